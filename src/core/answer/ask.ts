@@ -1,0 +1,354 @@
+/**
+ * ask: a free-text question in English or simple Russian → a short direct answer
+ * with the release's sentences, or an honest "the release doesn't say".
+ *
+ * The question is read once (analyze), then answered by what it asks for:
+ * who / what / when / where / how many / did-he, over the curated facts and,
+ * for releases nobody curated yet, the release's own sentences.
+ */
+import type { Engine } from '../engine';
+import type { Fact, Meeting, Source } from '../knowledge/types';
+import type { FactKind } from '../knowledge/schema';
+import { analyze, type Analysis, type Intent } from '../search/analyze';
+import { STRINGS, formatDate, type Lang } from '../strings';
+import { answered, notFound, type Answer } from './answer';
+import {
+  allCounterparts,
+  entity,
+  meetingsWith,
+  mentionSources,
+  nameOf,
+  nameWithTitle,
+  peopleOf,
+  personLine,
+  principalIds,
+  releaseOf,
+  visitWords,
+} from './people';
+import { meetingTopics, visitTopics } from './topics';
+import { whoMet } from './who-met';
+
+/** Longer questions are refused, not truncated: a cut question may mean something else. */
+export const MAX_QUESTION_LENGTH = 500;
+
+/** Which fact kinds each intent asks about. */
+const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
+  invite: ['invitation'],
+  visit: ['visit'],
+  agree: ['agreement', 'cooperation'],
+  support: ['support'],
+  assess: ['assessment', 'statement'],
+  plan: ['initiative', 'invitation'],
+  topic: ['topic', 'initiative'],
+};
+
+interface Context {
+  engine: Engine;
+  a: Analysis;
+  lang: Lang;
+  S: (typeof STRINGS)['en'];
+  /** Entities the question names that narrow it (not the visiting minister, his country or the host city). */
+  specific: string[];
+  /** People the question is about: named, or reached through a title, organization or country. */
+  people: string[];
+}
+
+export function ask(engine: Engine, question: string): Answer {
+  const text = question.trim();
+  const a = analyze(text.slice(0, MAX_QUESTION_LENGTH), engine.index);
+  const lang = a.lang;
+  const S = STRINGS[lang];
+  if (!text) return notFound(S.emptyQuestion, lang);
+  if (text.length > MAX_QUESTION_LENGTH) return notFound(S.questionTooLong(MAX_QUESTION_LENGTH), lang);
+  if (a.unknownNames.length) return notFound(S.notMentioned(quoteList(a.unknownNames, lang)), lang);
+
+  const principals = principalIds(engine);
+  const specific = [...new Set(a.links.map((l) => l.entity).filter((id) => !principals.has(id)))];
+  // A word no release uses, where the subject goes, means the release is silent on it.
+  if (a.unknownWords.length && (specific.length === 0 || a.unknownIsSubject || a.unknownWords.length > a.terms.length + specific.length)) {
+    return notFound(S.releaseSilentAbout(quoteList(a.unknownWords, lang)), lang);
+  }
+  const people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))];
+  const ctx: Context = { engine, a, lang, S, specific, people };
+  return route(ctx) ?? fromSentences(ctx) ?? notFound(S.releaseSilent, lang);
+}
+
+function route(ctx: Context): Answer | undefined {
+  const { a } = ctx;
+  if (a.intents.has('source') && ctx.specific.length === 0 && a.terms.length === 0) return releaseSource(ctx);
+  switch (a.type) {
+    case 'when':
+      return whenAnswer(ctx);
+    case 'where':
+      return whereAnswer(ctx);
+    case 'count':
+      return countAnswer(ctx);
+    case 'who':
+      return whoAnswer(ctx);
+    case 'yesno':
+      return yesNoAnswer(ctx);
+    default:
+      if (a.intents.has('date') && ctx.specific.length === 0 && a.terms.length === 0) return releaseDate(ctx);
+      if (a.intents.has('place') && ctx.specific.length === 0 && a.terms.length === 0) return releasePlace(ctx);
+      return whatAnswer(ctx);
+  }
+}
+
+// ── who ────────────────────────────────────────────────────────────────────
+
+function whoAnswer(ctx: Context): Answer | undefined {
+  const { a, engine } = ctx;
+  const asksAboutMeeting = a.intents.has('meet');
+  // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
+  if (ctx.people.length && a.terms.length === 0) {
+    const met = ctx.people.filter((p) => meetingsWith(engine, p).length);
+    return describePeople(ctx, asksAboutMeeting && met.length ? met : ctx.people);
+  }
+  // "Who did he see in Geneva?": everyone.
+  if (asksAboutMeeting && a.terms.length === 0 && ctx.specific.length === 0) return whoMet(engine, undefined, ctx.lang);
+  // "Who did he talk to about primary health care?", "Who conveyed the invitation?"
+  const facts = matchingFacts(ctx);
+  if (facts.length) {
+    const who = asksAboutMeeting ? facts.flatMap((f) => counterpartsOf(ctx, f)) : facts.flatMap((f) => (f.actor ? [f.actor] : counterpartsOf(ctx, f)));
+    const unique = [...new Set(who)];
+    const summary = unique.map((p) => nameWithTitle(engine, p)).join('; ');
+    return answered(`${summary}.`, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
+  }
+  if (ctx.people.length) return describePeople(ctx, ctx.people);
+  if (a.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return whoMet(engine, undefined, ctx.lang);
+  return undefined;
+}
+
+function describePeople(ctx: Context, people: readonly string[]): Answer {
+  const { engine } = ctx;
+  if (people.length === 1) {
+    const id = people[0]!;
+    const e = entity(engine, id)!;
+    const meetings = meetingsWith(engine, id);
+    const items = meetings.map((m) => {
+      const r = releaseOf(engine, m.release)!;
+      const v = visitWords(engine, r, ctx.lang);
+      return STRINGS[ctx.lang].metWith(v.principal, `${e.name} (${v.place}, ${v.date})`);
+    });
+    return answered(ctx.S.whoIs(e.name, e.title ?? e.type), items, mentionSources(engine, id), ctx.lang);
+  }
+  return answered(
+    ctx.S.peopleOf(ctx.specific.map((id) => nameOf(engine, id)).join(', ')),
+    people.map((p) => personLine(engine, p)),
+    people.flatMap((p) => mentionSources(engine, p)),
+    ctx.lang,
+  );
+}
+
+// ── what / bare ────────────────────────────────────────────────────────────
+
+function whatAnswer(ctx: Context): Answer | undefined {
+  const { engine, a } = ctx;
+  const meetings = [...new Set(ctx.people.flatMap((p) => meetingsWith(engine, p)))];
+  if (meetings.length) {
+    const narrowed = rankFacts(ctx, meetings.flatMap((m) => m.facts), true);
+    // A bare name ("tedross", "cassis") asks who that is as well as what was said.
+    if (a.type === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
+    return meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
+  }
+  if (ctx.people.length) return describePeople(ctx, ctx.people);
+  const facts = matchingFacts(ctx);
+  if (facts.length) return factsAnswer(ctx, facts);
+  if (ctx.specific.length === 0 && a.terms.length === 0 && (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit'))) {
+    return visitTopics(engine, [...engine.knowledge.meetings.values()], ctx.lang);
+  }
+  return undefined;
+}
+
+function personBrief(ctx: Context, id: string, meetings: readonly Meeting[]): Answer {
+  const e = entity(ctx.engine, id)!;
+  const topics = meetingTopics(ctx.engine, meetings, [id], undefined, ctx.lang);
+  return answered(
+    ctx.S.whoIs(e.name, e.title ?? e.type),
+    [topics.summary, ...topics.items],
+    [...mentionSources(ctx.engine, id), ...topics.sources],
+    ctx.lang,
+  );
+}
+
+// ── yes / no ───────────────────────────────────────────────────────────────
+
+function yesNoAnswer(ctx: Context): Answer | undefined {
+  const { engine, a } = ctx;
+  if (a.intents.has('meet') && ctx.people.length && a.terms.length === 0) {
+    const met = ctx.people.filter((p) => meetingsWith(engine, p).length);
+    if (met.length === 0) return answered(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), [], ctx.people.flatMap((p) => mentionSources(engine, p)), ctx.lang);
+    const lines = met.map((p) => {
+      const m = meetingsWith(engine, p)[0]!;
+      const v = visitWords(engine, releaseOf(engine, m.release)!, ctx.lang);
+      return ctx.S.didMeet(v.principal, nameWithTitle(engine, p), `${v.place}, ${v.date}`);
+    });
+    const sources = met.flatMap((p) => [...meetingsWith(engine, p)[0]!.sources, ...mentionSources(engine, p)]);
+    return answered(lines[0]!, lines.slice(1), sources, ctx.lang);
+  }
+  const facts = matchingFacts(ctx);
+  if (facts.length) return factsAnswer(ctx, facts, ctx.S.yesDiscussed);
+  return whatAnswer(ctx);
+}
+
+// ── when / where / how many ────────────────────────────────────────────────
+
+function whenAnswer(ctx: Context): Answer | undefined {
+  const dated = matchingFacts(ctx).filter((f) => f.when);
+  if (dated.length) {
+    const f = dated[0]!;
+    return answered(`${ctx.S.when(f.when!)} ${f.label}`, dated.slice(1).map((x) => `${x.when}: ${x.label}`), dated.flatMap((x) => x.sources), ctx.lang);
+  }
+  if (ctx.people.length) {
+    const meetings = ctx.people.flatMap((p) => meetingsWith(ctx.engine, p));
+    if (meetings.length) {
+      const lines = meetings.map((m) => {
+        const v = visitWords(ctx.engine, releaseOf(ctx.engine, m.release)!, ctx.lang);
+        return ctx.S.metWith(v.principal, `${m.with.filter((p) => ctx.people.includes(p)).map((p) => nameOf(ctx.engine, p)).join(', ')} — ${v.date}, ${v.place}`);
+      });
+      return answered(lines[0]!, lines.slice(1), meetings.flatMap((m) => m.sources), ctx.lang);
+    }
+  }
+  if (ctx.a.terms.length === 0 || ctx.specific.length === 0) return releaseDate(ctx);
+  return undefined;
+}
+
+function whereAnswer(ctx: Context): Answer | undefined {
+  const placed = matchingFacts(ctx).filter((f) => f.where);
+  if (placed.length && (ctx.specific.length || ctx.a.terms.length)) {
+    const f = placed[0]!;
+    return answered(`${ctx.S.where(nameOf(ctx.engine, f.where!))} ${f.label}`, [], placed.slice(0, 1).flatMap((x) => x.sources), ctx.lang);
+  }
+  return releasePlace(ctx);
+}
+
+function countAnswer(ctx: Context): Answer | undefined {
+  const { engine, a } = ctx;
+  let met = allCounterparts(engine).map((m) => m.person);
+  let what = ctx.S.people;
+  if (ctx.people.length) met = met.filter((p) => ctx.people.includes(p));
+  const words = a.words.join(' ');
+  if (/(^| )(ministers?|министр\p{L}*)( |$)/u.test(words)) {
+    met = met.filter((p) => entity(engine, p)?.country && !entity(engine, p)?.organization);
+    what = ctx.S.ministers;
+  } else if (/(^| )(organi[sz]ations?|heads?|организаци\p{L}*)( |$)/u.test(words)) {
+    met = met.filter((p) => entity(engine, p)?.organization);
+    what = ctx.S.heads;
+  }
+  if (met.length === 0) return undefined;
+  return answered(ctx.S.count(met.length, what), met.map((p) => personLine(engine, p)), met.flatMap((p) => mentionSources(engine, p)), ctx.lang);
+}
+
+// ── facts about the release itself ─────────────────────────────────────────
+
+function onlyRelease(ctx: Context) {
+  return [...ctx.engine.knowledge.releases.values()][0];
+}
+
+function releaseDate(ctx: Context): Answer | undefined {
+  const r = onlyRelease(ctx);
+  if (!r) return undefined;
+  return answered(`${ctx.S.releaseDate(formatDate(r.date, ctx.lang))} (${r.date})`, [], firstSentence(r.id, r.paragraphs[0]), ctx.lang);
+}
+
+function releasePlace(ctx: Context): Answer | undefined {
+  const r = onlyRelease(ctx);
+  if (!r?.place) return undefined;
+  const visit = [...ctx.engine.knowledge.facts.values()].find((f) => f.release === r.id && f.where === r.place);
+  return answered(ctx.S.releasePlace(nameOf(ctx.engine, r.place), formatDate(r.date, ctx.lang)), [], visit ? visit.sources : firstSentence(r.id, r.paragraphs[0]), ctx.lang);
+}
+
+function releaseSource(ctx: Context): Answer | undefined {
+  const r = onlyRelease(ctx);
+  if (!r) return undefined;
+  return answered(ctx.S.releaseSource(r.source), [], firstSentence(r.id, r.paragraphs[0]), ctx.lang);
+}
+
+function firstSentence(release: string, paragraph: string | undefined): Source[] {
+  return paragraph ? [{ release, paragraph: 1, quote: paragraph }] : [];
+}
+
+// ── matching facts ─────────────────────────────────────────────────────────
+
+/** Facts that answer the question, best first: by the entities and words they share with it. */
+function matchingFacts(ctx: Context): Fact[] {
+  const { engine, a } = ctx;
+  const candidates = new Set<string>();
+  for (const id of ctx.specific) for (const f of engine.index.factsByEntity.get(id) ?? []) candidates.add(f);
+  for (const term of a.terms) for (const f of engine.index.factsByStem.get(term) ?? []) candidates.add(f);
+  if (candidates.size === 0 && ctx.specific.length === 0 && a.terms.length === 0) {
+    for (const kind of intentKinds(a)) for (const f of engine.knowledge.facts.values()) if (f.kind === kind) candidates.add(f.id);
+  }
+  return rankFacts(ctx, [...candidates], false);
+}
+
+/**
+ * Scores facts; keeps those clearly relevant. `within` = the facts of a meeting
+ * the question already chose: then only the question's words and intents narrow it.
+ */
+function rankFacts(ctx: Context, ids: readonly string[], within: boolean): Fact[] {
+  const { engine, a } = ctx;
+  const kinds = intentKinds(a);
+  const termWeight = a.terms.reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
+  const scored: Array<{ fact: Fact; score: number }> = [];
+  for (const id of new Set(ids)) {
+    const fact = engine.knowledge.facts.get(id);
+    if (!fact) continue;
+    const stems = engine.index.factStems.get(id)!;
+    const entities = engine.index.factEntities.get(id)!;
+    const covered = a.terms.filter((t) => stems.has(t)).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
+    const named = ctx.specific.filter((e) => entities.has(e) || peopleOf(engine, e).some((p) => entities.has(p))).length;
+    const kindMatch = kinds.includes(fact.kind);
+    if (within) {
+      if (covered === 0 && !kindMatch) continue;
+      scored.push({ fact, score: covered + (kindMatch ? 1 : 0) });
+      continue;
+    }
+    const wordsOk = termWeight === 0 || covered >= termWeight * 0.5;
+    const entitiesOk = ctx.specific.length === 0 || named > 0;
+    if (!wordsOk || !entitiesOk || (termWeight === 0 && named === 0 && !kindMatch)) continue;
+    scored.push({ fact, score: covered + 2 * named + (kindMatch ? 1.5 : 0) });
+  }
+  scored.sort((x, y) => y.score - x.score);
+  const best = scored[0]?.score ?? 0;
+  // Keep the facts close to the best one, so a precise question gets a precise answer.
+  return scored.filter((s) => s.score >= best * (within ? 0.6 : 0.75)).slice(0, 8).map((s) => s.fact);
+}
+
+function intentKinds(a: Analysis): FactKind[] {
+  return [...a.intents].flatMap((i) => KINDS_BY_INTENT[i] ?? []);
+}
+
+function counterpartsOf(ctx: Context, fact: Fact): string[] {
+  const meeting = fact.meeting ? ctx.engine.knowledge.meetings.get(fact.meeting) : undefined;
+  return meeting ? [...meeting.with] : fact.actor ? [fact.actor] : [];
+}
+
+function factsAnswer(ctx: Context, facts: readonly Fact[], prefix?: string): Answer {
+  const { engine } = ctx;
+  const withWhom = [...new Set(facts.flatMap((f) => counterpartsOf(ctx, f)))];
+  const summary = withWhom.length && withWhom.length <= 3 ? ctx.S.topicsWith(withWhom.map((p) => nameWithTitle(engine, p)).join(', ')) : (facts[0]?.label ?? '');
+  const items = withWhom.length && withWhom.length <= 3 ? facts.map((f) => f.label) : facts.slice(1).map((f) => f.label);
+  return answered(prefix ? `${prefix} ${summary}` : summary, items, facts.flatMap((f) => f.sources), ctx.lang);
+}
+
+// ── uncurated text ─────────────────────────────────────────────────────────
+
+/** For what no curated fact covers (or a release nobody curated yet): the best sentences of the text. */
+function fromSentences(ctx: Context): Answer | undefined {
+  const { engine, a } = ctx;
+  if (a.terms.length === 0 && ctx.specific.length === 0) return undefined;
+  const query = [...a.terms, ...ctx.specific.map((id) => nameOf(engine, id))].join(' ');
+  const hits = engine.index.sentences.search(query, { combineWith: 'OR', fuzzy: 0.2, prefix: true });
+  if (hits.length === 0) return undefined;
+  const need = a.terms.length + ctx.specific.length;
+  const good = hits.filter((h) => h.score >= hits[0]!.score * 0.7 && h.terms.length >= Math.ceil(need * 0.6)).slice(0, 3);
+  if (good.length === 0) return undefined;
+  const sources = good.map((h) => ({ release: h['release'] as string, paragraph: h['paragraph'] as number, quote: h['text'] as string }));
+  return answered(ctx.S.fromText, [], sources, ctx.lang);
+}
+
+function quoteList(words: readonly string[], lang: Lang): string {
+  const quoted = [...new Set(words)].slice(0, 4).map((w) => (lang === 'ru' ? `«${w}»` : `“${w}”`));
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${STRINGS[lang].and} ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
+}

@@ -1,0 +1,108 @@
+/** People, meetings and how to name them — shared by whoMet, topics and ask. */
+import type { Engine } from '../engine';
+import type { Entity, Meeting, Release, Source } from '../knowledge/types';
+import { analyze } from '../search/analyze';
+import { formatDate, type Lang } from '../strings';
+
+export function entity(engine: Engine, id: string): Entity | undefined {
+  return engine.knowledge.entities.get(id);
+}
+
+export function nameOf(engine: Engine, id: string): string {
+  return entity(engine, id)?.name ?? id;
+}
+
+/** "António Guterres (UN Secretary-General)". */
+export function nameWithTitle(engine: Engine, id: string): string {
+  const e = entity(engine, id);
+  if (!e) return id;
+  return e.title ? `${e.name} (${e.title})` : e.name;
+}
+
+/** "António Guterres — UN Secretary-General". */
+export function personLine(engine: Engine, id: string): string {
+  const e = entity(engine, id);
+  if (!e) return id;
+  return e.title ? `${e.name} — ${e.title}` : e.name;
+}
+
+/** The words that introduce a person in a release (their title, as the release gives it). */
+export function mentionSources(engine: Engine, person: string, release?: string): Source[] {
+  return engine.knowledge.mentions
+    .filter((m) => m.person === person && (!release || m.release === release))
+    .flatMap((m) => m.sources);
+}
+
+export function meetingsWith(engine: Engine, person: string): Meeting[] {
+  return (engine.index.meetingsByPerson.get(person) ?? []).flatMap((id) => engine.knowledge.meetings.get(id) ?? []);
+}
+
+export function releaseOf(engine: Engine, id: string): Release | undefined {
+  return engine.knowledge.releases.get(id);
+}
+
+/** "Murat Nurtleu", "Geneva", "28 February 2024" for a release, with fallbacks for thin metadata. */
+export function visitWords(engine: Engine, release: Release, lang: Lang) {
+  return {
+    principal: release.principal ? nameOf(engine, release.principal) : 'the delegation',
+    place: release.place ? nameOf(engine, release.place) : '—',
+    date: formatDate(release.date, lang),
+  };
+}
+
+/** Every person met, in the order of the releases and meetings, once per visit. */
+export function allCounterparts(engine: Engine): Array<{ person: string; meeting: Meeting }> {
+  const seen = new Set<string>();
+  const out: Array<{ person: string; meeting: Meeting }> = [];
+  for (const meeting of engine.knowledge.meetings.values()) {
+    for (const person of meeting.with) {
+      const key = `${meeting.release}/${person}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ person, meeting });
+    }
+  }
+  return out;
+}
+
+/** Ids of the entities that frame every question rather than narrow it: the visiting minister, his country, the host city. */
+export function principalIds(engine: Engine): Set<string> {
+  const ids = new Set<string>();
+  for (const r of engine.knowledge.releases.values()) {
+    if (r.principal) {
+      ids.add(r.principal);
+      const country = entity(engine, r.principal)?.country;
+      if (country) ids.add(country);
+    }
+    if (r.place) ids.add(r.place);
+  }
+  return ids;
+}
+
+/** People "of" an entity: itself if a person, else those whose organization or country it is (or is part of). */
+export function peopleOf(engine: Engine, id: string): string[] {
+  const e = entity(engine, id);
+  if (!e) return [];
+  if (e.type === 'person') return [id];
+  const within = (candidate: string | undefined): boolean => {
+    for (let at = candidate, depth = 0; at && depth < 5; at = entity(engine, at)?.parent, depth++) if (at === id) return true;
+    return false;
+  };
+  return [...engine.knowledge.entities.values()]
+    .filter((p) => p.type === 'person' && (within(p.organization) || within(p.country)))
+    .map((p) => p.id);
+}
+
+/**
+ * Resolves a name typed in a command option ("guteres", "WHO", "Swiss") to the
+ * people it means: exact and fuzzy links first, then fuse.js's best guess.
+ */
+export function resolvePeople(engine: Engine, name: string): string[] {
+  const analysis = analyze(name, engine.index);
+  let ids = analysis.links.map((l) => l.entity);
+  if (ids.length === 0 && analysis.unknownNames.length === 0) {
+    const best = engine.index.formFuse.search(name, { limit: 1 })[0];
+    if (best && (best.score ?? 1) <= 0.2) ids = [best.item.entity];
+  }
+  return [...new Set(ids.flatMap((id) => peopleOf(engine, id)))];
+}

@@ -1,0 +1,65 @@
+/** topics: what the visit covered, or what one meeting covered. */
+import type { Engine } from '../engine';
+import type { Fact, Meeting } from '../knowledge/types';
+import { STRINGS, type Lang } from '../strings';
+import { answered, notFound, type Answer } from './answer';
+import { meetingsWith, nameWithTitle, releaseOf, resolvePeople, visitWords } from './people';
+
+export function topics(engine: Engine, counterpart?: string, lang: Lang = 'en'): Answer {
+  const S = STRINGS[lang];
+  const query = counterpart?.trim();
+  if (!query) return visitTopics(engine, [...engine.knowledge.meetings.values()], lang);
+  const people = resolvePeople(engine, query);
+  const meetings = [...new Set(people.flatMap((p) => meetingsWith(engine, p)))];
+  if (meetings.length === 0) return notFound(people.length ? S.noTopicsFor(query) : S.noOneMatches(query), lang);
+  return meetingTopics(engine, meetings, people, undefined, lang);
+}
+
+/** One line per meeting: who, then its topics. */
+export function visitTopics(engine: Engine, meetings: readonly Meeting[], lang: Lang): Answer {
+  const S = STRINGS[lang];
+  if (meetings.length === 0) return notFound(S.releaseSilent, lang);
+  const first = releaseOf(engine, meetings[0]!.release)!;
+  const v = visitWords(engine, first, lang);
+  const items = meetings.map((m) => {
+    const who = m.with.map((p) => nameWithTitle(engine, p)).join(', ');
+    const labels = factsOf(engine, m).map((f) => lowerFirst(f.label));
+    return `${S.topicsWith(who)} ${labels.join('; ')}`;
+  });
+  return answered(S.topicsOfVisit(v.principal, v.place, v.date), items, meetings.flatMap((m) => m.sources.slice(0, 1)), lang);
+}
+
+/**
+ * The facts of some meetings. With `only`, just those facts (what the question
+ * asked about); the counterparts named are those the question was about.
+ */
+export function meetingTopics(engine: Engine, meetings: readonly Meeting[], people: readonly string[], only: ReadonlySet<string> | undefined, lang: Lang): Answer {
+  const S = STRINGS[lang];
+  const items: string[] = [];
+  const sources = [];
+  for (const m of meetings) {
+    const facts = factsOf(engine, m).filter((f) => !only || only.has(f.id));
+    if (facts.length === 0) continue;
+    const who = m.with.filter((p) => people.length === 0 || people.includes(p));
+    const whoText = (who.length ? who : m.with).map((p) => nameWithTitle(engine, p)).join(', ');
+    const release = releaseOf(engine, m.release)!;
+    const dated = meetings.length > 1 && new Set(meetings.map((x) => x.release)).size > 1 ? ` (${visitWords(engine, release, lang).date})` : '';
+    items.push(`${S.topicsWith(whoText)}${dated}`);
+    for (const f of facts) {
+      items.push(`  – ${f.label}`);
+      sources.push(...f.sources);
+    }
+  }
+  if (items.length === 0) return notFound(S.releaseSilent, lang);
+  // A single meeting reads better as a summary line plus its topics.
+  const [head, ...rest] = items;
+  return answered(head!, rest.map((r) => r.replace(/^ {2}– /, '')), sources, lang);
+}
+
+export function factsOf(engine: Engine, meeting: Meeting): Fact[] {
+  return meeting.facts.flatMap((id) => engine.knowledge.facts.get(id) ?? []);
+}
+
+function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}

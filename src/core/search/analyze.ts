@@ -1,0 +1,167 @@
+/**
+ * Reads a question: what it asks for (type and intents), which known entities it
+ * names (exactly or with typos), which names it uses that the knowledge lacks, and
+ * which of its words the releases never use.
+ */
+import { INTENT_WORDS, FRAME_WORDS, QUESTION_TYPES, RU_STOPWORDS, RU_TO_EN, STOPWORDS, type QuestionType } from '../lexicon/question-words';
+import { editDistance, isCyrillic, normalize, stem, typoBudget } from '../text/normalize';
+import type { EntityForm } from './entity-forms';
+import type { SearchIndex } from './index';
+import { linkExact, type Link } from './link';
+import { tokensOf, type Token } from './tokens';
+
+export type Intent = keyof typeof INTENT_WORDS;
+
+export interface Analysis {
+  lang: 'en' | 'ru';
+  type: QuestionType;
+  intents: ReadonlySet<Intent>;
+  links: readonly Link[];
+  /** Names of countries, organizations or cities the knowledge does not know ("NATO", "Japanese"). */
+  unknownNames: readonly string[];
+  /** Subject words, as stems the facts are indexed by (Russian ones translated). */
+  terms: readonly string[];
+  /** Subject words no release uses, as typed. */
+  unknownWords: readonly string[];
+  /** Every word of the question, normalized. */
+  words: readonly string[];
+  /** True when the unknown words stand where the subject goes ("about X", "was X discussed"). */
+  unknownIsSubject: boolean;
+}
+
+const INTENT_BY_STEM = new Map<string, Intent[]>();
+for (const [intent, words] of Object.entries(INTENT_WORDS) as [Intent, readonly string[]][]) {
+  for (const word of words) {
+    const s = stem(normalize(word));
+    INTENT_BY_STEM.set(s, [...(INTENT_BY_STEM.get(s) ?? []), intent]);
+  }
+}
+const FRAME_STEMS = new Set([...FRAME_WORDS].map((w) => stem(normalize(w))));
+const RU_TO_EN_ENTRIES = Object.entries(RU_TO_EN).sort((a, b) => b[0].length - a[0].length);
+const SUBJECT_MARKERS = new Set(['about', 'regarding', 'concerning', 'on', 'discuss', 'discussed', 'raised', 'mentioned', 'о', 'об', 'про']);
+
+export function analyze(question: string, index: SearchIndex): Analysis {
+  const lang = isCyrillic(question) ? 'ru' : 'en';
+  const tokens = tokensOf(question);
+  const taken: boolean[] = [];
+  const links = linkExact(tokens, index.formTable, taken);
+  const worldLinks = linkExact(tokens, index.worldTable, taken);
+  const unknownNames = [...new Set(worldLinks.map((l) => l.entity))];
+
+  const intents = new Set<Intent>();
+  const candidates: number[] = []; // token positions that may be subject words
+  tokens.forEach((t, i) => {
+    for (const intent of INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []) intents.add(intent);
+    if (taken[i]) return;
+    if (STOPWORDS.has(t.norm) || RU_STOPWORDS.has(t.norm) || /^\d{1,2}$/.test(t.norm)) return;
+    if (FRAME_STEMS.has(t.stem) || INTENT_BY_STEM.has(t.stem) || INTENT_BY_STEM.has(t.norm)) return;
+    candidates.push(i);
+  });
+
+  // Typo-tolerant linking for the words left: "tedross", "guteres", "world health org".
+  links.push(...linkFuzzy(tokens, candidates, taken, index));
+
+  const terms: string[] = [];
+  const unknownWords: string[] = [];
+  const unknownPositions: number[] = [];
+  for (const i of candidates) {
+    if (taken[i]) continue;
+    const token = tokens[i]!;
+    const known = knownStem(token, index);
+    if (known) terms.push(known);
+    else if (!(lang === 'ru' && token.norm.length <= 2)) {
+      unknownWords.push(token.raw);
+      unknownPositions.push(i);
+    }
+  }
+  // Capitalised words mid-sentence that nothing knows are names too ("Macron", "COVID").
+  for (const i of unknownPositions) {
+    const raw = tokens[i]!.raw;
+    if (i > 0 && /^\p{Lu}/u.test(raw) && raw.length > 1) unknownNames.push(raw);
+    else if (/^\p{Lu}{2,}$/u.test(raw)) unknownNames.push(raw);
+  }
+  const unknownIsSubject = unknownPositions.some((i) => SUBJECT_MARKERS.has(tokens[i - 1]?.norm ?? '') || SUBJECT_MARKERS.has(tokens[i + 1]?.norm ?? ''));
+
+  return { lang, type: questionType(question, tokens), words: tokens.map((t) => t.norm), intents, links, unknownNames, terms, unknownWords, unknownIsSubject };
+}
+
+function questionType(question: string, tokens: readonly Token[]): QuestionType {
+  const text = normalize(question).replace(/^[^\p{L}\p{N}]+/u, '').replace(/^(and|so|ok|okay|also|а|и|ну|скажи|подскажи|tell me|please)\b,?\s*/u, '');
+  for (const [pattern, type] of QUESTION_TYPES) if (pattern.test(text)) return type;
+  // "… when?", "кто …" inside the sentence
+  const words = new Set(tokens.map((t) => t.norm));
+  if (words.has('who') || words.has('кто')) return 'who';
+  if (words.has('when') || words.has('когда')) return 'when';
+  if (words.has('where') || words.has('где')) return 'where';
+  if (/\?\s*$/.test(question) && !words.has('what') && !words.has('что')) return 'yesno';
+  return words.has('what') || words.has('что') ? 'what' : 'bare';
+}
+
+/** The stem a subject word is indexed by, or undefined when no release uses the word. */
+function knownStem(token: Token, index: SearchIndex): string | undefined {
+  if (index.vocabulary.has(token.stem)) return token.stem;
+  if (/[а-я]/.test(token.norm)) {
+    const hit = RU_TO_EN_ENTRIES.find(([ru]) => token.norm.startsWith(ru));
+    return hit ? stem(hit[1]) : undefined;
+  }
+  // A typo of a word the releases use ("intelectual", "diplom").
+  const budget = typoBudget(token.norm.length);
+  if (budget === 0) return undefined;
+  for (const word of index.vocabularyWords.get(token.norm[0]!) ?? []) {
+    if (editDistance(token.norm, word, budget) <= budget) return stem(word);
+  }
+  return undefined;
+}
+
+function linkFuzzy(tokens: readonly Token[], candidates: readonly number[], taken: boolean[], index: SearchIndex): Link[] {
+  const links: Link[] = [];
+  // Runs of adjacent candidate words, tried longest first.
+  const runs: number[][] = [];
+  for (const i of candidates) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === i - 1) run.push(i);
+    else runs.push([i]);
+  }
+  for (const run of runs) {
+    for (let len = Math.min(4, run.length); len >= 1; len--) {
+      for (let s = 0; s + len <= run.length; s++) {
+        const positions = run.slice(s, s + len);
+        if (positions.some((p) => taken[p])) continue;
+        const span = positions.map((p) => tokens[p]!);
+        const form = bestFuzzyForm(span, index);
+        if (!form) continue;
+        positions.forEach((p) => (taken[p] = true));
+        links.push({ entity: form.entity, role: form.role, start: positions[0]!, end: positions[positions.length - 1]! + 1, fuzzy: true });
+      }
+    }
+  }
+  return links;
+}
+
+function bestFuzzyForm(span: readonly Token[], index: SearchIndex): EntityForm | undefined {
+  const text = span.map((t) => t.norm).join(' ');
+  if (text.length < 4 || span.every((t) => index.vocabulary.has(t.stem) && t.norm.length < 5)) return undefined;
+  for (const { item } of index.formFuse.search(text, { limit: 8 })) {
+    if (item.exactCase) continue;
+    if (sameWithTypos(text, item.text) || abbreviates(span, item)) return item;
+  }
+  return undefined;
+}
+
+/** "guteres" ~ "guterres": within the typo budget of the whole form. */
+function sameWithTypos(typed: string, form: string): boolean {
+  const budget = typoBudget(form.length);
+  return budget > 0 && editDistance(typed, form, budget) <= budget;
+}
+
+/** "world health org" ~ "world health organization": every word matches, the last may be cut short. */
+function abbreviates(span: readonly Token[], form: EntityForm): boolean {
+  const words = form.text.split(' ');
+  if (span.length < 2 || span.length !== words.length) return false;
+  return span.every((t, i) => {
+    const word = words[i]!;
+    if (t.norm === word || t.stem === stem(word)) return true;
+    if (i === span.length - 1 && t.norm.length >= 3 && word.startsWith(t.norm)) return true;
+    return editDistance(t.norm, word, typoBudget(word.length)) <= typoBudget(word.length);
+  });
+}

@@ -1,0 +1,192 @@
+/**
+ * The search index over one knowledge snapshot: built once per load, read-only after.
+ * - entity forms (names, aliases, titles, demonyms) in an exact stem table and in fuse.js;
+ * - the world's other countries, organizations and cities, to recognise what the knowledge lacks;
+ * - the vocabulary of the releases, to tell a word the release uses from one it never does;
+ * - curated facts, by the entities they name and by their words (an inverted index);
+ * - every sentence of every release in MiniSearch, for releases nobody has curated yet.
+ */
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import type { Fact, Knowledge } from '../knowledge/types';
+import { WORLD } from '../lexicon/world';
+import { RU_TO_EN, INTENT_WORDS, FRAME_WORDS } from '../lexicon/question-words';
+import { splitSentences, stem, normalize } from '../text/normalize';
+import { entityForms, stemsOf, type EntityForm } from './entity-forms';
+import { buildFormTable, linkExact, type FormTable } from './link';
+import { tokensOf } from './tokens';
+
+export interface WorldEntry {
+  name: string;
+  kind: string;
+}
+
+export interface SentenceDoc {
+  id: number;
+  release: string;
+  paragraph: number;
+  text: string;
+}
+
+export interface SearchIndex {
+  knowledge: Knowledge;
+  forms: readonly EntityForm[];
+  formTable: FormTable;
+  /** Fuzzy look-up of names, aliases and titles (typos, partial names, autocomplete). */
+  formFuse: Fuse<EntityForm>;
+  /** The world's names the knowledge does not know, by stem key. */
+  worldTable: FormTable;
+  worldNames: ReadonlyMap<string, WorldEntry>;
+  /** Stems of every word in the releases and the knowledge, and the words by first letter for typo checks. */
+  vocabulary: ReadonlySet<string>;
+  vocabularyWords: ReadonlyMap<string, readonly string[]>;
+  /** Facts by the entities they name (actor, place, meeting counterparts, names in the text). */
+  factsByEntity: ReadonlyMap<string, readonly string[]>;
+  factEntities: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Facts by the stems of their words, and each stem's weight (rarer words weigh more). */
+  factsByStem: ReadonlyMap<string, readonly string[]>;
+  factStems: ReadonlyMap<string, ReadonlySet<string>>;
+  stemWeight: (stem: string) => number;
+  meetingsByPerson: ReadonlyMap<string, readonly string[]>;
+  /** People each release names, in order of appearance. */
+  peopleByRelease: ReadonlyMap<string, readonly string[]>;
+  sentences: MiniSearch<SentenceDoc>;
+  sentenceDocs: readonly SentenceDoc[];
+}
+
+export function buildIndex(knowledge: Knowledge): SearchIndex {
+  const forms = [...knowledge.entities.values()].flatMap(entityForms);
+  const formTable = buildFormTable(forms);
+  const formFuse = new Fuse(forms, {
+    keys: ['text'],
+    includeScore: true,
+    ignoreDiacritics: true,
+    ignoreLocation: true,
+    threshold: 0.34,
+    minMatchCharLength: 2,
+  });
+
+  // World names minus what the knowledge knows: "Geneva" is ours, "Tashkent" is not.
+  const worldForms: EntityForm[] = [];
+  const worldNames = new Map<string, WorldEntry>();
+  for (const place of WORLD) {
+    const canonical = place.names[0] ?? '';
+    const add = (display: string, exactCase?: string): void => {
+      const stems = stemsOf(display);
+      const key = stems.join(' ');
+      if (!key || formTable.byKey.has(key)) return;
+      worldNames.set(canonical, { name: canonical, kind: place.kind });
+      worldForms.push({ entity: canonical, role: 'name', display, text: normalize(display), stems, ...(exactCase ? { exactCase } : {}) });
+    };
+    if (place.names.some((n) => formTable.byKey.has(stemsOf(n).join(' ')))) continue;
+    for (const name of [...place.names, ...(place.demonyms ?? []), ...(place.ru ?? [])]) add(name);
+    for (const exact of place.caseSensitive ?? []) add(exact, exact);
+  }
+  const worldTable = buildFormTable(worldForms);
+
+  // Vocabulary: the words of the releases, facts and entity forms, plus the question lexicon.
+  const vocabulary = new Set<string>();
+  const words = new Set<string>();
+  const addWords = (text: string): void => {
+    for (const t of tokensOf(text)) {
+      vocabulary.add(t.stem);
+      words.add(t.norm);
+    }
+  };
+  for (const release of knowledge.releases.values()) {
+    release.paragraphs.forEach(addWords);
+    addWords(release.title);
+    addWords(release.source);
+  }
+  for (const fact of knowledge.facts.values()) addWords(fact.label);
+  for (const form of forms) addWords(form.display);
+  for (const english of Object.values(RU_TO_EN)) vocabulary.add(stem(english));
+  const vocabularyWords = new Map<string, string[]>();
+  for (const word of words) {
+    const list = vocabularyWords.get(word[0]!) ?? [];
+    list.push(word);
+    vocabularyWords.set(word[0]!, list);
+  }
+
+  // Facts: which entities each names, and which words.
+  const factsByEntity = new Map<string, string[]>();
+  const factEntities = new Map<string, Set<string>>();
+  const factsByStem = new Map<string, string[]>();
+  const factStems = new Map<string, Set<string>>();
+  const ignored = new Set([...FRAME_WORDS, ...Object.values(INTENT_WORDS).flat()].map((w) => stem(normalize(w))));
+  for (const fact of knowledge.facts.values()) {
+    const entities = new Set<string>(factEntityIds(fact, knowledge));
+    const text = factText(fact);
+    const tokens = tokensOf(text);
+    for (const link of linkExact(tokens, formTable)) entities.add(link.entity);
+    factEntities.set(fact.id, entities);
+    for (const entity of entities) push(factsByEntity, entity, fact.id);
+    const stems = new Set(tokens.map((t) => t.stem).filter((s) => s.length > 2 && !ignored.has(s)));
+    factStems.set(fact.id, stems);
+    for (const s of stems) push(factsByStem, s, fact.id);
+  }
+  const factCount = Math.max(1, knowledge.facts.size);
+  const stemWeight = (s: string): number => Math.log(1 + factCount / (1 + (factsByStem.get(s)?.length ?? 0)));
+
+  const meetingsByPerson = new Map<string, string[]>();
+  for (const meeting of knowledge.meetings.values()) for (const person of meeting.with) push(meetingsByPerson, person, meeting.id);
+
+  const peopleByRelease = new Map<string, string[]>();
+  for (const mention of knowledge.mentions) push(peopleByRelease, mention.release, mention.person);
+
+  const sentenceDocs: SentenceDoc[] = [];
+  for (const release of knowledge.releases.values()) {
+    release.paragraphs.forEach((paragraph, i) => {
+      for (const text of splitSentences(paragraph)) sentenceDocs.push({ id: sentenceDocs.length, release: release.id, paragraph: i + 1, text });
+    });
+  }
+  const sentences = new MiniSearch<SentenceDoc>({
+    fields: ['text'],
+    storeFields: ['release', 'paragraph', 'text'],
+    processTerm: (term) => {
+      const norm = normalize(term);
+      return norm.length > 1 ? stem(norm) : null;
+    },
+    tokenize: (text) => tokensOf(text).map((t) => t.norm),
+  });
+  sentences.addAll(sentenceDocs);
+
+  return {
+    knowledge,
+    forms,
+    formTable,
+    formFuse,
+    worldTable,
+    worldNames,
+    vocabulary,
+    vocabularyWords,
+    factsByEntity,
+    factEntities,
+    factsByStem,
+    factStems,
+    stemWeight,
+    meetingsByPerson,
+    peopleByRelease,
+    sentences,
+    sentenceDocs,
+  };
+}
+
+export function factText(fact: Fact): string {
+  return [fact.label, ...fact.sources.map((s) => s.quote)].join(' ');
+}
+
+function factEntityIds(fact: Fact, knowledge: Knowledge): string[] {
+  const ids: string[] = [];
+  if (fact.actor) ids.push(fact.actor);
+  if (fact.where) ids.push(fact.where);
+  if (fact.meeting) ids.push(...(knowledge.meetings.get(fact.meeting)?.with ?? []));
+  return ids;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (list[list.length - 1] !== value) list.push(value);
+  } else map.set(key, [value]);
+}

@@ -1,0 +1,84 @@
+/**
+ * Every sentence the core says to a user, in English and Russian, in one place:
+ * tests assert on these, and translation has one home. Names, titles and quotes
+ * stay as the release writes them.
+ */
+export type Lang = 'en' | 'ru';
+
+const en = {
+  emptyQuestion: 'Ask me something about the visit — for example: “Who did the minister meet?”',
+  questionTooLong: (max: number) => `That question is too long: keep it under ${max} characters.`,
+  notMentioned: (what: string) => `The release doesn't mention ${what}.`,
+  releaseSilent: "The release doesn't say.",
+  releaseSilentAbout: (what: string) => `The release doesn't say anything about ${what}.`,
+  noOneMatches: (name: string) => `No one matching “${name}” appears in the releases.`,
+  noTopicsFor: (name: string) => `The releases report no meeting with “${name}”.`,
+  counterparts: (principal: string, place: string, date: string) => `In ${place} on ${date}, ${principal} met:`,
+  counterpartsMatching: (name: string) => `People matching “${name}”:`,
+  metWith: (principal: string, who: string) => `${principal} met ${who}.`,
+  didMeet: (principal: string, who: string, date: string) => `Yes. ${principal} met ${who} (${date}).`,
+  didNotMeet: (who: string) => `No: the releases mention ${who}, but report no meeting with them.`,
+  yesDiscussed: 'Yes:',
+  topicsOfVisit: (principal: string, place: string, date: string) => `Topics of ${principal}'s meetings in ${place} on ${date}:`,
+  topicsWith: (who: string) => `With ${who}:`,
+  whoIs: (name: string, title: string) => `${name} — ${title}.`,
+  peopleOf: (what: string) => `From ${what}:`,
+  releaseDate: (date: string) => `The release is dated ${date}.`,
+  releasePlace: (place: string, date: string) => `The meetings were held in ${place} (${date}).`,
+  releaseSource: (source: string) => `Source: ${source}.`,
+  when: (when: string) => `${when}:`,
+  where: (where: string) => `In ${where}:`,
+  count: (n: number, what: string) => `${n} ${what}:`,
+  people: 'people',
+  ministers: 'foreign ministers',
+  heads: 'heads of international organizations',
+  meetings: 'meetings',
+  fromText: 'What the release says:',
+  and: 'and',
+  page: (n: number, total: number) => `Page ${n}/${total}`,
+};
+
+const ru: typeof en = {
+  emptyQuestion: 'Спросите меня о визите — например: «С кем встречался министр?»',
+  questionTooLong: (max) => `Вопрос слишком длинный: не больше ${max} символов.`,
+  notMentioned: (what) => `В релизе не упоминается ${what}.`,
+  releaseSilent: 'В релизе об этом не сказано.',
+  releaseSilentAbout: (what) => `В релизе ничего не сказано о ${what}.`,
+  noOneMatches: (name) => `В релизах нет никого, похожего на «${name}».`,
+  noTopicsFor: (name) => `В релизах нет встречи с «${name}».`,
+  counterparts: (principal, place, date) => `${place}, ${date}: ${principal} встретился с:`,
+  counterpartsMatching: (name) => `Совпадения для «${name}»:`,
+  metWith: (principal, who) => `${principal} встретился с ${who}.`,
+  didMeet: (principal, who, date) => `Да. ${principal} встретился с ${who} (${date}).`,
+  didNotMeet: (who) => `Нет: в релизах упоминается ${who}, но встреча не сообщается.`,
+  yesDiscussed: 'Да:',
+  topicsOfVisit: (principal, place, date) => `Темы встреч (${principal}, ${place}, ${date}):`,
+  topicsWith: (who) => `Встреча с ${who}:`,
+  whoIs: (name, title) => `${name} — ${title}.`,
+  peopleOf: (what) => `${what}:`,
+  releaseDate: (date) => `Дата релиза: ${date}.`,
+  releasePlace: (place, date) => `Встречи прошли в городе ${place} (${date}).`,
+  releaseSource: (source) => `Источник: ${source}.`,
+  when: (when) => `${when}:`,
+  where: (where) => `Место: ${where}:`,
+  count: (n, what) => `${n} — ${what}:`,
+  people: 'человек',
+  ministers: 'министров иностранных дел',
+  heads: 'глав международных организаций',
+  meetings: 'встреч',
+  fromText: 'Что говорится в релизе:',
+  and: 'и',
+  page: (n, total) => `Стр. ${n}/${total}`,
+};
+
+export const STRINGS: Record<Lang, typeof en> = { en, ru };
+export type Strings = typeof en;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+
+/** "2024-02-28" → "28 February 2024" (or "28 февраля 2024"). */
+export function formatDate(iso: string, lang: Lang = 'en'): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${(lang === 'ru' ? MONTHS_RU : MONTHS)[m - 1]} ${y}`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Text normalization shared by the index and the question analyzer, so both sides
+ * compare the same forms: no accents, lower case, one kind of quote and dash.
+ */
+
+/** Lower-case, strip diacritics (Türk → turk, Bùi → bui), fold ё → е, unify quotes/dashes, collapse spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d«»]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Word tokens of normalized text: letters and digits; "al-saud" → ["al", "saud"], "master's" → ["master"]. */
+export function tokenize(text: string): string[] {
+  const tokens = normalize(text).match(/[\p{L}\p{N}]+(?:'[\p{L}])?/gu) ?? [];
+  return tokens.map((t) => t.replace(/'s$/, '').replace(/'/g, ''));
+}
+
+export function isCyrillic(text: string): boolean {
+  return /\p{Script=Cyrillic}/u.test(text);
+}
+
+// Light suffix stripping, enough to let "discussed"/"discussion"/"discuss" or
+// "встреча"/"встречи" meet. Not a linguistic stemmer: both sides use the same one.
+const EN_SUFFIXES = ['ations', 'ation', 'ings', 'ing', 'ions', 'ion', 'ies', 'ied', 'ed', 'es', 's', 'ly', 'al'];
+const RU_SUFFIXES = [
+  'иями', 'ями', 'ами', 'его', 'ого', 'ему', 'ому', 'ыми', 'ими', 'ией', 'ий', 'ый', 'ой', 'ая', 'яя', 'ое', 'ее',
+  'ые', 'ие', 'ых', 'их', 'ую', 'юю', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'ей', 'ия', 'ию', 'ии',
+  'ть', 'ла', 'ло', 'ли', 'л', 'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь', 'й',
+];
+
+export function stem(token: string): string {
+  const russian = /[а-я]/.test(token);
+  if (russian) token = token.replace(/(ся|сь)$/, '');
+  else if (token.endsWith('ss')) return token;
+  const suffixes = russian ? RU_SUFFIXES : EN_SUFFIXES;
+  const minStem = russian ? 3 : 4;
+  for (const suffix of suffixes) {
+    if (token.length - suffix.length >= minStem && token.endsWith(suffix)) {
+      return token.slice(0, -suffix.length);
+    }
+  }
+  return token;
+}
+
+/** Damerau-Levenshtein distance (optimal string alignment), bounded: returns max+1 once it is exceeded. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** How many typos a word of this length may carry and still count as the same word. */
+export function typoBudget(length: number): number {
+  if (length >= 8) return 2;
+  if (length >= 5) return 1;
+  return 0;
+}
+
+// Words whose trailing period does not end a sentence ("Dr. Tedros", "U.N. agenda").
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'etc', 'e.g', 'i.e', 'u.n', 'u.s', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** Split a paragraph into sentences, keeping each sentence's exact words. */
+export function splitSentences(paragraph: string): string[] {
+  const sentences: string[] = [];
+  const boundary = /[.!?]+["”»)]?\s+(?=[\p{Lu}\d"“«(])/gu;
+  let start = 0;
+  for (const match of paragraph.matchAll(boundary)) {
+    const end = match.index + match[0].length;
+    const lastWord = /([\p{L}.]+)[.!?]+["”»)]?\s+$/u.exec(paragraph.slice(start, end))?.[1] ?? '';
+    if (ABBREVIATIONS.has(lastWord.toLowerCase().replace(/\.$/, ''))) continue;
+    sentences.push(paragraph.slice(start, end).trim());
+    start = end;
+  }
+  sentences.push(paragraph.slice(start).trim());
+  return sentences.filter(Boolean);
+}
+
+/** Collapse runs of white space, for comparing a quote with the paragraph it cites. */
+export function squashSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
