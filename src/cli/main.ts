@@ -75,8 +75,16 @@ async function main(argv: string[]): Promise<number> {
 async function askEachLine(engine: Engine, json: boolean): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    // Every input line gets its output line, so callers can pair them by position.
-    print(engine, line, ask(engine, line), json);
+    // Every input line gets its output line, so callers can pair them by position;
+    // a question that breaks the engine is reported on its own line, not fatal to the batch.
+    let answer: Answer;
+    try {
+      answer = ask(engine, line);
+    } catch (error) {
+      process.stderr.write(`ask failed for ${JSON.stringify(line.slice(0, 200))}: ${(error as Error).stack ?? String(error)}\n`);
+      answer = { status: 'not_found', summary: "Sorry, I couldn't answer that one.", items: [], sources: [], lang: 'en' };
+    }
+    print(engine, line, answer, json);
   }
 }
 

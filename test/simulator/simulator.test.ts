@@ -157,7 +157,7 @@ describe('DiscordSimulator with one shard', () => {
         content: 'done',
         components: [{ type: 1, components: [{ type: 2, style: 1, label: 'More', custom_id: 'more' }] }],
       });
-      const follow = await it.followUp({ content: 'also', ephemeral: false });
+      const follow = await it.followUp({ content: 'also', files: [{ attachment: Buffer.from('brief'), name: 'brief.txt' }] });
       return { edited, follow };
     });
     expect((await sim.waitForCallback(d.id)).type).toBe(5);
@@ -166,7 +166,8 @@ describe('DiscordSimulator with one shard', () => {
     const { edited } = (await dDone) as { edited: Message; follow: Message };
     expect(edited.content).toBe('done');
     const post = await sim.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${sim.applicationId}/${d.token}`);
-    expect(post).toMatchObject({ query: { wait: 'true' }, body: { content: 'also' } });
+    expect(post).toMatchObject({ query: { wait: 'true' }, body: { content: 'also' }, files: [{ name: 'brief.txt', size: 5 }] });
+    expect((await dDone as { follow: Message }).follow.attachments.first()?.name).toBe('brief.txt');
 
     // a button on the edited message → ButtonInteraction, update() → type 7
     const b = sim.button('more', patch.body);
@@ -269,7 +270,9 @@ describe('DiscordSimulator with one shard', () => {
     await sim.whenReady();
     await handled;
     expect((await sim.waitForCallback(id)).data.content).toBe('replayed');
-    expect(sim.serverLog.some((f) => f.conn === resume.conn && f.t === 'RESUMED')).toBe(true);
+    // on the new connection: the missed INTERACTION_CREATE is replayed, then RESUMED
+    const onNew = sim.serverLog.filter((f) => f.conn === resume.conn && f.op === 0).map((f) => f.t);
+    expect(onNew.slice(0, 2)).toEqual(['INTERACTION_CREATE', 'RESUMED']);
     await pingRoundTrip(sim, client, 'after resume');
   });
 
@@ -279,6 +282,8 @@ describe('DiscordSimulator with one shard', () => {
     sim.stopHeartbeatAcks(0);
     await closed;
     const resume = await sim.waitForGateway((f) => f.op === 6 && sim.gatewayLog.indexOf(f) >= opsBefore);
+    // discord.js closed the zombie connection itself with 4200 ("resuming")
+    expect(sim.connectionLog.find((c) => c.conn === resume.conn - 1)?.closeCode).toBe(4200);
     await sim.whenReady();
     // the new connection is acked again
     await sim.waitForGateway((f) => f.op === 1 && f.conn === resume.conn);
@@ -288,9 +293,15 @@ describe('DiscordSimulator with one shard', () => {
   test('invalidateSession → the client IDENTIFYs again and gets the guild again', async () => {
     const identifies = sim.gatewayLog.filter((f) => f.op === 2).length;
     sim.invalidateSession(0);
+    // produced while the shard has no session: delivered after the next READY + GUILD_CREATE
+    const { id } = sim.slash('ping');
+    const handled = onInteraction(client, id, (i) => (i as ChatInputCommandInteraction).reply('queued'));
     // discord.js waits for its identify throttle (≤ 5 s + jitter after the previous IDENTIFY)
     await sim.waitForGateway(() => sim.gatewayLog.filter((f) => f.op === 2).length > identifies, 10_000);
     await sim.whenReady();
+    await handled;
+    const sentAfter = sim.serverLog.filter((f) => f.op === 0).slice(-3).map((f) => f.t);
+    expect(sentAfter).toEqual(['READY', 'GUILD_CREATE', 'INTERACTION_CREATE']);
     await pingRoundTrip(sim, client, 'after re-identify');
     expect(client.guilds.cache.get(sim.guildId)?.available).toBe(true);
   }, 15_000);

@@ -189,8 +189,8 @@ export class DiscordSimulator {
   readonly gatewayLog: GatewayFrame[] = [];
   /** every frame the simulator sent */
   readonly serverLog: Array<{ shard: number; op: number; t?: string; s?: number; d: unknown; conn: number }> = [];
-  /** every WebSocket connection, with the url path it used (/gateway or /resume) */
-  readonly connectionLog: Array<{ conn: number; path: string; query: Record<string, string>; at: number }> = [];
+  /** every WebSocket connection, with the url path it used (/gateway or /resume) and how it closed */
+  readonly connectionLog: Array<{ conn: number; path: string; query: Record<string, string>; at: number; closeCode?: number }> = [];
   /** ms after delivery within which an interaction must be acknowledged (Discord: 3 s) */
   interactionTimeoutMs = 3000;
   /** ms an interaction token stays usable for webhooks (Discord: 15 min) */
@@ -343,9 +343,13 @@ export class DiscordSimulator {
     const url = new URL(rawUrl, 'http://127.0.0.1');
     const conn: Conn = { n: ++this.connCounter, ws, shard: -1, session: null, acks: true };
     this.conns.add(conn);
-    this.connectionLog.push({ conn: conn.n, path: url.pathname, query: Object.fromEntries(url.searchParams), at: Date.now() });
+    const entry: (typeof this.connectionLog)[number] = { conn: conn.n, path: url.pathname, query: Object.fromEntries(url.searchParams), at: Date.now() };
+    this.connectionLog.push(entry);
     ws.on('message', (raw) => this.onFrame(conn, raw.toString()));
-    ws.on('close', () => this.detach(conn));
+    ws.on('close', (code) => {
+      entry.closeCode = code; // whoever closed: the client (e.g. 4200 zombie/resume, 1000 re-identify) or dropConnection
+      this.detach(conn);
+    });
     ws.on('error', () => this.detach(conn));
     if (url.searchParams.get('v') !== '10') {
       ws.close(4012, 'Invalid API version.');

@@ -11,6 +11,7 @@ import type { Fact, Meeting, Source } from '../knowledge/types';
 import type { FactKind } from '../knowledge/schema';
 import { analyze, type Analysis, type Intent } from '../search/analyze';
 import { STRINGS, formatDate, type Lang } from '../strings';
+import { stem } from '../text/normalize';
 import { answered, notFound, type Answer } from './answer';
 import {
   allCounterparts,
@@ -51,6 +52,30 @@ interface Context {
   specific: string[];
   /** People the question is about: named, or reached through a title, organization or country. */
   people: string[];
+  /** Subject words, less those that only pick a group ("international organizations"). */
+  terms: string[];
+  /** "Which heads of international organizations…" or "How many foreign ministers…". */
+  group: Group | undefined;
+}
+
+type Group = 'organization' | 'country';
+const GROUP_WORDS: Record<Group, RegExp> = {
+  organization: /(^| )(organi[sz]ations?|agenc(y|ies)|heads? of international|организаци\p{L}*)( |$)/u,
+  country: /(^| )(ministers?|countr(y|ies)|states|nations|министр\p{L}*|стран\p{L}*)( |$)/u,
+};
+const GROUP_STEMS = new Set(['international', 'organizations', 'organisations', 'countries', 'states', 'nations', 'agencies'].map((w) => stem(w)));
+
+function groupOf(words: readonly string[]): Group | undefined {
+  const text = words.join(' ');
+  if (GROUP_WORDS.organization.test(text)) return 'organization';
+  if (GROUP_WORDS.country.test(text)) return 'country';
+  return undefined;
+}
+
+function inGroup(engine: Engine, person: string, group: Group | undefined): boolean {
+  const e = entity(engine, person);
+  if (!group) return true;
+  return group === 'organization' ? Boolean(e?.organization) : Boolean(e?.country) && !e?.organization;
 }
 
 export function ask(engine: Engine, question: string): Answer {
@@ -69,13 +94,15 @@ export function ask(engine: Engine, question: string): Answer {
     return notFound(S.releaseSilentAbout(quoteList(a.unknownWords, lang)), lang);
   }
   const people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))];
-  const ctx: Context = { engine, a, lang, S, specific, people };
+  const group = groupOf(a.freeWords);
+  const terms = group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms];
+  const ctx: Context = { engine, a, lang, S, specific, people, terms, group };
   return route(ctx) ?? fromSentences(ctx) ?? notFound(S.releaseSilent, lang);
 }
 
 function route(ctx: Context): Answer | undefined {
   const { a } = ctx;
-  if (a.intents.has('source') && ctx.specific.length === 0 && a.terms.length === 0) return releaseSource(ctx);
+  if (a.intents.has('source') && ctx.specific.length === 0 && ctx.terms.length === 0) return releaseSource(ctx);
   switch (a.type) {
     case 'when':
       return whenAnswer(ctx);
@@ -88,8 +115,8 @@ function route(ctx: Context): Answer | undefined {
     case 'yesno':
       return yesNoAnswer(ctx);
     default:
-      if (a.intents.has('date') && ctx.specific.length === 0 && a.terms.length === 0) return releaseDate(ctx);
-      if (a.intents.has('place') && ctx.specific.length === 0 && a.terms.length === 0) return releasePlace(ctx);
+      if (a.intents.has('date') && ctx.specific.length === 0 && ctx.terms.length === 0) return releaseDate(ctx);
+      if (a.intents.has('place') && ctx.specific.length === 0 && ctx.terms.length === 0) return releasePlace(ctx);
       return whatAnswer(ctx);
   }
 }
@@ -100,12 +127,17 @@ function whoAnswer(ctx: Context): Answer | undefined {
   const { a, engine } = ctx;
   const asksAboutMeeting = a.intents.has('meet');
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
-  if (ctx.people.length && a.terms.length === 0) {
+  if (ctx.people.length && ctx.terms.length === 0) {
     const met = ctx.people.filter((p) => meetingsWith(engine, p).length);
     return describePeople(ctx, asksAboutMeeting && met.length ? met : ctx.people);
   }
-  // "Who did he see in Geneva?": everyone.
-  if (asksAboutMeeting && a.terms.length === 0 && ctx.specific.length === 0) return whoMet(engine, undefined, ctx.lang);
+  // "Who did he see in Geneva?": everyone (of the group asked for).
+  if (ctx.terms.length === 0 && ctx.specific.length === 0) {
+    const named = namedPeople(ctx);
+    if (named.length && !asksAboutMeeting) return describePeople(ctx, named); // "Who is Nurtleu?"
+    if (ctx.group) return groupAnswer(ctx);
+    if (asksAboutMeeting) return whoMet(engine, undefined, ctx.lang);
+  }
   // "Who did he talk to about primary health care?", "Who conveyed the invitation?"
   const facts = matchingFacts(ctx);
   if (facts.length) {
@@ -115,8 +147,21 @@ function whoAnswer(ctx: Context): Answer | undefined {
     return answered(`${summary}.`, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
   }
   if (ctx.people.length) return describePeople(ctx, ctx.people);
-  if (a.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return whoMet(engine, undefined, ctx.lang);
+  if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return whoMet(engine, undefined, ctx.lang);
   return undefined;
+}
+
+/** People the question names, the visiting minister included. */
+function namedPeople(ctx: Context): string[] {
+  return [...new Set(ctx.a.links.map((l) => l.entity))].filter((id) => entity(ctx.engine, id)?.type === 'person');
+}
+
+/** Everyone met of one group: heads of organizations, or foreign ministers. */
+function groupAnswer(ctx: Context): Answer | undefined {
+  const met = [...new Set(allCounterparts(ctx.engine).map((m) => m.person))].filter((p) => inGroup(ctx.engine, p, ctx.group));
+  if (met.length === 0) return undefined;
+  const what = ctx.group === 'organization' ? ctx.S.heads : ctx.S.ministers;
+  return answered(ctx.S.count(met.length, what), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
 }
 
 function describePeople(ctx: Context, people: readonly string[]): Answer {
@@ -152,12 +197,45 @@ function whatAnswer(ctx: Context): Answer | undefined {
     return meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
   }
   if (ctx.people.length) return describePeople(ctx, ctx.people);
+  const asksIdentity = ctx.terms.length === 0 && [...a.intents].every((i) => i === 'identity');
+  if (ctx.specific.length === 0 && asksIdentity && namedPeople(ctx).length) return describePeople(ctx, namedPeople(ctx));
   const facts = matchingFacts(ctx);
+  if (ctx.specific.length && asksIdentity) return entityBrief(ctx, facts); // "What is CICA?"
   if (facts.length) return factsAnswer(ctx, facts);
-  if (ctx.specific.length === 0 && a.terms.length === 0 && (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit'))) {
-    return visitTopics(engine, [...engine.knowledge.meetings.values()], ctx.lang);
+  if (ctx.specific.length === 0 && ctx.terms.length === 0) {
+    // "Which organizations were mentioned?" asks for the organizations; "which heads…" for people.
+    if (ctx.group && !a.intents.has('meet') && !a.freeWords.some((w) => /^(heads?|leaders?|ministers?|officials?|глав\p{L}*|министр\p{L}*)$/u.test(w))) {
+      return namedEntities(ctx, ctx.group);
+    }
+    if (ctx.group) return groupAnswer(ctx);
+    if (a.intents.has('meet') && !a.intents.has('topic')) return whoMet(engine, undefined, ctx.lang);
+    if (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit')) return visitTopics(engine, [...engine.knowledge.meetings.values()], ctx.lang);
   }
   return undefined;
+}
+
+/** The organizations (or countries) the releases name, each with the words that name it first. */
+function namedEntities(ctx: Context, type: Group): Answer | undefined {
+  const items: string[] = [];
+  const sources: Source[] = [];
+  for (const [release, named] of ctx.engine.index.namedInRelease) {
+    for (const [id, paragraph] of named) {
+      const e = entity(ctx.engine, id);
+      if (e?.type !== type || items.includes(e.name)) continue;
+      items.push(e.name);
+      const text = ctx.engine.knowledge.releases.get(release)?.paragraphs[paragraph - 1];
+      if (text) sources.push({ release, paragraph, quote: text });
+    }
+  }
+  if (items.length === 0) return undefined;
+  return answered(ctx.S.count(items.length, type === 'organization' ? ctx.S.organizations : ctx.S.countries), items, sources, ctx.lang);
+}
+
+/** What an organization, place or event is, and what the release says of it. */
+function entityBrief(ctx: Context, facts: readonly Fact[]): Answer | undefined {
+  const names = ctx.specific.map((id) => entity(ctx.engine, id)!).map((e) => e.name);
+  if (facts.length === 0) return undefined;
+  return answered(`${names.join('; ')}:`, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
 }
 
 function personBrief(ctx: Context, id: string, meetings: readonly Meeting[]): Answer {
@@ -175,7 +253,7 @@ function personBrief(ctx: Context, id: string, meetings: readonly Meeting[]): An
 
 function yesNoAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
-  if (a.intents.has('meet') && ctx.people.length && a.terms.length === 0) {
+  if (a.intents.has('meet') && ctx.people.length && ctx.terms.length === 0) {
     const met = ctx.people.filter((p) => meetingsWith(engine, p).length);
     if (met.length === 0) return answered(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), [], ctx.people.flatMap((p) => mentionSources(engine, p)), ctx.lang);
     const lines = met.map((p) => {
@@ -209,13 +287,13 @@ function whenAnswer(ctx: Context): Answer | undefined {
       return answered(lines[0]!, lines.slice(1), meetings.flatMap((m) => m.sources), ctx.lang);
     }
   }
-  if (ctx.a.terms.length === 0 || ctx.specific.length === 0) return releaseDate(ctx);
+  if (ctx.terms.length === 0 || ctx.specific.length === 0) return releaseDate(ctx);
   return undefined;
 }
 
 function whereAnswer(ctx: Context): Answer | undefined {
   const placed = matchingFacts(ctx).filter((f) => f.where);
-  if (placed.length && (ctx.specific.length || ctx.a.terms.length)) {
+  if (placed.length && (ctx.specific.length || ctx.terms.length)) {
     const f = placed[0]!;
     return answered(`${ctx.S.where(nameOf(ctx.engine, f.where!))} ${f.label}`, [], placed.slice(0, 1).flatMap((x) => x.sources), ctx.lang);
   }
@@ -223,20 +301,15 @@ function whereAnswer(ctx: Context): Answer | undefined {
 }
 
 function countAnswer(ctx: Context): Answer | undefined {
-  const { engine, a } = ctx;
-  let met = allCounterparts(engine).map((m) => m.person);
-  let what = ctx.S.people;
-  if (ctx.people.length) met = met.filter((p) => ctx.people.includes(p));
-  const words = a.words.join(' ');
-  if (/(^| )(ministers?|министр\p{L}*)( |$)/u.test(words)) {
-    met = met.filter((p) => entity(engine, p)?.country && !entity(engine, p)?.organization);
-    what = ctx.S.ministers;
-  } else if (/(^| )(organi[sz]ations?|heads?|организаци\p{L}*)( |$)/u.test(words)) {
-    met = met.filter((p) => entity(engine, p)?.organization);
-    what = ctx.S.heads;
+  if (ctx.people.length) {
+    const met = ctx.people.filter((p) => meetingsWith(ctx.engine, p).length);
+    if (met.length === 0) return undefined;
+    return answered(ctx.S.count(met.length, ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
   }
+  if (ctx.group) return groupAnswer(ctx);
+  const met = [...new Set(allCounterparts(ctx.engine).map((m) => m.person))];
   if (met.length === 0) return undefined;
-  return answered(ctx.S.count(met.length, what), met.map((p) => personLine(engine, p)), met.flatMap((p) => mentionSources(engine, p)), ctx.lang);
+  return answered(ctx.S.count(met.length, ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
 }
 
 // ── facts about the release itself ─────────────────────────────────────────
@@ -275,8 +348,8 @@ function matchingFacts(ctx: Context): Fact[] {
   const { engine, a } = ctx;
   const candidates = new Set<string>();
   for (const id of ctx.specific) for (const f of engine.index.factsByEntity.get(id) ?? []) candidates.add(f);
-  for (const term of a.terms) for (const f of engine.index.factsByStem.get(term) ?? []) candidates.add(f);
-  if (candidates.size === 0 && ctx.specific.length === 0 && a.terms.length === 0) {
+  for (const term of ctx.terms) for (const f of engine.index.factsByStem.get(term) ?? []) candidates.add(f);
+  if (candidates.size === 0 && ctx.specific.length === 0 && ctx.terms.length === 0) {
     for (const kind of intentKinds(a)) for (const f of engine.knowledge.facts.values()) if (f.kind === kind) candidates.add(f.id);
   }
   return rankFacts(ctx, [...candidates], false);
@@ -289,25 +362,26 @@ function matchingFacts(ctx: Context): Fact[] {
 function rankFacts(ctx: Context, ids: readonly string[], within: boolean): Fact[] {
   const { engine, a } = ctx;
   const kinds = intentKinds(a);
-  const termWeight = a.terms.reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
+  const termWeight = ctx.terms.reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
   const scored: Array<{ fact: Fact; score: number }> = [];
   for (const id of new Set(ids)) {
     const fact = engine.knowledge.facts.get(id);
     if (!fact) continue;
     const stems = engine.index.factStems.get(id)!;
     const entities = engine.index.factEntities.get(id)!;
-    const covered = a.terms.filter((t) => stems.has(t)).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
+    const covered = ctx.terms.filter((t) => stems.has(t)).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
     const named = ctx.specific.filter((e) => entities.has(e) || peopleOf(engine, e).some((p) => entities.has(p))).length;
     const kindMatch = kinds.includes(fact.kind);
+    const cued = a.cues.filter((c) => stems.has(c)).reduce((sum, c) => sum + engine.index.stemWeight(c), 0) / 2;
     if (within) {
-      if (covered === 0 && !kindMatch) continue;
-      scored.push({ fact, score: covered + (kindMatch ? 1 : 0) });
+      if (covered === 0 && !kindMatch && cued === 0) continue;
+      scored.push({ fact, score: covered + cued + (kindMatch ? 1 : 0) });
       continue;
     }
     const wordsOk = termWeight === 0 || covered >= termWeight * 0.5;
     const entitiesOk = ctx.specific.length === 0 || named > 0;
     if (!wordsOk || !entitiesOk || (termWeight === 0 && named === 0 && !kindMatch)) continue;
-    scored.push({ fact, score: covered + 2 * named + (kindMatch ? 1.5 : 0) });
+    scored.push({ fact, score: covered + cued + 2 * named + (kindMatch ? 1.5 : 0) });
   }
   scored.sort((x, y) => y.score - x.score);
   const best = scored[0]?.score ?? 0;
@@ -336,12 +410,18 @@ function factsAnswer(ctx: Context, facts: readonly Fact[], prefix?: string): Ans
 
 /** For what no curated fact covers (or a release nobody curated yet): the best sentences of the text. */
 function fromSentences(ctx: Context): Answer | undefined {
-  const { engine, a } = ctx;
-  if (a.terms.length === 0 && ctx.specific.length === 0) return undefined;
-  const query = [...a.terms, ...ctx.specific.map((id) => nameOf(engine, id))].join(' ');
-  const hits = engine.index.sentences.search(query, { combineWith: 'OR', fuzzy: 0.2, prefix: true });
+  const { engine } = ctx;
+  if (ctx.terms.length === 0 && ctx.specific.length === 0) return undefined;
+  const query = [...ctx.terms, ...ctx.specific.map((id) => nameOf(engine, id))].join(' ');
+  // Curated releases answer from their facts: their sentences would only add near misses.
+  const hits = engine.index.sentences.search(query, {
+    combineWith: 'OR',
+    fuzzy: 0.2,
+    prefix: true,
+    filter: (hit) => engine.knowledge.releases.get(hit['release'] as string)?.curated === false,
+  });
   if (hits.length === 0) return undefined;
-  const need = a.terms.length + ctx.specific.length;
+  const need = ctx.terms.length + ctx.specific.length;
   const good = hits.filter((h) => h.score >= hits[0]!.score * 0.7 && h.terms.length >= Math.ceil(need * 0.6)).slice(0, 3);
   if (good.length === 0) return undefined;
   const sources = good.map((h) => ({ release: h['release'] as string, paragraph: h['paragraph'] as number, quote: h['text'] as string }));

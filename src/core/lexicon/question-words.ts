@@ -37,7 +37,7 @@ export const INTENT_WORDS: Record<string, readonly string[]> = {
     raise raised address addressed focus focused theme themes point points talk about
     обсуждали обсудили обсуждался обсуждалось обсуждение тема темы вопрос вопросы повестка говорили`.split(/\s+/),
   date: `date dated day days published when time year month
-    дата дату число день год месяц`.split(/\s+/),
+    дата дату число день год месяц опубликован опубликовали опубликовано вышел датирован`.split(/\s+/),
   place: `where city place location venue country town held
     где город городе месте место`.split(/\s+/),
   source: `source sources reported reports report according publisher published author wrote written origin
@@ -74,19 +74,22 @@ export const FRAME_WORDS = new Set(
     related relating respect re main key important major also further during trip visit whole entire full complete
     first last later earlier recently today yesterday there lot
     министр министры глава главы руководитель представитель представители люди человек кого расскажи скажи покажи перечисли
-    информация новость пресс релиз`.split(/\s+/),
+    информация новость пресс релиз релиза релизе иностранных иностранным иностранные иностранный дел делам`.split(/\s+/),
 );
 
-/** Question openers, first word or phrase → the type of question. */
-export const QUESTION_TYPES: ReadonlyArray<readonly [RegExp, QuestionType]> = [
-  [/^(how many|how much|what number|сколько)\b/u, 'count'],
-  [/^(who|whom|whose|кто|кого|кому|кем|с кем)\b/u, 'who'],
-  [/^(which|what) (minister|ministers|official|officials|person|people|leader|leaders|counterpart|counterparts|head|heads|representative|representatives|foreign minister|foreign ministers|un officials|diplomat|diplomats)\b/u, 'who'],
-  [/^(when|what date|what day|which date|which day|когда|какого числа)\b/u, 'when'],
-  [/^(where|in which city|in what city|which city|what city|in which country|which country|what place|где|в каком городе|в какой стране)\b/u, 'where'],
-  [/^(did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b/u, 'yesno'],
-  [/^(встречался ли|встретился ли|был ли|была ли|было ли|были ли|обсуждали ли|обсуждался ли|обсуждалось ли)\b/u, 'yesno'],
-  [/^(what|which|why|how|tell|list|show|describe|summarize|summarise|что|о чем|о чём|какие|какой|какая|каки|почему|как)\b/u, 'what'],
+/** Question openers, first words → the type of question (first match wins). */
+export const QUESTION_TYPES: ReadonlyArray<readonly [QuestionType, readonly string[]]> = [
+  ['count', ['how many', 'how much', 'what number', 'сколько']],
+  ['who', ['who', 'whom', 'whose', 'кто', 'кого', 'кому', 'кем', 'с кем']],
+  ['who', ['which', 'what'].flatMap((w) =>
+    ['minister', 'ministers', 'official', 'officials', 'person', 'people', 'leader', 'leaders', 'counterpart', 'counterparts', 'head', 'heads',
+      'representative', 'representatives', 'foreign minister', 'foreign ministers', 'diplomat', 'diplomats', 'un officials'].map((n) => `${w} ${n}`))],
+  ['when', ['when', 'what date', 'what day', 'which date', 'which day', 'on what date', 'on which date', 'когда', 'какого числа', 'в какой день']],
+  ['where', ['where', 'in which city', 'in what city', 'which city', 'what city', 'in which country', 'which country', 'what place', 'где', 'в каком городе', 'в какой стране', 'куда']],
+  ['yesno', ['did', 'does', 'do', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'would', 'can', 'could']],
+  ['yesno', ['встречался ли', 'встретился ли', 'был ли', 'была ли', 'было ли', 'были ли', 'обсуждали ли', 'обсуждался ли', 'обсуждалось ли', 'говорили ли']],
+  ['what', ['what', 'which', 'why', 'how', 'tell', 'list', 'show', 'describe', 'summarize', 'summarise', 'give',
+    'что', 'о чем', 'о чём', 'какие', 'какой', 'какая', 'какое', 'каких', 'почему', 'как', 'расскажи', 'перечисли']],
 ];
 
 export type QuestionType = 'who' | 'what' | 'when' | 'where' | 'count' | 'yesno' | 'bare';

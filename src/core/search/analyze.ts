@@ -23,8 +23,12 @@ export interface Analysis {
   terms: readonly string[];
   /** Subject words no release uses, as typed. */
   unknownWords: readonly string[];
+  /** Stems of the question's intent words ("welcomed", "agreed"): a hint for ranking facts, not a requirement. */
+  cues: readonly string[];
   /** Every word of the question, normalized. */
   words: readonly string[];
+  /** The words that are not part of a name or title the knowledge knows. */
+  freeWords: readonly string[];
   /** True when the unknown words stand where the subject goes ("about X", "was X discussed"). */
   unknownIsSubject: boolean;
 }
@@ -49,12 +53,17 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const unknownNames = [...new Set(worldLinks.map((l) => l.entity))];
 
   const intents = new Set<Intent>();
+  const cues: string[] = [];
   const candidates: number[] = []; // token positions that may be subject words
   tokens.forEach((t, i) => {
     for (const intent of INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []) intents.add(intent);
     if (taken[i]) return;
     if (STOPWORDS.has(t.norm) || RU_STOPWORDS.has(t.norm) || /^\d{1,2}$/.test(t.norm)) return;
-    if (FRAME_STEMS.has(t.stem) || INTENT_BY_STEM.has(t.stem) || INTENT_BY_STEM.has(t.norm)) return;
+    if (INTENT_BY_STEM.has(t.stem) || INTENT_BY_STEM.has(t.norm)) {
+      cues.push(t.stem);
+      return;
+    }
+    if (FRAME_STEMS.has(t.stem)) return;
     candidates.push(i);
   });
 
@@ -82,19 +91,22 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   }
   const unknownIsSubject = unknownPositions.some((i) => SUBJECT_MARKERS.has(tokens[i - 1]?.norm ?? '') || SUBJECT_MARKERS.has(tokens[i + 1]?.norm ?? ''));
 
-  return { lang, type: questionType(question, tokens), words: tokens.map((t) => t.norm), intents, links, unknownNames, terms, unknownWords, unknownIsSubject };
+  return { lang, type: questionType(question, tokens), words: tokens.map((t) => t.norm), freeWords: tokens.filter((_, i) => !taken[i]).map((t) => t.norm), cues, intents, links, unknownNames, terms, unknownWords, unknownIsSubject };
 }
 
 function questionType(question: string, tokens: readonly Token[]): QuestionType {
-  const text = normalize(question).replace(/^[^\p{L}\p{N}]+/u, '').replace(/^(and|so|ok|okay|also|а|и|ну|скажи|подскажи|tell me|please)\b,?\s*/u, '');
-  for (const [pattern, type] of QUESTION_TYPES) if (pattern.test(text)) return type;
-  // "… when?", "кто …" inside the sentence
-  const words = new Set(tokens.map((t) => t.norm));
-  if (words.has('who') || words.has('кто')) return 'who';
-  if (words.has('when') || words.has('когда')) return 'when';
-  if (words.has('where') || words.has('где')) return 'where';
-  if (/\?\s*$/.test(question) && !words.has('what') && !words.has('что')) return 'yesno';
-  return words.has('what') || words.has('что') ? 'what' : 'bare';
+  // Words, not characters: JavaScript's \b does not see Cyrillic letters as word characters.
+  const words = tokens.map((t) => t.norm);
+  const opener = words.join(' ').replace(/^(and|so|ok|okay|also|please|tell me|а|и|ну|скажи|подскажи|скажите)\s+/u, '');
+  for (const [type, phrases] of QUESTION_TYPES) {
+    if (phrases.some((p) => opener === p || opener.startsWith(`${p} `))) return type;
+  }
+  const has = new Set(words);
+  if (has.has('who') || has.has('кто')) return 'who';
+  if (has.has('when') || has.has('когда')) return 'when';
+  if (has.has('where') || has.has('где')) return 'where';
+  if (/\?\s*$/.test(question) && !has.has('what') && !has.has('что')) return 'yesno';
+  return has.has('what') || has.has('что') ? 'what' : 'bare';
 }
 
 /** The stem a subject word is indexed by, or undefined when no release uses the word. */

@@ -10,7 +10,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types';
 import { WORLD } from '../lexicon/world';
-import { RU_TO_EN, INTENT_WORDS, FRAME_WORDS } from '../lexicon/question-words';
+import { RU_TO_EN, FRAME_WORDS } from '../lexicon/question-words';
 import { splitSentences, stem, normalize } from '../text/normalize';
 import { entityForms, stemsOf, type EntityForm } from './entity-forms';
 import { buildFormTable, linkExact, type FormTable } from './link';
@@ -48,8 +48,10 @@ export interface SearchIndex {
   factStems: ReadonlyMap<string, ReadonlySet<string>>;
   stemWeight: (stem: string) => number;
   meetingsByPerson: ReadonlyMap<string, readonly string[]>;
-  /** People each release names, in order of appearance. */
+  /** People each release introduces, in order of appearance. */
   peopleByRelease: ReadonlyMap<string, readonly string[]>;
+  /** Every entity each release's text names, with the first paragraph that names it. */
+  namedInRelease: ReadonlyMap<string, ReadonlyMap<string, number>>;
   sentences: MiniSearch<SentenceDoc>;
   sentenceDocs: readonly SentenceDoc[];
 }
@@ -113,7 +115,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
   const factEntities = new Map<string, Set<string>>();
   const factsByStem = new Map<string, string[]>();
   const factStems = new Map<string, Set<string>>();
-  const ignored = new Set([...FRAME_WORDS, ...Object.values(INTENT_WORDS).flat()].map((w) => stem(normalize(w))));
+  const ignored = new Set([...FRAME_WORDS].map((w) => stem(normalize(w))));
   for (const fact of knowledge.facts.values()) {
     const entities = new Set<string>(factEntityIds(fact, knowledge));
     const text = factText(fact);
@@ -133,6 +135,15 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
 
   const peopleByRelease = new Map<string, string[]>();
   for (const mention of knowledge.mentions) push(peopleByRelease, mention.release, mention.person);
+
+  const namedInRelease = new Map<string, Map<string, number>>();
+  for (const release of knowledge.releases.values()) {
+    const named = new Map<string, number>();
+    release.paragraphs.forEach((paragraph, i) => {
+      for (const link of linkExact(tokensOf(paragraph), formTable)) if (!named.has(link.entity)) named.set(link.entity, i + 1);
+    });
+    namedInRelease.set(release.id, named);
+  }
 
   const sentenceDocs: SentenceDoc[] = [];
   for (const release of knowledge.releases.values()) {
@@ -167,6 +178,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     stemWeight,
     meetingsByPerson,
     peopleByRelease,
+    namedInRelease,
     sentences,
     sentenceDocs,
   };

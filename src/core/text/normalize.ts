@@ -47,6 +47,8 @@ export function stem(token: string): string {
       return token.slice(0, -suffix.length);
     }
   }
+  // "welcome" and "welcomed" → "welcom"
+  if (!russian && token.length > 4 && token.endsWith('e')) return token.slice(0, -1);
   return token;
 }
 
