@@ -7,9 +7,10 @@
  * for releases nobody curated yet, the release's own sentences.
  */
 import type { Engine } from '../engine';
-import type { Fact, Meeting, Source } from '../knowledge/types';
+import type { Fact, Meeting, Release, Source } from '../knowledge/types';
 import type { FactKind } from '../knowledge/schema';
 import { analyze, type Analysis, type Intent } from '../search/analyze';
+import { dateMatches, whenMatches } from '../search/dates';
 import { STRINGS, formatDate, type Lang } from '../strings';
 import { stem } from '../text/normalize';
 import { answered, notFound, type Answer } from './answer';
@@ -56,6 +57,29 @@ interface Context {
   terms: string[];
   /** "Which heads of international organizations…" or "How many foreign ministers…". */
   group: Group | undefined;
+  /** The releases the question is about: those of the date, place or visitor it names (all when it names none). */
+  releases: ReadonlySet<string>;
+}
+
+/**
+ * Narrows to the releases whose date, host city or visiting minister the question names.
+ * Returns undefined when it names a date that no release and no fact has: the releases are silent.
+ */
+function scopeOf(engine: Engine, a: Analysis): Set<string> | undefined {
+  const all = [...engine.knowledge.releases.values()];
+  let scope = all;
+  if (a.dates.length) {
+    const dated = all.filter((r) => a.dates.some((d) => dateMatches(r.date, d)));
+    const factWhen = [...engine.knowledge.facts.values()].some((f) => f.when && a.dates.some((d) => whenMatches(f.when!, d)));
+    if (dated.length) scope = dated;
+    else if (!factWhen) return undefined;
+  }
+  const linked = new Set(a.links.map((l) => l.entity));
+  const byPlace = scope.filter((r) => r.place && linked.has(r.place));
+  if (byPlace.length) scope = byPlace;
+  const byVisitor = scope.filter((r) => r.principal && linked.has(r.principal));
+  if (byVisitor.length) scope = byVisitor;
+  return new Set(scope.map((r) => r.id));
 }
 
 type Group = 'organization' | 'country';
@@ -93,10 +117,12 @@ export function ask(engine: Engine, question: string): Answer {
   if (a.unknownWords.length && (specific.length === 0 || a.unknownIsSubject || a.unknownWords.length > a.terms.length + specific.length)) {
     return notFound(S.releaseSilentAbout(quoteList(a.unknownWords, lang)), lang);
   }
+  const releases = scopeOf(engine, a);
+  if (!releases) return notFound(S.releaseSilentAbout(quoteList(a.dates.map((d) => d.text), lang)), lang);
   const people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))];
   const group = groupOf(a.freeWords);
   const terms = group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms];
-  const ctx: Context = { engine, a, lang, S, specific, people, terms, group };
+  const ctx: Context = { engine, a, lang, S, specific, people, terms, group, releases };
   return route(ctx) ?? fromSentences(ctx) ?? notFound(S.releaseSilent, lang);
 }
 
@@ -121,6 +147,14 @@ function route(ctx: Context): Answer | undefined {
   }
 }
 
+function meetingsIn(ctx: Context, person: string): Meeting[] {
+  return meetingsWith(ctx.engine, person).filter((m) => ctx.releases.has(m.release));
+}
+
+function counterpartsIn(ctx: Context) {
+  return allCounterparts(ctx.engine).filter((c) => ctx.releases.has(c.meeting.release));
+}
+
 // ── who ────────────────────────────────────────────────────────────────────
 
 function whoAnswer(ctx: Context): Answer | undefined {
@@ -128,7 +162,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
   const asksAboutMeeting = a.intents.has('meet');
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
   if (ctx.people.length && ctx.terms.length === 0) {
-    const met = ctx.people.filter((p) => meetingsWith(engine, p).length);
+    const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     return describePeople(ctx, asksAboutMeeting && met.length ? met : ctx.people);
   }
   // "Who did he see in Geneva?": everyone (of the group asked for).
@@ -136,7 +170,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const named = namedPeople(ctx);
     if (named.length && !asksAboutMeeting) return describePeople(ctx, named); // "Who is Nurtleu?"
     if (ctx.group) return groupAnswer(ctx);
-    if (asksAboutMeeting) return whoMet(engine, undefined, ctx.lang);
+    if (asksAboutMeeting) return whoMet(engine, undefined, ctx.lang, ctx.releases);
   }
   // "Who did he talk to about primary health care?", "Who conveyed the invitation?"
   const facts = matchingFacts(ctx);
@@ -147,7 +181,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
     return answered(`${summary}.`, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
   }
   if (ctx.people.length) return describePeople(ctx, ctx.people);
-  if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return whoMet(engine, undefined, ctx.lang);
+  if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return whoMet(engine, undefined, ctx.lang, ctx.releases);
   return undefined;
 }
 
@@ -158,7 +192,7 @@ function namedPeople(ctx: Context): string[] {
 
 /** Everyone met of one group: heads of organizations, or foreign ministers. */
 function groupAnswer(ctx: Context): Answer | undefined {
-  const met = [...new Set(allCounterparts(ctx.engine).map((m) => m.person))].filter((p) => inGroup(ctx.engine, p, ctx.group));
+  const met = [...new Set(counterpartsIn(ctx).map((m) => m.person))].filter((p) => inGroup(ctx.engine, p, ctx.group));
   if (met.length === 0) return undefined;
   const what = ctx.group === 'organization' ? ctx.S.heads : ctx.S.ministers;
   return answered(ctx.S.count(met.length, what), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
@@ -169,7 +203,7 @@ function describePeople(ctx: Context, people: readonly string[]): Answer {
   if (people.length === 1) {
     const id = people[0]!;
     const e = entity(engine, id)!;
-    const meetings = meetingsWith(engine, id);
+    const meetings = meetingsIn(ctx, id);
     const items = meetings.map((m) => {
       const r = releaseOf(engine, m.release)!;
       const v = visitWords(engine, r, ctx.lang);
@@ -189,7 +223,7 @@ function describePeople(ctx: Context, people: readonly string[]): Answer {
 
 function whatAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
-  const meetings = [...new Set(ctx.people.flatMap((p) => meetingsWith(engine, p)))];
+  const meetings = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
   if (meetings.length) {
     const narrowed = rankFacts(ctx, meetings.flatMap((m) => m.facts), true);
     // A bare name ("tedross", "cassis") asks who that is as well as what was said.
@@ -208,8 +242,8 @@ function whatAnswer(ctx: Context): Answer | undefined {
       return namedEntities(ctx, ctx.group);
     }
     if (ctx.group) return groupAnswer(ctx);
-    if (a.intents.has('meet') && !a.intents.has('topic')) return whoMet(engine, undefined, ctx.lang);
-    if (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit')) return visitTopics(engine, [...engine.knowledge.meetings.values()], ctx.lang);
+    if (a.intents.has('meet') && !a.intents.has('topic')) return whoMet(engine, undefined, ctx.lang, ctx.releases);
+    if (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit')) return visitTopics(engine, [...engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release)), ctx.lang);
   }
   return undefined;
 }
@@ -254,14 +288,14 @@ function personBrief(ctx: Context, id: string, meetings: readonly Meeting[]): An
 function yesNoAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
   if (a.intents.has('meet') && ctx.people.length && ctx.terms.length === 0) {
-    const met = ctx.people.filter((p) => meetingsWith(engine, p).length);
+    const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     if (met.length === 0) return answered(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), [], ctx.people.flatMap((p) => mentionSources(engine, p)), ctx.lang);
     const lines = met.map((p) => {
-      const m = meetingsWith(engine, p)[0]!;
+      const m = meetingsIn(ctx, p)[0]!;
       const v = visitWords(engine, releaseOf(engine, m.release)!, ctx.lang);
       return ctx.S.didMeet(v.principal, nameWithTitle(engine, p), `${v.place}, ${v.date}`);
     });
-    const sources = met.flatMap((p) => [...meetingsWith(engine, p)[0]!.sources, ...mentionSources(engine, p)]);
+    const sources = met.flatMap((p) => [...meetingsIn(ctx, p)[0]!.sources, ...mentionSources(engine, p)]);
     return answered(lines[0]!, lines.slice(1), sources, ctx.lang);
   }
   const facts = matchingFacts(ctx);
@@ -278,7 +312,7 @@ function whenAnswer(ctx: Context): Answer | undefined {
     return answered(`${ctx.S.when(f.when!)} ${f.label}`, dated.slice(1).map((x) => `${x.when}: ${x.label}`), dated.flatMap((x) => x.sources), ctx.lang);
   }
   if (ctx.people.length) {
-    const meetings = ctx.people.flatMap((p) => meetingsWith(ctx.engine, p));
+    const meetings = ctx.people.flatMap((p) => meetingsIn(ctx, p));
     if (meetings.length) {
       const lines = meetings.map((m) => {
         const v = visitWords(ctx.engine, releaseOf(ctx.engine, m.release)!, ctx.lang);
@@ -302,39 +336,47 @@ function whereAnswer(ctx: Context): Answer | undefined {
 
 function countAnswer(ctx: Context): Answer | undefined {
   if (ctx.people.length) {
-    const met = ctx.people.filter((p) => meetingsWith(ctx.engine, p).length);
+    const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     if (met.length === 0) return undefined;
     return answered(ctx.S.count(met.length, ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
   }
   if (ctx.group) return groupAnswer(ctx);
-  const met = [...new Set(allCounterparts(ctx.engine).map((m) => m.person))];
+  const met = [...new Set(counterpartsIn(ctx).map((m) => m.person))];
   if (met.length === 0) return undefined;
   return answered(ctx.S.count(met.length, ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
 }
 
 // ── facts about the release itself ─────────────────────────────────────────
 
-function onlyRelease(ctx: Context) {
-  return [...ctx.engine.knowledge.releases.values()][0];
+/** The releases in scope, newest first; one answer line each when there are several. */
+function releasesInScope(ctx: Context) {
+  return [...ctx.engine.knowledge.releases.values()].filter((r) => ctx.releases.has(r.id)).sort((x, y) => y.date.localeCompare(x.date));
+}
+
+function releaseMeta(ctx: Context, line: (r: Release) => string | undefined): Answer | undefined {
+  const releases = releasesInScope(ctx).filter((r) => line(r) !== undefined);
+  const [first] = releases;
+  if (!first) return undefined;
+  if (releases.length === 1) return answered(line(first)!, [], firstSentence(first.id, first.paragraphs[0]), ctx.lang);
+  const shown = releases.slice(0, 10);
+  return answered(
+    ctx.S.count(releases.length, ctx.S.releases),
+    shown.map((r) => `${formatDate(r.date, ctx.lang)} — ${r.title}: ${line(r)}`),
+    shown.flatMap((r) => firstSentence(r.id, r.paragraphs[0])),
+    ctx.lang,
+  );
 }
 
 function releaseDate(ctx: Context): Answer | undefined {
-  const r = onlyRelease(ctx);
-  if (!r) return undefined;
-  return answered(`${ctx.S.releaseDate(formatDate(r.date, ctx.lang))} (${r.date})`, [], firstSentence(r.id, r.paragraphs[0]), ctx.lang);
+  return releaseMeta(ctx, (r) => `${ctx.S.releaseDate(formatDate(r.date, ctx.lang))} (${r.date})`);
 }
 
 function releasePlace(ctx: Context): Answer | undefined {
-  const r = onlyRelease(ctx);
-  if (!r?.place) return undefined;
-  const visit = [...ctx.engine.knowledge.facts.values()].find((f) => f.release === r.id && f.where === r.place);
-  return answered(ctx.S.releasePlace(nameOf(ctx.engine, r.place), formatDate(r.date, ctx.lang)), [], visit ? visit.sources : firstSentence(r.id, r.paragraphs[0]), ctx.lang);
+  return releaseMeta(ctx, (r) => (r.place ? ctx.S.releasePlace(nameOf(ctx.engine, r.place), formatDate(r.date, ctx.lang)) : undefined));
 }
 
 function releaseSource(ctx: Context): Answer | undefined {
-  const r = onlyRelease(ctx);
-  if (!r) return undefined;
-  return answered(ctx.S.releaseSource(r.source), [], firstSentence(r.id, r.paragraphs[0]), ctx.lang);
+  return releaseMeta(ctx, (r) => ctx.S.releaseSource(r.source));
 }
 
 function firstSentence(release: string, paragraph: string | undefined): Source[] {
@@ -349,8 +391,12 @@ function matchingFacts(ctx: Context): Fact[] {
   const candidates = new Set<string>();
   for (const id of ctx.specific) for (const f of engine.index.factsByEntity.get(id) ?? []) candidates.add(f);
   for (const term of ctx.terms) for (const f of engine.index.factsByStem.get(term) ?? []) candidates.add(f);
+  // Facts dated as the question says: "What was planned for July?"
+  if (a.dates.length) for (const f of engine.knowledge.facts.values()) if (datedAsAsked(a, f)) candidates.add(f.id);
+  // "What was agreed?": facts of that kind. (Topics and meetings are better answered by the whole visit.)
   if (candidates.size === 0 && ctx.specific.length === 0 && ctx.terms.length === 0) {
-    for (const kind of intentKinds(a)) for (const f of engine.knowledge.facts.values()) if (f.kind === kind) candidates.add(f.id);
+    const kinds = [...a.intents].filter((i) => !['topic', 'meet', 'visit'].includes(i)).flatMap((i) => KINDS_BY_INTENT[i] ?? []);
+    for (const f of engine.knowledge.facts.values()) if (kinds.includes(f.kind)) candidates.add(f.id);
   }
   return rankFacts(ctx, [...candidates], false);
 }
@@ -362,11 +408,13 @@ function matchingFacts(ctx: Context): Fact[] {
 function rankFacts(ctx: Context, ids: readonly string[], within: boolean): Fact[] {
   const { engine, a } = ctx;
   const kinds = intentKinds(a);
+  // A date no release has, but some fact's "when" has, is what the question is about.
+  const asksFactDate = a.dates.length > 0 && [...engine.knowledge.facts.values()].some((f) => datedAsAsked(a, f));
   const termWeight = ctx.terms.reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
   const scored: Array<{ fact: Fact; score: number }> = [];
   for (const id of new Set(ids)) {
     const fact = engine.knowledge.facts.get(id);
-    if (!fact) continue;
+    if (!fact || !ctx.releases.has(fact.release)) continue;
     const stems = engine.index.factStems.get(id)!;
     const entities = engine.index.factEntities.get(id)!;
     const covered = ctx.terms.filter((t) => stems.has(t)).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
@@ -380,13 +428,19 @@ function rankFacts(ctx: Context, ids: readonly string[], within: boolean): Fact[
     }
     const wordsOk = termWeight === 0 || covered >= termWeight * 0.5;
     const entitiesOk = ctx.specific.length === 0 || named > 0;
-    if (!wordsOk || !entitiesOk || (termWeight === 0 && named === 0 && !kindMatch)) continue;
-    scored.push({ fact, score: covered + cued + 2 * named + (kindMatch ? 1.5 : 0) });
+    const dated = datedAsAsked(a, fact);
+    const datesOk = !asksFactDate || dated;
+    if (!wordsOk || !entitiesOk || !datesOk || (termWeight === 0 && named === 0 && !kindMatch && !dated)) continue;
+    scored.push({ fact, score: covered + cued + 2 * named + (kindMatch ? 1.5 : 0) + (dated ? 2 : 0) });
   }
   scored.sort((x, y) => y.score - x.score);
   const best = scored[0]?.score ?? 0;
   // Keep the facts close to the best one, so a precise question gets a precise answer.
   return scored.filter((s) => s.score >= best * (within ? 0.6 : 0.75)).slice(0, 8).map((s) => s.fact);
+}
+
+function datedAsAsked(a: Analysis, fact: Fact): boolean {
+  return Boolean(fact.when) && a.dates.some((d) => whenMatches(fact.when!, d));
 }
 
 function intentKinds(a: Analysis): FactKind[] {
@@ -418,7 +472,7 @@ function fromSentences(ctx: Context): Answer | undefined {
     combineWith: 'OR',
     fuzzy: 0.2,
     prefix: true,
-    filter: (hit) => engine.knowledge.releases.get(hit['release'] as string)?.curated === false,
+    filter: (hit) => ctx.releases.has(hit['release'] as string) && engine.knowledge.releases.get(hit['release'] as string)?.curated === false,
   });
   if (hits.length === 0) return undefined;
   const need = ctx.terms.length + ctx.specific.length;

@@ -16,9 +16,9 @@ export interface WhoMetAnswer extends Answer {
   people: PersonSummary[];
 }
 
-export function whoMet(engine: Engine, name?: string, lang: Lang = 'en'): WhoMetAnswer {
+export function whoMet(engine: Engine, name?: string, lang: Lang = 'en', scope?: ReadonlySet<string>): WhoMetAnswer {
   const S = STRINGS[lang];
-  let met = allCounterparts(engine);
+  let met = allCounterparts(engine).filter((m) => !scope || scope.has(m.meeting.release));
   const query = name?.trim();
   if (query) {
     const wanted = new Set(resolvePeople(engine, query));

@@ -8,6 +8,7 @@ import { editDistance, isCyrillic, normalize, stem, typoBudget } from '../text/n
 import type { EntityForm } from './entity-forms';
 import type { SearchIndex } from './index';
 import { linkExact, type Link } from './link';
+import { findDates, type DateMention } from './dates';
 import { tokensOf, type Token } from './tokens';
 
 export type Intent = keyof typeof INTENT_WORDS;
@@ -17,6 +18,8 @@ export interface Analysis {
   type: QuestionType;
   intents: ReadonlySet<Intent>;
   links: readonly Link[];
+  /** Dates the question names ("in March 2024"). */
+  dates: readonly DateMention[];
   /** Names of countries, organizations or cities the knowledge does not know ("NATO", "Japanese"). */
   unknownNames: readonly string[];
   /** Subject words, as stems the facts are indexed by (Russian ones translated). */
@@ -48,6 +51,8 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const lang = isCyrillic(question) ? 'ru' : 'en';
   const tokens = tokensOf(question);
   const taken: boolean[] = [];
+  const dates = findDates(tokens);
+  for (const d of dates) for (const p of d.positions) taken[p] = true;
   const links = linkExact(tokens, index.formTable, taken);
   const worldLinks = linkExact(tokens, index.worldTable, taken);
   const unknownNames = [...new Set(worldLinks.map((l) => l.entity))];
@@ -91,7 +96,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   }
   const unknownIsSubject = unknownPositions.some((i) => SUBJECT_MARKERS.has(tokens[i - 1]?.norm ?? '') || SUBJECT_MARKERS.has(tokens[i + 1]?.norm ?? ''));
 
-  return { lang, type: questionType(question, tokens), words: tokens.map((t) => t.norm), freeWords: tokens.filter((_, i) => !taken[i]).map((t) => t.norm), cues, intents, links, unknownNames, terms, unknownWords, unknownIsSubject };
+  return { lang, dates, type: questionType(question, tokens), words: tokens.map((t) => t.norm), freeWords: tokens.filter((_, i) => !taken[i]).map((t) => t.norm), cues, intents, links, unknownNames, terms, unknownWords, unknownIsSubject };
 }
 
 function questionType(question: string, tokens: readonly Token[]): QuestionType {
