@@ -23,7 +23,6 @@ import {
   nameWithTitle,
   peopleOf,
   personLine,
-  principalIds,
   releaseOf,
   visitWords,
 } from './people';
@@ -111,7 +110,7 @@ export function ask(engine: Engine, question: string): Answer {
   if (text.length > MAX_QUESTION_LENGTH) return notFound(S.questionTooLong(MAX_QUESTION_LENGTH), lang);
   if (a.unknownNames.length) return notFound(S.notMentioned(quoteList(a.unknownNames, lang)), lang);
 
-  const principals = principalIds(engine);
+  const principals = engine.index.principals;
   const specific = [...new Set(a.links.map((l) => l.entity).filter((id) => !principals.has(id)))];
   // A word no release uses, where the subject goes, means the release is silent on it.
   if (a.unknownWords.length && (specific.length === 0 || a.unknownIsSubject || a.unknownWords.length > a.terms.length + specific.length)) {

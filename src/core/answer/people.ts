@@ -65,32 +65,9 @@ export function allCounterparts(engine: Engine): Array<{ person: string; meeting
   return out;
 }
 
-/** Ids of the entities that frame every question rather than narrow it: the visiting minister, his country, the host city. */
-export function principalIds(engine: Engine): Set<string> {
-  const ids = new Set<string>();
-  for (const r of engine.knowledge.releases.values()) {
-    if (r.principal) {
-      ids.add(r.principal);
-      const country = entity(engine, r.principal)?.country;
-      if (country) ids.add(country);
-    }
-    if (r.place) ids.add(r.place);
-  }
-  return ids;
-}
-
 /** People "of" an entity: itself if a person, else those whose organization or country it is (or is part of). */
-export function peopleOf(engine: Engine, id: string): string[] {
-  const e = entity(engine, id);
-  if (!e) return [];
-  if (e.type === 'person') return [id];
-  const within = (candidate: string | undefined): boolean => {
-    for (let at = candidate, depth = 0; at && depth < 5; at = entity(engine, at)?.parent, depth++) if (at === id) return true;
-    return false;
-  };
-  return [...engine.knowledge.entities.values()]
-    .filter((p) => p.type === 'person' && (within(p.organization) || within(p.country)))
-    .map((p) => p.id);
+export function peopleOf(engine: Engine, id: string): readonly string[] {
+  return engine.index.peopleOfEntity.get(id) ?? [];
 }
 
 /**

@@ -48,6 +48,10 @@ export interface SearchIndex {
   factStems: ReadonlyMap<string, ReadonlySet<string>>;
   stemWeight: (stem: string) => number;
   meetingsByPerson: ReadonlyMap<string, readonly string[]>;
+  /** For each organization or country, the people of it (through `parent` too); a person is their own. */
+  peopleOfEntity: ReadonlyMap<string, readonly string[]>;
+  /** The visiting ministers, their countries and the host cities: words that frame a question without narrowing it. */
+  principals: ReadonlySet<string>;
   /** People each release introduces, in order of appearance. */
   peopleByRelease: ReadonlyMap<string, readonly string[]>;
   /** Every entity each release's text names, with the first paragraph that names it. */
@@ -133,6 +137,23 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
   const meetingsByPerson = new Map<string, string[]>();
   for (const meeting of knowledge.meetings.values()) for (const person of meeting.with) push(meetingsByPerson, person, meeting.id);
 
+  const peopleOfEntity = new Map<string, string[]>();
+  for (const person of knowledge.entities.values()) {
+    if (person.type !== 'person') continue;
+    push(peopleOfEntity, person.id, person.id);
+    for (const start of [person.organization, person.country]) {
+      // Walk up `parent` (OHCHR → UN) so "UN officials" finds people of its offices.
+      for (let at = start, depth = 0; at && depth < 5; at = knowledge.entities.get(at)?.parent, depth++) push(peopleOfEntity, at, person.id);
+    }
+  }
+  const principals = new Set<string>();
+  for (const r of knowledge.releases.values()) {
+    if (r.principal) principals.add(r.principal);
+    const country = r.principal ? knowledge.entities.get(r.principal)?.country : undefined;
+    if (country) principals.add(country);
+    if (r.place) principals.add(r.place);
+  }
+
   const peopleByRelease = new Map<string, string[]>();
   for (const mention of knowledge.mentions) push(peopleByRelease, mention.release, mention.person);
 
@@ -177,6 +198,8 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     factStems,
     stemWeight,
     meetingsByPerson,
+    peopleOfEntity,
+    principals,
     peopleByRelease,
     namedInRelease,
     sentences,
