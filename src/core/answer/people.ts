@@ -3,6 +3,7 @@ import type { Engine } from '../engine';
 import type { Entity, Meeting, Release, Source } from '../knowledge/types';
 import { analyze } from '../search/analyze';
 import { formatDate, type Lang } from '../strings';
+import { normalize } from '../text/normalize';
 
 export function entity(engine: Engine, id: string): Entity | undefined {
   return engine.knowledge.entities.get(id);
@@ -78,8 +79,8 @@ export function resolvePeople(engine: Engine, name: string): string[] {
   const analysis = analyze(name, engine.index);
   let ids = analysis.links.map((l) => l.entity);
   if (ids.length === 0 && analysis.unknownNames.length === 0) {
-    const best = engine.index.formFuse.search(name, { limit: 1 })[0];
-    if (best && (best.score ?? 1) <= 0.2) ids = [best.item.entity];
+    const best = engine.index.formSearch.search(normalize(name), 1)[0];
+    if (best && best.score <= 0.2) ids = [best.item.entity];
   }
   return [...new Set(ids.flatMap((id) => peopleOf(engine, id)))];
 }

@@ -1,6 +1,7 @@
 /** Autocomplete: the people and organizations a partly typed name may mean (fuse.js over names, aliases, titles). */
 import type { Engine } from '../engine';
 import { allCounterparts, peopleOf } from './people';
+import { normalize } from '../text/normalize';
 
 export interface Suggestion {
   /** What the user sees. */
@@ -21,7 +22,7 @@ export function suggest(engine: Engine, typed: string, limit = MAX_SUGGESTIONS):
   const query = typed.trim().slice(0, 100);
   if (!query) return [...met].slice(0, limit).map(label);
   const ids: string[] = [];
-  for (const { item } of engine.index.formFuse.search(query, { limit: limit * 4 })) {
+  for (const { item } of engine.index.formSearch.search(normalize(query), limit * 4)) {
     // An organization or country suggests its people that were met ("WHO" → Tedros).
     for (const id of [item.entity, ...peopleOf(engine, item.entity)]) {
       if (met.has(id) && !ids.includes(id)) ids.push(id);

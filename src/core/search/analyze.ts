@@ -124,7 +124,7 @@ function knownStem(token: Token, index: SearchIndex): string | undefined {
   // A typo of a word the releases use ("intelectual", "diplom").
   const budget = typoBudget(token.norm.length);
   if (budget === 0) return undefined;
-  for (const word of index.vocabularyWords.get(token.norm[0]!) ?? []) {
+  for (const word of index.wordSearch.candidates(token.norm, 20)) {
     if (editDistance(token.norm, word, budget) <= budget) return stem(word);
   }
   return undefined;
@@ -157,8 +157,9 @@ function linkFuzzy(tokens: readonly Token[], candidates: readonly number[], take
 
 function bestFuzzyForm(span: readonly Token[], index: SearchIndex): EntityForm | undefined {
   const text = span.map((t) => t.norm).join(' ');
-  if (text.length < 4 || span.every((t) => index.vocabulary.has(t.stem) && t.norm.length < 5)) return undefined;
-  for (const { item } of index.formFuse.search(text, { limit: 8 })) {
+  // Words the releases use are not typos of a name; only a span with an unknown word is worth a fuzzy search.
+  if (text.length < 4 || span.every((t) => index.vocabulary.has(t.stem))) return undefined;
+  for (const { item } of index.formSearch.search(text, 8)) {
     if (item.exactCase) continue;
     if (sameWithTypos(text, item.text) || abbreviates(span, item)) return item;
   }

@@ -6,7 +6,6 @@
  * - curated facts, by the entities they name and by their words (an inverted index);
  * - every sentence of every release in MiniSearch, for releases nobody has curated yet.
  */
-import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Fact, Knowledge } from '../knowledge/types';
 import { WORLD } from '../lexicon/world';
@@ -15,6 +14,7 @@ import { splitSentences, stem, normalize } from '../text/normalize';
 import { entityForms, stemsOf, type EntityForm } from './entity-forms';
 import { buildFormTable, linkExact, type FormTable } from './link';
 import { tokensOf } from './tokens';
+import { NgramIndex } from './ngrams';
 
 export interface WorldEntry {
   name: string;
@@ -33,13 +33,14 @@ export interface SearchIndex {
   forms: readonly EntityForm[];
   formTable: FormTable;
   /** Fuzzy look-up of names, aliases and titles (typos, partial names, autocomplete). */
-  formFuse: Fuse<EntityForm>;
+  formSearch: NgramIndex<EntityForm>;
+  /** Fuzzy look-up of the releases' words, for typos in subject words. */
+  wordSearch: NgramIndex<string>;
   /** The world's names the knowledge does not know, by stem key. */
   worldTable: FormTable;
   worldNames: ReadonlyMap<string, WorldEntry>;
-  /** Stems of every word in the releases and the knowledge, and the words by first letter for typo checks. */
+  /** Stems of every word in the releases and the knowledge. */
   vocabulary: ReadonlySet<string>;
-  vocabularyWords: ReadonlyMap<string, readonly string[]>;
   /** Facts by the entities they name (actor, place, meeting counterparts, names in the text). */
   factsByEntity: ReadonlyMap<string, readonly string[]>;
   factEntities: ReadonlyMap<string, ReadonlySet<string>>;
@@ -63,7 +64,7 @@ export interface SearchIndex {
 export function buildIndex(knowledge: Knowledge): SearchIndex {
   const forms = [...knowledge.entities.values()].flatMap(entityForms);
   const formTable = buildFormTable(forms);
-  const formFuse = new Fuse(forms, {
+  const formSearch = new NgramIndex(forms, (f) => f.text, {
     keys: ['text'],
     includeScore: true,
     ignoreDiacritics: true,
@@ -107,12 +108,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
   for (const fact of knowledge.facts.values()) addWords(fact.label);
   for (const form of forms) addWords(form.display);
   for (const english of Object.values(RU_TO_EN)) vocabulary.add(stem(english));
-  const vocabularyWords = new Map<string, string[]>();
-  for (const word of words) {
-    const list = vocabularyWords.get(word[0]!) ?? [];
-    list.push(word);
-    vocabularyWords.set(word[0]!, list);
-  }
+  const wordSearch = new NgramIndex([...words].filter((w) => w.length >= 5), (w) => w, { includeScore: true, threshold: 0.4 });
 
   // Facts: which entities each names, and which words.
   const factsByEntity = new Map<string, string[]>();
@@ -187,11 +183,11 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     knowledge,
     forms,
     formTable,
-    formFuse,
+    formSearch,
+    wordSearch,
     worldTable,
     worldNames,
     vocabulary,
-    vocabularyWords,
     factsByEntity,
     factEntities,
     factsByStem,
