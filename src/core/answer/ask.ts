@@ -84,7 +84,8 @@ function scopeOf(engine: Engine, a: Analysis): Set<string> | undefined {
 type Group = 'organization' | 'country';
 const GROUP_WORDS: Record<Group, RegExp> = {
   organization: /(^| )(organi[sz]ations?|agenc(y|ies)|heads? of international|организаци\p{L}*)( |$)/u,
-  country: /(^| )(ministers?|countr(y|ies)|states|nations|министр\p{L}*|стран\p{L}*)( |$)/u,
+  // Plural only: "the minister" is the visitor himself, "ministers" are his counterparts.
+  country: /(^| )(ministers|countries|states|nations|министров|министры|министрами|стран\p{L}*)( |$)/u,
 };
 const GROUP_STEMS = new Set(['international', 'organizations', 'organisations', 'countries', 'states', 'nations', 'agencies'].map((w) => stem(w)));
 
@@ -160,7 +161,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
   const { a, engine } = ctx;
   const asksAboutMeeting = a.intents.has('meet');
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
-  if (ctx.people.length && ctx.terms.length === 0) {
+  if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     return describePeople(ctx, asksAboutMeeting && met.length ? met : ctx.people);
   }
@@ -182,6 +183,12 @@ function whoAnswer(ctx: Context): Answer | undefined {
   if (ctx.people.length) return describePeople(ctx, ctx.people);
   if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return whoMet(engine, undefined, ctx.lang, ctx.releases);
   return undefined;
+}
+
+/** Actions ("invited", "agreed", "supported") make a "who" question about a fact, not about a person's title. */
+const ACTION_INTENTS: readonly Intent[] = ['invite', 'agree', 'support', 'assess', 'plan', 'visit', 'topic'];
+function asksAboutAction(ctx: Context): boolean {
+  return ACTION_INTENTS.some((i) => ctx.a.intents.has(i)) || ctx.specific.some((id) => entity(ctx.engine, id)?.type === 'event');
 }
 
 /** People the question names, the visiting minister included. */
@@ -229,12 +236,13 @@ function whatAnswer(ctx: Context): Answer | undefined {
     if (a.type === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
     return meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
   }
-  if (ctx.people.length) return describePeople(ctx, ctx.people);
+  if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) return describePeople(ctx, ctx.people);
   const asksIdentity = ctx.terms.length === 0 && [...a.intents].every((i) => i === 'identity');
   if (ctx.specific.length === 0 && asksIdentity && namedPeople(ctx).length) return describePeople(ctx, namedPeople(ctx));
   const facts = matchingFacts(ctx);
   if (ctx.specific.length && asksIdentity) return entityBrief(ctx, facts); // "What is CICA?"
   if (facts.length) return factsAnswer(ctx, facts);
+  if (ctx.people.length) return describePeople(ctx, ctx.people);
   if (ctx.specific.length === 0 && ctx.terms.length === 0) {
     // "Which organizations were mentioned?" asks for the organizations; "which heads…" for people.
     if (ctx.group && !a.intents.has('meet') && !a.freeWords.some((w) => /^(heads?|leaders?|ministers?|officials?|глав\p{L}*|министр\p{L}*)$/u.test(w))) {
@@ -299,6 +307,8 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   }
   const facts = matchingFacts(ctx);
   if (facts.length) return factsAnswer(ctx, facts, ctx.S.yesDiscussed);
+  // "Was an agreement signed with Indonesia?" — nothing says so: the release is silent, not "no".
+  if (ctx.terms.length || actionKinds(a).length || a.unknownWords.length) return undefined;
   return whatAnswer(ctx);
 }
 
@@ -394,7 +404,7 @@ function matchingFacts(ctx: Context): Fact[] {
   if (a.dates.length) for (const f of engine.knowledge.facts.values()) if (datedAsAsked(a, f)) candidates.add(f.id);
   // "What was agreed?": facts of that kind. (Topics and meetings are better answered by the whole visit.)
   if (candidates.size === 0 && ctx.specific.length === 0 && ctx.terms.length === 0) {
-    const kinds = [...a.intents].filter((i) => !['topic', 'meet', 'visit'].includes(i)).flatMap((i) => KINDS_BY_INTENT[i] ?? []);
+    const kinds = actionKinds(a);
     for (const f of engine.knowledge.facts.values()) if (kinds.includes(f.kind)) candidates.add(f.id);
   }
   return rankFacts(ctx, [...candidates], false);
@@ -427,6 +437,8 @@ function rankFacts(ctx: Context, ids: readonly string[], within: boolean): Fact[
     }
     const wordsOk = termWeight === 0 || covered >= termWeight * 0.5;
     const entitiesOk = ctx.specific.length === 0 || named > 0;
+    // "agreed", "invited": a fact of another kind answers only if the words match.
+    if (actionKinds(a).length && !kindMatch && covered === 0 && cued === 0) continue;
     const dated = datedAsAsked(a, fact);
     const datesOk = !asksFactDate || dated;
     if (!wordsOk || !entitiesOk || !datesOk || (termWeight === 0 && named === 0 && !kindMatch && !dated)) continue;
@@ -440,6 +452,11 @@ function rankFacts(ctx: Context, ids: readonly string[], within: boolean): Fact[
 
 function datedAsAsked(a: Analysis, fact: Fact): boolean {
   return Boolean(fact.when) && a.dates.some((d) => whenMatches(fact.when!, d));
+}
+
+/** Fact kinds the question's action words ask for (not topics or meetings in general). */
+function actionKinds(a: Analysis): FactKind[] {
+  return [...a.intents].filter((i) => !['topic', 'meet', 'visit'].includes(i)).flatMap((i) => KINDS_BY_INTENT[i] ?? []);
 }
 
 function intentKinds(a: Analysis): FactKind[] {

@@ -14,7 +14,7 @@ export const STOPWORDS = new Set(
   what which who whom whose when where why how whether if any some all each every both either neither no not yes
   also too very just only still even ever again such same other another more most much many few lot lots
   up down out off per via within without between among during before after since until while upon against toward towards
-  s t let lets please hi hello hey thanks thank ok okay bot`.split(/\s+/),
+  s t let lets please hi hello hey thanks ok okay bot`.split(/\s+/),
 );
 
 export const RU_STOPWORDS = new Set(
@@ -52,9 +52,9 @@ export const INTENT_WORDS: Record<string, readonly string[]> = {
     договорились соглашение решили решение итог итоги результат`.split(/\s+/),
   support: `support supported supports back backed endorse endorsed welcome welcomed
     поддержал поддержали поддержка приветствовал`.split(/\s+/),
-  assess: `assess assessed assessment appreciate appreciated praise praised commend commended note noted think thought view opinion say said
+  assess: `assess assessed assessment appreciate appreciated praise praised commend commended note noted think thought view opinion say said thank thanked thanking
     оценил оценка высоко отметил сказал заявил`.split(/\s+/),
-  plan: `plan planned plans planning scheduled upcoming future next will expected
+  plan: `plan planned plans planning scheduled upcoming future next expected propose proposed proposal proposals initiative initiatives
     планируется запланирован план планы`.split(/\s+/),
   identity: `name names called title role position job
     зовут имя должность`.split(/\s+/),
@@ -72,8 +72,8 @@ export const FRAME_WORDS = new Set(
     delegation delegations party parties side sides guy guys someone somebody anyone anybody everyone everybody one ones
     kind sort type thing things something anything everything way ways exactly really actually approximately about regarding concerning
     related relating respect re main key important major also further during trip visit whole entire full complete
-    first last later earlier recently today yesterday there lot
-    министр министры глава главы руководитель представитель представители люди человек кого расскажи скажи покажи перечисли
+    first last later earlier recently today yesterday there lot put forward bring brought present presented come came take took
+    министр министры глава главы руководитель представитель представители люди кого провел провели проводил состоялась состоялись прошла прошли прошел расскажи скажи покажи перечисли
     информация новость пресс релиз релиза релизе иностранных иностранным иностранные иностранный дел делам`.split(/\s+/),
 );
 

@@ -116,11 +116,13 @@ function questionType(question: string, tokens: readonly Token[]): QuestionType 
 
 /** The stem a subject word is indexed by, or undefined when no release uses the word. */
 function knownStem(token: Token, index: SearchIndex): string | undefined {
-  if (index.vocabulary.has(token.stem)) return token.stem;
   if (/[а-я]/.test(token.norm)) {
+    // Russian words meet the English facts through their translation.
     const hit = RU_TO_EN_ENTRIES.find(([ru]) => token.norm.startsWith(ru));
-    return hit ? stem(hit[1]) : undefined;
+    if (hit) return stem(hit[1]);
+    return index.vocabulary.has(token.stem) ? token.stem : undefined;
   }
+  if (index.vocabulary.has(token.stem)) return token.stem;
   // A typo of a word the releases use ("intelectual", "diplom").
   const budget = typoBudget(token.norm.length);
   if (budget === 0) return undefined;
