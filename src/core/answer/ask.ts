@@ -128,7 +128,7 @@ export function ask(engine: Engine, question: string): Answer {
 
 function route(ctx: Context): Answer | undefined {
   const { a } = ctx;
-  if (a.intents.has('source') && ctx.specific.length === 0 && ctx.terms.length === 0) return releaseSource(ctx);
+  if (a.intents.has('source') && a.type !== 'when' && ctx.specific.length === 0 && ctx.terms.length === 0) return releaseSource(ctx);
   switch (a.type) {
     case 'when':
       return whenAnswer(ctx);
@@ -229,7 +229,9 @@ function describePeople(ctx: Context, people: readonly string[]): Answer {
 
 function whatAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
-  const meetings = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
+  // "What was discussed with the foreign ministers?": the group's meetings.
+  const people = ctx.people.length === 0 && ctx.group && a.intents.has('topic') ? counterpartsIn(ctx).map((c) => c.person).filter((p) => inGroup(engine, p, ctx.group)) : ctx.people;
+  const meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
   if (meetings.length) {
     const narrowed = rankFacts(ctx, meetings.flatMap((m) => m.facts), true);
     // A bare name ("tedross", "cassis") asks who that is as well as what was said.

@@ -19,7 +19,7 @@ export const STOPWORDS = new Set(
 
 export const RU_STOPWORDS = new Set(
   `и в во на с со к ко о об обо от до по за из у для при без над под про через между а но или ли же бы не ни да нет
-  что кто как где когда куда откуда почему зачем какой какая какое какие каким каких какого какую каком чем чего кем кого кому
+  что кто как где когда куда откуда почему зачем какой какая какое какие каким какими каких какого какую каком чем чего кем кого кому всего всех
   сколько чей чья чьи это этот эта эти тот та те то он она оно они его ее их ему ей им ним ней них мы вы я ты нас вас мне
   был была было были быть есть будет будут ещё еще уже также тоже все всё весь вся всех очень только пожалуйста`.split(/\s+/),
 );
@@ -53,7 +53,7 @@ export const INTENT_WORDS: Record<string, readonly string[]> = {
   support: `support supported supports back backed endorse endorsed welcome welcomed
     поддержал поддержали поддержка приветствовал`.split(/\s+/),
   assess: `assess assessed assessment appreciate appreciated praise praised commend commended note noted think thought view opinion say said thank thanked thanking
-    оценил оценка высоко отметил сказал заявил`.split(/\s+/),
+    оценил оценка высоко отметил сказал заявил поблагодарил благодарил`.split(/\s+/),
   plan: `plan planned plans planning scheduled upcoming future next expected propose proposed proposal proposals initiative initiatives
     планируется запланирован план планы`.split(/\s+/),
   identity: `name names called title role position job
@@ -72,8 +72,8 @@ export const FRAME_WORDS = new Set(
     delegation delegations party parties side sides guy guys someone somebody anyone anybody everyone everybody one ones
     kind sort type thing things something anything everything way ways exactly really actually approximately about regarding concerning
     related relating respect re main key important major also further during trip visit whole entire full complete
-    first last later earlier recently today yesterday there lot put forward bring brought present presented come came take took
-    министр министры глава главы руководитель представитель представители люди кого провел провели проводил состоялась состоялись прошла прошли прошел расскажи скажи покажи перечисли
+    first last later earlier recently today yesterday there lot put forward bring brought present presented come came take took extend extended
+    министр министры министрами министром глава главы главой руководитель руководителей руководители представитель представители люди кого провел провели проводил провёл проходили проходила состоялась состоялись прошла прошли прошел находится находятся будет собеседник собеседники собеседников расскажи скажи покажи перечисли
     информация новость пресс релиз релиза релизе иностранных иностранным иностранные иностранный дел делам`.split(/\s+/),
 );
 
@@ -84,7 +84,7 @@ export const QUESTION_TYPES: ReadonlyArray<readonly [QuestionType, readonly stri
   ['who', ['which', 'what'].flatMap((w) =>
     ['minister', 'ministers', 'official', 'officials', 'person', 'people', 'leader', 'leaders', 'counterpart', 'counterparts', 'head', 'heads',
       'representative', 'representatives', 'foreign minister', 'foreign ministers', 'diplomat', 'diplomats', 'un officials'].map((n) => `${w} ${n}`))],
-  ['when', ['when', 'what date', 'what day', 'which date', 'which day', 'on what date', 'on which date', 'когда', 'какого числа', 'в какой день']],
+  ['when', ['when', 'what year', 'which year', 'in what year', 'in which year', 'what month', 'which month', 'in what month', 'in which month', 'what date', 'what day', 'which date', 'which day', 'on what date', 'on which date', 'когда', 'какого числа', 'в какой день']],
   ['where', ['where', 'in which city', 'in what city', 'which city', 'what city', 'in which country', 'which country', 'what place', 'где', 'в каком городе', 'в какой стране', 'куда']],
   ['yesno', ['did', 'does', 'do', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'would', 'can', 'could']],
   ['yesno', ['встречался ли', 'встретился ли', 'был ли', 'была ли', 'было ли', 'были ли', 'обсуждали ли', 'обсуждался ли', 'обсуждалось ли', 'говорили ли']],
@@ -111,7 +111,7 @@ export const RU_TO_EN: Record<string, string> = {
   президент: 'president', министр: 'minister', генеральн: 'general', секретар: 'secretary', директор: 'director',
   комиссар: 'commissioner', верховн: 'high', организац: 'organization', конференц: 'conference', сесс: 'session',
   коалиц: 'coalition', октябр: 'october', июл: 'july', феврал: 'february', дипломатическ: 'diplomatic',
-  двусторонн: 'bilateral', многосторонн: 'multilateral', переговор: 'talks', встреч: 'meeting', договор: 'agreement',
+  международн: 'international', двусторонн: 'bilateral', многосторонн: 'multilateral', переговор: 'talks', встреч: 'meeting', договор: 'agreement',
   поддерж: 'support', оценк: 'appreciated', оцен: 'appreciated', план: 'plan', государств: 'state',
   преобразован: 'transformations', работ: 'work', повестк: 'agenda', правительств: 'government',
 };

@@ -1,4 +1,4 @@
-import { normalize, stem } from '../text/normalize';
+import { normalize, stem, stripAccents } from '../text/normalize';
 
 export interface Token {
   /** As typed, accents removed, case kept: "WHO" vs "who" matters for acronyms. */
@@ -9,7 +9,7 @@ export interface Token {
 
 /** Tokens of a question or a sentence, with the forms each matcher needs. */
 export function tokensOf(text: string): Token[] {
-  const decased = text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[\u2018\u2019\u02bc`´]/g, "'");
+  const decased = stripAccents(text).replace(/[\u2018\u2019\u02bc`´]/g, "'");
   const raws = decased.match(/[\p{L}\p{N}]+(?:'[\p{L}])?/gu) ?? [];
   return raws.map((r) => {
     const raw = r.replace(/'s$/i, '').replace(/'/g, '');

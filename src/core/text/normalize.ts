@@ -3,11 +3,14 @@
  * compare the same forms: no accents, lower case, one kind of quote and dash.
  */
 
+/** Removes accents (Türk → Turk) but keeps й a letter of its own: Russian spells with it. */
+export function stripAccents(text: string): string {
+  return text.normalize('NFKD').replace(/([иИ])\u0306/g, (_, i: string) => (i === 'и' ? 'й' : 'Й')).replace(/\p{M}/gu, '');
+}
+
 /** Lower-case, strip diacritics (Türk → turk, Bùi → bui), fold ё → е, unify quotes/dashes, collapse spaces. */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return stripAccents(text)
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
@@ -33,7 +36,7 @@ const EN_SUFFIXES = ['ations', 'ation', 'ings', 'ing', 'ions', 'ion', 'ies', 'ie
 const RU_SUFFIXES = [
   'иями', 'ями', 'ами', 'его', 'ого', 'ему', 'ому', 'ыми', 'ими', 'ией', 'ий', 'ый', 'ой', 'ая', 'яя', 'ое', 'ее',
   'ые', 'ие', 'ых', 'их', 'ую', 'юю', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'ей', 'ия', 'ию', 'ии',
-  'ть', 'ла', 'ло', 'ли', 'л', 'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь', 'й',
+  'ым', 'им', 'ть', 'ла', 'ло', 'ли', 'л', 'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь', 'й',
 ];
 
 export function stem(token: string): string {
@@ -47,8 +50,8 @@ export function stem(token: string): string {
       return token.slice(0, -suffix.length);
     }
   }
-  // "welcome" and "welcomed" → "welcom"
-  if (!russian && token.length > 4 && token.endsWith('e')) return token.slice(0, -1);
+  // "welcome" and "welcomed" → "welcom"; "identify" and "identified" → "identif"
+  if (!russian && token.length > 4 && (token.endsWith('e') || /[^aeiou]y$/.test(token))) return token.slice(0, -1);
   return token;
 }
 
