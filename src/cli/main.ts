@@ -5,23 +5,38 @@
  *   cli who-met [NAME] [--json]
  *   cli topics [NAME] [--json]
  *   cli check                 validates the knowledge folder; exit 1 on any error
+ *   cli draft FILE.txt [--id ID] [--out DIR] [--force]
+ *                             writes a draft entry for a raw release; stdout: the two paths written
  * stdout carries only answers (JSON on --json paths); messages go to stderr.
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { ask, createEngine, formatErrors, loadKnowledge, toPlainText, topics, whoMet, type Answer, type Engine } from '../core';
 import { knowledgeDir } from '../paths';
+import { draftRelease } from '../draft/draft';
 
 const USAGE = `usage: cli <command> [--json] [args]
   ask [QUESTION]     answer a question (without QUESTION: one per stdin line)
   who-met [NAME]     the people met, or those matching NAME
   topics [NAME]      the topics of the visit, or of the meeting with NAME
-  check              validate the knowledge folder (KNOWLEDGE_DIR, default knowledge/)`;
+  check              validate the knowledge folder (KNOWLEDGE_DIR, default knowledge/)
+  draft FILE.txt     draft a knowledge entry from a release's raw text [--id ID] [--out DIR] [--force]`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+        // draft's options
+        id: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
+      },
+    });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -33,6 +48,20 @@ async function main(argv: string[]): Promise<number> {
     return command || parsed.values.help ? 0 : 2;
   }
   const dir = knowledgeDir(process.env.KNOWLEDGE_DIR);
+  if (command === 'draft') {
+    // Before loading: a draft may start an empty knowledge folder, and reports a broken one itself.
+    const [file, ...extra] = rest;
+    if (!file || extra.length) {
+      process.stderr.write(`draft takes one file\n${USAGE}\n`);
+      return 2;
+    }
+    const { id, out, force } = parsed.values;
+    const result = await draftRelease({ file, knowledgeDir: dir, ...(id ? { id } : {}), ...(out ? { out } : {}), force: force ?? false });
+    process.stderr.write(result.report.map((line) => `${line}\n`).join(''));
+    if (!result.ok) return 1;
+    process.stdout.write(`${result.textFile}\n${result.yamlFile}\n`);
+    return 0;
+  }
   const loaded = await loadKnowledge(dir);
   if (command === 'check') {
     if (!loaded.ok) {

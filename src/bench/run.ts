@@ -1,0 +1,290 @@
+/**
+ * The benchmark run: for each size, a knowledge folder (the shipped one at 1 release;
+ * the shipped one plus generated releases above), loaded with the real loader, then
+ * index build, ask and autocomplete latencies, heap after build, and the fuse.js
+ * baseline on the same questions. Accuracy is measured on the shipped release with
+ * the public question set, scored as the eval script scores it.
+ */
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { ask, createEngine, formatErrors, loadKnowledge, suggest, toPlainText, type Engine, type Knowledge } from '../core';
+import { Baseline, sentencesOf } from './baseline';
+import { generateCorpus, writeCorpus } from './generate';
+import { partialsFor, questionsFor } from './questions';
+import { accuracy, readEval } from './score';
+
+export interface SizeResult {
+  releases: number;
+  facts: number;
+  build_ms: number;
+  ask_p50_ms: number;
+  ask_p99_ms: number;
+  autocomplete_p50_ms: number;
+  autocomplete_p99_ms: number;
+  baseline_ask_p99_ms: number;
+  heap_mb: number;
+}
+
+export interface BenchResult {
+  sizes: SizeResult[];
+  accuracy: { engine: number | null; baseline: number | null };
+}
+
+/** What the table shows besides the contract's numbers. */
+export interface SizeDetails {
+  releases: number;
+  entities: number;
+  sentences: number;
+  load_ms: number;
+  questions: number;
+  baseline_questions: number;
+  baseline_p50_ms: number;
+  baseline_build_ms: number;
+  /** GC pauses that fell inside timed calls: how much of the tail they explain. */
+  ask_gc: GcImpact;
+  autocomplete_gc: GcImpact;
+  /** Builds timed (1 when a build takes over a second). */
+  builds: number;
+}
+
+export interface GcImpact {
+  /** Calls during which a GC pause ran. */
+  calls_hit: number;
+  /** The longest such pause, ms. */
+  max_pause_ms: number;
+  /** p99 of the calls no GC pause touched, ms. */
+  p99_without_gc_ms: number;
+}
+
+export interface BenchOptions {
+  seed: number;
+  sizes: readonly number[];
+  /** Questions in the mix (each asked `rounds` times after a warm-up pass). */
+  questions: number;
+  partials: number;
+  rounds: number;
+  /** How many of the questions the baseline answers at a size (it is slow on big corpora). */
+  baselineQuestions: (releases: number, sentences: number) => number;
+  /** Builds timed per size (after one warm-up build); the median is reported. */
+  builds: number;
+  knowledgeDir: string;
+  evalFile: string | undefined;
+  log: (message: string) => void;
+}
+
+export const DEFAULT_SIZES = [1, 100, 1000] as const;
+
+/** The baseline's cost grows with the corpus: every question is a scan of every sentence. */
+export function defaultBaselineQuestions(_releases: number, sentences: number): number {
+  if (sentences <= 500) return Infinity;
+  if (sentences <= 5000) return 40;
+  return 12;
+}
+
+export async function runBench(options: BenchOptions): Promise<{ result: BenchResult; details: SizeDetails[] }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const gcWatch = watchGc();
+  try {
+    return await measure(options, gc, gcWatch);
+  } finally {
+    gcWatch.stop();
+  }
+}
+
+async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWatch: GcWatch): Promise<{ result: BenchResult; details: SizeDetails[] }> {
+  if (!gc) options.log('note: no --expose-gc, heap_mb is measured without a full collection first');
+  const shipped = await load(options.knowledgeDir);
+  const reservedIds = new Set([...shipped.entities.keys(), ...shipped.releases.keys()]);
+  const sizes: SizeResult[] = [];
+  const details: SizeDetails[] = [];
+
+  for (const size of options.sizes) {
+    let dir = options.knowledgeDir;
+    let scratch: string | undefined;
+    if (size > 1) {
+      scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'attache-bench-'));
+      dir = path.join(scratch, 'knowledge');
+      await fs.cp(options.knowledgeDir, dir, { recursive: true });
+      const t = performance.now();
+      const corpus = generateCorpus({ seed: options.seed, releases: size - 1, reservedIds });
+      await writeCorpus(corpus, dir);
+      options.log(`[${size}] generated ${corpus.releases} releases (${corpus.curated} curated) + the shipped one in ${ms(performance.now() - t)} ms`);
+    }
+    try {
+      const loadStart = performance.now();
+      const knowledge = await load(dir);
+      const loadMs = performance.now() - loadStart;
+      options.log(`[${size}] loaded ${knowledge.releases.size} releases, ${knowledge.entities.size} entities, ${knowledge.facts.size} facts in ${ms(loadMs)} ms`);
+
+      // Index build: one warm-up, then the median of the timed builds (one when a build is slow: the run stays short).
+      const warm = performance.now();
+      let engine: Engine = createEngine(knowledge);
+      const builds = performance.now() - warm > 1000 ? 1 : options.builds;
+      const buildTimes: number[] = [];
+      for (let i = 0; i < builds; i++) {
+        const t = performance.now();
+        engine = createEngine(knowledge);
+        buildTimes.push(performance.now() - t);
+      }
+      const buildMs = percentile(buildTimes, 0.5);
+      gc?.();
+      const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+      options.log(`[${size}] index built in ${ms(buildMs)} ms (${builds === 1 ? 'one timed build after a warm-up' : `median of ${builds}`}); heap ${heapMb.toFixed(1)} MB`);
+
+      const questions = questionsFor(knowledge, options.seed + size, options.questions).map((q) => q.text);
+      const partials = partialsFor(knowledge, options.seed + size, options.partials);
+      const askTimed = timeEach(questions, options.rounds, (q) => ask(engine, q));
+      const suggestTimed = timeEach(partials, options.rounds, (p) => suggest(engine, p));
+      await new Promise((resolve) => setImmediate(resolve)); // the GC observer reports asynchronously
+      const askTimes = askTimed.map((c) => c.ms);
+      const suggestTimes = suggestTimed.map((c) => c.ms);
+      const askGc = gcImpact(askTimed, gcWatch.entries);
+      const suggestGc = gcImpact(suggestTimed, gcWatch.entries);
+      options.log(`[${size}] ask p50 ${ms(percentile(askTimes, 0.5))} / p99 ${ms(percentile(askTimes, 0.99))} ms over ${askTimes.length} (${describeGc(askGc)})`);
+      options.log(`[${size}] autocomplete p50 ${ms(percentile(suggestTimes, 0.5))} / p99 ${ms(percentile(suggestTimes, 0.99))} ms over ${suggestTimes.length} (${describeGc(suggestGc)})`);
+
+      const sentences = sentencesOf(knowledge);
+      const baselineStart = performance.now();
+      const baseline = new Baseline(sentences);
+      const baselineBuildMs = performance.now() - baselineStart;
+      const wanted = Math.min(questions.length, options.baselineQuestions(size, sentences.length));
+      const sampled = evenly(questions, wanted);
+      options.log(`[${size}] baseline: fuse.js over ${sentences.length} sentences, ${sampled.length} of the ${questions.length} questions${sampled.length < questions.length ? ' (sampled: each is a scan of every sentence)' : ''}…`);
+      const baselineTimes = timeEach(sampled, 1, (q) => baseline.answer(q), 1).map((c) => c.ms);
+      options.log(`[${size}] baseline p99 ${ms(percentile(baselineTimes, 0.99))} ms`);
+
+      sizes.push({
+        releases: knowledge.releases.size,
+        facts: knowledge.facts.size,
+        build_ms: round(buildMs, 3),
+        ask_p50_ms: round(percentile(askTimes, 0.5), 3),
+        ask_p99_ms: round(percentile(askTimes, 0.99), 3),
+        autocomplete_p50_ms: round(percentile(suggestTimes, 0.5), 3),
+        autocomplete_p99_ms: round(percentile(suggestTimes, 0.99), 3),
+        baseline_ask_p99_ms: round(percentile(baselineTimes, 0.99), 3),
+        heap_mb: round(heapMb, 1),
+      });
+      details.push({
+        releases: knowledge.releases.size,
+        entities: knowledge.entities.size,
+        sentences: sentences.length,
+        load_ms: round(loadMs, 1),
+        questions: askTimes.length,
+        baseline_questions: baselineTimes.length,
+        baseline_p50_ms: round(percentile(baselineTimes, 0.5), 3),
+        baseline_build_ms: round(baselineBuildMs, 1),
+        ask_gc: askGc,
+        autocomplete_gc: suggestGc,
+        builds,
+      });
+    } finally {
+      if (scratch) await fs.rm(scratch, { recursive: true, force: true });
+    }
+    gc?.();
+  }
+  // Accuracy: the shipped release alone, the public questions, engine against baseline.
+  let accuracyResult: BenchResult['accuracy'] = { engine: null, baseline: null };
+  if (options.evalFile && existsSync(options.evalFile)) {
+    const items = readEval(options.evalFile);
+    const engine = createEngine(shipped);
+    const baseline = new Baseline(sentencesOf(shipped));
+    accuracyResult = {
+      engine: round(accuracy(items, (q) => {
+        const answer = ask(engine, q);
+        return { status: answer.status, answer: toPlainText(answer, engine.knowledge) };
+      }), 4),
+      baseline: round(accuracy(items, (q) => baseline.answer(q)), 4),
+    };
+    options.log(`accuracy on ${path.basename(options.evalFile)} (${items.length} questions, the shipped release): engine ${pct(accuracyResult.engine)}, baseline ${pct(accuracyResult.baseline)}`);
+  } else {
+    options.log(`note: ${options.evalFile ?? 'the question set'} not found: accuracy skipped`);
+  }
+  return { result: { sizes, accuracy: accuracyResult }, details };
+}
+
+async function load(dir: string): Promise<Knowledge> {
+  const loaded = await loadKnowledge(dir);
+  if (!loaded.ok) throw new Error(`the knowledge in ${dir} does not load:\n${formatErrors(loaded.errors).slice(0, 20).join('\n')}`);
+  return loaded.knowledge;
+}
+
+interface Call {
+  start: number;
+  ms: number;
+}
+
+/** Per-call timings: `warmups` untimed passes over the inputs (the JIT settles), then `rounds` timed ones. */
+function timeEach<T>(inputs: readonly T[], rounds: number, fn: (input: T) => unknown, warmups = 1): Call[] {
+  let sink = 0;
+  for (let w = 0; w < warmups; w++) for (const input of w === 0 ? inputs : inputs.slice(0, 1)) sink ^= fn(input) ? 1 : 0;
+  const calls: Call[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const input of inputs) {
+      const start = performance.now();
+      sink ^= fn(input) ? 1 : 0;
+      calls.push({ start, ms: performance.now() - start });
+    }
+  }
+  if (sink === 42) process.stderr.write(''); // keeps the results alive
+  return calls;
+}
+
+interface GcWatch {
+  entries: PerformanceEntry[];
+  stop: () => void;
+}
+
+/** Records GC pauses (perf_hooks), to tell a slow call from a call a collection interrupted. */
+function watchGc(): GcWatch {
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return { entries, stop: () => observer.disconnect() };
+}
+
+function gcImpact(calls: readonly Call[], pauses: readonly PerformanceEntry[]): GcImpact {
+  const hit = (c: Call) => pauses.filter((p) => p.startTime < c.start + c.ms && c.start < p.startTime + p.duration);
+  let callsHit = 0;
+  let maxPause = 0;
+  const clean: number[] = [];
+  for (const c of calls) {
+    const during = hit(c);
+    if (during.length) {
+      callsHit++;
+      maxPause = Math.max(maxPause, ...during.map((p) => p.duration));
+    } else clean.push(c.ms);
+  }
+  return { calls_hit: callsHit, max_pause_ms: round(maxPause, 2), p99_without_gc_ms: round(percentile(clean, 0.99), 3) };
+}
+
+function describeGc(g: GcImpact): string {
+  return g.calls_hit ? `${g.calls_hit} call(s) overlapped a GC pause, longest ${ms(g.max_pause_ms)} ms; p99 without them ${ms(g.p99_without_gc_ms)} ms` : 'no GC pause during a call';
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+/** n items spread evenly over the list, so a sample keeps the mix of kinds. */
+function evenly<T>(items: readonly T[], n: number): T[] {
+  if (n >= items.length) return [...items];
+  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!);
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function ms(value: number): string {
+  return value < 10 ? value.toFixed(2) : value.toFixed(0);
+}
+
+function pct(value: number | null): string {
+  return value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`;
+}

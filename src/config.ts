@@ -1,0 +1,95 @@
+/**
+ * The only reader of process.env (paths.ts only resolves the folder we hand it). The environment is
+ * validated once with a zod schema into a frozen, typed object; a bad variable stops start-up with
+ * one line per variable that names it — and never echoes its value, since one of them is the token.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import { knowledgeDir } from './paths';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+
+const schema = z
+  .object({
+    // Three base64url parts separated by dots, like every Discord bot token.
+    DISCORD_TOKEN: z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'is not a bot token (three dot-separated parts)').optional(),
+    DISCORD_CLIENT_ID: snowflake.optional(),
+    DISCORD_GUILD_ID: snowflake.optional(),
+    MODERATOR_ROLE_IDS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^\d{17,20}$/, 'must be a comma-separated list of Discord role ids'))),
+    KNOWLEDGE_DIR: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
+    DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional(),
+    COOLDOWN_SECONDS: z.coerce.number('must be a number of seconds').int('must be a whole number of seconds').min(0).max(3600).default(3),
+  })
+  .superRefine((env, ctx) => {
+    // The bot itself learns its application id from READY, but deploying needs it, and a mismatch
+    // with the token means commands were registered to another application (checked at ready).
+    if (env.DISCORD_TOKEN && !env.DISCORD_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_CLIENT_ID'], message: 'is required when DISCORD_TOKEN is set (the application id)' });
+    }
+  });
+
+export type LogLevel = z.infer<typeof schema>['LOG_LEVEL'];
+
+export interface Config {
+  /** Absent → `npm start` opens the console instead of connecting to Discord. */
+  readonly discordToken: string | undefined;
+  readonly clientId: string | undefined;
+  readonly guildId: string | undefined;
+  readonly moderatorRoleIds: readonly string[];
+  readonly knowledgeDir: string;
+  readonly logLevel: LogLevel;
+  /** REST base for discord.js's `rest.api` (a proxy or the local simulator). */
+  readonly apiUrl: string | undefined;
+  readonly cooldownSeconds: number;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** Pure: validates an environment (process.env or a test's object). */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  // `.env.example` leaves optional variables empty ("DISCORD_GUILD_ID="): empty means unset.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`);
+    return { ok: false, errors: [...new Set(errors)] };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: Object.freeze({
+      discordToken: e.DISCORD_TOKEN,
+      clientId: e.DISCORD_CLIENT_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      moderatorRoleIds: Object.freeze(e.MODERATOR_ROLE_IDS),
+      knowledgeDir: knowledgeDir(e.KNOWLEDGE_DIR),
+      logLevel: e.LOG_LEVEL,
+      apiUrl: e.DISCORD_API_URL,
+      cooldownSeconds: e.COOLDOWN_SECONDS,
+    }),
+  };
+}
+
+let loaded: Config | undefined;
+
+/**
+ * The process's configuration: .env + process.env, parsed on first call and the same frozen object
+ * afterwards. A function rather than a module-level constant so that importing this file (tests,
+ * `deploy-commands --dry-run`) never reads the environment or exits.
+ */
+export function loadConfig(): Config {
+  if (loaded) return loaded;
+  loadDotenv({ quiet: true }); // dotenv 18 prints a banner unless quiet
+  const result = parseConfig(process.env);
+  if (!result.ok) {
+    for (const line of result.errors) process.stderr.write(`Configuration error: ${line} (see .env.example)\n`);
+    process.exit(1);
+  }
+  loaded = result.config;
+  return loaded;
+}

@@ -1,0 +1,50 @@
+/**
+ * The bot, assembled: a Client wired to the handlers. Tests create it in-process against the
+ * simulator; src/main.ts is a thin wrapper around it.
+ */
+import { Events, type Client } from 'discord.js';
+import type { KnowledgeStore } from '../core';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import { createClient } from './client';
+import type { BotContext } from './context';
+import { Cooldown } from './cooldown';
+import { handleInteraction } from './interactions';
+import { handleMessage } from './messages';
+import { LongArgs } from './paging';
+
+export interface Bot {
+  client: Client;
+  /** Logs in and resolves once the gateway is ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createBot({ config, store, logger }: { config: Config; store: KnowledgeStore; logger: Logger }): Bot {
+  const client = createClient(config);
+  const ctx: BotContext = { config, store, logger, cooldown: new Cooldown(config.cooldownSeconds * 1000), longArgs: new LongArgs() };
+
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, interaction));
+  client.on(Events.MessageCreate, (message) => void handleMessage(ctx, message));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
+
+  return {
+    client,
+    async start() {
+      const token = config.discordToken;
+      if (!token) throw new Error('DISCORD_TOKEN is not set');
+      const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+      const [c] = await Promise.all([ready, client.login(token)]);
+      if (config.clientId && c.application.id !== config.clientId) {
+        logger.warn({ applicationId: c.application.id, clientId: config.clientId }, 'DISCORD_CLIENT_ID is not the application of DISCORD_TOKEN: commands deployed with it will not reach this bot');
+      }
+      logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, releases: store.current().knowledge.releases.size }, 'ready');
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * /reload: moderators re-read and validate the knowledge folder; the store swaps it in atomically or,
+ * on failure, keeps the old one answering. Discord hides the command from members without Manage
+ * Server, but servers can override that, so the permission is checked again here.
+ */
+import path from 'node:path';
+import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommandInteraction } from 'discord.js';
+import { formatErrors, type KnowledgeChanges, type KnowledgeError, type Lang } from '../../core';
+import { ephemeral, fitEmbed, truncate, type View } from '../render';
+import { BOT_STRINGS, langOf } from '../strings';
+import { RELOAD } from './definitions';
+import type { Command } from './types';
+
+/** Error lines shown to the moderator; the rest are counted ("…and N more") and all are logged. */
+const MAX_ERROR_LINES = 15;
+const MAX_ERROR_LINE = 300;
+
+/** Manage Server, or one of MODERATOR_ROLE_IDS. */
+export function isModerator(interaction: ChatInputCommandInteraction, moderatorRoleIds: readonly string[]): boolean {
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
+  const roles = interaction.member?.roles;
+  // An uncached member arrives as raw API data (role ids), a cached one as a GuildMember.
+  const ids = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
+  return ids.some((id) => moderatorRoleIds.includes(id));
+}
+
+function list(title: string, names: readonly string[]): string[] {
+  return names.length ? [`**${title}** (${names.length}): ${truncate(names.join(', '), 900)}`] : [];
+}
+
+export function renderReloaded(changes: KnowledgeChanges, lang: Lang): View {
+  const S = BOT_STRINGS[lang];
+  const lines = [
+    ...list(S.releasesAdded, changes.releasesAdded),
+    ...list(S.releasesRemoved, changes.releasesRemoved),
+    ...list(S.peopleAdded, changes.peopleAdded),
+    ...list(S.peopleRemoved, changes.peopleRemoved),
+  ];
+  if (changes.factsBefore !== changes.factsAfter) lines.push(S.facts(changes.factsBefore, changes.factsAfter));
+  const embed: APIEmbed = { color: 0x57f287, title: S.reloaded, description: (lines.length ? lines : [S.reloadUnchanged]).join('\n') };
+  return { embeds: [fitEmbed(embed)], components: [] };
+}
+
+export function renderReloadFailed(errors: readonly KnowledgeError[], dir: string, lang: Lang): View {
+  const S = BOT_STRINGS[lang];
+  // Paths relative to the knowledge folder: shorter, and they do not show the server's file system.
+  const lines = formatErrors(errors).map((l) => truncate(l.split(`${dir}${path.sep}`).join('').replaceAll('```', "'''"), MAX_ERROR_LINE));
+  const shown = lines.slice(0, MAX_ERROR_LINES);
+  if (lines.length > shown.length) shown.push(S.andMore(lines.length - shown.length));
+  const embed: APIEmbed = { color: 0xed4245, title: truncate(S.reloadFailed(errors.length), 256), description: `\`\`\`\n${shown.join('\n')}\n\`\`\`` };
+  return { embeds: [fitEmbed(embed)], components: [] };
+}
+
+export const reloadCommand: Command = {
+  definition: RELOAD,
+  async execute(interaction, ctx) {
+    const lang = langOf(interaction.locale);
+    const S = BOT_STRINGS[lang];
+    const who = { userId: interaction.user.id, guildId: interaction.guildId };
+    if (!interaction.inGuild()) {
+      ctx.logger.info(who, 'reload refused: not in a server');
+      await interaction.reply(ephemeral(S.reloadGuildOnly));
+      return;
+    }
+    if (!isModerator(interaction, ctx.config.moderatorRoleIds)) {
+      ctx.logger.warn(who, 'reload refused: not a moderator');
+      await interaction.reply(ephemeral(S.reloadForbidden));
+      return;
+    }
+    // Reading and validating the folder can take longer than Discord's 3-second deadline.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const result = await ctx.store.reload();
+    if (result.ok) {
+      ctx.logger.info({ ...who, changes: result.changes }, 'knowledge reloaded');
+      await interaction.editReply(renderReloaded(result.changes, lang));
+    } else {
+      ctx.logger.warn({ ...who, errors: formatErrors(result.errors) }, 'knowledge reload failed; the previous knowledge keeps answering');
+      await interaction.editReply(renderReloadFailed(result.errors, ctx.store.dir, lang));
+    }
+  },
+};

@@ -1,0 +1,15 @@
+/** What every handler gets: the configuration, the knowledge, the logger and the per-process tables. */
+import type { KnowledgeStore } from '../core';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { Cooldown } from './cooldown';
+import type { LongArgs } from './paging';
+
+export interface BotContext {
+  config: Config;
+  store: KnowledgeStore;
+  logger: Logger;
+  cooldown: Cooldown;
+  /** Arguments of page buttons too long for a custom_id. */
+  longArgs: LongArgs;
+}

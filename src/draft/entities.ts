@@ -1,0 +1,186 @@
+/**
+ * Which entity a piece of release text names: one the knowledge already has (matched
+ * the way the core's index matches names and aliases — by word stems, acronyms by case),
+ * one the world gazetteer knows (a real country, city or organization, so a new entity
+ * can start with its aliases), or a new one the draft defines.
+ */
+import type { Entity, Knowledge } from '../core';
+import type { EntityType } from '../core/knowledge/schema';
+import { entityForms, stemsOf, type EntityForm } from '../core/search/entity-forms';
+import { buildFormTable, linkExact, type FormTable } from '../core/search/link';
+import type { Token } from '../core/search/tokens';
+import { WORLD, type WorldName } from '../core/lexicon/world';
+import { normalize, stem } from '../core/text/normalize';
+
+/** A word of the text with where it stands, so quotes can be cut verbatim. */
+export interface Word extends Token {
+  start: number;
+  end: number;
+}
+
+/** Tokens as the core's tokensOf makes them, plus their offsets in the original text. */
+export function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}])?/gu)) {
+    const decased = m[0].normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'");
+    const raw = decased.replace(/'s$/i, '').replace(/'/g, '');
+    const norm = normalize(raw);
+    words.push({ raw, norm, stem: stem(norm), start: m.index, end: m.index + m[0].length });
+  }
+  return words;
+}
+
+/** An entity the draft defines: the schema's fields, and why it is there (for the moderator). */
+export interface DraftEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  title?: string;
+  organization?: string;
+  country?: string;
+  aliases: string[];
+  demonyms: string[];
+  caseSensitive: string[];
+  why: string;
+}
+
+/** A span of text that names an entity. */
+export interface Mention {
+  entity: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const WORLD_TYPE: Record<WorldName['kind'], EntityType> = { country: 'country', city: 'place', organization: 'organization' };
+
+export class EntityResolver {
+  private knownTable: FormTable;
+  private draftForms: EntityForm[] = [];
+  private draftTable: FormTable = buildFormTable([]);
+  private worldTable: FormTable;
+  private worldEntries = new Map<string, WorldName>();
+  /** World entries already turned into draft entities: world key → draft id. */
+  private fromWorld = new Map<string, string>();
+  readonly created: DraftEntity[] = [];
+
+  constructor(readonly knowledge: Knowledge | undefined) {
+    const known = knowledge ? [...knowledge.entities.values()] : [];
+    // Names and aliases only: a title ("UN Secretary-General") may belong to someone else in a new release.
+    const forms = known.flatMap((e) => entityForms(e).filter((f) => f.role === 'name'));
+    this.knownTable = buildFormTable(forms);
+    const worldForms: EntityForm[] = [];
+    WORLD.forEach((place, i) => {
+      if (place.names.some((n) => this.knownTable.byKey.has(stemsOf(n).join(' ')))) return; // the knowledge has it
+      const key = `world:${i}`;
+      this.worldEntries.set(key, place);
+      const add = (display: string, role: EntityForm['role'], exactCase?: string): void => {
+        const stems = stemsOf(display);
+        if (stems.length) worldForms.push({ entity: key, role, display, text: normalize(display), stems, ...(exactCase ? { exactCase } : {}) });
+      };
+      for (const n of place.names) add(n, 'name');
+      for (const d of place.demonyms ?? []) add(d, 'demonym');
+      for (const c of place.caseSensitive ?? []) if (/\p{Script=Latin}/u.test(c)) add(c, 'name', c);
+    });
+    this.worldTable = buildFormTable(worldForms);
+  }
+
+  entity(id: string): { type: EntityType; name: string; title?: string; country?: string; organization?: string } | undefined {
+    return this.knowledge?.entities.get(id) ?? this.created.find((e) => e.id === id);
+  }
+
+  isKnown(id: string): boolean {
+    return this.knowledge?.entities.has(id) ?? false;
+  }
+
+  /** The known or drafted entity this exact text names (the whole text, not a part of it). */
+  lookup(text: string, types?: readonly EntityType[]): string | undefined {
+    const words = wordsOf(text);
+    if (!words.length) return undefined;
+    for (const table of [this.knownTable, this.draftTable]) {
+      const links = linkExact(words, table);
+      const whole = links.filter((l) => l.start === 0 && l.end === words.length);
+      const hit = whole.find((l) => !types || types.includes(this.entity(l.entity)?.type as EntityType));
+      if (hit) return hit.entity;
+    }
+    return undefined;
+  }
+
+  /**
+   * Every entity the text names, longest form first: known and drafted ones, then the
+   * world's (created as draft entities when `create` is set; otherwise reported with
+   * a "world:" id).
+   */
+  mentions(text: string, create: boolean): Mention[] {
+    const words = wordsOf(text);
+    const taken: boolean[] = [];
+    const found: Mention[] = [];
+    const span = (start: number, end: number) => ({ start: words[start]!.start, end: words[end - 1]!.end, text: text.slice(words[start]!.start, words[end - 1]!.end) });
+    for (const table of [this.knownTable, this.draftTable]) {
+      for (const l of linkExact(words, table, taken)) {
+        const e = this.entity(l.entity);
+        if (e) found.push({ entity: l.entity, type: e.type, ...span(l.start, l.end) });
+      }
+    }
+    for (const l of linkExact(words, this.worldTable, taken)) {
+      const place = this.worldEntries.get(l.entity)!;
+      const id = create ? this.fromWorldEntry(l.entity, place) : (this.fromWorld.get(l.entity) ?? l.entity);
+      found.push({ entity: id, type: WORLD_TYPE[place.kind], ...span(l.start, l.end) });
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** A real country, city or organization the knowledge lacks, as a draft entity with the gazetteer's names. */
+  private fromWorldEntry(key: string, place: WorldName): string {
+    const existing = this.fromWorld.get(key);
+    if (existing) return existing;
+    const [name = key, ...others] = place.names;
+    const caseSensitive = (place.caseSensitive ?? []).filter((c) => !/\p{Script=Cyrillic}/u.test(c));
+    // The gazetteer's Russian forms mix names ("Казахстан") and adjectives ("казахстанский"): adjectives are demonyms.
+    const ru = place.ru ?? [];
+    const ruAdjective = (f: string) => place.kind === 'country' && /^\p{Ll}/u.test(f);
+    // A long name goes by its acronym ("OHCHR"), as the knowledge's ids do.
+    const acronym = [name, ...others, ...caseSensitive].find((n) => /^[A-Z][A-Z&]{1,7}$/.test(n));
+    const id = this.define({
+      ...(acronym && name.length > 24 ? { id: acronym.toLowerCase().replace(/&/g, '') } : {}),
+      type: WORLD_TYPE[place.kind],
+      name,
+      aliases: [...others, ...ru.filter((f) => !ruAdjective(f))].filter((a) => !caseSensitive.includes(a)),
+      demonyms: [...(place.demonyms ?? []), ...ru.filter(ruAdjective)],
+      caseSensitive,
+      why: `${place.kind === 'organization' ? 'an' : 'a'} ${place.kind} the release names; names from the world gazetteer`,
+    });
+    this.fromWorld.set(key, id);
+    return id;
+  }
+
+  /** Adds a draft entity under a fresh id; later look-ups find it by its name and aliases. */
+  define(entity: Omit<DraftEntity, 'id'> & { id?: string }): string {
+    const id = this.freshId(entity.id ?? slug(entity.name));
+    const defined: DraftEntity = { ...entity, id };
+    this.created.push(defined);
+    const forms = entityForms({ ...defined, titles: [], caseSensitive: defined.caseSensitive, demonyms: defined.demonyms } as Entity).filter(
+      (f) => f.role === 'name' || f.role === 'demonym',
+    );
+    this.draftForms.push(...forms);
+    this.draftTable = buildFormTable(this.draftForms);
+    return id;
+  }
+
+  private freshId(base: string): string {
+    const root = base || 'entity';
+    const taken = (id: string) => Boolean(this.knowledge?.entities.has(id)) || this.created.some((e) => e.id === id);
+    if (!taken(root)) return root;
+    for (let n = 2; ; n++) if (!taken(`${root}-${n}`)) return `${root}-${n}`;
+  }
+}
+
+/** "Bùi Thanh Sơn" → "bui-thanh-son": the id convention of the knowledge folder. */
+export function slug(text: string): string {
+  return normalize(text)
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/^(.{40,}?)-.*$/, '$1');
+}

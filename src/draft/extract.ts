@@ -1,0 +1,745 @@
+/**
+ * Reads a cleaned release into a draft knowledge entry: metadata, people with their
+ * titles, organizations, countries, meetings and facts — each fact with the sentence
+ * it comes from, cut verbatim from the text. Precision first: what the patterns are
+ * not sure of is left out (and listed for the moderator), never guessed.
+ */
+import type { Knowledge } from '../core';
+import type { EntityType, FactKind } from '../core/knowledge/schema';
+import { splitSentences } from '../core/text/normalize';
+import { findDate, parseDate } from './clean';
+import { EntityResolver, slug, type DraftEntity, type Mention } from './entities';
+import {
+  CONNECTORS,
+  FACT_VERBS,
+  FUNCTION_WORDS,
+  HEAD_TYPES,
+  INFORMED_ABOUT,
+  INSTITUTION_WORDS,
+  LEADING_CONNECTIVE,
+  LIST_VERBS_ACTIVE,
+  LIST_VERBS_PASSIVE,
+  MEETING_VERB,
+  MEETING_WITH,
+  MEETING_WITH_OPENING,
+  NAME_PARTICLES,
+  NOTED_LIST,
+  PARTIES,
+  TITLE_HEADS,
+  TITLE_WORDS,
+  WORD_ACRONYMS,
+  groupTitle,
+} from './lexicon';
+
+export interface DraftSource {
+  paragraph: number;
+  quote: string;
+}
+
+export interface DraftFact {
+  kind: FactKind;
+  label: string;
+  actor?: string;
+  when?: string;
+  where?: string;
+  sources: DraftSource[];
+}
+
+export interface DraftMeeting {
+  id: string;
+  with: string[];
+  sources: DraftSource[];
+  facts: DraftFact[];
+}
+
+export interface DraftPerson {
+  person: string;
+  sources: DraftSource[];
+}
+
+export interface DraftRelease {
+  id: string;
+  title: string;
+  date: string;
+  place?: string;
+  principal?: string;
+  source: string;
+  text: string;
+}
+
+export interface Draft {
+  release: DraftRelease;
+  /** Entities the knowledge lacks, defined in the draft file. */
+  entities: DraftEntity[];
+  people: DraftPerson[];
+  facts: DraftFact[];
+  meetings: DraftMeeting[];
+  /** What the moderator should look at before /reload, one line each. */
+  checks: string[];
+  /** Paragraphs no fact cites. */
+  uncovered: number[];
+}
+
+export interface ExtractOptions {
+  knowledge?: Knowledge;
+  /** The date the scraper's date line gave. */
+  date?: string;
+  /** Forced release id (--id). */
+  id?: string;
+  /** Today, YYYY-MM-DD: the date of last resort. */
+  today: string;
+}
+
+// ── words with their offsets, for the capitalization patterns ───────────────
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function toksOf(text: string): Tok[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+const lower = (t: Tok) => t.text.toLowerCase();
+const isAcronym = (t: Tok) => /^\p{Lu}[\p{Lu}\d&]{1,9}$/u.test(t.text);
+const isPossessive = (t: Tok) => /['’]s$/u.test(t.text);
+const isCapWord = (t: Tok) => /^\p{Lu}/u.test(t.text) && !isPossessive(t);
+const isNameWord = (t: Tok) => /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*$/u.test(t.text);
+const notNameWord = (w: string) => TITLE_WORDS.has(w) || INSTITUTION_WORDS.has(w) || FUNCTION_WORDS.has(w) || HEAD_TYPES.has(w);
+const sep = (text: string, toks: Tok[], i: number) => text.slice(toks[i - 1]!.end, toks[i]!.start);
+const hasTitleHead = (title: string) => toksOf(title).some((t) => TITLE_HEADS.has(lower(t)) || lower(t).split('-').some((p) => TITLE_HEADS.has(p)));
+
+// ── the sentences ─────────────────────────────────────────────────────────────
+
+interface Sentence {
+  paragraph: number;
+  text: string;
+  /** Entities named, known, drafted or from the gazetteer. */
+  mentions: Mention[];
+  /** People named, with the words that introduce them. */
+  people: PersonMention[];
+}
+
+interface PersonMention {
+  person: string;
+  /** The name itself. */
+  start: number;
+  end: number;
+  /** The name with its title, when the release gives one. */
+  quoteStart: number;
+  quoteEnd: number;
+  titled: boolean;
+  /** Set for people listed together ("the heads of … of A, x; B, y"). */
+  group?: string;
+  /** The words before the list, quoted with each listed person. */
+  lead?: string;
+}
+
+/** Builds the draft. */
+export function extractDraft(paragraphs: readonly string[], options: ExtractOptions): Draft {
+  const resolver = new EntityResolver(options.knowledge);
+  const checks: string[] = [];
+  const sentences: Sentence[] = paragraphs.flatMap((text, i) =>
+    splitSentences(text).map((s) => ({ paragraph: i + 1, text: s, mentions: [], people: [] })),
+  );
+
+  // 1. Organizations, countries and places: the gazetteer's and those the release spells out.
+  for (const s of sentences) {
+    resolver.mentions(s.text, true);
+    for (const org of namedInstitutions(s.text, resolver)) {
+      if (resolver.lookup(org.name) ?? (org.acronym ? resolver.lookup(org.acronym) : undefined)) continue;
+      const acronymIsWord = org.acronym !== undefined && WORD_ACRONYMS.has(org.acronym);
+      resolver.define({
+        ...(org.acronym ? { id: slug(org.acronym) } : {}),
+        type: org.type,
+        name: org.acronym ? `${org.name} (${org.acronym})` : org.name,
+        aliases: org.acronym ? [...(acronymIsWord ? [] : [org.acronym]), org.name] : [],
+        demonyms: [],
+        caseSensitive: acronymIsWord && org.acronym ? [org.acronym] : [],
+        why: `named in ¶${s.paragraph}: “${org.quote}”`,
+      });
+    }
+  }
+
+  // 2. People: "<Title> <Name>", "<Name>, <Title> of <Org>", "the heads of … of <Country>, <Name>; …".
+  const skipped = new Set<string>();
+  for (const s of sentences) s.people = peopleIn(s, resolver, skipped);
+  for (const s of sentences) {
+    s.mentions = resolver.mentions(s.text, true);
+    // People the patterns did not introduce, named as the knowledge (or an earlier sentence) names them.
+    for (const m of s.mentions) {
+      if (m.type !== 'person' || s.people.some((p) => p.person === m.entity || overlaps(p, m))) continue;
+      s.people.push({ person: m.entity, start: m.start, end: m.end, quoteStart: m.start, quoteEnd: m.end, titled: false });
+    }
+    s.people.sort((a, b) => a.start - b.start);
+  }
+  for (const name of skipped) checks.push(`“${name}” looks like a person named by one word only: not drafted; add them if they matter`);
+
+  // 3. Metadata.
+  const first = sentences[0];
+  const dateInText = findDate(paragraphs.join('\n'));
+  const date = options.date ?? dateInText ?? options.today;
+  if (options.date) checks.push(`date ${date}: from the scraper's date line`);
+  else if (dateInText) checks.push(`date ${date}: the first date in the text — is it the release's?`);
+  else checks.push(`date ${date}: NOT FOUND in the text, today's date used — correct it`);
+  const principal = first?.people[0];
+  const place = first ? placeOf(first, resolver) : undefined;
+  const release: DraftRelease = {
+    id: options.id ?? [date, place ? slug(resolver.entity(place)?.name ?? place) : ''].filter(Boolean).join('-'),
+    title: `DRAFT: ${shortTitle(first, principal)}`,
+    date,
+    ...(place ? { place } : {}),
+    ...(principal ? { principal: principal.person } : {}),
+    source: sourceOf(paragraphs) ?? 'DRAFT: source not found in the text',
+    text: '',
+  };
+  release.text = `${release.id}.txt`;
+  checks.unshift(`title: the shortened first sentence — write the release's headline`);
+  if (!release.source.startsWith('DRAFT')) checks.push(`source: “${release.source}”`);
+  else checks.push('source: not found in the text — write who published the release');
+  checks.push(place ? `place: ${place} (from ¶1)` : 'place: not found — add `place:` if the release has one');
+  checks.push(principal ? `principal: ${principal.person} (the first person ¶1 names)` : 'principal: not found — add `principal:` (whose visit is it?)');
+
+  // 4. Meetings and facts, paragraph by paragraph.
+  const meetings: DraftMeeting[] = [];
+  const facts: DraftFact[] = [];
+  const people = new Map<string, DraftPerson & { titled: boolean }>();
+  const year = date.slice(0, 4);
+  let current: DraftMeeting | undefined;
+  let lastParagraph = 0;
+  let lastActor: string | undefined;
+  for (const s of sentences) {
+    const newParagraph = s.paragraph !== lastParagraph;
+    lastParagraph = s.paragraph;
+    if (newParagraph) lastActor = undefined;
+    for (const p of s.people) {
+      const quote = s.text.slice(p.quoteStart, p.quoteEnd);
+      const sources = p.lead ? [{ paragraph: s.paragraph, quote: p.lead }, { paragraph: s.paragraph, quote }] : [{ paragraph: s.paragraph, quote }];
+      const entry = people.get(p.person);
+      // The first titled introduction is the one to cite; a bare name only until there is one.
+      if (!entry) people.set(p.person, { person: p.person, sources, titled: p.titled });
+      else if (!entry.titled && p.titled) Object.assign(entry, { sources, titled: true });
+    }
+
+    const intro = meetingIntro(s, principal?.person);
+    if (intro) {
+      const key = [...intro.with].sort().join(' ');
+      current = meetings.find((m) => [...m.with].sort().join(' ') === key);
+      if (!current) {
+        current = { id: meetingId(intro, meetings, s), with: intro.with, sources: [{ paragraph: s.paragraph, quote: intro.quote }], facts: [] };
+        meetings.push(current);
+      }
+    } else if (newParagraph && current) {
+      const continues = PARTIES.test(s.text) || s.people.some((p) => current!.with.includes(p.person));
+      if (!continues) current = undefined;
+    }
+
+    const found = factsOf(s, { intro, principal: principal?.person, lastActor, year, resolver });
+    if (found.actor) lastActor = found.actor;
+    if (current) current.facts.push(...found.facts);
+    else if (principal) facts.push(...found.facts.filter((f) => f.actor === principal.person));
+  }
+
+  // The visit itself, from the first sentence: "<principal>, during his visit to <place>, held …".
+  if (first && principal && place && /\bvisit(?:ed)? to\b/i.test(first.text)) {
+    const quote = first.text.replace(/,?\s+(?:the )?press service of .*$/i, '').replace(/[.]$/, '');
+    facts.unshift({ kind: 'visit', label: shortTitle(first, principal, 200), actor: principal.person, where: place, sources: [{ paragraph: first.paragraph, quote }] });
+  }
+
+  for (const m of meetings) for (const who of m.with) if (!people.has(who)) checks.push(`meeting ${m.id}: ${who} has no introduction in people:`);
+  const cited = new Set([...facts, ...meetings.flatMap((m) => m.facts)].flatMap((f) => f.sources.map((x) => x.paragraph)));
+  for (const m of meetings) for (const x of m.sources) cited.add(x.paragraph);
+  const uncovered = paragraphs.map((_, i) => i + 1).filter((n) => !cited.has(n));
+
+  return {
+    release,
+    entities: resolver.created,
+    people: [...people.values()].map(({ person, sources }) => ({ person, sources })),
+    facts,
+    meetings,
+    checks,
+    uncovered,
+  };
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+// ── organizations, events and programmes the release spells out ──────────────
+
+interface Institution {
+  name: string;
+  acronym?: string;
+  type: EntityType;
+  quote: string;
+}
+
+/**
+ * "the World Intellectual Property Organization (WIPO)" and capitalized names whose
+ * head says what they are ("Human Rights Council", "Global Conference on …").
+ */
+function namedInstitutions(text: string, resolver: EntityResolver): Institution[] {
+  const found: Institution[] = [];
+  for (const phrase of capitalizedPhrases(text)) {
+    let toks = phrase.toks;
+    // "Director General of the World … Organization (WIPO)": the title before "of" is not part of the name.
+    const titleAt = toks.map((t) => hasTitleHead(t.text)).lastIndexOf(true);
+    if (titleAt >= 0) {
+      let k = toks.findIndex((t, n) => n > titleAt && CONNECTORS.has(t.text));
+      if (k < 0) continue;
+      while (k < toks.length && CONNECTORS.has(toks[k]!.text)) k++;
+      toks = toks.slice(k);
+    }
+    if (toks.length === 0 || (toks.length < 2 && !phrase.acronym)) continue;
+    const connector = toks.findIndex((t) => CONNECTORS.has(t.text));
+    const head = connector < 0 ? toks : toks.slice(0, connector);
+    const headWord = [...head].reverse().find((t) => isCapWord(t) && !isAcronym(t));
+    const type = headWord ? HEAD_TYPES.get(lower(headWord)) : undefined;
+    if (!type) continue;
+    const name = text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
+    // A name the knowledge or the gazetteer has is theirs, not a new entity.
+    if (resolver.mentions(name, false).some((m) => m.start === 0 && m.end === name.length)) continue;
+    found.push({ name, ...(phrase.acronym ? { acronym: phrase.acronym } : {}), type, quote: text.slice(toks[0]!.start, phrase.end) });
+  }
+  return found;
+}
+
+/** Runs of capitalized words joined by spaces and small words, with an acronym in parentheses after them if any. */
+function capitalizedPhrases(text: string): { toks: Tok[]; acronym?: string; end: number }[] {
+  const toks = toksOf(text);
+  const phrases: { toks: Tok[]; acronym?: string; end: number }[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!isCapWord(toks[i]!) || (FUNCTION_WORDS.has(lower(toks[i]!)) && !isAcronym(toks[i]!))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < toks.length && sep(text, toks, j + 1) === ' ' && (isCapWord(toks[j + 1]!) || CONNECTORS.has(toks[j + 1]!.text))) j++;
+    while (j > i && CONNECTORS.has(toks[j]!.text)) j--;
+    const run = toks.slice(i, j + 1);
+    let end = toks[j]!.end;
+    let acronym: string | undefined;
+    const after = toks[j + 1];
+    if (after && isAcronym(after) && sep(text, toks, j + 1) === ' (' && text[after.end] === ')') {
+      acronym = after.text;
+      end = after.end + 1;
+    }
+    phrases.push({ toks: run, ...(acronym ? { acronym } : {}), end });
+    i = j + 1;
+  }
+  return phrases;
+}
+
+// ── people ────────────────────────────────────────────────────────────────────
+
+function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): PersonMention[] {
+  const text = s.text;
+  const found: PersonMention[] = [...listedPeople(s, resolver)];
+  const toks = toksOf(text);
+  let i = 0;
+  while (i < toks.length) {
+    if (!isNameWord(toks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < toks.length && sep(text, toks, j + 1) === ' ' && (isNameWord(toks[j + 1]!) || NAME_PARTICLES.has(toks[j + 1]!.text))) j++;
+    while (j > i && NAME_PARTICLES.has(toks[j]!.text)) j--;
+    const run = toks.slice(i, j + 1);
+    i = j + 1;
+    if (found.some((p) => overlaps(p, { start: run[0]!.start, end: run[run.length - 1]!.end }))) continue;
+    const person = personInRun(text, run, resolver);
+    if (!person) continue;
+    let { nameToks } = person;
+    // "Foreign Minister of Aldoria Kiran Velsk": the word after "of" completes the title, the name follows it.
+    const prev = toks[toks.indexOf(nameToks[0]!) - 1];
+    if (!person.known && nameToks.length >= 3 && prev && /^(?:of|for)$/.test(prev.text) && text.slice(prev.end, nameToks[0]!.start) === ' ') {
+      nameToks = nameToks.slice(1);
+    }
+    const start = nameToks[0]!.start;
+    const end = nameToks[nameToks.length - 1]!.end;
+    const name = text.slice(start, end);
+    const before = titleBefore(text, toks, toks.indexOf(nameToks[0]!));
+    const after = before ? undefined : titleAfter(text, toks, toks.indexOf(nameToks[nameToks.length - 1]!));
+    let title = before ?? after;
+    // "Ambassador Tomas Brenn of the Eurasian Water Council (EWC)": what follows the name belongs to the title.
+    const of = before ? ofAfterName(text, end, resolver) : undefined;
+    let id = person.known;
+    if (!id) {
+      if (!title) continue; // a capitalized run without a title is not sure enough to be a person
+      if (nameToks.length < 2) {
+        skipped.add(text.slice(title.start, end));
+        continue;
+      }
+    }
+    const quoteStart = title ? Math.min(title.start, start) : start;
+    const quoteEnd = of ? of.end : title ? Math.max(title.end, end) : end;
+    if (title && of) title = { ...title, text: `${title.text} ${of.text}` };
+    id ??= definePerson(resolver, name, title!.text, text.slice(quoteStart, quoteEnd), s.paragraph);
+    found.push({ person: id, start, end, quoteStart, quoteEnd, titled: Boolean(title) });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Strips the title and institution words a capitalized run starts with; returns the name, known or plausible. */
+function personInRun(text: string, run: Tok[], resolver: EntityResolver): { nameToks: Tok[]; known?: string } | undefined {
+  // The longest known person at the end of the run: "Secretary General Guterres", "Kazakhstan Murat Nurtleu".
+  for (let k = 0; k < run.length; k++) {
+    const known = resolver.lookup(text.slice(run[k]!.start, run[run.length - 1]!.end), ['person']);
+    if (known) return { nameToks: run.slice(k), known };
+  }
+  const places = resolver.mentions(text.slice(run[0]!.start, run[run.length - 1]!.end), false);
+  const offset = run[0]!.start;
+  let k = 0;
+  while (k < run.length && (notNameWord(lower(run[k]!)) || places.some((m) => m.start + offset <= run[k]!.start && run[k]!.end <= m.end + offset))) k++;
+  const rest = run.slice(k);
+  if (rest.length === 0 || rest.length > 4) return undefined;
+  if (rest.some((t) => notNameWord(lower(t)) || places.some((m) => overlaps({ start: m.start + offset, end: m.end + offset }, t)))) return undefined;
+  return { nameToks: rest };
+}
+
+interface TitleSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** "UN Secretary-General" before "António Guterres": capitalized words and small joining words back to the clause's start. */
+function titleBefore(text: string, toks: Tok[], nameIndex: number): TitleSpan | undefined {
+  let j = nameIndex - 1;
+  let first = nameIndex;
+  while (j >= 0) {
+    const t = toks[j]!;
+    const gap = text.slice(t.end, toks[j + 1]!.start);
+    if (!/^(?: | [-–—] |['’]s )$/u.test(gap)) break;
+    if (!(isCapWord(t) || isAcronym(t) || CONNECTORS.has(t.text) || /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text))) break;
+    first = j;
+    j--;
+  }
+  while (first < nameIndex && (CONNECTORS.has(toks[first]!.text) || /^the$/i.test(toks[first]!.text) || FUNCTION_WORDS.has(lower(toks[first]!)) && !isAcronym(toks[first]!))) first++;
+  if (first >= nameIndex) return undefined;
+  const start = toks[first]!.start;
+  const end = toks[nameIndex - 1]!.end;
+  const title = text.slice(start, end);
+  return hasTitleHead(title) ? { text: title, start, end } : undefined;
+}
+
+/** ", Director General of the World Intellectual Property Organization (WIPO)" after "Daren Tang". */
+function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | undefined {
+  let j = lastName + 1;
+  if (j >= toks.length || text.slice(toks[lastName]!.end, toks[j]!.start) !== ', ') return undefined;
+  if (/^the$/i.test(toks[j]!.text)) j++;
+  const firstTok = toks[j];
+  if (!firstTok || !isCapWord(firstTok) || !hasTitleHead(firstTok.text) && !(toks[j + 1] && hasTitleHead(toks[j + 1]!.text))) return undefined;
+  let last = j;
+  while (last + 1 < toks.length && sep(text, toks, last + 1) === ' ' && (isCapWord(toks[last + 1]!) || isAcronym(toks[last + 1]!) || CONNECTORS.has(toks[last + 1]!.text))) last++;
+  while (last > j && CONNECTORS.has(toks[last]!.text)) last--;
+  let end = toks[last]!.end;
+  const acr = toks[last + 1];
+  if (acr && isAcronym(acr) && sep(text, toks, last + 1) === ' (' && text[acr.end] === ')') end = acr.end + 1;
+  const start = toks[j]!.start;
+  const title = text.slice(start, end);
+  return hasTitleHead(title) ? { text: title, start: toks[lastName + 1]!.start, end } : undefined;
+}
+
+/** " of the Eurasian Water Council (EWC)" right after a name: an organization or country the title goes with. */
+function ofAfterName(text: string, nameEnd: number, resolver: EntityResolver): { text: string; end: number } | undefined {
+  const m = /^ of (?:the )?((?:\p{Lu}[\p{L}'’-]*|of|for|on|and|the)(?: (?:\p{Lu}[\p{L}'’-]*|of|for|on|and|the))*)(?: \((\p{Lu}[\p{Lu}\d&]{1,9})\))?(?=[\s,.;:]|$)/u.exec(text.slice(nameEnd));
+  if (!m) return undefined;
+  const words = m[1]!.replace(/(?: (?:of|for|on|and|the))+$/, '');
+  const named = resolver.lookup(words, ['organization', 'country']) ?? (m[2] ? resolver.lookup(m[2], ['organization']) : undefined);
+  if (!named) return undefined;
+  const end = m[2] && m[1] === words ? nameEnd + m[0].length : nameEnd + m[0].indexOf(words) + words.length;
+  return { text: text.slice(nameEnd + 1, end), end };
+}
+
+/** "held bilateral talks with the heads of the foreign ministries of Indonesia, Retno Marsudi; Vietnam, Bui Thanh Son; …". */
+function listedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
+  const text = s.text;
+  const head = /\bheads? of (?:the )?((?:[\p{Ll}-]+ ){0,3}?[\p{Ll}-]+) of\s+/u.exec(text);
+  if (!head) return [];
+  const listStart = head.index + head[0].length;
+  const body = text.slice(listStart).replace(/[.!]$/, '');
+  if (!body.includes(';')) return [];
+  // The lead-in back to the clause's start: "Kazakhstan Foreign Minister held … of".
+  const clauseStart = Math.max(text.lastIndexOf(', ', head.index) + 2, 0);
+  const lead = text.slice(clauseStart, listStart).trim();
+  const found: PersonMention[] = [];
+  let offset = listStart;
+  for (const part of body.split(';')) {
+    const item = /^(\s*(?:and\s+)?)([^,]+), ([^,]+?)\s*$/u.exec(part);
+    const partStart = offset;
+    offset += part.length + 1;
+    if (!item) continue;
+    const countryText = item[2]!;
+    const name = item[3]!;
+    const countryStart = partStart + item[1]!.length;
+    const nameStart = countryStart + countryText.length + 2;
+    const country = resolver.mentions(countryText, true).find((m) => m.type === 'country' && m.start === 0 && m.end === countryText.length);
+    const nameToks = toksOf(name);
+    const plausible = nameToks.length >= 2 && nameToks.length <= 5 && nameToks.every((t) => isNameWord(t) || NAME_PARTICLES.has(t.text)) && !nameToks.some((t) => notNameWord(lower(t)));
+    if (!country) continue;
+    const known = resolver.lookup(name, ['person']);
+    if (!known && !plausible) continue;
+    const countryName = resolver.entity(country.entity)?.name ?? countryText;
+    const id =
+      known ??
+      resolver.define({
+        type: 'person',
+        name,
+        title: groupTitle(head[1]!, countryName),
+        country: country.entity,
+        aliases: personAliases(name),
+        demonyms: [],
+        caseSensitive: [],
+        why: `listed in ¶${s.paragraph}: “${head[0].trim()} … ${countryText}, ${name}” (title made from the list's lead-in)`,
+      });
+    found.push({ person: id, start: nameStart, end: nameStart + name.length, quoteStart: countryStart, quoteEnd: nameStart + name.length, titled: true, group: head[1]!, lead });
+  }
+  return found.length >= 2 ? found : [];
+}
+
+function definePerson(resolver: EntityResolver, name: string, title: string, quote: string, paragraph: number): string {
+  // The person's country and organization: what their title names ("… of Indonesia", "WHO Director-General").
+  const named = resolver.mentions(title, true);
+  let country: { entity: string } | undefined = named.find((m) => m.type === 'country');
+  const ofCountry = /\b(?:Foreign Minister|Minister (?:of|for) Foreign Affairs|President|Prime Minister|King|Emir|Ambassador|Vice-President|Vice President) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})$/u.exec(title);
+  if (!country && ofCountry && !named.some((m) => title.endsWith(m.text)) && !ofCountry[1]!.split(' ').some((w) => notNameWord(w.toLowerCase()))) {
+    // "Foreign Minister of Aldoria": a country the gazetteer does not know; the moderator confirms it.
+    const countryName = ofCountry[1]!;
+    country = { entity: resolver.lookup(countryName, ['country']) ?? resolver.define({ type: 'country', name: countryName, aliases: [], demonyms: [], caseSensitive: [], why: `from the title “${title}”` }) };
+  }
+  const organization = named.find((m) => m.type === 'organization');
+  return resolver.define({
+    type: 'person',
+    name,
+    title: title.replace(/^the\s+/i, ''),
+    ...(country ? { country: country.entity } : {}),
+    ...(organization ? { organization: organization.entity } : {}),
+    aliases: personAliases(name),
+    demonyms: [],
+    caseSensitive: [],
+    why: `introduced in ¶${paragraph} as “${quote}”`,
+  });
+}
+
+/** The surname alone (when it is not a short common word) and the name without accents. */
+function personAliases(name: string): string[] {
+  const aliases: string[] = [];
+  const parts = name.split(/\s+/);
+  const last = parts[parts.length - 1]!;
+  if (parts.length > 1 && last.length >= 4) aliases.push(last);
+  const plain = name.normalize('NFKD').replace(/\p{M}/gu, '');
+  if (plain !== name) aliases.push(plain);
+  return aliases;
+}
+
+// ── metadata ─────────────────────────────────────────────────────────────────
+
+/** "during his visit to Geneva" — or a city or country the first sentence names after "in". */
+function placeOf(first: Sentence, resolver: EntityResolver): string | undefined {
+  const visit = /\bvisit(?:ed)?\s+to\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/u.exec(first.text);
+  const placeTypes: EntityType[] = ['place', 'country'];
+  if (visit) {
+    const words = visit[1]!.replace(/^the\s+/, '');
+    const named = first.mentions.find((m) => placeTypes.includes(m.type) && m.text === words);
+    if (named) return named.entity;
+    const known = resolver.lookup(words, placeTypes);
+    if (known) return known;
+    if (!resolver.lookup(words)) {
+      return resolver.define({ type: 'place', name: words, aliases: [], demonyms: [], caseSensitive: [], why: `“${visit[0]}” in ¶${first.paragraph}` });
+    }
+  }
+  for (const m of first.mentions) {
+    if (placeTypes.includes(m.type) && /\bin\s+(?:the\s+)?$/.test(first.text.slice(0, m.start))) return m.entity;
+  }
+  return undefined;
+}
+
+/** The first sentence, shortened: the principal's name without the long title, no "… reports" tail. */
+function shortTitle(first: Sentence | undefined, principal: PersonMention | undefined, max = 110): string {
+  if (!first) return 'untitled release';
+  let text = first.text;
+  if (principal && principal.quoteStart === 0 && principal.titled) {
+    text = first.text.slice(principal.start);
+  }
+  text = text.replace(/,?\s+(?:the )?press service of .*$/i, '').replace(/[.!]$/, '');
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[,;:]$/, '')}…`;
+}
+
+/** "press service of the Kazakh MFA reports" → "Press service of the Kazakh MFA". */
+function sourceOf(paragraphs: readonly string[]): string | undefined {
+  for (const p of paragraphs) {
+    const m = /\b((?:the )?press (?:service|office) of (?:the )?[^,.;]+?)\s+(?:reports?|said|informs?|announced)\b/i.exec(p) ?? /\b(?:according to|reports) (the press (?:service|office) of [^,.;]+)/i.exec(p);
+    if (m) {
+      const s = m[1]!.replace(/^the\s+/i, '');
+      return s[0]!.toUpperCase() + s.slice(1);
+    }
+  }
+  return undefined;
+}
+
+// ── meetings ──────────────────────────────────────────────────────────────────
+
+interface Intro {
+  with: string[];
+  quote: string;
+  /** Where the words after the meeting's introduction start ("At the meeting with X, |…"). */
+  bodyStart: number;
+  group?: string;
+}
+
+function meetingIntro(s: Sentence, principal: string | undefined): Intro | undefined {
+  const others = s.people.filter((p) => p.person !== principal);
+  if (!others.length) return undefined;
+  const cues: { end: number }[] = [];
+  for (const re of [MEETING_WITH, MEETING_VERB]) for (const m of s.text.matchAll(re)) cues.push({ end: m.index + m[0].length });
+  const opening = MEETING_WITH_OPENING.exec(s.text);
+  if (opening) cues.push({ end: opening.index + opening[0].length });
+  cues.sort((a, b) => a.end - b.end);
+  for (const cue of cues) {
+    const firstAfter = others.find((p) => p.quoteStart >= cue.end && /^(?:the\s+)?(?:heads? of .*)?$/i.test(s.text.slice(cue.end, p.quoteStart)));
+    if (!firstAfter) continue;
+    let withPeople: PersonMention[];
+    if (firstAfter.group) withPeople = others.filter((p) => p.group === firstAfter.group);
+    else {
+      // Everyone named in the same clause: "the meeting with X and Y, …".
+      const clauseEnd = s.text.slice(firstAfter.quoteEnd).search(/[,;.]/);
+      const end = clauseEnd < 0 ? s.text.length : firstAfter.quoteEnd + clauseEnd;
+      withPeople = others.filter((p) => p.quoteStart >= cue.end && p.quoteEnd <= end && !p.group);
+    }
+    const ids = [...new Set(withPeople.map((p) => p.person))];
+    const quoteEnd = Math.max(...withPeople.map((p) => p.quoteEnd));
+    const rest = s.text.slice(quoteEnd);
+    const bodyStart = rest.startsWith(', ') ? quoteEnd + 2 : quoteEnd;
+    return { with: ids, quote: s.text.slice(0, quoteEnd).trim(), bodyStart, ...(firstAfter.group ? { group: firstAfter.group } : {}) };
+  }
+  return undefined;
+}
+
+function meetingId(intro: Intro, meetings: DraftMeeting[], s: Sentence): string {
+  let base = intro.with.length === 1 ? intro.with[0]! : intro.group ? slug(intro.group) : `${intro.with[0]}-and-others`;
+  if (!base) base = `meeting-${s.paragraph}`;
+  let id = base;
+  for (let n = 2; meetings.some((m) => m.id === id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+// ── facts ─────────────────────────────────────────────────────────────────────
+
+interface FactContext {
+  intro: Intro | undefined;
+  principal: string | undefined;
+  lastActor: string | undefined;
+  year: string;
+  resolver: EntityResolver;
+}
+
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const WHEN = new RegExp(`\\b(?:(\\d{1,2}) )?(${MONTH_NAMES})(?: (\\d{1,2}),?)?(?: (\\d{4})| (this|next|last) year)\\b`);
+
+/** The facts one sentence reports, and who acts in it (for a following "He …"). */
+function factsOf(s: Sentence, ctx: FactContext): { facts: DraftFact[]; actor?: string } {
+  const text = s.text;
+  const body = ctx.intro ? text.slice(ctx.intro.bodyStart) : text;
+  const bodyOffset = ctx.intro ? ctx.intro.bodyStart : 0;
+  const sources = [{ paragraph: s.paragraph, quote: text }];
+
+  // Lists of topics: "X, Y, as well as Z were discussed", "discussed X, Y", "informed … about X", "there was noted X".
+  const list = listOf(body);
+  if (list) {
+    const items = splitItems(list.text);
+    if (items.length) {
+      const facts = items.map((item): DraftFact => {
+        const kind: FactKind = list.noted ? (/\bvisit\b/i.test(item) ? 'visit' : 'assessment') : /\binitiative\b/i.test(item) ? 'initiative' : 'topic';
+        const extra = kind === 'topic' || kind === 'assessment' ? {} : whenWhere(item, ctx);
+        return { kind, label: labelOf(item), ...extra, sources };
+      });
+      return { facts };
+    }
+  }
+
+  // One fact: the earliest telling verb.
+  let best: { kind: FactKind; index: number } | undefined;
+  for (const { kind, pattern } of FACT_VERBS) {
+    const m = pattern.exec(body);
+    if (m && (!best || m.index < best.index)) best = { kind, index: m.index };
+  }
+  if (!best) return { facts: [] };
+  const subject = body.slice(0, best.index);
+  const actor = actorOf(s, subject, bodyOffset, ctx);
+  let label = body.replace(LEADING_CONNECTIVE, '').replace(/[.!]$/, '');
+  if (actor && /^(?:he|she)\b/i.test(label)) label = label.replace(/^(?:he|she)\b/i, ctx.resolver.entity(actor)?.name ?? actor);
+  const withActor = best.kind === 'agreement' || best.kind === 'cooperation' ? {} : actor ? { actor } : {};
+  const extra = best.kind === 'invitation' ? whenWhere(body, ctx) : {};
+  return { facts: [{ kind: best.kind, label: capitalize(label), ...withActor, ...extra, sources }], ...(actor ? { actor } : {}) };
+}
+
+function listOf(body: string): { text: string; noted: boolean } | undefined {
+  const passive = LIST_VERBS_PASSIVE.exec(body);
+  if (passive && !/[;]/.test(body.slice(0, passive.index))) return { text: body.slice(0, passive.index), noted: false };
+  const noted = NOTED_LIST.exec(body);
+  if (noted) return { text: body.slice(noted.index + noted[0].length), noted: true };
+  const informed = /^about\s+/i.exec(body) ?? INFORMED_ABOUT.exec(body);
+  if (informed) return { text: body.slice(informed.index + informed[0].length), noted: false };
+  const active = LIST_VERBS_ACTIVE.exec(body);
+  if (active && !/\bthat\b/.test(body.slice(active.index, active.index + active[0].length + 5))) {
+    return { text: body.slice(active.index + active[0].length), noted: false };
+  }
+  return undefined;
+}
+
+/** "A, B, as well as C" → [A, B, C]; ", including …" and other dependent clauses stay with their item. */
+function splitItems(list: string): string[] {
+  const pieces = list.replace(/[.!]$/, '').split(/,\s+as well as\s+|\s+as well as\s+|;\s+|,\s+/);
+  const items: string[] = [];
+  for (let piece of pieces) {
+    piece = piece.trim();
+    if (!piece) continue;
+    const dependent = /^(?:including|in particular|such as|especially|notably|which|that|who|whose|where|when|while|in|on|at|from|to|for|within|among|with|by|as|scheduled|held)\b/i.test(piece);
+    if ((dependent || piece.split(/\s+/).length < 2) && items.length) items[items.length - 1] += `, ${piece}`;
+    else items.push(piece.replace(/^and\s+/i, ''));
+  }
+  return items.filter((i) => i.split(/\s+/).length >= 2);
+}
+
+function labelOf(item: string): string {
+  return capitalize(item.replace(/^(?:the|a|an)\s+/i, '').replace(/[.!]$/, ''));
+}
+
+function capitalize(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
+/** Who does what the sentence says: a person named before the verb, "the Minister" (the principal), or "he" (the last actor). */
+function actorOf(s: Sentence, subject: string, offset: number, ctx: FactContext): string | undefined {
+  const named = s.people.find((p) => p.start >= offset && p.end <= offset + subject.length);
+  if (named) return named.person;
+  const bare = subject.replace(LEADING_CONNECTIVE, '').trim();
+  if (/^(?:he|she)\b/i.test(bare)) return ctx.lastActor;
+  if (ctx.principal && /^(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:foreign\s+)?minister\b/iu.test(bare)) return ctx.principal;
+  return undefined;
+}
+
+/** `when` ("July this year" → "July 2024") and `where` (a place or country after "in" / "to"). */
+function whenWhere(item: string, ctx: FactContext): { when?: string; where?: string } {
+  const out: { when?: string; where?: string } = {};
+  const w = WHEN.exec(item);
+  if (w) {
+    const [, day, month, day2, year, relative] = w;
+    const y = year ?? (relative === 'next' ? String(Number(ctx.year) + 1) : relative === 'last' ? String(Number(ctx.year) - 1) : ctx.year);
+    const d = day ?? day2;
+    out.when = d ? `${d} ${month} ${y}` : `${month} ${y}`;
+    if (d && !parseDate(out.when)) delete out.when;
+  }
+  const mentions = ctx.resolver.mentions(item, true);
+  const place = mentions.find((m) => (m.type === 'place' || m.type === 'country') && /\b(?:in|to)\s+(?:the\s+)?$/.test(item.slice(0, m.start)));
+  if (place) out.where = place.entity;
+  return out;
+}

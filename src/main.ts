@@ -1,0 +1,69 @@
+/**
+ * `npm start`. With DISCORD_TOKEN: the Discord bot. Without it: the console, to try the answers
+ * locally. Either way the knowledge must validate first, or nothing starts.
+ *   SIGINT/SIGTERM → disconnect cleanly and exit 0;  SIGHUP → reload the knowledge, like /reload.
+ */
+import { KnowledgeStore, formatErrors } from './core';
+import { loadConfig } from './config';
+import { createLogger } from './log';
+import { createBot } from './discord/bot';
+import { runConsole } from './console/console';
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+  const opened = await KnowledgeStore.open(config.knowledgeDir);
+  if (!opened.ok) {
+    process.stderr.write(`The knowledge in ${config.knowledgeDir} does not validate; not starting:\n`);
+    for (const line of formatErrors(opened.errors)) process.stderr.write(`  ${line}\n`);
+    return 1;
+  }
+  const store = opened.store;
+
+  if (!config.discordToken) {
+    await runConsole(store, process.stdin, process.stdout);
+    return 0;
+  }
+
+  const bot = createBot({ config, store, logger });
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGHUP', () => {
+    store.reload().then(
+      (result) =>
+        result.ok
+          ? logger.info({ changes: result.changes, by: 'SIGHUP' }, 'knowledge reloaded')
+          : logger.warn({ errors: formatErrors(result.errors), by: 'SIGHUP' }, 'knowledge reload failed; the previous knowledge keeps answering'),
+      (error: unknown) => logger.error({ err: error }, 'knowledge reload crashed'),
+    );
+  });
+
+  await bot.start();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exit(code);
+  },
+  (error: unknown) => {
+    // Typically a login failure (a revoked token): one readable line, no stack for the user to parse.
+    process.stderr.write(`Attaché could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,123 @@
+/**
+ * setup(): a local Discord (the simulator), a copy of the shipped knowledge in a temp folder, and
+ * the real bot logged into the one with the other — plus helpers to read what Discord received.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { KnowledgeStore } from '../../src/core';
+import { parseConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { createBot, type Bot } from '../../src/discord/bot';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths';
+import { DiscordSimulator, type RecordedRequest } from '../simulator';
+
+export const MOD_ROLE = '112233445566778899';
+
+/** The shipped knowledge copied to a temp folder, so tests can edit (and break) it. */
+export async function copyKnowledge(): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'attache-knowledge-'));
+  await fs.cp(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+  return dir;
+}
+
+export interface Harness {
+  sim: DiscordSimulator;
+  bot: Bot;
+  store: KnowledgeStore;
+  config: Config;
+  dir: string;
+  /** Every log line the bot wrote (JSON). */
+  logs: string[];
+  teardown(): Promise<void>;
+}
+
+export async function setup(env: Record<string, string> = {}): Promise<Harness> {
+  const sim = await DiscordSimulator.start();
+  const dir = await copyKnowledge();
+  const parsed = parseConfig({
+    DISCORD_TOKEN: sim.token,
+    DISCORD_CLIENT_ID: sim.applicationId,
+    DISCORD_API_URL: sim.apiUrl,
+    KNOWLEDGE_DIR: dir,
+    MODERATOR_ROLE_IDS: MOD_ROLE,
+    COOLDOWN_SECONDS: '0',
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const opened = await KnowledgeStore.open(dir);
+  if (!opened.ok) throw new Error('the shipped knowledge does not load');
+  const logs: string[] = [];
+  const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
+  const bot = createBot({ config: parsed.config, store: opened.store, logger });
+  await bot.start();
+  await createModeratorRole(sim, bot);
+  return {
+    sim,
+    bot,
+    store: opened.store,
+    config: parsed.config,
+    dir,
+    logs,
+    async teardown() {
+      await bot.stop();
+      await sim.stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Discord sends every role of a guild in GUILD_CREATE, so discord.js knows a member's roles. The
+ * simulator's guilds only have @everyone and the bot's role, and it has no public way to add one:
+ * this sends GUILD_ROLE_CREATE for MOD_ROLE through its (private) dispatch, over the real gateway.
+ */
+async function createModeratorRole(sim: DiscordSimulator, bot: Bot): Promise<void> {
+  const role = { id: MOD_ROLE, name: 'moderators', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 };
+  (sim as unknown as { dispatch(guildId: string, t: string, d: unknown): void }).dispatch(sim.guildId, 'GUILD_ROLE_CREATE', { guild_id: sim.guildId, role });
+  const deadline = Date.now() + 5000;
+  while (!bot.client.guilds.cache.get(sim.guildId)?.roles.cache.has(MOD_ROLE)) {
+    if (Date.now() > deadline) throw new Error('the moderator role never reached the client');
+    await sleep(10);
+  }
+}
+
+/** The message a callback carried (type 4 reply, type 7 update). */
+export interface SentMessage {
+  content?: string;
+  flags?: number;
+  embeds?: Array<{
+    title?: string;
+    description?: string;
+    author?: { name: string };
+    footer?: { text: string };
+    fields?: Array<{ name: string; value: string }>;
+  }>;
+  components?: Array<{ type: number; components: Array<{ type: number; custom_id: string; label: string; disabled?: boolean }> }>;
+  allowed_mentions?: { parse: string[]; replied_user?: boolean };
+  message_reference?: { message_id: string };
+}
+
+export const EPHEMERAL = 1 << 6;
+
+/** The bot's reply to a user's message (a mention or a DM): the POST that references it. */
+export async function replyTo(sim: DiscordSimulator, message: { id: string; channelId: string }): Promise<RecordedRequest> {
+  return sim.waitForRequest(
+    (r) => r.method === 'POST' && r.path === `/channels/${message.channelId}/messages` && (r.body as SentMessage | null)?.message_reference?.message_id === message.id,
+  );
+}
+
+/** All the text of a sent message, for "contains" assertions. */
+export function textOf(m: SentMessage): string {
+  const e = m.embeds ?? [];
+  return [m.content ?? '', ...e.flatMap((x) => [x.author?.name, x.title, x.description, ...(x.fields ?? []).flatMap((f) => [f.name, f.value]), x.footer?.text])]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export function buttons(m: SentMessage): Array<{ custom_id: string; label: string; disabled?: boolean }> {
+  return (m.components ?? []).flatMap((row) => row.components);
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
