@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_KNOWLEDGE_DIR } from '../paths';
-import { DEFAULT_SIZES, defaultBaselineQuestions, runBench, type BenchResult, type SizeDetails } from './run';
+import { DEFAULT_SIZES, defaultBaselineQuestions, describeNoise, runBench, type BenchResult, type SizeDetails } from './run';
 
 /** The public question set, beside the repository. */
 const EVAL_FILE = path.resolve(__dirname, '..', '..', '..', 'shared', 'eval', 'dev.jsonl');
@@ -78,11 +78,10 @@ export function table(result: BenchResult, details: readonly SizeDetails[]): str
     '',
     `times in ms; ask/autocomplete over ${details[0]?.questions ?? '?'} calls per size after a warm-up pass; the baseline (fuse.js, default options + includeScore, over every sentence) answers n of the questions`,
     `corpus above 1 release: the shipped release + generated ones; sentences: ${details.map((d) => d.sentences).join(' / ')}`,
-    ...details.map(
-      (d) =>
-        `GC at ${d.releases}: ask ${d.ask_gc.calls_hit}/${d.questions} calls overlapped a pause (longest ${fmt(d.ask_gc.max_pause_ms)} ms; p99 without them ${fmt(d.ask_gc.p99_without_gc_ms)}), ` +
-        `autocomplete ${d.autocomplete_gc.calls_hit}/${d.questions} (longest ${fmt(d.autocomplete_gc.max_pause_ms)}; p99 without ${fmt(d.autocomplete_gc.p99_without_gc_ms)})`,
-    ),
+    ...details.flatMap((d) => [
+      `at ${d.releases}: ask — ${describeNoise(d.ask_noise)}`,
+      `at ${d.releases}: autocomplete — ${describeNoise(d.autocomplete_noise)}`,
+    ]),
     a.engine === null ? 'accuracy: skipped (no question set)' : `accuracy on the public questions (shipped release): engine ${(a.engine * 100).toFixed(1)}%, baseline ${(a.baseline! * 100).toFixed(1)}%`,
     TARGETS,
   ].join('\n');

@@ -42,20 +42,22 @@ export interface SizeDetails {
   baseline_questions: number;
   baseline_p50_ms: number;
   baseline_build_ms: number;
-  /** GC pauses that fell inside timed calls: how much of the tail they explain. */
-  ask_gc: GcImpact;
-  autocomplete_gc: GcImpact;
+  /** GC pauses and preemptions that fell inside timed calls: how much of the tail they explain. */
+  ask_noise: Noise;
+  autocomplete_noise: Noise;
   /** Builds timed (1 when a build takes over a second). */
   builds: number;
 }
 
-export interface GcImpact {
+export interface Noise {
   /** Calls during which a GC pause ran. */
-  calls_hit: number;
+  gc_calls: number;
   /** The longest such pause, ms. */
-  max_pause_ms: number;
-  /** p99 of the calls no GC pause touched, ms. */
-  p99_without_gc_ms: number;
+  max_gc_pause_ms: number;
+  /** Calls during which the OS switched the process out (involuntary context switches: a busy machine). */
+  preempted_calls: number;
+  /** p99 of the calls neither touched, ms: the engine's own tail. */
+  p99_undisturbed_ms: number;
 }
 
 export interface BenchOptions {
@@ -137,13 +139,13 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
       const partials = partialsFor(knowledge, options.seed + size, options.partials);
       const askTimed = timeEach(questions, options.rounds, (q) => ask(engine, q));
       const suggestTimed = timeEach(partials, options.rounds, (p) => suggest(engine, p));
-      await new Promise((resolve) => setImmediate(resolve)); // the GC observer reports asynchronously
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the GC observer reports asynchronously, after a timer turn
       const askTimes = askTimed.map((c) => c.ms);
       const suggestTimes = suggestTimed.map((c) => c.ms);
-      const askGc = gcImpact(askTimed, gcWatch.entries);
-      const suggestGc = gcImpact(suggestTimed, gcWatch.entries);
-      options.log(`[${size}] ask p50 ${ms(percentile(askTimes, 0.5))} / p99 ${ms(percentile(askTimes, 0.99))} ms over ${askTimes.length} (${describeGc(askGc)})`);
-      options.log(`[${size}] autocomplete p50 ${ms(percentile(suggestTimes, 0.5))} / p99 ${ms(percentile(suggestTimes, 0.99))} ms over ${suggestTimes.length} (${describeGc(suggestGc)})`);
+      const askNoise = noiseIn(askTimed, gcWatch.entries);
+      const suggestNoise = noiseIn(suggestTimed, gcWatch.entries);
+      options.log(`[${size}] ask p50 ${ms(percentile(askTimes, 0.5))} / p99 ${ms(percentile(askTimes, 0.99))} ms over ${askTimes.length} (${describeNoise(askNoise)})`);
+      options.log(`[${size}] autocomplete p50 ${ms(percentile(suggestTimes, 0.5))} / p99 ${ms(percentile(suggestTimes, 0.99))} ms over ${suggestTimes.length} (${describeNoise(suggestNoise)})`);
 
       const sentences = sentencesOf(knowledge);
       const baselineStart = performance.now();
@@ -175,8 +177,8 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
         baseline_questions: baselineTimes.length,
         baseline_p50_ms: round(percentile(baselineTimes, 0.5), 3),
         baseline_build_ms: round(baselineBuildMs, 1),
-        ask_gc: askGc,
-        autocomplete_gc: suggestGc,
+        ask_noise: askNoise,
+        autocomplete_noise: suggestNoise,
         builds,
       });
     } finally {
@@ -213,6 +215,8 @@ async function load(dir: string): Promise<Knowledge> {
 interface Call {
   start: number;
   ms: number;
+  /** Involuntary context switches during the call. */
+  preempted: number;
 }
 
 /** Per-call timings: `warmups` untimed passes over the inputs (the JIT settles), then `rounds` timed ones. */
@@ -222,9 +226,11 @@ function timeEach<T>(inputs: readonly T[], rounds: number, fn: (input: T) => unk
   const calls: Call[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const input of inputs) {
+      const switches = process.resourceUsage().involuntaryContextSwitches;
       const start = performance.now();
       sink ^= fn(input) ? 1 : 0;
-      calls.push({ start, ms: performance.now() - start });
+      const elapsed = performance.now() - start;
+      calls.push({ start, ms: elapsed, preempted: process.resourceUsage().involuntaryContextSwitches - switches });
     }
   }
   if (sink === 42) process.stderr.write(''); // keeps the results alive
@@ -244,23 +250,26 @@ function watchGc(): GcWatch {
   return { entries, stop: () => observer.disconnect() };
 }
 
-function gcImpact(calls: readonly Call[], pauses: readonly PerformanceEntry[]): GcImpact {
-  const hit = (c: Call) => pauses.filter((p) => p.startTime < c.start + c.ms && c.start < p.startTime + p.duration);
-  let callsHit = 0;
+function noiseIn(calls: readonly Call[], pauses: readonly PerformanceEntry[]): Noise {
+  const gcDuring = (c: Call) => pauses.filter((p) => p.startTime < c.start + c.ms && c.start < p.startTime + p.duration);
+  let gcCalls = 0;
+  let preempted = 0;
   let maxPause = 0;
-  const clean: number[] = [];
+  const undisturbed: number[] = [];
   for (const c of calls) {
-    const during = hit(c);
+    const during = gcDuring(c);
     if (during.length) {
-      callsHit++;
+      gcCalls++;
       maxPause = Math.max(maxPause, ...during.map((p) => p.duration));
-    } else clean.push(c.ms);
+    }
+    if (c.preempted > 0) preempted++;
+    if (!during.length && c.preempted === 0) undisturbed.push(c.ms);
   }
-  return { calls_hit: callsHit, max_pause_ms: round(maxPause, 2), p99_without_gc_ms: round(percentile(clean, 0.99), 3) };
+  return { gc_calls: gcCalls, max_gc_pause_ms: round(maxPause, 2), preempted_calls: preempted, p99_undisturbed_ms: round(percentile(undisturbed, 0.99), 3) };
 }
 
-function describeGc(g: GcImpact): string {
-  return g.calls_hit ? `${g.calls_hit} call(s) overlapped a GC pause, longest ${ms(g.max_pause_ms)} ms; p99 without them ${ms(g.p99_without_gc_ms)} ms` : 'no GC pause during a call';
+export function describeNoise(n: Noise): string {
+  return `${n.gc_calls} call(s) during a GC pause (longest ${ms(n.max_gc_pause_ms)} ms), ${n.preempted_calls} preempted by the OS; p99 of the others ${ms(n.p99_undisturbed_ms)} ms`;
 }
 
 /** Nearest-rank percentile. */

@@ -55,7 +55,7 @@ async function onButton(ctx: BotContext, interaction: ButtonInteraction): Promis
     await interaction.reply(ephemeral(S.pageExpired));
     return;
   }
-  const view = PAGERS[parsed.ref.kind](ctx.store.current(), parsed.ref, parsed.page, pageIdsFor(parsed.ref, ctx.longArgs));
+  const view = PAGERS[parsed.ref.kind](ctx.store.current(), parsed.ref, parsed.page, pageIdsFor(parsed.ref, ctx.longArgs, parsed.storedKey));
   if (!view) {
     await interaction.reply(ephemeral(S.pageExpired));
     return;

@@ -60,10 +60,10 @@ const LONGEST_HEAD = (ref: PageRef): number => head(ref, 9999).length;
  * The custom_ids of the buttons of one message: always 1–100 characters. The argument is stored
  * in the table at most once per message, and only when it cannot be written inline.
  */
-export function pageIdsFor(ref: PageRef, long: LongArgs): (page: number) => string {
+export function pageIdsFor(ref: PageRef, long: LongArgs, storedKey?: string): (page: number) => string {
   // '#' would be read back as a table key, so such an argument always goes through the table.
   const inline = LONGEST_HEAD(ref) + ref.arg.length <= LIMITS.customId && !ref.arg.startsWith('#');
-  let stored: string | undefined;
+  let stored = storedKey === undefined ? undefined : `#${storedKey}`;
   return (page) => {
     if (inline) return head(ref, page) + ref.arg;
     stored ??= `#${long.put(ref.arg)}`;
@@ -71,14 +71,17 @@ export function pageIdsFor(ref: PageRef, long: LongArgs): (page: number) => stri
   };
 }
 
-export type ParsedPageId = { ok: true; ref: PageRef; page: number } | { ok: false; reason: 'not-a-page' | 'expired' };
+/** `storedKey`: the table key the id carried, for the next buttons to reuse (one entry per message, not per click). */
+export type ParsedPageId = { ok: true; ref: PageRef; page: number; storedKey?: string } | { ok: false; reason: 'not-a-page' | 'expired' };
 
 export function parsePageId(customId: string, long: LongArgs): ParsedPageId {
   const m = /^page:([a-z-]+):(en|ru):(\d{1,4}):(.*)$/s.exec(customId);
   const kind = m?.[1] as PageKind | undefined;
   if (!m || !kind || !PAGE_KINDS.includes(kind)) return { ok: false, reason: 'not-a-page' };
   const raw = m[4]!;
-  const arg = raw.startsWith('#') ? long.get(raw.slice(1)) : raw;
+  const storedKey = raw.startsWith('#') ? raw.slice(1) : undefined;
+  const arg = storedKey === undefined ? raw : long.get(storedKey);
   if (arg === undefined) return { ok: false, reason: 'expired' };
-  return { ok: true, ref: { kind, lang: m[2] as Lang, arg }, page: Number(m[3]) };
+  const ref: PageRef = { kind, lang: m[2] as Lang, arg };
+  return storedKey === undefined ? { ok: true, ref, page: Number(m[3]) } : { ok: true, ref, page: Number(m[3]), storedKey };
 }

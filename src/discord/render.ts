@@ -5,7 +5,7 @@
  * truncated, long lists are paged behind Previous/Next buttons, and an embed over 6000 characters
  * drops quotes before it loses its answer.
  */
-import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType, MessageFlags, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { STRINGS, citedReleases, formatDate, quoteBlocks, type Answer, type Knowledge, type Lang, type Release } from '../core';
 import { BOT_STRINGS } from './strings';
 
@@ -60,6 +60,15 @@ export function truncate(text: string, max: number): string {
   let cut = text.slice(0, Math.max(0, max - 1));
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
+}
+
+/**
+ * The knowledge and the user's words are plain text, not Markdown: escaped, a "*" stays a star and a
+ * name typed as "[free nitro](https://…)" cannot become a masked link in the bot's public answer.
+ * (Only where Discord renders Markdown: descriptions, field values and names, titles — not footers or author names.)
+ */
+export function md(text: string): string {
+  return escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
 }
 
 /** Splits a text longer than `max` at whitespace (or hard, when a word is longer than `max`). */
@@ -168,7 +177,7 @@ export interface AnswerViewOptions {
  * passage as a field, the cited release as title and its date and source as footer.
  */
 export function renderAnswer(answer: Answer, knowledge: Knowledge, opts: AnswerViewOptions = {}): View {
-  const pages = paginate(answer.items.map((item) => `• ${item}`), LIST_PAGE_CHARS, ITEMS_PER_PAGE);
+  const pages = paginate(answer.items.map((item) => `• ${md(item)}`), LIST_PAGE_CHARS, ITEMS_PER_PAGE);
   const total = Math.max(1, pages.length);
   const page = clampPage(opts.page ?? 1, total);
   const releases = citedReleases(answer, knowledge);
@@ -176,14 +185,14 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge, opts: AnswerV
   const fields = quoteBlocks(answer.sources)
     .slice(0, MAX_QUOTES)
     .map((b) => ({
-      name: releases.length > 1 ? `¶${b.paragraph} · ${titleOf.get(b.release) ?? b.release}` : `¶${b.paragraph}`,
-      value: `“${truncate(b.text, LIMITS.fieldValue - 2)}”`,
+      name: releases.length > 1 ? `¶${b.paragraph} · ${md(titleOf.get(b.release) ?? b.release)}` : `¶${b.paragraph}`,
+      value: `“${truncate(md(b.text), LIMITS.fieldValue - 2)}”`,
     }));
   const embed: APIEmbed = {
     color: answer.status === 'answered' ? COLOR_ANSWERED : COLOR_NOT_FOUND,
-    description: [answer.summary, ...(pages[page - 1] ?? [])].join('\n'),
+    description: [md(answer.summary), ...(pages[page - 1] ?? [])].join('\n'),
   };
-  if (releases.length === 1) embed.title = releases[0]!.title;
+  if (releases.length === 1) embed.title = md(releases[0]!.title);
   if (opts.heading) embed.author = { name: opts.heading };
   if (fields.length) embed.fields = fields;
   if (releases.length) embed.footer = { text: releaseFooter(releases, answer.lang) };
@@ -192,13 +201,13 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge, opts: AnswerV
 
 /** The release itself: title, its paragraphs (numbered like the quotes cite them) in pages, date and source. */
 export function renderRelease(release: Release, lang: Lang, opts: Omit<AnswerViewOptions, 'heading'> = {}): View {
-  const blocks = release.paragraphs.flatMap((p, i) => chunk(`**¶${i + 1}** ${p}`, SOURCE_PAGE_CHARS));
+  const blocks = release.paragraphs.flatMap((p, i) => chunk(`**¶${i + 1}** ${md(p)}`, SOURCE_PAGE_CHARS));
   const pages = paginate(blocks, SOURCE_PAGE_CHARS, Number.MAX_SAFE_INTEGER, 2).map((lines) => lines.join('\n\n'));
   const total = Math.max(1, pages.length);
   const page = clampPage(opts.page ?? 1, total);
   const embed: APIEmbed = {
     color: COLOR_ANSWERED,
-    title: release.title,
+    title: md(release.title),
     description: pages[page - 1] ?? '',
     footer: { text: releaseFooter([release], lang) },
   };

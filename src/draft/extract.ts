@@ -357,7 +357,7 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
     let { nameToks } = person;
     // "Foreign Minister of Aldoria Kiran Velsk": the word after "of" completes the title, the name follows it.
     const prev = toks[toks.indexOf(nameToks[0]!) - 1];
-    if (!person.known && nameToks.length >= 3 && prev && /^(?:of|for)$/.test(prev.text) && text.slice(prev.end, nameToks[0]!.start) === ' ') {
+    if (!person.known && nameToks.length >= 3 && prev && /^(?:of|for|to)$/.test(prev.text) && text.slice(prev.end, nameToks[0]!.start) === ' ') {
       nameToks = nameToks.slice(1);
     }
     const start = nameToks[0]!.start;
@@ -416,11 +416,12 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number): TitleSpan | 
     const t = toks[j]!;
     const gap = text.slice(t.end, toks[j + 1]!.start);
     if (!/^(?: | [-–—] |['’]s )$/u.test(gap)) break;
-    if (!(isCapWord(t) || isAcronym(t) || CONNECTORS.has(t.text) || /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text))) break;
+    // "Ambassador of Loea to Zerttaania": "to" joins a title's words too (not an institution's: "invitation … to the Summit").
+    if (!(isCapWord(t) || isAcronym(t) || CONNECTORS.has(t.text) || t.text === 'to' || /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text))) break;
     first = j;
     j--;
   }
-  while (first < nameIndex && (CONNECTORS.has(toks[first]!.text) || /^the$/i.test(toks[first]!.text) || FUNCTION_WORDS.has(lower(toks[first]!)) && !isAcronym(toks[first]!))) first++;
+  while (first < nameIndex && (CONNECTORS.has(toks[first]!.text) || toks[first]!.text === 'to' || (FUNCTION_WORDS.has(lower(toks[first]!)) && !isAcronym(toks[first]!)))) first++;
   if (first >= nameIndex) return undefined;
   const start = toks[first]!.start;
   const end = toks[nameIndex - 1]!.end;
@@ -507,8 +508,10 @@ function definePerson(resolver: EntityResolver, name: string, title: string, quo
   // The person's country and organization: what their title names ("… of Indonesia", "WHO Director-General").
   const named = resolver.mentions(title, true);
   let country: { entity: string } | undefined = named.find((m) => m.type === 'country');
-  const ofCountry = /\b(?:Foreign Minister|Minister (?:of|for) Foreign Affairs|President|Prime Minister|King|Emir|Ambassador|Vice-President|Vice President) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})$/u.exec(title);
-  if (!country && ofCountry && !named.some((m) => title.endsWith(m.text)) && !ofCountry[1]!.split(' ').some((w) => notNameWord(w.toLowerCase()))) {
+  const ofCountry =
+    /\b(?:Foreign Minister|Minister (?:of|for) Foreign Affairs|Minister (?:of|for) \p{Lu}\p{Ll}+|President|Prime Minister|King|Emir|Ambassador|Vice-President|Vice President) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})$/u.exec(title) ??
+    /\b(?:Ambassador|Envoy|Permanent Representative) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}) to\b/u.exec(title);
+  if (!country && ofCountry && !named.some((m) => m.text === ofCountry[1]) && !ofCountry[1]!.split(' ').some((w) => notNameWord(w.toLowerCase()))) {
     // "Foreign Minister of Aldoria": a country the gazetteer does not know; the moderator confirms it.
     const countryName = ofCountry[1]!;
     country = { entity: resolver.lookup(countryName, ['country']) ?? resolver.define({ type: 'country', name: countryName, aliases: [], demonyms: [], caseSensitive: [], why: `from the title “${title}”` }) };

@@ -170,6 +170,7 @@ describe('/ask', () => {
     const page2 = (await h.sim.waitForCallback(id)).data as SentMessage;
     expect(page2.embeds![0]!.author?.name).toBe(question);
     expect(page2.embeds![0]!.description).toContain('Ilia Darchiashvili');
+    expect(buttons(page2)[0]!.custom_id).toBe(next.custom_id.replace(':2:', ':1:')); // same stored question
   });
 
   test('a ping attempt (@everyone, @here, a role) pings no one', async () => {

@@ -54,7 +54,7 @@ test("Discord's simulator-side validator accepts the bulk overwrite", () => {
 describe.each(DEFINITIONS.map((d) => [d.name]))('/%s', (name) => {
   const cmd = () => commands.find((c) => c.name === name)!;
 
-  test('names: lower-case, 1–32 of the allowed characters, in every locale; unique options', () => {
+  test('names: lower-case, 1–32 of the allowed characters; options unique', () => {
     const c = cmd();
     expect(validName(c.name)).toBe(true);
     for (const o of c.options ?? []) expect(validName(o.name)).toBe(true);
@@ -62,7 +62,7 @@ describe.each(DEFINITIONS.map((d) => [d.name]))('/%s', (name) => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  test('descriptions: 1–100 characters, in every locale', () => {
+  test('descriptions: 1–100 characters, the command and each option', () => {
     const c = cmd();
     expect(validDescription(c.description)).toBe(true);
     for (const o of c.options ?? []) expect(validDescription(o.description)).toBe(true);

@@ -127,6 +127,11 @@ describe('renderAnswer', () => {
     expect(view.components).toEqual([]);
   });
 
+  test("the user's words and the release's are plain text: no masked link, no stray bold", () => {
+    const view = renderAnswer(answer({ summary: 'No one matching “[free nitro](https://evil.example)”.', items: ['a **b**'] }), setup());
+    expect(view.embeds[0]!.description).toBe('No one matching “\\[free nitro](https://evil.example)”.\n• a \\*\\*b\\*\\*');
+  });
+
   test('quotes from several releases name their release; the footer lists each', () => {
     const view = renderAnswer(
       answer({ sources: [{ release: 'r1', paragraph: 1, quote: 'x' }, { release: 'r2', paragraph: 3, quote: 'y' }] }),
@@ -226,9 +231,14 @@ describe('page button ids', () => {
     const [a, b] = [ids(1), ids(2)];
     expect(a.length).toBeLessThanOrEqual(100);
     expect(long.size).toBe(1);
-    expect(parsePageId(b, long)).toEqual({ ok: true, ref: ref(question), page: 2 });
+    const parsed = parsePageId(b, long);
+    expect(parsed).toEqual({ ok: true, ref: ref(question), page: 2, storedKey: b.slice(b.indexOf('#') + 1) });
+    // the next buttons reuse the entry rather than adding one per click
+    expect(parsed.ok && pageIdsFor(parsed.ref, long, parsed.storedKey)(3)).toBe(ids(3));
+    expect(long.size).toBe(1);
     const hash = pageIdsFor(ref('#general'), long)(1);
     expect(parsePageId(hash, long)).toMatchObject({ ok: true, ref: { arg: '#general' } });
+    expect(hash).not.toContain('general');
   });
 
   test('an argument gone from the table (restart, expiry) reads as expired; foreign ids as not-a-page', () => {
@@ -254,7 +264,7 @@ describe('page button ids', () => {
         const long = new LongArgs();
         const id = pageIdsFor({ kind, lang: 'en', arg }, long)(page);
         expect(id.length).toBeLessThanOrEqual(100);
-        expect(parsePageId(id, long)).toEqual({ ok: true, ref: { kind, lang: 'en', arg }, page });
+        expect(parsePageId(id, long)).toMatchObject({ ok: true, ref: { kind, lang: 'en', arg }, page });
       }),
     );
   });

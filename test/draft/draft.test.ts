@@ -4,7 +4,7 @@
  * scraper's debris, never overwrites by accident, and copes with text it cannot read.
  */
 import { execFile } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -19,8 +19,7 @@ const SHIPPED = path.join(ROOT, 'knowledge');
 const COUNTERPARTS = ['guterres', 'turk', 'tedros', 'tang', 'marsudi', 'bui-thanh-son', 'faisal', 'cassis', 'hasani', 'darchiashvili'];
 
 // The raw release lives beside the repository (../shared); without it these tests cannot run.
-const rawExists = require('node:fs').existsSync(RAW) as boolean;
-const describeWithRaw = rawExists ? describe : describe.skip;
+const describeWithRaw = existsSync(RAW) ? describe : describe.skip;
 
 interface Setup {
   dir: string;

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommandInteraction } from 'discord.js';
 import { formatErrors, type KnowledgeChanges, type KnowledgeError, type Lang } from '../../core';
-import { ephemeral, fitEmbed, truncate, type View } from '../render';
+import { ephemeral, fitEmbed, md, truncate, type View } from '../render';
 import { BOT_STRINGS, langOf } from '../strings';
 import { RELOAD } from './definitions';
 import type { Command } from './types';
@@ -25,7 +25,7 @@ export function isModerator(interaction: ChatInputCommandInteraction, moderatorR
 }
 
 function list(title: string, names: readonly string[]): string[] {
-  return names.length ? [`**${title}** (${names.length}): ${truncate(names.join(', '), 900)}`] : [];
+  return names.length ? [`**${title}** (${names.length}): ${truncate(md(names.join(', ')), 900)}`] : [];
 }
 
 export function renderReloaded(changes: KnowledgeChanges, lang: Lang): View {
