@@ -1,6 +1,6 @@
 /** A knowledge snapshot with its index: what every answering function takes. */
 import type { Knowledge } from './knowledge/types';
-import { buildIndex, type SearchIndex } from './search/index';
+import { buildIndex, buildIndexInSlices, type SearchIndex } from './search/index';
 
 export interface Engine {
   knowledge: Knowledge;
@@ -9,4 +9,9 @@ export interface Engine {
 
 export function createEngine(knowledge: Knowledge): Engine {
   return Object.freeze({ knowledge, index: buildIndex(knowledge) });
+}
+
+/** The same, built in slices so the event loop stays free (reloads while the bot answers). */
+export async function createEngineInSlices(knowledge: Knowledge): Promise<Engine> {
+  return Object.freeze({ knowledge, index: await buildIndexInSlices(knowledge) });
 }

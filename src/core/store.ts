@@ -2,7 +2,7 @@
  * Holds the current engine and replaces it only with a complete, validated one:
  * a reload that fails leaves the old knowledge answering.
  */
-import { createEngine, type Engine } from './engine';
+import { createEngineInSlices, type Engine } from './engine';
 import { loadKnowledge } from './knowledge/load';
 import type { Knowledge, KnowledgeError } from './knowledge/types';
 
@@ -32,7 +32,7 @@ export class KnowledgeStore {
   static async open(dir: string): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; errors: KnowledgeError[] }> {
     const loaded = await loadKnowledge(dir);
     if (!loaded.ok) return loaded;
-    return { ok: true, store: new KnowledgeStore(dir, createEngine(loaded.knowledge)) };
+    return { ok: true, store: new KnowledgeStore(dir, await createEngineInSlices(loaded.knowledge)) };
   }
 
   /** The engine to answer with right now. Callers take it once per request and keep it for that request. */
@@ -54,7 +54,8 @@ export class KnowledgeStore {
   private async doReload(): Promise<ReloadResult> {
     const loaded = await loadKnowledge(this.dir);
     if (!loaded.ok) return loaded;
-    const next = createEngine(loaded.knowledge);
+    // Built in slices: questions keep being answered from the current engine meanwhile.
+    const next = await createEngineInSlices(loaded.knowledge);
     const changes = diffKnowledge(this.engine.knowledge, next.knowledge);
     this.engine = next;
     return { ok: true, changes, engine: next };

@@ -64,16 +64,18 @@ interface Context {
  * Narrows to the releases whose date, host city or visiting minister the question names.
  * Returns undefined when it names a date that no release and no fact has: the releases are silent.
  */
-function scopeOf(engine: Engine, a: Analysis): Set<string> | undefined {
-  const all = [...engine.knowledge.releases.values()];
-  let scope = all;
+function scopeOf(engine: Engine, a: Analysis): ReadonlySet<string> | undefined {
+  const linked = new Set(a.links.map((l) => l.entity));
+  const all = engine.knowledge.releases;
+  // Most questions name no date and no release's city or visitor: every release, no copying.
+  if (a.dates.length === 0 && ![...linked].some((id) => engine.index.principals.has(id))) return engine.index.releaseIds;
+  let scope = [...all.values()];
   if (a.dates.length) {
-    const dated = all.filter((r) => a.dates.some((d) => dateMatches(r.date, d)));
-    const factWhen = [...engine.knowledge.facts.values()].some((f) => f.when && a.dates.some((d) => whenMatches(f.when!, d)));
+    const dated = scope.filter((r) => a.dates.some((d) => dateMatches(r.date, d)));
+    const factWhen = engine.index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
     if (dated.length) scope = dated;
     else if (!factWhen) return undefined;
   }
-  const linked = new Set(a.links.map((l) => l.entity));
   const byPlace = scope.filter((r) => r.place && linked.has(r.place));
   if (byPlace.length) scope = byPlace;
   const byVisitor = scope.filter((r) => r.principal && linked.has(r.principal));
@@ -261,7 +263,9 @@ function whatAnswer(ctx: Context): Answer | undefined {
 function namedEntities(ctx: Context, type: Group): Answer | undefined {
   const items: string[] = [];
   const sources: Source[] = [];
-  for (const [release, named] of ctx.engine.index.namedInRelease) {
+  // The newest releases in scope: across a whole archive the list would be neither short nor quick.
+  for (const { id: release } of releasesInScope(ctx).slice(0, 20)) {
+    const named = ctx.engine.index.namedInRelease(release);
     for (const [id, paragraph] of named) {
       const e = entity(ctx.engine, id);
       if (e?.type !== type || items.includes(e.name)) continue;
@@ -403,11 +407,10 @@ function matchingFacts(ctx: Context): Fact[] {
   for (const id of ctx.specific) for (const f of engine.index.factsByEntity.get(id) ?? []) candidates.add(f);
   for (const term of ctx.terms) for (const f of engine.index.factsByStem.get(term) ?? []) candidates.add(f);
   // Facts dated as the question says: "What was planned for July?"
-  if (a.dates.length) for (const f of engine.knowledge.facts.values()) if (datedAsAsked(a, f)) candidates.add(f.id);
+  if (a.dates.length) for (const f of engine.index.datedFacts) if (datedAsAsked(a, f)) candidates.add(f.id);
   // "What was agreed?": facts of that kind. (Topics and meetings are better answered by the whole visit.)
   if (candidates.size === 0 && ctx.specific.length === 0 && ctx.terms.length === 0) {
-    const kinds = actionKinds(a);
-    for (const f of engine.knowledge.facts.values()) if (kinds.includes(f.kind)) candidates.add(f.id);
+    for (const kind of actionKinds(a)) for (const id of engine.index.factsByKind.get(kind) ?? []) candidates.add(id);
   }
   return rankFacts(ctx, [...candidates], false);
 }
@@ -420,7 +423,7 @@ function rankFacts(ctx: Context, ids: readonly string[], within: boolean): Fact[
   const { engine, a } = ctx;
   const kinds = intentKinds(a);
   // A date no release has, but some fact's "when" has, is what the question is about.
-  const asksFactDate = a.dates.length > 0 && [...engine.knowledge.facts.values()].some((f) => datedAsAsked(a, f));
+  const asksFactDate = a.dates.length > 0 && engine.index.datedFacts.some((f) => datedAsAsked(a, f));
   const termWeight = ctx.terms.reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
   const scored: Array<{ fact: Fact; score: number }> = [];
   for (const id of new Set(ids)) {
@@ -488,8 +491,9 @@ function fromSentences(ctx: Context): Answer | undefined {
   // Curated releases answer from their facts: their sentences would only add near misses.
   const hits = engine.index.sentences.search(query, {
     combineWith: 'OR',
-    fuzzy: 0.2,
-    prefix: true,
+    // The terms are already stems the releases use (typos were mended in analyze): exact look-ups suffice.
+    fuzzy: false,
+    prefix: false,
     filter: (hit) => ctx.releases.has(hit['release'] as string) && engine.knowledge.releases.get(hit['release'] as string)?.curated === false,
   });
   if (hits.length === 0) return undefined;

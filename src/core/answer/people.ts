@@ -29,9 +29,7 @@ export function personLine(engine: Engine, id: string): string {
 
 /** The words that introduce a person in a release (their title, as the release gives it). */
 export function mentionSources(engine: Engine, person: string, release?: string): Source[] {
-  return engine.knowledge.mentions
-    .filter((m) => m.person === person && (!release || m.release === release))
-    .flatMap((m) => m.sources);
+  return (engine.index.mentionsByPerson.get(person) ?? []).filter((m) => !release || m.release === release).flatMap((m) => m.sources);
 }
 
 export function meetingsWith(engine: Engine, person: string): Meeting[] {
@@ -52,18 +50,8 @@ export function visitWords(engine: Engine, release: Release, lang: Lang) {
 }
 
 /** Every person met, in the order of the releases and meetings, once per visit. */
-export function allCounterparts(engine: Engine): Array<{ person: string; meeting: Meeting }> {
-  const seen = new Set<string>();
-  const out: Array<{ person: string; meeting: Meeting }> = [];
-  for (const meeting of engine.knowledge.meetings.values()) {
-    for (const person of meeting.with) {
-      const key = `${meeting.release}/${person}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ person, meeting });
-    }
-  }
-  return out;
+export function allCounterparts(engine: Engine): ReadonlyArray<{ person: string; meeting: Meeting }> {
+  return engine.index.counterparts;
 }
 
 /** People "of" an entity: itself if a person, else those whose organization or country it is (or is part of). */

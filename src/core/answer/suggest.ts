@@ -1,6 +1,6 @@
 /** Autocomplete: the people and organizations a partly typed name may mean (fuse.js over names, aliases, titles). */
 import type { Engine } from '../engine';
-import { allCounterparts, peopleOf } from './people';
+import { peopleOf } from './people';
 import { normalize } from '../text/normalize';
 
 export interface Suggestion {
@@ -14,7 +14,7 @@ export const MAX_SUGGESTIONS = 25;
 
 /** Counterparts first; with text typed, the best fuzzy matches of their names, aliases and titles. */
 export function suggest(engine: Engine, typed: string, limit = MAX_SUGGESTIONS): Suggestion[] {
-  const met = new Set(allCounterparts(engine).map((m) => m.person));
+  const met = engine.index.metPeople;
   const label = (id: string): Suggestion => {
     const e = engine.knowledge.entities.get(id)!;
     return { label: e.title ? `${e.name} — ${e.title}` : e.name, value: e.name };

@@ -7,13 +7,13 @@
  * - every sentence of every release in MiniSearch, for releases nobody has curated yet.
  */
 import MiniSearch from 'minisearch';
-import type { Fact, Knowledge } from '../knowledge/types';
+import type { Fact, Knowledge, Meeting, Mention } from '../knowledge/types';
 import { WORLD } from '../lexicon/world';
 import { RU_TO_EN, FRAME_WORDS } from '../lexicon/question-words';
 import { splitSentences, stem, normalize } from '../text/normalize';
 import { entityForms, stemsOf, type EntityForm } from './entity-forms';
 import { buildFormTable, linkExact, type FormTable } from './link';
-import { tokensOf } from './tokens';
+import { cachedStem, tokensOf } from './tokens';
 import { NgramIndex } from './ngrams';
 
 export interface WorldEntry {
@@ -53,15 +53,53 @@ export interface SearchIndex {
   peopleOfEntity: ReadonlyMap<string, readonly string[]>;
   /** The visiting ministers, their countries and the host cities: words that frame a question without narrowing it. */
   principals: ReadonlySet<string>;
+  /** How each release introduces each person, by person. */
+  mentionsByPerson: ReadonlyMap<string, readonly Mention[]>;
+  /** Every person met, once per visit, in the order of the releases and meetings. */
+  counterparts: ReadonlyArray<{ person: string; meeting: Meeting }>;
+  /** The same people, as a set. */
+  metPeople: ReadonlySet<string>;
+  /** Fact ids by kind ("invitation", "agreement"). */
+  factsByKind: ReadonlyMap<string, readonly string[]>;
+  /** Every release id. */
+  releaseIds: ReadonlySet<string>;
+  /** Facts that say when something happens ("July 2024"), for questions that name a date. */
+  datedFacts: readonly Fact[];
   /** People each release introduces, in order of appearance. */
   peopleByRelease: ReadonlyMap<string, readonly string[]>;
-  /** Every entity each release's text names, with the first paragraph that names it. */
-  namedInRelease: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Every entity a release's text names, with the first paragraph that names it (worked out when first asked). */
+  namedInRelease: (release: string) => ReadonlyMap<string, number>;
   sentences: MiniSearch<SentenceDoc>;
   sentenceDocs: readonly SentenceDoc[];
 }
 
 export function buildIndex(knowledge: Knowledge): SearchIndex {
+  const steps = indexSteps(knowledge);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build, in slices of a few milliseconds with the event loop free between them,
+ * so that a bot reloading a thousand releases keeps answering from the old index meanwhile.
+ */
+export async function buildIndexInSlices(knowledge: Knowledge, sliceMs = 8): Promise<SearchIndex> {
+  const steps = indexSteps(knowledge);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Builds the index, yielding between pieces of work (a release, a batch of facts). */
+function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   const forms = [...knowledge.entities.values()].flatMap(entityForms);
   const formTable = buildFormTable(forms);
   const formSearch = new NgramIndex(forms, (f) => f.text, {
@@ -100,10 +138,31 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
       words.add(t.norm);
     }
   };
+  // Each paragraph is tokenized once for the vocabulary. Only releases nobody has curated are
+  // answered sentence by sentence, so only their sentences go into MiniSearch.
+  const sentenceDocs: SentenceDoc[] = [];
+  const sentences = new MiniSearch<SentenceDoc>({
+    fields: ['text'],
+    storeFields: ['release', 'paragraph', 'text'],
+    processTerm: (term) => (term.length > 1 ? cachedStem(term) : null),
+    tokenize: (text) => tokensOf(text).map((t) => t.norm),
+  });
   for (const release of knowledge.releases.values()) {
-    release.paragraphs.forEach(addWords);
+    release.paragraphs.forEach((paragraph, i) => {
+      for (const t of tokensOf(paragraph)) {
+        vocabulary.add(t.stem);
+        words.add(t.norm);
+      }
+      if (release.curated) return;
+      for (const text of splitSentences(paragraph)) {
+        const doc = { id: sentenceDocs.length, release: release.id, paragraph: i + 1, text };
+        sentenceDocs.push(doc);
+        sentences.add(doc);
+      }
+    });
     addWords(release.title);
     addWords(release.source);
+    yield;
   }
   for (const fact of knowledge.facts.values()) addWords(fact.label);
   for (const form of forms) addWords(form.display);
@@ -126,6 +185,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     const stems = new Set(tokens.map((t) => t.stem).filter((s) => s.length > 2 && !ignored.has(s)));
     factStems.set(fact.id, stems);
     for (const s of stems) push(factsByStem, s, fact.id);
+    if (factEntities.size % 64 === 0) yield;
   }
   const factCount = Math.max(1, knowledge.facts.size);
   const stemWeight = (s: string): number => Math.log(1 + factCount / (1 + (factsByStem.get(s)?.length ?? 0)));
@@ -151,33 +211,25 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
   }
 
   const peopleByRelease = new Map<string, string[]>();
-  for (const mention of knowledge.mentions) push(peopleByRelease, mention.release, mention.person);
-
-  const namedInRelease = new Map<string, Map<string, number>>();
-  for (const release of knowledge.releases.values()) {
-    const named = new Map<string, number>();
-    release.paragraphs.forEach((paragraph, i) => {
-      for (const link of linkExact(tokensOf(paragraph), formTable)) if (!named.has(link.entity)) named.set(link.entity, i + 1);
-    });
-    namedInRelease.set(release.id, named);
+  const mentionsByPerson = new Map<string, Mention[]>();
+  for (const mention of knowledge.mentions) {
+    push(peopleByRelease, mention.release, mention.person);
+    push(mentionsByPerson, mention.person, mention);
   }
-
-  const sentenceDocs: SentenceDoc[] = [];
-  for (const release of knowledge.releases.values()) {
-    release.paragraphs.forEach((paragraph, i) => {
-      for (const text of splitSentences(paragraph)) sentenceDocs.push({ id: sentenceDocs.length, release: release.id, paragraph: i + 1, text });
-    });
+  const counterparts: Array<{ person: string; meeting: Meeting }> = [];
+  const seenVisits = new Set<string>();
+  for (const meeting of knowledge.meetings.values()) {
+    for (const person of meeting.with) {
+      const key = `${meeting.release}/${person}`;
+      if (seenVisits.has(key)) continue;
+      seenVisits.add(key);
+      counterparts.push({ person, meeting });
+    }
   }
-  const sentences = new MiniSearch<SentenceDoc>({
-    fields: ['text'],
-    storeFields: ['release', 'paragraph', 'text'],
-    processTerm: (term) => {
-      const norm = normalize(term);
-      return norm.length > 1 ? stem(norm) : null;
-    },
-    tokenize: (text) => tokensOf(text).map((t) => t.norm),
-  });
-  sentences.addAll(sentenceDocs);
+  const metPeople = new Set(counterparts.map((c) => c.person));
+  const datedFacts = [...knowledge.facts.values()].filter((f) => f.when);
+  const factsByKind = new Map<string, string[]>();
+  for (const fact of knowledge.facts.values()) push(factsByKind, fact.kind, fact.id);
 
   return {
     knowledge,
@@ -196,10 +248,32 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     meetingsByPerson,
     peopleOfEntity,
     principals,
+    mentionsByPerson,
+    releaseIds: new Set(knowledge.releases.keys()),
+    factsByKind,
+    counterparts,
+    metPeople,
+    datedFacts,
     peopleByRelease,
-    namedInRelease,
+    namedInRelease: namedIn(knowledge, formTable),
     sentences,
     sentenceDocs,
+  };
+}
+
+/** Linking every paragraph of a thousand releases costs more than the rare question that needs it. */
+function namedIn(knowledge: Knowledge, formTable: FormTable): (release: string) => ReadonlyMap<string, number> {
+  const cache = new Map<string, Map<string, number>>();
+  return (id) => {
+    let named = cache.get(id);
+    if (!named) {
+      named = new Map();
+      knowledge.releases.get(id)?.paragraphs.forEach((paragraph, i) => {
+        for (const link of linkExact(tokensOf(paragraph), formTable)) if (!named!.has(link.entity)) named!.set(link.entity, i + 1);
+      });
+      cache.set(id, named);
+    }
+    return named;
   };
 }
 

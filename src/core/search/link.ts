@@ -16,20 +16,27 @@ export interface Link {
 
 export interface FormTable {
   byKey: ReadonlyMap<string, readonly EntityForm[]>;
+  /** For each first stem, the lengths (in tokens) of the forms that start with it, longest first. */
+  lengthsByFirst: ReadonlyMap<string, readonly number[]>;
   maxTokens: number;
 }
 
 export function buildFormTable(forms: readonly EntityForm[]): FormTable {
   const byKey = new Map<string, EntityForm[]>();
+  const lengthsByFirst = new Map<string, number[]>();
   let maxTokens = 1;
   for (const form of forms) {
     const key = stemKey(form.stems);
     const list = byKey.get(key) ?? [];
     list.push(form);
     byKey.set(key, list);
+    const lengths = lengthsByFirst.get(form.stems[0]!) ?? [];
+    if (!lengths.includes(form.stems.length)) lengths.push(form.stems.length);
+    lengthsByFirst.set(form.stems[0]!, lengths);
     maxTokens = Math.max(maxTokens, form.stems.length);
   }
-  return { byKey, maxTokens };
+  for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
+  return { byKey, lengthsByFirst, maxTokens };
 }
 
 /** Matches forms of the table in the tokens, longest first, without overlaps. */
@@ -37,8 +44,12 @@ export function linkExact(tokens: readonly Token[], table: FormTable, taken: boo
   const links: Link[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    for (let len = Math.min(table.maxTokens, tokens.length - i); len >= 1; len--) {
-      if (taken.slice(i, i + len).some(Boolean)) continue;
+    // Only the lengths of forms that start with this word are worth trying.
+    for (const len of table.lengthsByFirst.get(tokens[i]!.stem) ?? []) {
+      if (i + len > tokens.length) continue;
+      let free = true;
+      for (let k = i; k < i + len; k++) if (taken[k]) free = false;
+      if (!free) continue;
       const span = tokens.slice(i, i + len);
       const forms = table.byKey.get(stemKey(span.map((t) => t.stem)));
       const matching = forms?.filter((f) => !f.exactCase || span.map((t) => t.raw).join(' ') === f.exactCase);
