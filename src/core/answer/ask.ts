@@ -32,6 +32,9 @@ import { whoMet } from './who-met';
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
 
+/** Facts ranked in full for one question, at most (the rest cover fewer of its words). */
+const MAX_CANDIDATES = 200;
+
 /** Which fact kinds each intent asks about. */
 const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   invite: ['invitation'],
@@ -365,7 +368,7 @@ function countAnswer(ctx: Context): Answer | undefined {
 
 /** The releases in scope, newest first; one answer line each when there are several. */
 function releasesInScope(ctx: Context) {
-  return [...ctx.engine.knowledge.releases.values()].filter((r) => ctx.releases.has(r.id)).sort((x, y) => y.date.localeCompare(x.date));
+  return ctx.engine.index.releasesNewestFirst.filter((r) => ctx.releases.has(r.id));
 }
 
 function releaseMeta(ctx: Context, line: (r: Release) => string | undefined): Answer | undefined {
@@ -404,8 +407,33 @@ function firstSentence(release: string, paragraph: string | undefined): Source[]
 function matchingFacts(ctx: Context): Fact[] {
   const { engine, a } = ctx;
   const candidates = new Set<string>();
-  for (const id of ctx.specific) for (const f of engine.index.factsByEntity.get(id) ?? []) candidates.add(f);
-  for (const term of ctx.terms) for (const f of engine.index.factsByStem.get(term) ?? []) candidates.add(f);
+  if (ctx.specific.length) {
+    // A fact must name what the question names (or its people): start from those facts.
+    for (const id of ctx.specific) {
+      for (const who of [id, ...peopleOf(engine, id)]) for (const f of engine.index.factsByEntity.get(who) ?? []) candidates.add(f);
+    }
+  } else if (ctx.terms.length) {
+    // A fact must carry at least half the weight of the question's words. Rarest words first: a fact
+    // with none of the first few can't reach half, so only their (short) postings are read.
+    const weighted = ctx.terms.map((t) => ({ t, w: engine.index.stemWeight(t) })).sort((x, y) => y.w - x.w);
+    const total = weighted.reduce((sum, x) => sum + x.w, 0);
+    const seeds = new Set<string>();
+    let rest = total;
+    for (const { t, w } of weighted) {
+      if (rest < total * 0.5) break;
+      for (const f of engine.index.factsByStem.get(t) ?? []) seeds.add(f);
+      rest -= w;
+    }
+    const enough: Array<[string, number]> = [];
+    for (const f of seeds) {
+      const stems = engine.index.factStems.get(f)!;
+      const w = weighted.reduce((sum, x) => (stems.has(x.t) ? sum + x.w : sum), 0);
+      if (w >= total * 0.5) enough.push([f, w]);
+    }
+    // Only the best-covered few can make the answer (it shows at most eight): rank those, not thousands.
+    if (enough.length > MAX_CANDIDATES) enough.sort((x, y) => y[1] - x[1]).length = MAX_CANDIDATES;
+    for (const [f] of enough) candidates.add(f);
+  }
   // Facts dated as the question says: "What was planned for July?"
   if (a.dates.length) for (const f of engine.index.datedFacts) if (datedAsAsked(a, f)) candidates.add(f.id);
   // "What was agreed?": facts of that kind. (Topics and meetings are better answered by the whole visit.)

@@ -7,7 +7,7 @@
  * - every sentence of every release in MiniSearch, for releases nobody has curated yet.
  */
 import MiniSearch from 'minisearch';
-import type { Fact, Knowledge, Meeting, Mention } from '../knowledge/types';
+import type { Fact, Knowledge, Meeting, Mention, Release } from '../knowledge/types';
 import { WORLD } from '../lexicon/world';
 import { RU_TO_EN, FRAME_WORDS } from '../lexicon/question-words';
 import { splitSentences, stem, normalize } from '../text/normalize';
@@ -61,6 +61,8 @@ export interface SearchIndex {
   metPeople: ReadonlySet<string>;
   /** Fact ids by kind ("invitation", "agreement"). */
   factsByKind: ReadonlyMap<string, readonly string[]>;
+  /** The releases, newest first. */
+  releasesNewestFirst: readonly Release[];
   /** Every release id. */
   releaseIds: ReadonlySet<string>;
   /** Facts that say when something happens ("July 2024"), for questions that name a date. */
@@ -250,6 +252,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     principals,
     mentionsByPerson,
     releaseIds: new Set(knowledge.releases.keys()),
+    releasesNewestFirst: [...knowledge.releases.values()].sort((x, y) => y.date.localeCompare(x.date) || x.id.localeCompare(y.id)),
     factsByKind,
     counterparts,
     metPeople,

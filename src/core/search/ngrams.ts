@@ -36,7 +36,13 @@ export class NgramIndex<T> {
   candidates(text: string, limit = 40): T[] {
     const grams = trigrams(text);
     const counts = new Map<number, number>();
-    for (const gram of grams) for (const i of this.postings.get(gram) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+    // A trigram most items share ("  a") narrows nothing and costs a pass over them all: skip it.
+    const common = Math.max(50, this.items.length / 10);
+    for (const gram of grams) {
+      const list = this.postings.get(gram) ?? [];
+      if (list.length > common) continue;
+      for (const i of list) counts.set(i, (counts.get(i) ?? 0) + 1);
+    }
     const needed = Math.max(1, Math.floor(grams.size * 0.3));
     return [...counts]
       .filter(([, n]) => n >= needed)
