@@ -191,7 +191,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
 }
 
 /** Actions ("invited", "agreed", "supported") make a "who" question about a fact, not about a person's title. */
-const ACTION_INTENTS: readonly Intent[] = ['invite', 'agree', 'support', 'assess', 'plan', 'visit', 'topic'];
+const ACTION_INTENTS: readonly Intent[] = ['invite', 'agree', 'support', 'assess', 'plan', 'topic'];
 function asksAboutAction(ctx: Context): boolean {
   return ACTION_INTENTS.some((i) => ctx.a.intents.has(i)) || ctx.specific.some((id) => entity(ctx.engine, id)?.type === 'event');
 }

@@ -46,7 +46,7 @@ export const INTENT_WORDS: Record<string, readonly string[]> = {
     количество число`.split(/\s+/),
   invite: `invite invited invitation invitations
     приглашение пригласил приглашение пригласили`.split(/\s+/),
-  visit: `visit visited visiting trip trips tour travel travelled traveled went go going came come
+  visit: `visit visited visiting trip trips tour travel travelled traveled
     визит визита посетил посетила посещение поездка приезжал`.split(/\s+/),
   agree: `agree agreed agreement agreements deal deals decided decide decision decisions result results outcome outcomes reached
     договорились соглашение решили решение итог итоги результат`.split(/\s+/),
