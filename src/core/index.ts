@@ -2,7 +2,7 @@
  * The core's public face: knowledge in, answers out. Nothing here imports discord.js;
  * the CLI, the console and the Discord adapter all call these.
  */
-export { createEngine, type Engine } from './engine';
+export { createEngine, createEngineInSlices, type Engine } from './engine';
 export { loadKnowledge, formatErrors, type LoadResult } from './knowledge/load';
 export type { Knowledge, KnowledgeError, Release, Entity, Fact, Meeting, Source } from './knowledge/types';
 export { KnowledgeStore, diffKnowledge, type KnowledgeChanges, type ReloadResult } from './store';
