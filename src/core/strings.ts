@@ -30,6 +30,7 @@ const en = {
   where: (where: string) => `In ${where}:`,
   count: (n: number, what: string) => `${n} ${what}:`,
   people: 'people',
+  person: 'person',
   ministers: 'foreign ministers',
   heads: 'heads of international organizations',
   meetings: 'meetings',
@@ -37,6 +38,7 @@ const en = {
   organizations: 'organizations named in the release',
   countries: 'countries named in the release',
   fromText: 'What the release says:',
+  whatItSays: 'What it says:',
   and: 'and',
   page: (n: number, total: number) => `Page ${n}/${total}`,
 };
@@ -66,6 +68,7 @@ const ru: typeof en = {
   where: (where) => `Место: ${where}:`,
   count: (n, what) => `${n} — ${what}:`,
   people: 'человек',
+  person: 'человек',
   ministers: 'министров иностранных дел',
   heads: 'глав международных организаций',
   meetings: 'встреч',
@@ -73,6 +76,7 @@ const ru: typeof en = {
   organizations: 'организаций упомянуто в релизе',
   countries: 'стран упомянуто в релизе',
   fromText: 'Что говорится в релизе:',
+  whatItSays: 'Вот что в нём сказано:',
   and: 'и',
   page: (n, total) => `Стр. ${n}/${total}`,
 };

@@ -12,7 +12,7 @@ import type { FactKind } from '../knowledge/schema';
 import { analyze, type Analysis, type Intent } from '../search/analyze';
 import { dateMatches, whenMatches } from '../search/dates';
 import { STRINGS, formatDate, type Lang } from '../strings';
-import { stem } from '../text/normalize';
+import { stem, tokenize } from '../text/normalize';
 import { answered, notFound, type Answer } from './answer';
 import {
   allCounterparts,
@@ -128,6 +128,9 @@ export function ask(engine: Engine, question: string): Answer {
   const group = groupOf(a.freeWords);
   const terms = group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms];
   const ctx: Context = { engine, a, lang, S, specific, people, terms, group, releases };
+  // "the Saudi king", "the president of Switzerland": a role none of the people meant holds.
+  const role = missingRole(ctx);
+  if (role) return notFound(S.notMentioned(quoteList([role], lang)), lang);
   return route(ctx) ?? fromSentences(ctx) ?? notFound(S.releaseSilent, lang);
 }
 
@@ -196,6 +199,29 @@ function asksAboutAction(ctx: Context): boolean {
   return ACTION_INTENTS.some((i) => ctx.a.intents.has(i)) || ctx.specific.some((id) => entity(ctx.engine, id)?.type === 'event');
 }
 
+/** Roles that single out one office: asked of a country or an organization, its people must hold it. */
+const ROLE_WORDS = new Set(
+  ['king', 'queen', 'prince', 'princess', 'monarch', 'emir', 'sultan', 'president', 'prime', 'premier', 'chancellor', 'deputy', 'vice',
+    'ambassador', 'envoy', 'mayor', 'governor', 'spokesperson', 'spokesman', 'spokeswoman', 'pope',
+    'король', 'принц', 'президент', 'премьер', 'заместитель', 'посол', 'мэр'].map((w) => stem(w)),
+);
+
+function missingRole(ctx: Context): string | undefined {
+  const people = [...new Set([...ctx.people, ...namedPeople(ctx)])];
+  if (people.length === 0) return undefined;
+  for (const word of ctx.a.freeWords) {
+    const role = stem(word);
+    if (!ROLE_WORDS.has(role)) continue;
+    const holds = people.some((p) => {
+      const e = entity(ctx.engine, p);
+      const words = [e?.title ?? '', ...(e?.titles ?? []), ...(e?.aliases ?? [])].flatMap((t) => tokenize(t)).map((t) => stem(t));
+      return words.includes(role);
+    });
+    if (!holds) return word;
+  }
+  return undefined;
+}
+
 /** People the question names, the visiting minister included. */
 function namedPeople(ctx: Context): string[] {
   return [...new Set(ctx.a.links.map((l) => l.entity))].filter((id) => entity(ctx.engine, id)?.type === 'person');
@@ -242,6 +268,10 @@ function whatAnswer(ctx: Context): Answer | undefined {
     // A bare name ("tedross", "cassis") asks who that is as well as what was said.
     if (a.type === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
     return meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
+  }
+  // "What did he discuss with the Kazakh president?": someone the releases name but nobody met.
+  if (people.length && (a.intents.has('topic') || a.intents.has('meet')) && ctx.terms.length === 0) {
+    return notFound(ctx.S.noTopicsFor(people.map((p) => nameOf(engine, p)).join(', ')), ctx.lang);
   }
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) return describePeople(ctx, ctx.people);
   const asksIdentity = ctx.terms.length === 0 && [...a.intents].every((i) => i === 'identity');
@@ -303,6 +333,14 @@ function personBrief(ctx: Context, id: string, meetings: readonly Meeting[]): An
 
 function yesNoAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
+  // "Did Guterres accept the invitation?": what is asked ("accept") is nowhere in the release.
+  // Not "yes": say so, and quote what the release does say about it, if anything.
+  if (a.unknownWords.length) {
+    const related = matchingFacts(ctx);
+    const silent = ctx.S.releaseSilentAbout(quoteList(a.unknownWords, ctx.lang));
+    if (related.length === 0) return notFound(silent, ctx.lang);
+    return answered(`${silent} ${ctx.S.whatItSays}`, related.map((f) => f.label), related.flatMap((f) => f.sources), ctx.lang);
+  }
   if (a.intents.has('meet') && ctx.people.length && ctx.terms.length === 0) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     if (met.length === 0) return answered(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), [], ctx.people.flatMap((p) => mentionSources(engine, p)), ctx.lang);
@@ -353,15 +391,19 @@ function whereAnswer(ctx: Context): Answer | undefined {
 }
 
 function countAnswer(ctx: Context): Answer | undefined {
+  const { a } = ctx;
   if (ctx.people.length) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     if (met.length === 0) return undefined;
-    return answered(ctx.S.count(met.length, ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
+    return answered(ctx.S.count(met.length, met.length === 1 ? ctx.S.person : ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
+  }
+  if (ctx.group === 'organization' && !a.intents.has('meet') && !a.freeWords.some((w) => /^(heads?|leaders?|officials?|глав\p{L}*)$/u.test(w))) {
+    return namedEntities(ctx, 'organization'); // "How many organizations were mentioned?"
   }
   if (ctx.group) return groupAnswer(ctx);
   const met = [...new Set(counterpartsIn(ctx).map((m) => m.person))];
   if (met.length === 0) return undefined;
-  return answered(ctx.S.count(met.length, ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
+  return answered(ctx.S.count(met.length, met.length === 1 ? ctx.S.person : ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
 }
 
 // ── facts about the release itself ─────────────────────────────────────────

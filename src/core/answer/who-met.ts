@@ -23,6 +23,10 @@ export function whoMet(engine: Engine, name?: string, lang: Lang = 'en', scope?:
   if (query) {
     const wanted = new Set(resolvePeople(engine, query));
     met = met.filter((m) => wanted.has(m.person));
+    // Named in the releases but never met (President Tokayev): say that, not "no one matches".
+    if (met.length === 0 && wanted.size) {
+      return { ...notFound(S.didNotMeet([...wanted].map((id) => engine.knowledge.entities.get(id)?.name ?? id).join(', ')), lang), people: [] };
+    }
     if (met.length === 0) return { ...notFound(S.noOneMatches(query), lang), people: [] };
   }
   if (met.length === 0) return { ...notFound(S.releaseSilent, lang), people: [] };

@@ -26,7 +26,8 @@ export const FACT_KINDS = [
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real calendar date');
+  // Only a well-formed date is checked against the calendar: a malformed one already has its error.
+  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real calendar date');
 
 export const sourceSchema = z.strictObject({
   paragraph: z.number().int().min(1, 'paragraphs are numbered from 1'),

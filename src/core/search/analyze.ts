@@ -43,6 +43,7 @@ for (const [intent, words] of Object.entries(INTENT_WORDS) as [Intent, readonly 
     INTENT_BY_STEM.set(s, [...(INTENT_BY_STEM.get(s) ?? []), intent]);
   }
 }
+const CUE_INTENTS = new Set<Intent>(['invite', 'agree', 'support', 'assess', 'plan']);
 const FRAME_STEMS = new Set([...FRAME_WORDS].map((w) => stem(normalize(w))));
 const RU_TO_EN_ENTRIES = Object.entries(RU_TO_EN).sort((a, b) => b[0].length - a[0].length);
 const SUBJECT_MARKERS = new Set(['about', 'regarding', 'concerning', 'on', 'discuss', 'discussed', 'raised', 'mentioned', 'о', 'об', 'про']);
@@ -65,7 +66,9 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     if (taken[i]) return;
     if (STOPWORDS.has(t.norm) || RU_STOPWORDS.has(t.norm) || /^\d{1,2}$/.test(t.norm)) return;
     if (INTENT_BY_STEM.has(t.stem) || INTENT_BY_STEM.has(t.norm)) {
-      cues.push(t.stem);
+      // Action words ("welcomed", "agreed") point at facts; "discussed" or "met" would only pick
+      // the one fact whose quote happens to say so.
+      if ((INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []).some((i) => CUE_INTENTS.has(i))) cues.push(t.stem);
       return;
     }
     if (FRAME_STEMS.has(t.stem)) return;

@@ -25,7 +25,7 @@ export function cachedStem(norm: string): string {
 export function tokensOf(text: string): Token[] {
   // The whole text is stripped of accents once; each word is then only lower-cased (as normalize() would).
   const decased = stripAccents(text).replace(/[\u2018\u2019\u02bc`´]/g, "'");
-  const raws = decased.match(/[\p{L}\p{N}]+(?:'[\p{L}])?/gu) ?? [];
+  const raws = decased.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
   // Regular expressions only where needed: this runs for every word of every release.
   return raws.map((r) => {
     const raw = r.includes("'") ? r.replace(/'s$/i, '').replace(/'/g, '') : r;

@@ -22,7 +22,7 @@ export function normalize(text: string): string {
 
 /** Word tokens of normalized text: letters and digits; "al-saud" → ["al", "saud"], "master's" → ["master"]. */
 export function tokenize(text: string): string[] {
-  const tokens = normalize(text).match(/[\p{L}\p{N}]+(?:'[\p{L}])?/gu) ?? [];
+  const tokens = normalize(text).match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
   return tokens.map((t) => t.replace(/'s$/, '').replace(/'/g, ''));
 }
 
@@ -39,6 +39,14 @@ const RU_SUFFIXES = [
   'ым', 'им', 'ть', 'ла', 'ло', 'ли', 'л', 'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь', 'й',
 ];
 
+function stripAll(token: string, suffixes: readonly string[], minStem: number): string {
+  for (;;) {
+    const suffix = suffixes.find((x) => token.length - x.length >= minStem && token.endsWith(x));
+    if (!suffix) return token;
+    token = token.slice(0, -suffix.length);
+  }
+}
+
 export function stem(token: string): string {
   const russian = /[а-я]/.test(token);
   if (russian) token = token.replace(/(ся|сь)$/, '');
@@ -47,7 +55,10 @@ export function stem(token: string): string {
   const minStem = russian ? 3 : 4;
   for (const suffix of suffixes) {
     if (token.length - suffix.length >= minStem && token.endsWith(suffix)) {
-      return token.slice(0, -suffix.length);
+      const stripped = token.slice(0, -suffix.length);
+      // Russian stacks endings ("Токаев-ым"): strip until none is left, so that every case of a
+      // name meets its nominative.
+      return russian ? stripAll(stripped, suffixes, minStem) : stripped;
     }
   }
   // "welcome" and "welcomed" → "welcom"; "identify" and "identified" → "identif"
@@ -58,6 +69,7 @@ export function stem(token: string): string {
 /** Damerau-Levenshtein distance (optimal string alignment), bounded: returns max+1 once it is exceeded. */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a.length === 0 || b.length === 0) return a.length + b.length;
   const rows: number[][] = [];
   for (let i = 0; i <= a.length; i++) rows.push([i]);
   for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
