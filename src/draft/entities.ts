@@ -6,7 +6,7 @@
  */
 import type { Entity, Knowledge } from '../core';
 import type { EntityType } from '../core/knowledge/schema';
-import { entityForms, stemsOf, type EntityForm } from '../core/search/entity-forms';
+import { entityForms, formOf, stemsOf, type EntityForm } from '../core/search/entity-forms';
 import { buildFormTable, linkExact, type FormTable } from '../core/search/link';
 import type { Token } from '../core/search/tokens';
 import { WORLD, type WorldName } from '../core/lexicon/world';
@@ -75,13 +75,13 @@ export class EntityResolver {
       if (place.names.some((n) => this.knownTable.byKey.has(stemsOf(n).join(' ')))) return; // the knowledge has it
       const key = `world:${i}`;
       this.worldEntries.set(key, place);
-      const add = (display: string, role: EntityForm['role'], exactCase?: string): void => {
-        const stems = stemsOf(display);
-        if (stems.length) worldForms.push({ entity: key, role, display, text: normalize(display), stems, ...(exactCase ? { exactCase } : {}) });
+      const add = (display: string, role: EntityForm['role'], exactCase = false): void => {
+        const form = formOf(key, role, display, exactCase);
+        if (form) worldForms.push(form);
       };
       for (const n of place.names) add(n, 'name');
       for (const d of place.demonyms ?? []) add(d, 'demonym');
-      for (const c of place.caseSensitive ?? []) if (/\p{Script=Latin}/u.test(c)) add(c, 'name', c);
+      for (const c of place.caseSensitive ?? []) if (/\p{Script=Latin}/u.test(c)) add(c, 'name', true);
     });
     this.worldTable = buildFormTable(worldForms);
   }

@@ -379,12 +379,11 @@ describe('ask', () => {
       { q: 'Что такое ШОС?', must: ['Shanghai Cooperation Organization'] },
       { q: 'Какие темы обсуждались на встрече с генсеком ООН?', only: 'António Guterres', must: ['global challenges', 'Central Asia'] },
     ]);
-    runKnownFailures([
+    runCases([
       {
         q: "What's the WIPO cooperation about?",
         only: 'Daren Tang',
         must: ['double diploma'],
-        bug: 'answers only "The Government\'s task of creating conditions that promote the growth of the creative economy in Kazakhstan" — the agreement and the two cooperation facts (double diploma, technical assistance), the ones of kind cooperation, are dropped.',
       },
     ]);
     runCases([

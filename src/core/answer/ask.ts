@@ -119,7 +119,8 @@ export function ask(engine: Engine, question: string): Answer {
   const principals = engine.index.principals;
   const specific = [...new Set(a.links.map((l) => l.entity).filter((id) => !principals.has(id)))];
   // A word no release uses, where the subject goes, means the release is silent on it.
-  if (a.unknownWords.length && (specific.length === 0 || a.unknownIsSubject || a.unknownWords.length > a.terms.length + specific.length)) {
+  // Counting needs every word understood: "How many people live in Almaty?" is not "how many were met".
+  if (a.unknownWords.length && (specific.length === 0 || a.unknownIsSubject || a.type === 'count' || a.unknownWords.length > a.terms.length + specific.length)) {
     return notFound(S.releaseSilentAbout(quoteList(a.unknownWords, lang)), lang);
   }
   const releases = scopeOf(engine, a);
@@ -167,7 +168,8 @@ function counterpartsIn(ctx: Context) {
 
 function whoAnswer(ctx: Context): Answer | undefined {
   const { a, engine } = ctx;
-  const asksAboutMeeting = a.intents.has('meet');
+  // "Who did he meet…" and "Who did he discuss X with" ask for a counterpart, not for who acted.
+  const asksAboutMeeting = a.intents.has('meet') || (a.intents.has('topic') && a.words.some((w) => w === 'with' || w === 'с' || w === 'со'));
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
@@ -491,7 +493,8 @@ function matchingFacts(ctx: Context): Fact[] {
  */
 function rankFacts(ctx: Context, ids: readonly string[], within: boolean): Fact[] {
   const { engine, a } = ctx;
-  const kinds = intentKinds(a);
+  // Inside a meeting the question already chose, "discussed" covers every fact: only actions narrow.
+  const kinds = within ? actionKinds(a) : intentKinds(a);
   // A date no release has, but some fact's "when" has, is what the question is about.
   const asksFactDate = a.dates.length > 0 && engine.index.datedFacts.some((f) => datedAsAsked(a, f));
   const termWeight = ctx.terms.reduce((sum, t) => sum + engine.index.stemWeight(t), 0);

@@ -59,11 +59,16 @@ export function peopleOf(engine: Engine, id: string): readonly string[] {
   return engine.index.peopleOfEntity.get(id) ?? [];
 }
 
+/** Longest name a command option may pass (Discord's option values are at most 100 characters). */
+export const MAX_NAME_LENGTH = 100;
+
 /**
  * Resolves a name typed in a command option ("guteres", "WHO", "Swiss") to the
  * people it means: exact and fuzzy links first, then fuse.js's best guess.
  */
 export function resolvePeople(engine: Engine, name: string): string[] {
+  // A name is short; a wall of text is not a name and must not cost seconds.
+  name = name.slice(0, MAX_NAME_LENGTH);
   const analysis = analyze(name, engine.index);
   let ids = analysis.links.map((l) => l.entity);
   if (ids.length === 0 && analysis.unknownNames.length === 0) {

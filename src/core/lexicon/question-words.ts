@@ -68,7 +68,7 @@ export const FRAME_WORDS = new Set(
   `tell show give list name explain describe summarize summarise summary overview brief briefing know knows details detail detailed
     information info happen happened happens go going get got make made take took want like need find mention mentioned mentions
     release press statement news article text story document item post announcement official officials minister ministers
-    foreign person people persons man woman leader leaders head heads representative representatives represented represent representing
+    foreign fm fms person people persons man woman leader leaders head heads representative representatives represented represent representing
     delegation delegations party parties side sides guy guys someone somebody anyone anybody everyone everybody one ones
     kind sort type thing things something anything everything way ways exactly really actually approximately about regarding concerning
     related relating respect re main key important major also further during trip visit whole entire full complete

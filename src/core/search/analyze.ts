@@ -135,8 +135,12 @@ function knownStem(token: Token, index: SearchIndex): string | undefined {
   return undefined;
 }
 
+/** Fuzzy look-ups one question may make: a long question of unknown words must stay quick. */
+const MAX_FUZZY_LOOKUPS = 32;
+
 function linkFuzzy(tokens: readonly Token[], candidates: readonly number[], taken: boolean[], index: SearchIndex): Link[] {
   const links: Link[] = [];
+  let budget = MAX_FUZZY_LOOKUPS;
   // Runs of adjacent candidate words, tried longest first.
   const runs: number[][] = [];
   for (const i of candidates) {
@@ -150,6 +154,7 @@ function linkFuzzy(tokens: readonly Token[], candidates: readonly number[], take
         const positions = run.slice(s, s + len);
         if (positions.some((p) => taken[p])) continue;
         const span = positions.map((p) => tokens[p]!);
+        if (budget-- <= 0) return links;
         const form = bestFuzzyForm(span, index);
         if (!form) continue;
         positions.forEach((p) => (taken[p] = true));
@@ -165,7 +170,7 @@ function bestFuzzyForm(span: readonly Token[], index: SearchIndex): EntityForm |
   // Words the releases use are not typos of a name; only a span with an unknown word is worth a fuzzy search.
   if (text.length < 4 || span.every((t) => index.vocabulary.has(t.stem))) return undefined;
   for (const { item } of index.formSearch.search(text, 8)) {
-    if (item.exactCase) continue;
+    if (item.exactTokens) continue;
     if (sameWithTypos(text, item.text) || abbreviates(span, item)) return item;
   }
   return undefined;

@@ -5,6 +5,7 @@
  */
 import type { Entity } from '../knowledge/types';
 import { normalize, stem, tokenize } from '../text/normalize';
+import { tokensOf } from './tokens';
 
 export type FormRole = 'name' | 'title' | 'demonym';
 
@@ -16,8 +17,13 @@ export interface EntityForm {
   /** Normalized text, what fuse.js searches. */
   text: string;
   stems: readonly string[];
-  /** Set for forms that count only when written with exactly this case ("WHO"). */
-  exactCase?: string;
+  /** Its words, lower-cased, unstemmed. */
+  norms: readonly string[];
+  /**
+   * Words of the form that count only when written with exactly this case: "WHO" in "WHO head"
+   * is the organization, "who heads" is a question. Undefined entries match in any case.
+   */
+  exactTokens?: readonly (string | undefined)[];
 }
 
 export function stemKey(stems: readonly string[]): string {
@@ -28,12 +34,26 @@ export function stemsOf(text: string): string[] {
   return tokenize(text).map(stem);
 }
 
-export function entityForms(entity: Entity): EntityForm[] {
+/** One form of a name; with `exactCase`, every word of it counts only as written ("WHO", "US"). */
+export function formOf(entity: string, role: FormRole, display: string, exactCase = false): EntityForm | undefined {
+  const tokens = tokensOf(display);
+  if (tokens.length === 0) return undefined;
+  const exactTokens = exactCase ? { exactTokens: tokens.map((t) => t.raw) } : {};
+  return { entity, role, display, text: normalize(display), stems: tokens.map((t) => t.stem), norms: tokens.map((t) => t.norm), ...exactTokens };
+}
+
+/**
+ * `caseSensitive`: the words of every entity that count only in their exact case ("WHO"), so that
+ * Tedros's title "WHO head" needs the capitals too.
+ */
+export function entityForms(entity: Entity, caseSensitive: ReadonlySet<string> = new Set(entity.caseSensitive)): EntityForm[] {
   const forms: EntityForm[] = [];
-  const add = (display: string, role: FormRole, exactCase?: string): void => {
-    const stems = stemsOf(display);
-    if (stems.length === 0) return;
-    forms.push({ entity: entity.id, role, display, text: normalize(display), stems, ...(exactCase ? { exactCase } : {}) });
+  const add = (display: string, role: FormRole): void => {
+    const tokens = tokensOf(display);
+    if (tokens.length === 0) return;
+    const exact = tokens.map((t) => (caseSensitive.has(t.raw) ? t.raw : undefined));
+    const exactTokens = exact.some(Boolean) ? { exactTokens: exact } : {};
+    forms.push({ entity: entity.id, role, display, text: normalize(display), stems: tokens.map((t) => t.stem), norms: tokens.map((t) => t.norm), ...exactTokens });
   };
   const names = [entity.name, ...entity.aliases];
   // "World Health Organization (WHO)" is also written "World Health Organization".
@@ -42,6 +62,6 @@ export function entityForms(entity: Entity): EntityForm[] {
   for (const name of new Set(names)) add(name, 'name');
   for (const title of new Set([...(entity.title ? [entity.title] : []), ...entity.titles])) add(title, 'title');
   for (const demonym of entity.demonyms) add(demonym, 'demonym');
-  for (const exact of entity.caseSensitive) add(exact, 'name', exact);
+  for (const exact of entity.caseSensitive) add(exact, 'name');
   return forms;
 }

@@ -11,7 +11,7 @@ import type { Fact, Knowledge, Meeting, Mention, Release } from '../knowledge/ty
 import { WORLD } from '../lexicon/world';
 import { RU_TO_EN, FRAME_WORDS } from '../lexicon/question-words';
 import { splitSentences, stem, normalize } from '../text/normalize';
-import { entityForms, stemsOf, type EntityForm } from './entity-forms';
+import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
 import { buildFormTable, linkExact, type FormTable } from './link';
 import { cachedStem, tokensOf } from './tokens';
 import { NgramIndex } from './ngrams';
@@ -102,7 +102,8 @@ export async function buildIndexInSlices(knowledge: Knowledge, sliceMs = 8): Pro
 
 /** Builds the index, yielding between pieces of work (a release, a batch of facts). */
 function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
-  const forms = [...knowledge.entities.values()].flatMap(entityForms);
+  const caseSensitive = new Set([...knowledge.entities.values()].flatMap((e) => e.caseSensitive));
+  const forms = [...knowledge.entities.values()].flatMap((e) => entityForms(e, caseSensitive));
   const formTable = buildFormTable(forms);
   const formSearch = new NgramIndex(forms, (f) => f.text, {
     keys: ['text'],
@@ -118,16 +119,15 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   const worldNames = new Map<string, WorldEntry>();
   for (const place of WORLD) {
     const canonical = place.names[0] ?? '';
-    const add = (display: string, exactCase?: string): void => {
-      const stems = stemsOf(display);
-      const key = stems.join(' ');
-      if (!key || formTable.byKey.has(key)) return;
+    const add = (display: string, exactCase?: boolean): void => {
+      const form = formOf(canonical, 'name', display, exactCase);
+      if (!form || formTable.byKey.has(stemKey(form.stems))) return;
       worldNames.set(canonical, { name: canonical, kind: place.kind });
-      worldForms.push({ entity: canonical, role: 'name', display, text: normalize(display), stems, ...(exactCase ? { exactCase } : {}) });
+      worldForms.push(form);
     };
     if (place.names.some((n) => formTable.byKey.has(stemsOf(n).join(' ')))) continue;
     for (const name of [...place.names, ...(place.demonyms ?? []), ...(place.ru ?? [])]) add(name);
-    for (const exact of place.caseSensitive ?? []) add(exact, exact);
+    for (const exact of place.caseSensitive ?? []) add(exact, true);
   }
   const worldTable = buildFormTable(worldForms);
 
@@ -181,7 +181,11 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     const entities = new Set<string>(factEntityIds(fact, knowledge));
     const text = factText(fact);
     const tokens = tokensOf(text);
-    for (const link of linkExact(tokens, formTable)) entities.add(link.entity);
+    for (const link of linkExact(tokens, formTable)) {
+      entities.add(link.entity);
+      // Names inside a longer name count too: "…for Central Asia and Afghanistan" names Afghanistan.
+      for (let k = link.start + 1; k < link.end; k++) for (const nested of linkExact(tokens.slice(k, link.end), formTable)) entities.add(nested.entity);
+    }
     factEntities.set(fact.id, entities);
     for (const entity of entities) push(factsByEntity, entity, fact.id);
     const stems = new Set(tokens.map((t) => t.stem).filter((s) => s.length > 2 && !ignored.has(s)));

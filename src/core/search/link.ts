@@ -39,6 +39,16 @@ export function buildFormTable(forms: readonly EntityForm[]): FormTable {
   return { byKey, lengthsByFirst, maxTokens };
 }
 
+/**
+ * "WHO" in a form needs its capitals ("who heads the UN?" is a question), unless the rest of a
+ * longer form is written word for word ("who boss", "head of who").
+ */
+function caseFits(form: EntityForm, span: readonly Token[]): boolean {
+  if (!form.exactTokens) return true;
+  if (form.exactTokens.every((raw, k) => raw === undefined || span[k]!.raw === raw)) return true;
+  return span.length > 1 && form.exactTokens.length === span.length && span.every((t, k) => form.exactTokens![k] !== undefined || t.norm === form.norms[k]);
+}
+
 /** Matches forms of the table in the tokens, longest first, without overlaps. */
 export function linkExact(tokens: readonly Token[], table: FormTable, taken: boolean[] = []): Link[] {
   const links: Link[] = [];
@@ -52,7 +62,7 @@ export function linkExact(tokens: readonly Token[], table: FormTable, taken: boo
       if (!free) continue;
       const span = tokens.slice(i, i + len);
       const forms = table.byKey.get(stemKey(span.map((t) => t.stem)));
-      const matching = forms?.filter((f) => !f.exactCase || span.map((t) => t.raw).join(' ') === f.exactCase);
+      const matching = forms?.filter((f) => caseFits(f, span));
       if (!matching?.length) continue;
       for (const entity of new Set(matching.map((f) => f.entity))) {
         const form = matching.find((f) => f.entity === entity)!;
