@@ -9,9 +9,10 @@ import type { Logger } from '../log';
 import { createClient } from './client';
 import type { BotContext } from './context';
 import { Cooldown } from './cooldown';
-import { handleInteraction } from './interactions';
+import { DEFER_AFTER_MS, handleInteraction } from './interactions';
 import { handleMessage } from './messages';
 import { LongArgs } from './paging';
+import { exposeShardReload } from '../shard';
 
 export interface Bot {
   client: Client;
@@ -20,9 +21,17 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-export function createBot({ config, store, logger }: { config: Config; store: KnowledgeStore; logger: Logger }): Bot {
+export interface BotOptions {
+  config: Config;
+  store: KnowledgeStore;
+  logger: Logger;
+  /** When a still-running command is deferred (default DEFER_AFTER_MS); tests shorten it along with the simulator's deadline. */
+  deferAfterMs?: number;
+}
+
+export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS }: BotOptions): Bot {
   const client = createClient(config);
-  const ctx: BotContext = { config, store, logger, cooldown: new Cooldown(config.cooldownSeconds * 1000), longArgs: new LongArgs() };
+  const ctx: BotContext = { config, store, logger, cooldown: new Cooldown(config.cooldownSeconds * 1000), longArgs: new LongArgs(), deferAfterMs };
 
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, interaction));
   client.on(Events.MessageCreate, (message) => void handleMessage(ctx, message));
@@ -30,6 +39,8 @@ export function createBot({ config, store, logger }: { config: Config; store: Kn
   client.on(Events.Warn, (message) => logger.warn(message));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
+  // Under ShardingManager (npm run start:sharded): /reload on another shard reloads this one too.
+  exposeShardReload(client, store, logger);
 
   return {
     client,

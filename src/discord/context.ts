@@ -12,4 +12,6 @@ export interface BotContext {
   cooldown: Cooldown;
   /** Arguments of page buttons too long for a custom_id. */
   longArgs: LongArgs;
+  /** A command still running after this many ms is deferred (Discord's deadline is 3 s); Infinity: never. */
+  deferAfterMs: number;
 }

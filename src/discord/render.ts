@@ -68,7 +68,27 @@ export function truncate(text: string, max: number): string {
  * (Only where Discord renders Markdown: descriptions, field values and names, titles — not footers or author names.)
  */
 export function md(text: string): string {
-  return escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true })
+    // Every "[" rather than escapeMarkdown's maskedLink, which escapes only the first of several
+    // masked links ("[a](x) [b](y)": [b](y) stayed a link). Backslashes are already doubled above.
+    .replaceAll('[', '\\[')
+    // Block quotes and subtext, which escapeMarkdown leaves alone.
+    .replace(/^([ \t]*)(>|-#)/gm, '$1\\$2');
+  return defuse(escaped);
+}
+
+/**
+ * Breaks, with an invisible zero-width space, whatever Discord would turn into a mention, a channel
+ * or command link, or a clickable URL: "@everyone" → "@\u200beveryone", "<@123>" → "<\u200b@123>",
+ * "https://x" → "https:\u200b//x". The text reads the same. `allowed_mentions` already stops pings;
+ * this stops a user's words (echoed in "No one matching …", or as the heading of an answer) from
+ * rendering as someone's mention or as a link in the bot's own public message.
+ */
+export function defuse(text: string): string {
+  return text
+    .replace(/@(everyone|here)/gi, '@\u200b$1')
+    .replace(/<(?=[@#/]|id:)/g, '<\u200b')
+    .replace(/:\/\//g, ':\u200b//');
 }
 
 /** Splits a text longer than `max` at whitespace (or hard, when a word is longer than `max`). */
@@ -193,7 +213,8 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge, opts: AnswerV
     description: [md(answer.summary), ...(pages[page - 1] ?? [])].join('\n'),
   };
   if (releases.length === 1) embed.title = md(releases[0]!.title);
-  if (opts.heading) embed.author = { name: opts.heading };
+  // Author names render no Markdown (escaping would show backslashes), but defused all the same.
+  if (opts.heading) embed.author = { name: defuse(opts.heading) };
   if (fields.length) embed.fields = fields;
   if (releases.length) embed.footer = { text: releaseFooter(releases, answer.lang) };
   return { embeds: [fitEmbed(embed)], components: opts.pageId ? pager(page, total, opts.pageId, answer.lang) : [] };

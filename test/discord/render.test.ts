@@ -129,7 +129,8 @@ describe('renderAnswer', () => {
 
   test("the user's words and the release's are plain text: no masked link, no stray bold", () => {
     const view = renderAnswer(answer({ summary: 'No one matching “[free nitro](https://evil.example)”.', items: ['a **b**'] }), setup());
-    expect(view.embeds[0]!.description).toBe('No one matching “\\[free nitro](https://evil.example)”.\n• a \\*\\*b\\*\\*');
+    // …and the URL is broken by a zero-width space: no bare link either (render.ts defuse).
+    expect(view.embeds[0]!.description).toBe('No one matching “\\[free nitro](https:\u200b//evil.example)”.\n• a \\*\\*b\\*\\*');
   });
 
   test('quotes from several releases name their release; the footer lists each', () => {

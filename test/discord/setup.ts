@@ -6,11 +6,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { KnowledgeStore } from '../../src/core';
-import { parseConfig, type Config } from '../../src/config';
+import { parseConfig, type Config, type LogLevel } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createBot, type Bot } from '../../src/discord/bot';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths';
-import { DiscordSimulator, type RecordedRequest } from '../simulator';
+import { DiscordSimulator, type RecordedRequest, type StartOptions } from '../simulator';
 
 export const MOD_ROLE = '112233445566778899';
 
@@ -32,8 +32,22 @@ export interface Harness {
   teardown(): Promise<void>;
 }
 
-export async function setup(env: Record<string, string> = {}): Promise<Harness> {
-  const sim = await DiscordSimulator.start();
+/** What some tests change beyond the environment. */
+export interface SetupOptions {
+  /** e.g. { heartbeatIntervalMs: 400 } for fast zombie detection */
+  sim?: StartOptions;
+  /** createBot's deferAfterMs (default: the bot's own, 2 s) */
+  deferAfterMs?: number;
+  /** default 'debug' */
+  logLevel?: LogLevel;
+  /** Also write every log line to this stream (e.g. to read the log as a process would see it). */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function setup(env: Record<string, string> = {}, opts: SetupOptions = {}): Promise<Harness> {
+  const sim = await DiscordSimulator.start(opts.sim);
+  // In every GUILD_CREATE, so discord.js knows the role a moderator carries (and keeps it across a re-identify).
+  sim.createRole('moderators', '0', { id: MOD_ROLE });
   const dir = await copyKnowledge();
   const parsed = parseConfig({
     DISCORD_TOKEN: sim.token,
@@ -49,10 +63,15 @@ export async function setup(env: Record<string, string> = {}): Promise<Harness> 
   const opened = await KnowledgeStore.open(dir);
   if (!opened.ok) throw new Error('the shipped knowledge does not load');
   const logs: string[] = [];
-  const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const bot = createBot({ config: parsed.config, store: opened.store, logger });
+  const logger = createLogger(opts.logLevel ?? 'debug', {
+    write: (line: string) => {
+      logs.push(line);
+      opts.logStream?.write(line);
+    },
+  });
+  const bot = createBot({ config: parsed.config, store: opened.store, logger, ...(opts.deferAfterMs === undefined ? {} : { deferAfterMs: opts.deferAfterMs }) });
   await bot.start();
-  await createModeratorRole(sim, bot);
+  if (!bot.client.guilds.cache.get(sim.guildId)?.roles.cache.has(MOD_ROLE)) throw new Error('the moderator role never reached the client');
   return {
     sim,
     bot,
@@ -66,21 +85,6 @@ export async function setup(env: Record<string, string> = {}): Promise<Harness> 
       await fs.rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Discord sends every role of a guild in GUILD_CREATE, so discord.js knows a member's roles. The
- * simulator's guilds only have @everyone and the bot's role, and it has no public way to add one:
- * this sends GUILD_ROLE_CREATE for MOD_ROLE through its (private) dispatch, over the real gateway.
- */
-async function createModeratorRole(sim: DiscordSimulator, bot: Bot): Promise<void> {
-  const role = { id: MOD_ROLE, name: 'moderators', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 };
-  (sim as unknown as { dispatch(guildId: string, t: string, d: unknown): void }).dispatch(sim.guildId, 'GUILD_ROLE_CREATE', { guild_id: sim.guildId, role });
-  const deadline = Date.now() + 5000;
-  while (!bot.client.guilds.cache.get(sim.guildId)?.roles.cache.has(MOD_ROLE)) {
-    if (Date.now() > deadline) throw new Error('the moderator role never reached the client');
-    await sleep(10);
-  }
 }
 
 /** The message a callback carried (type 4 reply, type 7 update). */

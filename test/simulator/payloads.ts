@@ -110,6 +110,8 @@ export interface SimGuild {
   channelId: string;
   botRoleId: string;
   createdAt: number;
+  /** roles added with DiscordSimulator.createRole, sent in every later GUILD_CREATE */
+  extraRoles?: Array<Record<string, unknown>>;
 }
 
 export function role(id: string, name: string, permissions: string, position: number, managed = false): Record<string, unknown> {
@@ -170,6 +172,7 @@ export function guildCreate(g: SimGuild, bot: SimUser, ownerId: string): Record<
     roles: [
       role(g.id, '@everyone', '1071698660929', 0),
       role(g.botRoleId, bot.username, '2147483647', 1, true),
+      ...(g.extraRoles ?? []),
     ],
     // GUILD_CREATE-only fields
     joined_at: joinedAt,

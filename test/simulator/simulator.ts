@@ -753,6 +753,23 @@ export class DiscordSimulator {
     return apiUser(this.botUser, { bot: true });
   }
 
+  /** A role in a guild (default guildId), like a server admin creating one: it is part of every
+   *  later GUILD_CREATE (so it survives a re-identify) and, if the guild's shard is connected, a
+   *  GUILD_ROLE_CREATE reaches the client now. `permissions` is a bitfield string (default "0");
+   *  `id` picks the role id (default: a fresh snowflake). Returns the role id. */
+  createRole(name: string, permissions = '0', opts: { id?: string; guildId?: string } = {}): string {
+    const g = this.guild(opts.guildId);
+    const id = opts.id ?? this.snow.next();
+    const extra = (g.extraRoles ??= []);
+    if (extra.some((r) => r.id === id) || id === g.id || id === g.botRoleId) throw new Error(`DiscordSimulator: role ${id} already exists`);
+    const r = role(id, name, permissions, 2 + extra.length);
+    extra.push(r);
+    const st = this.shardStates[shardOf(g.id, this.shardCount)]!;
+    // Without a session the next READY's GUILD_CREATE carries the role; a queued event would repeat it.
+    if (st.session?.valid) this.dispatchTo(st.session, 'GUILD_ROLE_CREATE', { guild_id: g.id, role: r });
+    return id;
+  }
+
   /** Application commands registered by the bot: global (no argument) or for a guild. */
   registeredCommands(guildId?: string): Json[] {
     return this.commands.get(guildId ?? 'global') ?? [];

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommandInteraction } from 'discord.js';
 import { formatErrors, type KnowledgeChanges, type KnowledgeError, type Lang } from '../../core';
+import { reloadOtherShards, shardIdOf, type ShardReloadOutcome } from '../../shard';
 import { ephemeral, fitEmbed, md, truncate, type View } from '../render';
 import { BOT_STRINGS, langOf } from '../strings';
 import { RELOAD } from './definitions';
@@ -51,6 +52,45 @@ export function renderReloadFailed(errors: readonly KnowledgeError[], dir: strin
   return { embeds: [fitEmbed(embed)], components: [] };
 }
 
+// What the moderator reads about the other shards. Kept beside their one user rather than in
+// ../strings.ts for now (that module is being edited concurrently); same en/ru shape.
+const SHARD_STRINGS = {
+  en: {
+    field: 'Shards',
+    summary: (reloaded: number, total: number) => `${reloaded} of ${total} shards reloaded.`,
+    failed: (shard: number, n: number) => `Shard ${shard}: reload failed with ${n} error${n === 1 ? '' : 's'}; it keeps its previous knowledge.`,
+    unreachable: (shard: number, why: string) => `Shard ${shard}: not reached (${why}).`,
+  },
+  ru: {
+    field: 'Шарды',
+    summary: (reloaded: number, total: number) => `Перезагружено шардов: ${reloaded} из ${total}.`,
+    failed: (shard: number, n: number) => `Шард ${shard}: перезагрузка не удалась (ошибок: ${n}); он отвечает по прежним знаниям.`,
+    unreachable: (shard: number, why: string) => `Шард ${shard}: нет ответа (${why}).`,
+  },
+} satisfies Record<Lang, unknown>;
+
+/**
+ * The reload view, plus one field on how the other shards fared (this shard reloaded already).
+ * Amber instead of green when any of them did not reload. A failed shard shows its first error
+ * lines (the rest are in that shard's log), so the field stays within Discord's 1,024 characters.
+ */
+export function withShards(view: View, others: readonly ShardReloadOutcome[], lang: Lang): View {
+  const S = SHARD_STRINGS[lang];
+  const remote = others.filter((o) => o.status !== 'self');
+  const reloaded = 1 + remote.filter((o) => o.status === 'reloaded').length;
+  const lines = [S.summary(reloaded, remote.length + 1)];
+  for (const o of remote) {
+    if (o.status === 'failed') lines.push(S.failed(o.shard, o.errorCount), ...o.errors.slice(0, 3).map((e) => `\`${truncate(e.replaceAll('`', "'"), 180)}\``));
+    else if (o.status === 'unreachable') lines.push(S.unreachable(o.shard, truncate(o.error, 200)));
+  }
+  const [embed, ...rest] = view.embeds;
+  if (!embed) return view;
+  const allReloaded = reloaded === remote.length + 1;
+  // Error lines go in inline code (markdown-inert; backticks replaced above).
+  const next: APIEmbed = { ...embed, ...(allReloaded ? {} : { color: 0xfee75c }), fields: [...(embed.fields ?? []), { name: S.field, value: lines.join('\n') }] };
+  return { ...view, embeds: [fitEmbed(next), ...rest] };
+}
+
 export const reloadCommand: Command = {
   definition: RELOAD,
   async execute(interaction, ctx) {
@@ -72,7 +112,15 @@ export const reloadCommand: Command = {
     const result = await ctx.store.reload();
     if (result.ok) {
       ctx.logger.info({ ...who, changes: result.changes }, 'knowledge reloaded');
-      await interaction.editReply(renderReloaded(result.changes, lang));
+      // Sharded (npm run start:sharded): every other shard's process reloads its own store too.
+      const others = await reloadOtherShards(interaction.client);
+      if (!others) {
+        await interaction.editReply(renderReloaded(result.changes, lang));
+        return;
+      }
+      const self = shardIdOf(interaction.client);
+      ctx.logger.info({ ...who, shardId: self, shards: others.map((o) => ({ shard: o.shard, status: o.status })) }, 'knowledge reloaded on the other shards');
+      await interaction.editReply(withShards(renderReloaded(result.changes, lang), others, lang));
     } else {
       ctx.logger.warn({ ...who, errors: formatErrors(result.errors) }, 'knowledge reload failed; the previous knowledge keeps answering');
       await interaction.editReply(renderReloadFailed(result.errors, ctx.store.dir, lang));

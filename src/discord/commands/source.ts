@@ -1,8 +1,8 @@
 /** /source [release]: the release itself — title, text in pages, date and source. */
-import type { Engine } from '../../core';
-import { pageIdsFor, type PageRef } from '../paging';
+import type { Engine, Lang } from '../../core';
+import { pageIdsFor, type LongArgs, type PageRef } from '../paging';
 import { findRelease, suggestReleases } from '../releases';
-import { ephemeral, renderRelease, type PageIdOf, type View } from '../render';
+import { ephemeral, md, renderRelease, type PageIdOf, type View } from '../render';
 import { BOT_STRINGS, langOf } from '../strings';
 import { SOURCE } from './definitions';
 import { bounded } from './options';
@@ -14,19 +14,20 @@ export function sourceView(engine: Engine, ref: PageRef, page: number, pageId: P
   return release ? renderRelease(release, ref.lang, { page, pageId }) : null;
 }
 
+/** The reply to /source: the release the user typed (or the newest), or an ephemeral "no release matches". */
+export function sourceReply(engine: Engine, typed: string, lang: Lang, longArgs: LongArgs): View {
+  const release = findRelease(engine.knowledge, typed);
+  // The user's words, in a message that renders Markdown and mentions: escaped and defused.
+  if (!release) return ephemeral(typed ? BOT_STRINGS[lang].noRelease(md(typed)) : BOT_STRINGS[lang].noReleases);
+  const ref: PageRef = { kind: 'source', lang, arg: release.id };
+  return renderRelease(release, lang, { page: 1, pageId: pageIdsFor(ref, longArgs) });
+}
+
 export const sourceCommand: Command = {
   definition: SOURCE,
   async execute(interaction, ctx) {
-    const lang = langOf(interaction.locale);
-    const engine = ctx.store.current();
     const typed = bounded(interaction.options.getString('release'));
-    const release = findRelease(engine.knowledge, typed);
-    if (!release) {
-      await interaction.reply(ephemeral(typed ? BOT_STRINGS[lang].noRelease(typed) : BOT_STRINGS[lang].noReleases));
-      return;
-    }
-    const ref: PageRef = { kind: 'source', lang, arg: release.id };
-    await interaction.reply(renderRelease(release, lang, { page: 1, pageId: pageIdsFor(ref, ctx.longArgs) }));
+    await interaction.reply(sourceReply(ctx.store.current(), typed, langOf(interaction.locale), ctx.longArgs));
   },
   autocomplete: (engine, focused) => suggestReleases(engine.knowledge, focused.value),
 };
