@@ -8,6 +8,8 @@ import { loadConfig } from './config';
 import { createLogger } from './log';
 import { createBot } from './discord/bot';
 import { runConsole } from './console/console';
+import { watchKnowledge } from './watch';
+import { handleSignals } from './signals';
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -21,37 +23,30 @@ async function main(): Promise<number> {
     return 1;
   }
   const store = opened.store;
+  // KNOWLEDGE_WATCH=1: reload on every (debounced) change of the folder, with /reload's guarantees.
+  const watcher = config.knowledgeWatch && watchKnowledge(store, { debounceMs: config.knowledgeWatch.debounceMs, logger });
 
   if (!config.discordToken) {
     await runConsole(store, process.stdin, process.stdout);
+    watcher?.close();
     return 0;
   }
 
   const bot = createBot({ config, store, logger });
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    bot.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  process.on('SIGHUP', () => {
-    store.reload().then(
-      (result) =>
-        result.ok
-          ? logger.info({ changes: result.changes, by: 'SIGHUP' }, 'knowledge reloaded')
-          : logger.warn({ errors: formatErrors(result.errors), by: 'SIGHUP' }, 'knowledge reload failed; the previous knowledge keeps answering'),
-      (error: unknown) => logger.error({ err: error }, 'knowledge reload crashed'),
-    );
+  const { shutdown } = handleSignals(logger, {
+    stop: () => {
+      watcher?.close();
+      return bot.stop();
+    },
+    reload: async () => {
+      const result = await store.reload();
+      if (result.ok) logger.info({ changes: result.changes, by: 'SIGHUP' }, 'knowledge reloaded');
+      else logger.warn({ errors: formatErrors(result.errors), by: 'SIGHUP' }, 'knowledge reload failed; the previous knowledge keeps answering');
+    },
   });
+
+  // A ShardingManager child (npm run start:sharded) whose manager has gone away stops too.
+  if (bot.client.shard) process.once('disconnect', () => shutdown('SIGTERM'));
 
   await bot.start();
   return 0;
