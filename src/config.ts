@@ -24,6 +24,14 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
     DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional(),
     COOLDOWN_SECONDS: z.coerce.number('must be a number of seconds').int('must be a whole number of seconds').min(0).max(3600).default(3),
+    // Off unless asked for: reloading on every save suits a moderator editing on the server, not every deployment.
+    KNOWLEDGE_WATCH: z
+      .string()
+      .transform((v) => v.trim().toLowerCase())
+      .pipe(z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], 'must be 1 or 0 (true/false, yes/no, on/off)'))
+      .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
+      .default(false),
+    KNOWLEDGE_WATCH_DEBOUNCE_MS: z.coerce.number('must be a number of milliseconds').int('must be a whole number of milliseconds').min(10).max(60_000).default(500),
   })
   .superRefine((env, ctx) => {
     // The bot itself learns its application id from READY, but deploying needs it, and a mismatch
@@ -46,6 +54,8 @@ export interface Config {
   /** REST base for discord.js's `rest.api` (a proxy or the local simulator). */
   readonly apiUrl: string | undefined;
   readonly cooldownSeconds: number;
+  /** KNOWLEDGE_WATCH=1: reload when knowledge/ changes, after this quiet period. Absent when off. */
+  readonly knowledgeWatch: { readonly debounceMs: number } | undefined;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -71,6 +81,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: e.LOG_LEVEL,
       apiUrl: e.DISCORD_API_URL,
       cooldownSeconds: e.COOLDOWN_SECONDS,
+      knowledgeWatch: e.KNOWLEDGE_WATCH ? Object.freeze({ debounceMs: e.KNOWLEDGE_WATCH_DEBOUNCE_MS }) : undefined,
     }),
   };
 }
