@@ -13,7 +13,7 @@ import { handleSignals } from './signals';
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, [config.discordToken]);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
   const opened = await KnowledgeStore.open(config.knowledgeDir);

@@ -186,7 +186,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const logger = createLogger(config.logLevel).child({ manager: true });
+  const logger = createLogger(config.logLevel, undefined, [config.discordToken]).child({ manager: true });
   if (!config.discordToken) {
     process.stderr.write('start:sharded needs DISCORD_TOKEN (and DISCORD_CLIENT_ID); `npm start` opens the console without them.\n');
     return 1;

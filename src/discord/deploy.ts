@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
   const { loadConfig } = await import('../config');
   const { createLogger } = await import('../log');
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, [config.discordToken]);
   const missing = [config.discordToken ? '' : 'DISCORD_TOKEN', config.clientId ? '' : 'DISCORD_CLIENT_ID'].filter(Boolean);
   if (!config.discordToken || !config.clientId) {
     process.stderr.write(`Configuration error: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required to deploy commands (see .env.example)\n`);

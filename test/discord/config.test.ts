@@ -75,6 +75,15 @@ describe('the logger', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ token: '[redacted]', config: { discordToken: '[redacted]' }, headers: { authorization: '[redacted]' } });
   });
 
+  test('cuts the token out of any line it reaches, however deep or inside a message', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (l: string) => void lines.push(l) }, [TOKEN]);
+    logger.error({ err: new Error(`login failed for ${TOKEN}`), deep: { a: { b: { c: TOKEN } } } }, `token was ${TOKEN}`);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain(TOKEN);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'token was [redacted]', deep: { a: { b: { c: '[redacted]' } } } });
+  });
+
   test('cuts interaction tokens out of REST error URLs', () => {
     const { lines, logger } = capture();
     const error = Object.assign(new Error('Unknown interaction'), { url: 'https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb24_secret/callback?with_response=false' });
