@@ -12,7 +12,9 @@ import type { FactKind } from '../knowledge/schema';
 import { analyze, type Analysis, type Intent } from '../search/analyze';
 import { dateMatches, whenMatches } from '../search/dates';
 import { STRINGS, formatDate, type Lang } from '../strings';
-import { stem, tokenize } from '../text/normalize';
+import { splitSentences, stem, tokenize } from '../text/normalize';
+import { linkExact } from '../search/link';
+import { tokensOf } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
 import {
   allCounterparts,
@@ -305,8 +307,10 @@ function namedEntities(ctx: Context, type: Group): Answer | undefined {
       const e = entity(ctx.engine, id);
       if (e?.type !== type || items.includes(e.name)) continue;
       items.push(e.name);
-      const text = ctx.engine.knowledge.releases.get(release)?.paragraphs[paragraph - 1];
-      if (text) sources.push({ release, paragraph, quote: text });
+      const text = ctx.engine.knowledge.releases.get(release)?.paragraphs[paragraph - 1] ?? '';
+      // Quote the sentence that names it, not the whole paragraph.
+      const sentence = splitSentences(text).find((x) => linkExact(tokensOf(x), ctx.engine.index.formTable).some((l) => l.entity === id));
+      if (text) sources.push({ release, paragraph, quote: sentence ?? text });
     }
   }
   if (items.length === 0) return undefined;
