@@ -92,7 +92,7 @@ type Group = 'organization' | 'country';
 const GROUP_WORDS: Record<Group, RegExp> = {
   organization: /(^| )(organi[sz]ations?|agenc(y|ies)|heads? of international|организаци\p{L}*)( |$)/u,
   // Plural only: "the minister" is the visitor himself, "ministers" are his counterparts.
-  country: /(^| )(ministers|countries|states|nations|министров|министры|министрами|стран\p{L}*)( |$)/u,
+  country: /(^| )(ministers|country|countries|states|nations|министров|министры|министрами|стран\p{L}*)( |$)/u,
 };
 const GROUP_STEMS = new Set(['international', 'organizations', 'organisations', 'countries', 'states', 'nations', 'agencies'].map((w) => stem(w)));
 
@@ -153,7 +153,7 @@ function route(ctx: Context): Answer | undefined {
       return yesNoAnswer(ctx);
     default:
       if (a.intents.has('date') && ctx.specific.length === 0 && ctx.terms.length === 0) return releaseDate(ctx);
-      if (a.intents.has('place') && ctx.specific.length === 0 && ctx.terms.length === 0) return releasePlace(ctx);
+      if (a.intents.has('place') && !ctx.group && ctx.specific.length === 0 && ctx.terms.length === 0) return releasePlace(ctx);
       return whatAnswer(ctx);
   }
 }
@@ -264,6 +264,10 @@ function describePeople(ctx: Context, people: readonly string[]): Answer {
 
 function whatAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
+  // "Which organization does Tedros lead?", "What country does Bui Thanh Son represent?": his title says.
+  if (ctx.group && !a.intents.has('topic') && ctx.terms.length === 0 && ctx.specific.length && ctx.specific.every((id) => entity(engine, id)?.type === 'person')) {
+    return describePeople(ctx, ctx.specific);
+  }
   // "What was discussed with the foreign ministers?": the group's meetings.
   const people = ctx.people.length === 0 && ctx.group && a.intents.has('topic') ? counterpartsIn(ctx).map((c) => c.person).filter((p) => inGroup(engine, p, ctx.group)) : ctx.people;
   const meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
@@ -358,11 +362,33 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
     const sources = met.flatMap((p) => [...meetingsIn(ctx, p)[0]!.sources, ...mentionSources(engine, p)]);
     return answered(lines[0]!, lines.slice(1), sources, ctx.lang);
   }
+  if (a.intents.has('visit')) return didVisit(ctx);
   const facts = matchingFacts(ctx);
   if (facts.length) return factsAnswer(ctx, facts, ctx.S.yesDiscussed);
   // "Was an agreement signed with Indonesia?" — nothing says so: the release is silent, not "no".
   if (ctx.terms.length || actionKinds(a).length || a.unknownWords.length) return undefined;
   return whatAnswer(ctx);
+}
+
+/**
+ * "Did the minister visit Almaty?", "Did Tedros visit Kazakhstan?": only a reported visit of that
+ * person to that place is a yes; a fact that merely names the place is not.
+ */
+function didVisit(ctx: Context): Answer {
+  const { engine } = ctx;
+  const places = ctx.specific.filter((id) => ['place', 'country'].includes(entity(engine, id)?.type ?? ''));
+  const visitors = namedPeople(ctx);
+  const visits = [...(engine.index.factsByKind.get('visit') ?? [])]
+    .map((id) => engine.knowledge.facts.get(id)!)
+    .filter((f) => ctx.releases.has(f.release))
+    // A visit to Geneva is a visit to Switzerland too.
+    .filter((f) => places.length === 0 || (f.where !== undefined && (places.includes(f.where) || places.includes(entity(engine, f.where)?.country ?? ''))))
+    .filter((f) => {
+      const who = f.actor ?? engine.knowledge.releases.get(f.release)?.principal;
+      return visitors.length === 0 ? who === engine.knowledge.releases.get(f.release)?.principal : who !== undefined && visitors.includes(who);
+    });
+  if (visits.length === 0) return notFound(ctx.S.releaseSilent, ctx.lang);
+  return answered(`${ctx.S.yesDiscussed} ${visits[0]!.label}`, visits.slice(1).map((f) => f.label), visits.flatMap((f) => f.sources), ctx.lang);
 }
 
 // ── when / where / how many ────────────────────────────────────────────────
@@ -393,6 +419,9 @@ function whereAnswer(ctx: Context): Answer | undefined {
     const f = placed[0]!;
     return answered(`${ctx.S.where(nameOf(ctx.engine, f.where!))} ${f.label}`, [], placed.slice(0, 1).flatMap((x) => x.sources), ctx.lang);
   }
+  // "Which country is Ignazio Cassis from?": his title says.
+  const named = ctx.specific.filter((id) => entity(ctx.engine, id)?.type === 'person');
+  if (named.length && !ctx.a.intents.has('meet') && !ctx.a.intents.has('visit')) return describePeople(ctx, named);
   return releasePlace(ctx);
 }
 
