@@ -1,0 +1,82 @@
+/**
+ * Kinds of question added while tuning `ask` on unseen phrasings: visits, roles, the WHO/who
+ * ambiguity, a person's organization or country, and counts with a word the release lacks.
+ */
+import { ask, type Engine } from '../../src/core';
+import { expectSourcesVerbatim, shippedEngine, textOf } from './setup';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await shippedEngine();
+});
+
+describe('did-he-visit questions', () => {
+  test('a reported visit of that person to that place is a yes, quoted', () => {
+    const answer = ask(engine, 'Did Tedros ever visit Kazakhstan?');
+    expect(answer.status).toBe('answered');
+    expect(answer.summary).toMatch(/^Yes/);
+    expect(textOf(answer)).toContain('October 2023');
+    expectSourcesVerbatim(answer, engine.knowledge);
+  });
+
+  test('a visit to a city is a visit to its country', () => {
+    expect(ask(engine, 'Did the minister travel to Switzerland?').summary).toMatch(/^Yes.*Geneva/);
+  });
+
+  test('a fact that only names the place is not a visit: the release is silent', () => {
+    expect(ask(engine, 'Did the minister visit Almaty?').status).toBe('not_found');
+    expect(ask(engine, 'Did Guterres visit Kazakhstan?').status).toBe('not_found');
+  });
+});
+
+describe('roles', () => {
+  test.each([
+    ['Who is the prime minister of Albania?', 'Hasani'],
+    ['Did Nurtleu meet the king of Saudi Arabia?', 'Faisal'],
+    ['Who is the ambassador of Vietnam?', 'Bui Thanh Son'],
+  ])('%s — a role nobody there holds is not answered with someone else', (question, nearMiss) => {
+    const answer = ask(engine, question);
+    expect(answer.status).toBe('not_found');
+    expect(answer.summary).not.toContain(nearMiss);
+  });
+
+  test('a role the person does hold is answered', () => {
+    expect(ask(engine, 'Who is the President of Kazakhstan?').summary).toContain('Tokayev');
+    expect(ask(engine, 'Who is the deputy prime minister?').summary).toContain('Nurtleu');
+  });
+});
+
+describe('"WHO" the organization and "who" the question word', () => {
+  test('"who heads the UN" asks about the UN, not about the WHO head', () => {
+    const answer = ask(engine, 'Who heads the UN?');
+    expect(textOf(answer)).toContain('Guterres');
+    expect(textOf(answer)).not.toContain('Tedros');
+  });
+
+  test.each(['WHO boss', 'who boss', 'head of who', 'the who director general'])('%s finds Tedros', (question) => {
+    expect(ask(engine, question).summary).toContain('Tedros');
+  });
+});
+
+describe("a person's organization or country", () => {
+  test.each([
+    ['Which organization does Tedros lead?', 'WHO'],
+    ['Which country is Ignazio Cassis from?', 'Switzerland'],
+    ['What country does Retno Marsudi represent?', 'Indonesia'],
+  ])('%s', (question, expected) => {
+    const answer = ask(engine, question);
+    expect(answer.status).toBe('answered');
+    expect(answer.summary).toContain(expected);
+  });
+});
+
+describe('counting', () => {
+  test('a count with a word the release never uses is not a count of the people met', () => {
+    expect(ask(engine, 'How many people live in Almaty?').status).toBe('not_found');
+  });
+
+  test('the countries named in the release', () => {
+    const answer = ask(engine, 'Which countries were represented?');
+    expect(answer.items).toEqual(expect.arrayContaining(['Indonesia', 'Vietnam', 'Saudi Arabia', 'Switzerland', 'Albania', 'Georgia']));
+  });
+});
