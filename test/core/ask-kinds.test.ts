@@ -80,3 +80,14 @@ describe('counting', () => {
     expect(answer.items).toEqual(expect.arrayContaining(['Indonesia', 'Vietnam', 'Saudi Arabia', 'Switzerland', 'Albania', 'Georgia']));
   });
 });
+
+describe('typos in the question words, not only in names', () => {
+  test.each([
+    ['whoo did nurtleu meat in geneva', 'Darchiashvili'],
+    ['Did he meat Tedros?', 'Yes'],
+  ])('%s', (question, expected) => {
+    const answer = ask(engine, question);
+    expect(answer.status).toBe('answered');
+    expect(textOf(answer)).toContain(expected);
+  });
+});

@@ -50,12 +50,14 @@ const SUBJECT_MARKERS = new Set(['about', 'regarding', 'concerning', 'on', 'disc
 
 export function analyze(question: string, index: SearchIndex): Analysis {
   const lang = isCyrillic(question) ? 'ru' : 'en';
-  const tokens = tokensOf(question);
+  const typed = tokensOf(question);
   const taken: boolean[] = [];
-  const dates = findDates(tokens);
+  const dates = findDates(typed);
   for (const d of dates) for (const p of d.positions) taken[p] = true;
-  const links = linkExact(tokens, index.formTable, taken);
-  const worldLinks = linkExact(tokens, index.worldTable, taken);
+  const links = linkExact(typed, index.formTable, taken);
+  const worldLinks = linkExact(typed, index.worldTable, taken);
+  // "whoo did he meat guterres": question words with a typo read as the words they nearly are.
+  const tokens = typed.map((t, i) => (taken[i] ? t : correctQuestionWord(t, index)));
   const unknownNames = [...new Set(worldLinks.map((l) => l.entity))];
 
   const intents = new Set<Intent>();
@@ -101,6 +103,18 @@ export function analyze(question: string, index: SearchIndex): Analysis {
 
   return { lang, dates, type: questionType(question, tokens), words: tokens.map((t) => t.norm), freeWords: tokens.filter((_, i) => !taken[i]).map((t) => t.norm), cues, intents, links, unknownNames, terms, unknownWords, unknownIsSubject };
 }
+
+const QUESTION_WORDS: readonly string[] = [...new Set([...STOPWORDS, ...FRAME_WORDS, ...Object.values(INTENT_WORDS).flat()])].filter(
+  (w) => w.length >= 3 && /^[a-z]+$/.test(w),
+);
+
+/** A word no release uses and one typo away from a question word ("meat" → "meet") is that word. */
+function correctQuestionWord(token: Token, index: SearchIndex): Token {
+  if (token.norm.length < 4 || index.vocabulary.has(token.stem) || QUESTION_WORD_SET.has(token.norm) || !/^[a-z]+$/.test(token.norm)) return token;
+  const near = QUESTION_WORDS.find((w) => Math.abs(w.length - token.norm.length) <= 1 && editDistance(token.norm, w, 1) <= 1);
+  return near ? { raw: token.raw, norm: near, stem: stem(near) } : token;
+}
+const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
 
 function questionType(question: string, tokens: readonly Token[]): QuestionType {
   // Words, not characters: JavaScript's \b does not see Cyrillic letters as word characters.
