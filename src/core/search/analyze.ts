@@ -104,7 +104,9 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   return { lang, dates, type: questionType(question, tokens), words: tokens.map((t) => t.norm), freeWords: tokens.filter((_, i) => !taken[i]).map((t) => t.norm), cues, intents, links, unknownNames, terms, unknownWords, unknownIsSubject };
 }
 
-const QUESTION_WORDS: readonly string[] = [...new Set([...STOPWORDS, ...FRAME_WORDS, ...Object.values(INTENT_WORDS).flat()])].filter(
+// Only the words that carry the question (what is asked, and about which action): correcting a
+// subject word into a frame word ("king" → "kind") would hide what the release lacks.
+const QUESTION_WORDS: readonly string[] = [...new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', ...Object.values(INTENT_WORDS).flat()])].filter(
   (w) => w.length >= 3 && /^[a-z]+$/.test(w),
 );
 
