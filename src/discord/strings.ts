@@ -43,6 +43,10 @@ const en = {
   helpCounts: 'What is loaded',
   counts: (releases: number, people: number, meetings: number, facts: number) =>
     `${releases} release(s) · ${people} people met · ${meetings} meetings · ${facts} facts`,
+  shardsField: 'Shards',
+  shardsReloaded: (reloaded: number, total: number) => `${reloaded} of ${total} shards reloaded.`,
+  shardFailed: (shard: number, n: number) => `Shard ${shard}: reload failed with ${n} error${n === 1 ? '' : 's'}; it keeps its previous knowledge.`,
+  shardUnreachable: (shard: number, why: string) => `Shard ${shard}: not reached (${why}).`,
 };
 
 const ru: typeof en = {
@@ -78,6 +82,10 @@ const ru: typeof en = {
   helpReleases: (n) => `Релизы (${n})`,
   helpCounts: 'Что загружено',
   counts: (releases, people, meetings, facts) => `релизов: ${releases} · собеседников: ${people} · встреч: ${meetings} · фактов: ${facts}`,
+  shardsField: 'Шарды',
+  shardsReloaded: (reloaded, total) => `Перезагружено шардов: ${reloaded} из ${total}.`,
+  shardFailed: (shard, n) => `Шард ${shard}: перезагрузка не удалась (ошибок: ${n}); он отвечает по прежним знаниям.`,
+  shardUnreachable: (shard, why) => `Шард ${shard}: нет ответа (${why}).`,
 };
 
 export const BOT_STRINGS: Record<Lang, typeof en> = { en, ru };

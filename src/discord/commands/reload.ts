@@ -52,22 +52,6 @@ export function renderReloadFailed(errors: readonly KnowledgeError[], dir: strin
   return { embeds: [fitEmbed(embed)], components: [] };
 }
 
-// What the moderator reads about the other shards. Kept beside their one user rather than in
-// ../strings.ts for now (that module is being edited concurrently); same en/ru shape.
-const SHARD_STRINGS = {
-  en: {
-    field: 'Shards',
-    summary: (reloaded: number, total: number) => `${reloaded} of ${total} shards reloaded.`,
-    failed: (shard: number, n: number) => `Shard ${shard}: reload failed with ${n} error${n === 1 ? '' : 's'}; it keeps its previous knowledge.`,
-    unreachable: (shard: number, why: string) => `Shard ${shard}: not reached (${why}).`,
-  },
-  ru: {
-    field: 'Шарды',
-    summary: (reloaded: number, total: number) => `Перезагружено шардов: ${reloaded} из ${total}.`,
-    failed: (shard: number, n: number) => `Шард ${shard}: перезагрузка не удалась (ошибок: ${n}); он отвечает по прежним знаниям.`,
-    unreachable: (shard: number, why: string) => `Шард ${shard}: нет ответа (${why}).`,
-  },
-} satisfies Record<Lang, unknown>;
 
 /**
  * The reload view, plus one field on how the other shards fared (this shard reloaded already).
@@ -75,19 +59,19 @@ const SHARD_STRINGS = {
  * lines (the rest are in that shard's log), so the field stays within Discord's 1,024 characters.
  */
 export function withShards(view: View, others: readonly ShardReloadOutcome[], lang: Lang): View {
-  const S = SHARD_STRINGS[lang];
+  const S = BOT_STRINGS[lang];
   const remote = others.filter((o) => o.status !== 'self');
   const reloaded = 1 + remote.filter((o) => o.status === 'reloaded').length;
-  const lines = [S.summary(reloaded, remote.length + 1)];
+  const lines = [S.shardsReloaded(reloaded, remote.length + 1)];
   for (const o of remote) {
-    if (o.status === 'failed') lines.push(S.failed(o.shard, o.errorCount), ...o.errors.slice(0, 3).map((e) => `\`${truncate(e.replaceAll('`', "'"), 180)}\``));
-    else if (o.status === 'unreachable') lines.push(S.unreachable(o.shard, truncate(o.error, 200)));
+    if (o.status === 'failed') lines.push(S.shardFailed(o.shard, o.errorCount), ...o.errors.slice(0, 3).map((e) => `\`${truncate(e.replaceAll('`', "'"), 180)}\``));
+    else if (o.status === 'unreachable') lines.push(S.shardUnreachable(o.shard, truncate(o.error, 200)));
   }
   const [embed, ...rest] = view.embeds;
   if (!embed) return view;
   const allReloaded = reloaded === remote.length + 1;
   // Error lines go in inline code (markdown-inert; backticks replaced above).
-  const next: APIEmbed = { ...embed, ...(allReloaded ? {} : { color: 0xfee75c }), fields: [...(embed.fields ?? []), { name: S.field, value: lines.join('\n') }] };
+  const next: APIEmbed = { ...embed, ...(allReloaded ? {} : { color: 0xfee75c }), fields: [...(embed.fields ?? []), { name: S.shardsField, value: lines.join('\n') }] };
   return { ...view, embeds: [fitEmbed(next), ...rest] };
 }
 
