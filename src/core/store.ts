@@ -20,6 +20,7 @@ export type ReloadResult = { ok: true; changes: KnowledgeChanges; engine: Engine
 export class KnowledgeStore {
   private engine: Engine;
   private pending: Promise<ReloadResult> | undefined;
+  private queued: Promise<ReloadResult> | undefined;
 
   private constructor(
     readonly dir: string,
@@ -41,14 +42,22 @@ export class KnowledgeStore {
   }
 
   /**
-   * Re-reads the folder and swaps the engine in one assignment. Concurrent calls
-   * share one reload rather than racing each other.
+   * Re-reads the folder and swaps the engine in one assignment. Reloads never race: a call made
+   * while one runs (which may have read the files before this call's edit) gets one more reload
+   * right after it, shared by every call made meanwhile.
    */
   reload(): Promise<ReloadResult> {
-    this.pending ??= this.doReload().finally(() => {
-      this.pending = undefined;
+    if (!this.pending) {
+      this.pending = this.doReload().finally(() => {
+        this.pending = undefined;
+      });
+      return this.pending;
+    }
+    this.queued ??= this.pending.then(() => {
+      this.queued = undefined;
+      return this.reload();
     });
-    return this.pending;
+    return this.queued;
   }
 
   private async doReload(): Promise<ReloadResult> {

@@ -1,4 +1,5 @@
 import { readFileSync, symlinkSync, truncateSync, chmodSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { formatErrors, loadKnowledge, type Knowledge } from '../../src/core';
@@ -599,6 +600,17 @@ describe('loadKnowledge', () => {
       expect(() => (knowledge.mentions as unknown[]).push({})).toThrow(TypeError);
       expect(knowledge.entities.get('guterres')!.name).toBe('António Guterres');
     });
+  });
+});
+
+describe('loadKnowledge on files that are not files', () => {
+  // A named pipe never ends: reading it would hang the loader, and every /reload after it.
+  test('refuses a FIFO named like a knowledge file instead of hanging', async () => {
+    const k = await tempKnowledge();
+    execFileSync('mkfifo', [k.path('releases/pipe.yaml')]);
+    const result = await loadKnowledge(k.dir);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual([{ file: 'releases/pipe.yaml', path: '', message: 'is not a regular file' }]);
   });
 });
 

@@ -202,11 +202,8 @@ describe('bad knowledge: check fails naming it, reload keeps the old knowledge, 
     expect(run.stdout).toContain(`error: ${ENTITIES_YAML}: cannot be read (permission denied)`);
   });
 
-  // BUG (src/discord/commands/reload.ts, renderReloadFailed): paths are made relative by cutting
-  // "<dir>/" out of each line, so an error about the folder itself (missing, empty, not a folder)
-  // shows its absolute path on the server to the moderator in Discord — which the comment there
-  // means to avoid ("they do not show the server's file system").
-  knownFailure('a missing folder is reported in Discord without the server\'s absolute path', async () => {
+  // An error about the folder itself (missing, empty) names it without its absolute path on the server.
+  test('a missing folder is reported in Discord without the server\'s absolute path', async () => {
     await fs.rm(h.dir, { recursive: true, force: true });
     try {
       const reload = await moderatorReload();

@@ -80,6 +80,11 @@ async function listKnowledgeFiles(dir: string, errors: KnowledgeError[]): Promis
 async function readBounded(absolute: string, file: string, errors: KnowledgeError[]): Promise<string | undefined> {
   try {
     const stat = await fs.stat(absolute);
+    // A FIFO or device named *.yaml would block the read forever.
+    if (!stat.isFile()) {
+      errors.push({ file, path: '', message: stat.isDirectory() ? 'cannot be read (is a folder)' : 'is not a regular file' });
+      return undefined;
+    }
     if (stat.size > MAX_FILE_BYTES) {
       const mb = (stat.size / 1024 / 1024).toFixed(1);
       errors.push({ file, path: '', message: `file is ${mb} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB` });

@@ -44,8 +44,10 @@ export function renderReloaded(changes: KnowledgeChanges, lang: Lang): View {
 
 export function renderReloadFailed(errors: readonly KnowledgeError[], dir: string, lang: Lang): View {
   const S = BOT_STRINGS[lang];
-  // Paths relative to the knowledge folder: shorter, and they do not show the server's file system.
-  const lines = formatErrors(errors).map((l) => truncate(l.split(`${dir}${path.sep}`).join('').replaceAll('```', "'''"), MAX_ERROR_LINE));
+  // Paths relative to the knowledge folder: shorter, and they do not show the server's file system
+  // (the folder itself is named by its last part only).
+  const relative = (line: string): string => line.split(`${dir}${path.sep}`).join('').split(dir).join(path.basename(dir));
+  const lines = formatErrors(errors).map((l) => truncate(relative(l).replaceAll('```', "'''"), MAX_ERROR_LINE));
   const shown = lines.slice(0, MAX_ERROR_LINES);
   if (lines.length > shown.length) shown.push(S.andMore(lines.length - shown.length));
   const embed: APIEmbed = { color: 0xed4245, title: truncate(S.reloadFailed(errors.length), 256), description: `\`\`\`\n${shown.join('\n')}\n\`\`\`` };
