@@ -76,7 +76,7 @@ export function table(result: BenchResult, details: readonly SizeDetails[]): str
     line(head),
     ...rows.map(line),
     '',
-    `times in ms; ask/autocomplete over ${details[0]?.questions ?? '?'} calls per size after a warm-up pass; the baseline (fuse.js, default options + includeScore, over every sentence) answers n of the questions`,
+    `times in ms; ask/autocomplete over ${details[0]?.questions ?? '?'} calls per size after three warm-up passes; the baseline (fuse.js, default options + includeScore, over every sentence) answers n of the questions`,
     `corpus above 1 release: the shipped release + generated ones; sentences: ${details.map((d) => d.sentences).join(' / ')}`,
     ...details.flatMap((d) => [
       `at ${d.releases}: ask — ${describeNoise(d.ask_noise)}`,
