@@ -7,107 +7,22 @@
  * for releases nobody curated yet, the release's own sentences.
  */
 import type { Engine } from '../engine';
-import type { Fact, Meeting, Release, Source } from '../knowledge/types';
-import type { FactKind } from '../knowledge/schema';
-import { analyze, type Analysis, type Intent } from '../search/analyze';
-import { dateMatches, whenMatches } from '../search/dates';
-import { STRINGS, formatDate, type Lang } from '../strings';
+import type { Fact, Meeting, Source } from '../knowledge/types';
+import { analyze, type Intent } from '../search/analyze';
+import { STRINGS } from '../strings';
 import { splitSentences, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
 import { tokensOf } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
-import {
-  allCounterparts,
-  entity,
-  meetingsWith,
-  mentionSources,
-  nameOf,
-  nameWithTitle,
-  peopleOf,
-  personLine,
-  releaseOf,
-  visitWords,
-} from './people';
+import { entity, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
 import { meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
+import { counterpartsIn, groupOf, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context, type Group } from './ask-context';
+import { actionKinds, counterpartsOf, matchingFacts, rankFacts } from './fact-match';
+import { releaseDate, releasePlace, releaseSource, releasesInScope } from './release-meta';
 
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
-
-/** Facts ranked in full for one question, at most (the rest cover fewer of its words). */
-const MAX_CANDIDATES = 200;
-
-/** Which fact kinds each intent asks about. */
-const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
-  invite: ['invitation'],
-  visit: ['visit'],
-  agree: ['agreement', 'cooperation'],
-  support: ['support'],
-  assess: ['assessment', 'statement'],
-  plan: ['initiative', 'invitation'],
-  topic: ['topic', 'initiative'],
-};
-
-interface Context {
-  engine: Engine;
-  a: Analysis;
-  lang: Lang;
-  S: (typeof STRINGS)['en'];
-  /** Entities the question names that narrow it (not the visiting minister, his country or the host city). */
-  specific: string[];
-  /** People the question is about: named, or reached through a title, organization or country. */
-  people: string[];
-  /** Subject words, less those that only pick a group ("international organizations"). */
-  terms: string[];
-  /** "Which heads of international organizations…" or "How many foreign ministers…". */
-  group: Group | undefined;
-  /** The releases the question is about: those of the date, place or visitor it names (all when it names none). */
-  releases: ReadonlySet<string>;
-}
-
-/**
- * Narrows to the releases whose date, host city or visiting minister the question names.
- * Returns undefined when it names a date that no release and no fact has: the releases are silent.
- */
-function scopeOf(engine: Engine, a: Analysis): ReadonlySet<string> | undefined {
-  const linked = new Set(a.links.map((l) => l.entity));
-  const all = engine.knowledge.releases;
-  // Most questions name no date and no release's city or visitor: every release, no copying.
-  if (a.dates.length === 0 && ![...linked].some((id) => engine.index.principals.has(id))) return engine.index.releaseIds;
-  let scope = [...all.values()];
-  if (a.dates.length) {
-    const dated = scope.filter((r) => a.dates.some((d) => dateMatches(r.date, d)));
-    const factWhen = engine.index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
-    if (dated.length) scope = dated;
-    else if (!factWhen) return undefined;
-  }
-  const byPlace = scope.filter((r) => r.place && linked.has(r.place));
-  if (byPlace.length) scope = byPlace;
-  const byVisitor = scope.filter((r) => r.principal && linked.has(r.principal));
-  if (byVisitor.length) scope = byVisitor;
-  return new Set(scope.map((r) => r.id));
-}
-
-type Group = 'organization' | 'country';
-const GROUP_WORDS: Record<Group, RegExp> = {
-  organization: /(^| )(organi[sz]ations?|agenc(y|ies)|heads? of international|организаци\p{L}*)( |$)/u,
-  // Plural only: "the minister" is the visitor himself, "ministers" are his counterparts.
-  country: /(^| )(ministers|country|countries|states|nations|министров|министры|министрами|стран\p{L}*)( |$)/u,
-};
-const GROUP_STEMS = new Set(['international', 'organizations', 'organisations', 'countries', 'states', 'nations', 'agencies'].map((w) => stem(w)));
-
-function groupOf(words: readonly string[]): Group | undefined {
-  const text = words.join(' ');
-  if (GROUP_WORDS.organization.test(text)) return 'organization';
-  if (GROUP_WORDS.country.test(text)) return 'country';
-  return undefined;
-}
-
-function inGroup(engine: Engine, person: string, group: Group | undefined): boolean {
-  const e = entity(engine, person);
-  if (!group) return true;
-  return group === 'organization' ? Boolean(e?.organization) : Boolean(e?.country) && !e?.organization;
-}
 
 export function ask(engine: Engine, question: string): Answer {
   const text = question.trim();
@@ -156,14 +71,6 @@ function route(ctx: Context): Answer | undefined {
       if (a.intents.has('place') && !ctx.group && ctx.specific.length === 0 && ctx.terms.length === 0) return releasePlace(ctx);
       return whatAnswer(ctx);
   }
-}
-
-function meetingsIn(ctx: Context, person: string): Meeting[] {
-  return meetingsWith(ctx.engine, person).filter((m) => ctx.releases.has(m.release));
-}
-
-function counterpartsIn(ctx: Context) {
-  return allCounterparts(ctx.engine).filter((c) => ctx.releases.has(c.meeting.release));
 }
 
 // ── who ────────────────────────────────────────────────────────────────────
@@ -224,11 +131,6 @@ function missingRole(ctx: Context): string | undefined {
     if (!holds) return word;
   }
   return undefined;
-}
-
-/** People the question names, the visiting minister included. */
-function namedPeople(ctx: Context): string[] {
-  return [...new Set(ctx.a.links.map((l) => l.entity))].filter((id) => entity(ctx.engine, id)?.type === 'person');
 }
 
 /** Everyone met of one group: heads of organizations, or foreign ministers. */
@@ -441,144 +343,6 @@ function countAnswer(ctx: Context): Answer | undefined {
   return answered(ctx.S.count(met.length, met.length === 1 ? ctx.S.person : ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
 }
 
-// ── facts about the release itself ─────────────────────────────────────────
-
-/** The releases in scope, newest first; one answer line each when there are several. */
-function releasesInScope(ctx: Context) {
-  return ctx.engine.index.releasesNewestFirst.filter((r) => ctx.releases.has(r.id));
-}
-
-function releaseMeta(ctx: Context, line: (r: Release) => string | undefined): Answer | undefined {
-  const releases = releasesInScope(ctx).filter((r) => line(r) !== undefined);
-  const [first] = releases;
-  if (!first) return undefined;
-  if (releases.length === 1) return answered(line(first)!, [], firstSentence(first.id, first.paragraphs[0]), ctx.lang);
-  const shown = releases.slice(0, 10);
-  return answered(
-    ctx.S.count(releases.length, ctx.S.releases),
-    shown.map((r) => `${formatDate(r.date, ctx.lang)} — ${r.title}: ${line(r)}`),
-    shown.flatMap((r) => firstSentence(r.id, r.paragraphs[0])),
-    ctx.lang,
-  );
-}
-
-function releaseDate(ctx: Context): Answer | undefined {
-  return releaseMeta(ctx, (r) => `${ctx.S.releaseDate(formatDate(r.date, ctx.lang))} (${r.date})`);
-}
-
-function releasePlace(ctx: Context): Answer | undefined {
-  return releaseMeta(ctx, (r) => (r.place ? ctx.S.releasePlace(nameOf(ctx.engine, r.place), formatDate(r.date, ctx.lang)) : undefined));
-}
-
-function releaseSource(ctx: Context): Answer | undefined {
-  return releaseMeta(ctx, (r) => ctx.S.releaseSource(r.source));
-}
-
-function firstSentence(release: string, paragraph: string | undefined): Source[] {
-  return paragraph ? [{ release, paragraph: 1, quote: paragraph }] : [];
-}
-
-// ── matching facts ─────────────────────────────────────────────────────────
-
-/** Facts that answer the question, best first: by the entities and words they share with it. */
-function matchingFacts(ctx: Context): Fact[] {
-  const { engine, a } = ctx;
-  const candidates = new Set<string>();
-  if (ctx.specific.length) {
-    // A fact must name what the question names (or its people): start from those facts.
-    for (const id of ctx.specific) {
-      for (const who of [id, ...peopleOf(engine, id)]) for (const f of engine.index.factsByEntity.get(who) ?? []) candidates.add(f);
-    }
-  } else if (ctx.terms.length) {
-    // A fact must carry at least half the weight of the question's words. Rarest words first: a fact
-    // with none of the first few can't reach half, so only their (short) postings are read.
-    const weighted = ctx.terms.map((t) => ({ t, w: engine.index.stemWeight(t) })).sort((x, y) => y.w - x.w);
-    const total = weighted.reduce((sum, x) => sum + x.w, 0);
-    const seeds = new Set<string>();
-    let rest = total;
-    for (const { t, w } of weighted) {
-      if (rest < total * 0.5) break;
-      for (const f of engine.index.factsByStem.get(t) ?? []) seeds.add(f);
-      rest -= w;
-    }
-    const enough: Array<[string, number]> = [];
-    for (const f of seeds) {
-      const stems = engine.index.factStems.get(f)!;
-      const w = weighted.reduce((sum, x) => (stems.has(x.t) ? sum + x.w : sum), 0);
-      if (w >= total * 0.5) enough.push([f, w]);
-    }
-    // Only the best-covered few can make the answer (it shows at most eight): rank those, not thousands.
-    if (enough.length > MAX_CANDIDATES) enough.sort((x, y) => y[1] - x[1]).length = MAX_CANDIDATES;
-    for (const [f] of enough) candidates.add(f);
-  }
-  // Facts dated as the question says: "What was planned for July?"
-  if (a.dates.length) for (const f of engine.index.datedFacts) if (datedAsAsked(a, f)) candidates.add(f.id);
-  // "What was agreed?": facts of that kind. (Topics and meetings are better answered by the whole visit.)
-  if (candidates.size === 0 && ctx.specific.length === 0 && ctx.terms.length === 0) {
-    for (const kind of actionKinds(a)) for (const id of engine.index.factsByKind.get(kind) ?? []) candidates.add(id);
-  }
-  return rankFacts(ctx, [...candidates], false);
-}
-
-/**
- * Scores facts; keeps those clearly relevant. `within` = the facts of a meeting
- * the question already chose: then only the question's words and intents narrow it.
- */
-function rankFacts(ctx: Context, ids: readonly string[], within: boolean): Fact[] {
-  const { engine, a } = ctx;
-  // Inside a meeting the question already chose, "discussed" covers every fact: only actions narrow.
-  const kinds = within ? actionKinds(a) : intentKinds(a);
-  // A date no release has, but some fact's "when" has, is what the question is about.
-  const asksFactDate = a.dates.length > 0 && engine.index.datedFacts.some((f) => datedAsAsked(a, f));
-  const termWeight = ctx.terms.reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
-  const scored: Array<{ fact: Fact; score: number }> = [];
-  for (const id of new Set(ids)) {
-    const fact = engine.knowledge.facts.get(id);
-    if (!fact || !ctx.releases.has(fact.release)) continue;
-    const stems = engine.index.factStems.get(id)!;
-    const entities = engine.index.factEntities.get(id)!;
-    const covered = ctx.terms.filter((t) => stems.has(t)).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
-    const named = ctx.specific.filter((e) => entities.has(e) || peopleOf(engine, e).some((p) => entities.has(p))).length;
-    const kindMatch = kinds.includes(fact.kind);
-    const cued = a.cues.filter((c) => stems.has(c)).reduce((sum, c) => sum + engine.index.stemWeight(c), 0) / 2;
-    if (within) {
-      if (covered === 0 && !kindMatch && cued === 0) continue;
-      scored.push({ fact, score: covered + cued + (kindMatch ? 1 : 0) });
-      continue;
-    }
-    const wordsOk = termWeight === 0 || covered >= termWeight * 0.5;
-    const entitiesOk = ctx.specific.length === 0 || named > 0;
-    // "agreed", "invited": a fact of another kind answers only if the words match.
-    if (actionKinds(a).length && !kindMatch && covered === 0 && cued === 0) continue;
-    const dated = datedAsAsked(a, fact);
-    const datesOk = !asksFactDate || dated;
-    if (!wordsOk || !entitiesOk || !datesOk || (termWeight === 0 && named === 0 && !kindMatch && !dated)) continue;
-    scored.push({ fact, score: covered + cued + 2 * named + (kindMatch ? 1.5 : 0) + (dated ? 2 : 0) });
-  }
-  scored.sort((x, y) => y.score - x.score);
-  const best = scored[0]?.score ?? 0;
-  // Keep the facts close to the best one, so a precise question gets a precise answer.
-  return scored.filter((s) => s.score >= best * (within ? 0.6 : 0.75)).slice(0, 8).map((s) => s.fact);
-}
-
-function datedAsAsked(a: Analysis, fact: Fact): boolean {
-  return Boolean(fact.when) && a.dates.some((d) => whenMatches(fact.when!, d));
-}
-
-/** Fact kinds the question's action words ask for (not topics or meetings in general). */
-function actionKinds(a: Analysis): FactKind[] {
-  return [...a.intents].filter((i) => !['topic', 'meet', 'visit'].includes(i)).flatMap((i) => KINDS_BY_INTENT[i] ?? []);
-}
-
-function intentKinds(a: Analysis): FactKind[] {
-  return [...a.intents].flatMap((i) => KINDS_BY_INTENT[i] ?? []);
-}
-
-function counterpartsOf(ctx: Context, fact: Fact): string[] {
-  const meeting = fact.meeting ? ctx.engine.knowledge.meetings.get(fact.meeting) : undefined;
-  return meeting ? [...meeting.with] : fact.actor ? [fact.actor] : [];
-}
-
 function factsAnswer(ctx: Context, facts: readonly Fact[], prefix?: string): Answer {
   const { engine } = ctx;
   const withWhom = [...new Set(facts.flatMap((f) => counterpartsOf(ctx, f)))];
@@ -610,7 +374,3 @@ function fromSentences(ctx: Context): Answer | undefined {
   return answered(ctx.S.fromText, [], sources, ctx.lang);
 }
 
-function quoteList(words: readonly string[], lang: Lang): string {
-  const quoted = [...new Set(words)].slice(0, 4).map((w) => (lang === 'ru' ? `«${w}»` : `“${w}”`));
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${STRINGS[lang].and} ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
-}

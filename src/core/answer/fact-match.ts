@@ -1,0 +1,124 @@
+/**
+ * Which curated facts answer a question, best first: by the entities, words, dates and
+ * action words they share with it. Rarest words first, so that a thousand releases stay quick.
+ */
+import type { Context } from './ask-context';
+import type { Fact } from '../knowledge/types';
+import type { FactKind } from '../knowledge/schema';
+import type { Analysis, Intent } from '../search/analyze';
+import { whenMatches } from '../search/dates';
+import { peopleOf } from './people';
+
+/** Facts ranked in full for one question, at most (the rest cover fewer of its words). */
+export const MAX_CANDIDATES = 200;
+
+/** Which fact kinds each intent asks about. */
+export const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
+  invite: ['invitation'],
+  visit: ['visit'],
+  agree: ['agreement', 'cooperation'],
+  support: ['support'],
+  assess: ['assessment', 'statement'],
+  plan: ['initiative', 'invitation'],
+  topic: ['topic', 'initiative'],
+};
+
+/** Facts that answer the question, best first: by the entities and words they share with it. */
+export function matchingFacts(ctx: Context): Fact[] {
+  const { engine, a } = ctx;
+  const candidates = new Set<string>();
+  if (ctx.specific.length) {
+    // A fact must name what the question names (or its people): start from those facts.
+    for (const id of ctx.specific) {
+      for (const who of [id, ...peopleOf(engine, id)]) for (const f of engine.index.factsByEntity.get(who) ?? []) candidates.add(f);
+    }
+  } else if (ctx.terms.length) {
+    // A fact must carry at least half the weight of the question's words. Rarest words first: a fact
+    // with none of the first few can't reach half, so only their (short) postings are read.
+    const weighted = ctx.terms.map((t) => ({ t, w: engine.index.stemWeight(t) })).sort((x, y) => y.w - x.w);
+    const total = weighted.reduce((sum, x) => sum + x.w, 0);
+    const seeds = new Set<string>();
+    let rest = total;
+    for (const { t, w } of weighted) {
+      if (rest < total * 0.5) break;
+      for (const f of engine.index.factsByStem.get(t) ?? []) seeds.add(f);
+      rest -= w;
+    }
+    const enough: Array<[string, number]> = [];
+    for (const f of seeds) {
+      const stems = engine.index.factStems.get(f)!;
+      const w = weighted.reduce((sum, x) => (stems.has(x.t) ? sum + x.w : sum), 0);
+      if (w >= total * 0.5) enough.push([f, w]);
+    }
+    // Only the best-covered few can make the answer (it shows at most eight): rank those, not thousands.
+    if (enough.length > MAX_CANDIDATES) enough.sort((x, y) => y[1] - x[1]).length = MAX_CANDIDATES;
+    for (const [f] of enough) candidates.add(f);
+  }
+  // Facts dated as the question says: "What was planned for July?"
+  if (a.dates.length) for (const f of engine.index.datedFacts) if (datedAsAsked(a, f)) candidates.add(f.id);
+  // "What was agreed?": facts of that kind. (Topics and meetings are better answered by the whole visit.)
+  if (candidates.size === 0 && ctx.specific.length === 0 && ctx.terms.length === 0) {
+    for (const kind of actionKinds(a)) for (const id of engine.index.factsByKind.get(kind) ?? []) candidates.add(id);
+  }
+  return rankFacts(ctx, [...candidates], false);
+}
+
+/**
+ * Scores facts; keeps those clearly relevant. `within` = the facts of a meeting
+ * the question already chose: then only the question's words and intents narrow it.
+ */
+export function rankFacts(ctx: Context, ids: readonly string[], within: boolean): Fact[] {
+  const { engine, a } = ctx;
+  // Inside a meeting the question already chose, "discussed" covers every fact: only actions narrow.
+  const kinds = within ? actionKinds(a) : intentKinds(a);
+  // A date no release has, but some fact's "when" has, is what the question is about.
+  const asksFactDate = a.dates.length > 0 && engine.index.datedFacts.some((f) => datedAsAsked(a, f));
+  const termWeight = ctx.terms.reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
+  const scored: Array<{ fact: Fact; score: number }> = [];
+  for (const id of new Set(ids)) {
+    const fact = engine.knowledge.facts.get(id);
+    if (!fact || !ctx.releases.has(fact.release)) continue;
+    const stems = engine.index.factStems.get(id)!;
+    const entities = engine.index.factEntities.get(id)!;
+    const covered = ctx.terms.filter((t) => stems.has(t)).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
+    const named = ctx.specific.filter((e) => entities.has(e) || peopleOf(engine, e).some((p) => entities.has(p))).length;
+    const kindMatch = kinds.includes(fact.kind);
+    const cued = a.cues.filter((c) => stems.has(c)).reduce((sum, c) => sum + engine.index.stemWeight(c), 0) / 2;
+    if (within) {
+      if (covered === 0 && !kindMatch && cued === 0) continue;
+      scored.push({ fact, score: covered + cued + (kindMatch ? 1 : 0) });
+      continue;
+    }
+    const wordsOk = termWeight === 0 || covered >= termWeight * 0.5;
+    const entitiesOk = ctx.specific.length === 0 || named > 0;
+    // "agreed", "invited": a fact of another kind answers only if the words match.
+    if (actionKinds(a).length && !kindMatch && covered === 0 && cued === 0) continue;
+    const dated = datedAsAsked(a, fact);
+    const datesOk = !asksFactDate || dated;
+    if (!wordsOk || !entitiesOk || !datesOk || (termWeight === 0 && named === 0 && !kindMatch && !dated)) continue;
+    scored.push({ fact, score: covered + cued + 2 * named + (kindMatch ? 1.5 : 0) + (dated ? 2 : 0) });
+  }
+  scored.sort((x, y) => y.score - x.score);
+  const best = scored[0]?.score ?? 0;
+  // Keep the facts close to the best one, so a precise question gets a precise answer.
+  return scored.filter((s) => s.score >= best * (within ? 0.6 : 0.75)).slice(0, 8).map((s) => s.fact);
+}
+
+export function datedAsAsked(a: Analysis, fact: Fact): boolean {
+  return Boolean(fact.when) && a.dates.some((d) => whenMatches(fact.when!, d));
+}
+
+/** Fact kinds the question's action words ask for (not topics or meetings in general). */
+export function actionKinds(a: Analysis): FactKind[] {
+  return [...a.intents].filter((i) => !['topic', 'meet', 'visit'].includes(i)).flatMap((i) => KINDS_BY_INTENT[i] ?? []);
+}
+
+export function intentKinds(a: Analysis): FactKind[] {
+  return [...a.intents].flatMap((i) => KINDS_BY_INTENT[i] ?? []);
+}
+
+export function counterpartsOf(ctx: Context, fact: Fact): string[] {
+  const meeting = fact.meeting ? ctx.engine.knowledge.meetings.get(fact.meeting) : undefined;
+  return meeting ? [...meeting.with] : fact.actor ? [fact.actor] : [];
+}
+

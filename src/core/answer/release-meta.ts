@@ -1,0 +1,42 @@
+/** Answers about the releases themselves: their date, host city and source. */
+import type { Context } from './ask-context';
+import type { Release, Source } from '../knowledge/types';
+import { formatDate } from '../strings';
+import { answered, type Answer } from './answer';
+import { nameOf } from './people';
+
+/** The releases in scope, newest first; one answer line each when there are several. */
+export function releasesInScope(ctx: Context) {
+  return ctx.engine.index.releasesNewestFirst.filter((r) => ctx.releases.has(r.id));
+}
+
+function releaseMeta(ctx: Context, line: (r: Release) => string | undefined): Answer | undefined {
+  const releases = releasesInScope(ctx).filter((r) => line(r) !== undefined);
+  const [first] = releases;
+  if (!first) return undefined;
+  if (releases.length === 1) return answered(line(first)!, [], firstSentence(first.id, first.paragraphs[0]), ctx.lang);
+  const shown = releases.slice(0, 10);
+  return answered(
+    ctx.S.count(releases.length, ctx.S.releases),
+    shown.map((r) => `${formatDate(r.date, ctx.lang)} — ${r.title}: ${line(r)}`),
+    shown.flatMap((r) => firstSentence(r.id, r.paragraphs[0])),
+    ctx.lang,
+  );
+}
+
+export function releaseDate(ctx: Context): Answer | undefined {
+  return releaseMeta(ctx, (r) => `${ctx.S.releaseDate(formatDate(r.date, ctx.lang))} (${r.date})`);
+}
+
+export function releasePlace(ctx: Context): Answer | undefined {
+  return releaseMeta(ctx, (r) => (r.place ? ctx.S.releasePlace(nameOf(ctx.engine, r.place), formatDate(r.date, ctx.lang)) : undefined));
+}
+
+export function releaseSource(ctx: Context): Answer | undefined {
+  return releaseMeta(ctx, (r) => ctx.S.releaseSource(r.source));
+}
+
+function firstSentence(release: string, paragraph: string | undefined): Source[] {
+  return paragraph ? [{ release, paragraph: 1, quote: paragraph }] : [];
+}
+
