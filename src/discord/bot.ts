@@ -29,12 +29,21 @@ export interface BotOptions {
   deferAfterMs?: number;
 }
 
+/** How long stop() waits for replies still being written. */
+const STOP_GRACE_MS = 5_000;
+
 export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS }: BotOptions): Bot {
   const client = createClient(config);
   const ctx: BotContext = { config, store, logger, cooldown: new Cooldown(config.cooldownSeconds * 1000), longArgs: new LongArgs(), deferAfterMs };
 
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, interaction));
-  client.on(Events.MessageCreate, (message) => void handleMessage(ctx, message));
+  // Handlers still running when the bot stops get a moment to finish their reply (a reload's edit).
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>): void => {
+    inFlight.add(work);
+    work.finally(() => inFlight.delete(work)).catch((error: unknown) => logger.error({ err: error }, 'handler failed outside the error boundary'));
+  };
+  client.on(Events.InteractionCreate, (interaction) => track(handleInteraction(ctx, interaction)));
+  client.on(Events.MessageCreate, (message) => track(handleMessage(ctx, message)));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
@@ -55,6 +64,8 @@ export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS
       logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, releases: store.current().knowledge.releases.size }, 'ready');
     },
     async stop() {
+      const settled = Promise.allSettled([...inFlight]);
+      await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
       await client.destroy();
     },
   };

@@ -146,4 +146,6 @@ test('after every refusal the same knowledge answers; a moderator’s reload (co
   // Administrator implies Manage Server (Discord's rule, and discord.js's `has`).
   const admin = h.sim.slash('reload', [], { user: h.sim.newUser('admin'), permissions: String(ADMINISTRATOR) });
   expect((await h.sim.waitForCallback(admin.id)).type).toBe(5);
+  const adminEdit = await h.sim.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${h.sim.applicationId}/${admin.token}/messages/@original`);
+  expect((adminEdit.body as SentMessage).embeds![0]!.title).toBe(BOT_STRINGS.en.reloaded);
 });
