@@ -316,7 +316,9 @@ function whenAnswer(ctx: Context): Answer | undefined {
 }
 
 function whereAnswer(ctx: Context): Answer | undefined {
-  const placed = matchingFacts(ctx).filter((f) => f.where);
+  // The place is a fact's `where`; a verb around the name ("to be set up") should not hide it.
+  let placed = matchingFacts(ctx).filter((f) => f.where);
+  if (placed.length === 0 && ctx.specific.length) placed = matchingFacts({ ...ctx, terms: [] }).filter((f) => f.where);
   if (placed.length && (ctx.specific.length || ctx.terms.length)) {
     const f = placed[0]!;
     return answered(`${ctx.S.where(nameOf(ctx.engine, f.where!))} ${f.label}`, [], placed.slice(0, 1).flatMap((x) => x.sources), ctx.lang);

@@ -70,7 +70,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     if (INTENT_BY_STEM.has(t.stem) || INTENT_BY_STEM.has(t.norm)) {
       // Action words ("welcomed", "agreed") point at facts; "discussed" or "met" would only pick
       // the one fact whose quote happens to say so.
-      if ((INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []).some((i) => CUE_INTENTS.has(i))) cues.push(t.stem);
+      if ((INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []).some((i) => CUE_INTENTS.has(i))) cues.push(englishStem(t) ?? t.stem);
       return;
     }
     if (FRAME_STEMS.has(t.stem)) return;
@@ -118,9 +118,13 @@ function correctQuestionWord(token: Token, index: SearchIndex): Token {
 }
 const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
 
+const PEOPLE_NOUNS = new Set(['officials', 'people', 'persons', 'ministers', 'counterparts', 'heads', 'leaders', 'diplomats', 'representatives']);
+
 function questionType(question: string, tokens: readonly Token[]): QuestionType {
   // Words, not characters: JavaScript's \b does not see Cyrillic letters as word characters.
   const words = tokens.map((t) => t.norm);
+  // "Name the UN officials…", "List the ministers…": a list of people is a who-question.
+  if (/^(name|list|show|tell me)\b/.test(words.join(' ')) && words.slice(1, 6).some((w) => PEOPLE_NOUNS.has(w))) return 'who';
   const opener = words.join(' ').replace(/^(and|so|ok|okay|also|please|tell me|а|и|ну|скажи|подскажи|скажите)\s+/u, '');
   for (const [type, phrases] of QUESTION_TYPES) {
     if (phrases.some((p) => opener === p || opener.startsWith(`${p} `))) return type;
@@ -131,6 +135,13 @@ function questionType(question: string, tokens: readonly Token[]): QuestionType 
   if (has.has('where') || has.has('где')) return 'where';
   if (/\?\s*$/.test(question) && !has.has('what') && !has.has('что')) return 'yesno';
   return has.has('what') || has.has('что') ? 'what' : 'bare';
+}
+
+/** A Russian word's English stem, when the small dictionary has it ("поблагодарил" → "thank"). */
+function englishStem(token: Token): string | undefined {
+  if (!/[а-я]/.test(token.norm)) return undefined;
+  const hit = RU_TO_EN_ENTRIES.find(([ru]) => token.norm.includes(ru));
+  return hit ? stem(hit[1]) : undefined;
 }
 
 /** The stem a subject word is indexed by, or undefined when no release uses the word. */
