@@ -37,7 +37,9 @@ export function ask(engine: Engine, question: string): Answer {
   const specific = [...new Set(a.links.map((l) => l.entity).filter((id) => !principals.has(id)))];
   // A word no release uses, where the subject goes, means the release is silent on it.
   // Counting needs every word understood: "How many people live in Almaty?" is not "how many were met".
-  if (a.unknownWords.length && (specific.length === 0 || a.unknownIsSubject || a.type === 'count' || a.unknownWords.length > a.terms.length + specific.length)) {
+  // With nothing named, words the release uses must outnumber those it doesn't.
+  const outnumbered = specific.length === 0 ? a.unknownWords.length >= a.terms.length : a.unknownWords.length > a.terms.length + specific.length;
+  if (a.unknownWords.length && (a.unknownIsSubject || a.type === 'count' || outnumbered)) {
     return notFound(S.releaseSilentAbout(quoteList(a.unknownWords, lang)), lang);
   }
   const releases = scopeOf(engine, a);
@@ -77,8 +79,10 @@ function route(ctx: Context): Answer | undefined {
 
 function whoAnswer(ctx: Context): Answer | undefined {
   const { a, engine } = ctx;
-  // "Who did he meet…" and "Who did he discuss X with" ask for a counterpart, not for who acted.
-  const asksAboutMeeting = a.intents.has('meet') || (a.intents.has('topic') && a.words.some((w) => w === 'with' || w === 'с' || w === 'со'));
+  // "Who did he meet…", "Who did he discuss X with" and "Who was invited / told…" ask for a
+  // counterpart, not for who acted.
+  const passive = a.words[0] === 'who' && (a.words[1] === 'was' || a.words[1] === 'were') && /ed$|told|given|shown/.test(a.words[2] ?? '');
+  const asksAboutMeeting = passive || a.intents.has('meet') || (a.intents.has('topic') && a.words.some((w) => w === 'with' || w === 'с' || w === 'со'));
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
@@ -166,6 +170,8 @@ function describePeople(ctx: Context, people: readonly string[]): Answer {
 
 function whatAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
+  // "What position does Nurtleu hold?": who he is, whatever else the words suggest.
+  if (a.intents.has('identity') && ctx.terms.length === 0 && namedPeople(ctx).length) return describePeople(ctx, namedPeople(ctx));
   // "Which organization does Tedros lead?", "What country does Bui Thanh Son represent?": his title says.
   if (ctx.group && !a.intents.has('topic') && ctx.terms.length === 0 && ctx.specific.length && ctx.specific.every((id) => entity(engine, id)?.type === 'person')) {
     return describePeople(ctx, ctx.specific);
@@ -227,7 +233,10 @@ function namedEntities(ctx: Context, type: Group): Answer | undefined {
 function entityBrief(ctx: Context, facts: readonly Fact[]): Answer | undefined {
   const names = ctx.specific.map((id) => entity(ctx.engine, id)!).map((e) => e.name);
   if (facts.length === 0) return undefined;
-  return answered(`${names.join('; ')}:`, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
+  // Where it came up: "…: with António Guterres (UN Secretary-General)".
+  const withWhom = [...new Set(facts.flatMap((f) => counterpartsOf(ctx, f)))];
+  const where = withWhom.length && withWhom.length <= 3 ? ` ${ctx.S.topicsWith(withWhom.map((p) => nameWithTitle(ctx.engine, p)).join(', '))}` : '';
+  return answered(`${names.join('; ')}:${where}`, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
 }
 
 function personBrief(ctx: Context, id: string, meetings: readonly Meeting[]): Answer {
@@ -245,6 +254,14 @@ function personBrief(ctx: Context, id: string, meetings: readonly Meeting[]): An
 
 function yesNoAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
+  // "Is Faisal Al-Saud from Saudi Arabia?": is the person of that country or organization.
+  const named = namedPeople(ctx);
+  const others = ctx.specific.filter((id) => entity(engine, id)?.type !== 'person');
+  if (named.length && others.length && ctx.terms.length === 0 && !a.intents.has('meet') && a.intents.size === 0) {
+    const belongs = named.every((p) => others.some((o) => peopleOf(engine, o).includes(p)));
+    const described = describePeople(ctx, named);
+    return answered(`${belongs ? ctx.S.yes : ctx.S.no} ${described.summary}`, described.items, described.sources, ctx.lang);
+  }
   // "Did Guterres accept the invitation?": what is asked ("accept") is nowhere in the release.
   // Not "yes": say so, and quote what the release does say about it, if anything.
   if (a.unknownWords.length) {
@@ -253,7 +270,9 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
     if (related.length === 0) return notFound(silent, ctx.lang);
     return answered(`${silent} ${ctx.S.whatItSays}`, related.map((f) => f.label), related.flatMap((f) => f.sources), ctx.lang);
   }
-  if (a.intents.has('meet') && ctx.people.length && ctx.terms.length === 0) {
+  // "Did he meet the Albanian minister?" — but not "did the talks with Albania touch on the HRC?".
+  const onlyPeople = ctx.specific.every((id) => peopleOf(engine, id).length > 0);
+  if (a.intents.has('meet') && !a.intents.has('topic') && onlyPeople && ctx.people.length && ctx.terms.length === 0) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     if (met.length === 0) return answered(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), [], ctx.people.flatMap((p) => mentionSources(engine, p)), ctx.lang);
     const lines = met.map((p) => {

@@ -46,7 +46,10 @@ for (const [intent, words] of Object.entries(INTENT_WORDS) as [Intent, readonly 
 const CUE_INTENTS = new Set<Intent>(['invite', 'agree', 'support', 'assess', 'plan']);
 const FRAME_STEMS = new Set([...FRAME_WORDS].map((w) => stem(normalize(w))));
 const RU_TO_EN_ENTRIES = Object.entries(RU_TO_EN).sort((a, b) => b[0].length - a[0].length);
-const SUBJECT_MARKERS = new Set(['about', 'regarding', 'concerning', 'on', 'discuss', 'discussed', 'raised', 'mentioned', 'о', 'об', 'про']);
+// An unknown word right after these ("about oil"), or right before these ("was oil discussed"), is
+// what the question is about. ("touch on X" puts the unknown verb before "on": that is not it.)
+const SUBJECT_BEFORE = new Set(['about', 'regarding', 'concerning', 'on', 'о', 'об', 'про']);
+const SUBJECT_AFTER = new Set(['discussed', 'raised', 'mentioned', 'addressed', 'обсуждали', 'обсуждался', 'обсуждалось']);
 
 export function analyze(question: string, index: SearchIndex): Analysis {
   const lang = isCyrillic(question) ? 'ru' : 'en';
@@ -65,6 +68,9 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const candidates: number[] = []; // token positions that may be subject words
   tokens.forEach((t, i) => {
     for (const intent of INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []) intents.add(intent);
+    // "talk about", "speak about": a meeting word with "about" asks for its topics.
+    // "What did he tell Tang about?": a question ending on "about" asks for topics too.
+    if ((t.norm === 'about' || t.norm === 'о' || t.norm === 'об') && ([...intents].includes('meet') || i === typed.length - 1)) intents.add('topic');
     if (taken[i]) return;
     if (STOPWORDS.has(t.norm) || RU_STOPWORDS.has(t.norm) || /^\d{1,2}$/.test(t.norm)) return;
     if (INTENT_BY_STEM.has(t.stem) || INTENT_BY_STEM.has(t.norm)) {
@@ -99,7 +105,11 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     if (i > 0 && /^\p{Lu}/u.test(raw) && raw.length > 1) unknownNames.push(raw);
     else if (/^\p{Lu}{2,}$/u.test(raw)) unknownNames.push(raw);
   }
-  const unknownIsSubject = unknownPositions.some((i) => SUBJECT_MARKERS.has(tokens[i - 1]?.norm ?? '') || SUBJECT_MARKERS.has(tokens[i + 1]?.norm ?? ''));
+  // Also an unknown word that qualifies a name: "the UN refugee agency chief" is not the UN chief.
+  const linkedAt = new Set(links.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
+  const unknownIsSubject = unknownPositions.some(
+    (i) => SUBJECT_BEFORE.has(tokens[i - 1]?.norm ?? '') || SUBJECT_AFTER.has(tokens[i + 1]?.norm ?? '') || (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOPWORDS.has(tokens[i + 1]!.norm)),
+  );
 
   return { lang, dates, type: questionType(question, tokens), words: tokens.map((t) => t.norm), freeWords: tokens.filter((_, i) => !taken[i]).map((t) => t.norm), cues, intents, links, unknownNames, terms, unknownWords, unknownIsSubject };
 }
@@ -113,18 +123,25 @@ const QUESTION_WORDS: readonly string[] = [...new Set(['who', 'whom', 'whose', '
 /** A word no release uses and one typo away from a question word ("meat" → "meet") is that word. */
 function correctQuestionWord(token: Token, index: SearchIndex): Token {
   if (token.norm.length < 4 || index.vocabulary.has(token.stem) || QUESTION_WORD_SET.has(token.norm) || !/^[a-z]+$/.test(token.norm)) return token;
+  if (STOPWORDS.has(token.norm) || FRAME_STEMS.has(token.stem)) return token; // "came" is a word, not a typo of "name"
   const near = QUESTION_WORDS.find((w) => Math.abs(w.length - token.norm.length) <= 1 && editDistance(token.norm, w, 1) <= 1);
   return near ? { raw: token.raw, norm: near, stem: stem(near) } : token;
 }
 const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
 
-const PEOPLE_NOUNS = new Set(['officials', 'people', 'persons', 'ministers', 'counterparts', 'heads', 'leaders', 'diplomats', 'representatives']);
+const AUXILIARIES = new Set(['did', 'does', 'do', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'would', 'can', 'could']);
+const PEOPLE_NOUNS = new Set(
+  ['official', 'officials', 'person', 'people', 'persons', 'minister', 'ministers', 'counterpart', 'counterparts', 'head', 'heads', 'leader', 'leaders', 'diplomat', 'diplomats', 'representative', 'representatives'],
+);
 
 function questionType(question: string, tokens: readonly Token[]): QuestionType {
   // Words, not characters: JavaScript's \b does not see Cyrillic letters as word characters.
   const words = tokens.map((t) => t.norm);
   // "Name the UN officials…", "List the ministers…": a list of people is a who-question.
   if (/^(name|list|show|tell me)\b/.test(words.join(' ')) && words.slice(1, 6).some((w) => PEOPLE_NOUNS.has(w))) return 'who';
+  // "Which international official…": which/what + a person noun close behind.
+  // ("What did the minister discuss" is not: the verb comes first.)
+  if (/^(which|what)\b/.test(words.join(' ')) && !AUXILIARIES.has(words[1] ?? '') && words.slice(1, 4).some((w) => PEOPLE_NOUNS.has(w))) return 'who';
   const opener = words.join(' ').replace(/^(and|so|ok|okay|also|please|tell me|а|и|ну|скажи|подскажи|скажите)\s+/u, '');
   for (const [type, phrases] of QUESTION_TYPES) {
     if (phrases.some((p) => opener === p || opener.startsWith(`${p} `))) return type;
