@@ -91,3 +91,15 @@ describe('typos in the question words, not only in names', () => {
     expect(textOf(answer)).toContain(expected);
   });
 });
+
+describe('shortened long names', () => {
+  test('"shanghai summit" is the SCO summit, not the city of Shanghai', () => {
+    const answer = ask(engine, 'shanghai summit july');
+    expect(answer.status).toBe('answered');
+    expect(textOf(answer)).toContain('Shanghai Cooperation Organization');
+  });
+
+  test('Shanghai the city, alone, is still not in the release', () => {
+    expect(ask(engine, 'Did he visit Shanghai?').status).toBe('not_found');
+  });
+});

@@ -7,7 +7,7 @@ import { INTENT_WORDS, FRAME_WORDS, QUESTION_TYPES, RU_STOPWORDS, RU_TO_EN, STOP
 import { editDistance, isCyrillic, normalize, stem, typoBudget } from '../text/normalize';
 import type { EntityForm } from './entity-forms';
 import type { SearchIndex } from './index';
-import { linkExact, type Link } from './link';
+import { linkExact, linkShortened, type Link } from './link';
 import { findDates, type DateMention } from './dates';
 import { tokensOf, type Token } from './tokens';
 
@@ -58,6 +58,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const dates = findDates(typed);
   for (const d of dates) for (const p of d.positions) taken[p] = true;
   const links = linkExact(typed, index.formTable, taken);
+  links.push(...linkShortened(typed, index.longNamesByStem, taken, STOPWORDS));
   const worldLinks = linkExact(typed, index.worldTable, taken);
   // "whoo did he meat guterres": question words with a typo read as the words they nearly are.
   const tokens = typed.map((t, i) => (taken[i] ? t : correctQuestionWord(t, index)));

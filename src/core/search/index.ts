@@ -32,6 +32,8 @@ export interface SearchIndex {
   knowledge: Knowledge;
   forms: readonly EntityForm[];
   formTable: FormTable;
+  /** Long names of organizations, events and programmes by each of their words, for shortened mentions ("Shanghai summit"). */
+  longNamesByStem: ReadonlyMap<string, readonly EntityForm[]>;
   /** Fuzzy look-up of names, aliases and titles (typos, partial names, autocomplete). */
   formSearch: NgramIndex<EntityForm>;
   /** Fuzzy look-up of the releases' words, for typos in subject words. */
@@ -241,6 +243,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     knowledge,
     forms,
     formTable,
+    longNamesByStem: longNames(knowledge, forms),
     formSearch,
     wordSearch,
     worldTable,
@@ -266,6 +269,17 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     sentences,
     sentenceDocs,
   };
+}
+
+const SHORTENABLE = new Set(['organization', 'event', 'program']);
+
+function longNames(knowledge: Knowledge, forms: readonly EntityForm[]): Map<string, EntityForm[]> {
+  const byStem = new Map<string, EntityForm[]>();
+  for (const form of forms) {
+    if (form.role !== 'name' || form.stems.length < 3 || !SHORTENABLE.has(knowledge.entities.get(form.entity)?.type ?? '')) continue;
+    for (const s of new Set(form.stems)) push(byStem, s, form);
+  }
+  return byStem;
 }
 
 /** Linking every paragraph of a thousand releases costs more than the rare question that needs it. */

@@ -49,6 +49,39 @@ function caseFits(form: EntityForm, span: readonly Token[]): boolean {
   return span.length > 1 && form.exactTokens.length === span.length && span.every((t, k) => form.exactTokens![k] !== undefined || t.norm === form.norms[k]);
 }
 
+/**
+ * Shortened long names: two or more adjacent words that appear, in order, in one long name and
+ * make up at least half of it ("Shanghai summit" → the Shanghai Cooperation Organization Summit).
+ * Only when one entity fits best; runs before the world's names, so "Shanghai" here is no city.
+ */
+export function linkShortened(tokens: readonly Token[], longNamesByStem: ReadonlyMap<string, readonly EntityForm[]>, taken: boolean[], skip: ReadonlySet<string>): Link[] {
+  const links: Link[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (let len = Math.min(4, tokens.length - i); len >= 2; len--) {
+      const span = tokens.slice(i, i + len);
+      if (span.some((t, k) => taken[i + k] || skip.has(t.norm))) continue;
+      const fits = (longNamesByStem.get(span[0]!.stem) ?? []).filter((f) => isOrderedPart(span.map((t) => t.stem), f.stems) && len * 2 >= f.stems.length);
+      const entities = [...new Set(fits.map((f) => f.entity))];
+      if (entities.length !== 1) continue;
+      links.push({ entity: entities[0]!, role: 'name', start: i, end: i + len, fuzzy: true });
+      for (let k = i; k < i + len; k++) taken[k] = true;
+      i += len - 1;
+      break;
+    }
+  }
+  return links;
+}
+
+function isOrderedPart(part: readonly string[], whole: readonly string[]): boolean {
+  let at = 0;
+  for (const s of part) {
+    at = whole.indexOf(s, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
 /** Matches forms of the table in the tokens, longest first, without overlaps. */
 export function linkExact(tokens: readonly Token[], table: FormTable, taken: boolean[] = []): Link[] {
   const links: Link[] = [];
