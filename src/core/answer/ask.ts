@@ -170,6 +170,7 @@ function describePeople(ctx: Context, people: readonly string[]): Answer {
 
 function whatAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
+  if (/\b(stand for|stands for|full name|abbreviation|acronym)\b/.test(a.words.join(' ')) && ctx.specific.length === 1) return spelledOut(ctx, ctx.specific[0]!);
   // "What position does Nurtleu hold?": who he is, whatever else the words suggest.
   if (a.intents.has('identity') && ctx.terms.length === 0 && namedPeople(ctx).length) return describePeople(ctx, namedPeople(ctx));
   // "Which organization does Tedros lead?", "What country does Bui Thanh Son represent?": his title says.
@@ -227,6 +228,25 @@ function namedEntities(ctx: Context, type: Group): Answer | undefined {
   }
   if (items.length === 0) return undefined;
   return answered(ctx.S.count(items.length, type === 'organization' ? ctx.S.organizations : ctx.S.countries), items, sources, ctx.lang);
+}
+
+/**
+ * "What does CICA stand for?": only the release's own words count. The knowledge may know the
+ * long name, but if no release writes it out, the release does not say.
+ */
+function spelledOut(ctx: Context, id: string): Answer {
+  const e = entity(ctx.engine, id)!;
+  const longNames = [e.name.replace(/\s*\([^)]*\)\s*$/, ''), ...e.aliases].filter((n) => n.split(/\s+/).length > 2);
+  for (const release of releasesInScope(ctx)) {
+    for (const [i, paragraph] of release.paragraphs.entries()) {
+      const hit = longNames.find((n) => paragraph.includes(n));
+      if (hit) {
+        const sentence = splitSentences(paragraph).find((x) => x.includes(hit)) ?? paragraph;
+        return answered(`${hit}.`, [], [{ release: release.id, paragraph: i + 1, quote: sentence }], ctx.lang);
+      }
+    }
+  }
+  return notFound(ctx.S.notSpelledOut(e.aliases.find((x) => /^[A-ZА-Я]{2,}$/.test(x)) ?? e.name), ctx.lang);
 }
 
 /** What an organization, place or event is, and what the release says of it. */
@@ -348,8 +368,16 @@ function whereAnswer(ctx: Context): Answer | undefined {
   return releasePlace(ctx);
 }
 
+/** What a "how many" question may count: people, meetings, organizations, countries. */
+const COUNTABLE = /^(people|persons|person|meetings?|talks|ministers?|officials?|leaders?|heads?|counterparts?|organi[sz]ations?|countries|country|states|nations|delegations?|человек|встреч\p{L}*|министр\p{L}*|глав\p{L}*|организаци\p{L}*|стран\p{L}*|собеседник\p{L}*|переговор\p{L}*)$/u;
+
 function countAnswer(ctx: Context): Answer | undefined {
   const { a } = ctx;
+  // "How many days did the visit last?" counts something the release does not count.
+  const counted = a.freeWords.find((w) => !['how', 'many', 'much', 'сколько', 'of', 'the', 'did', 'does', 'foreign', 'international', 'different', 'всего', 'было', 'были'].includes(w));
+  if (counted !== undefined && !COUNTABLE.test(counted)) return notFound(ctx.S.releaseSilent, ctx.lang);
+  // "How many leaders came to the SCO summit?": nobody the release names is of the summit.
+  if (ctx.specific.length && ctx.people.length === 0) return notFound(ctx.S.releaseSilent, ctx.lang);
   if (ctx.people.length) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     if (met.length === 0) return undefined;

@@ -14,6 +14,7 @@ export const STOPWORDS = new Set(
   what which who whom whose when where why how whether if any some all each every both either neither no not yes
   also too very just only still even ever again such same other another more most much many few lot lots
   up down out off per via within without between among during before after since until while upon against toward towards
+  else besides apart except any anything
   s t let lets please hi hello hey thanks ok okay bot`.split(/\s+/),
 );
 
@@ -71,7 +72,7 @@ export const FRAME_WORDS = new Set(
     foreign fm fms person people persons man woman leader leaders head heads representative representatives represented represent representing
     delegation delegations party parties side sides guy guys someone somebody anyone anybody everyone everybody one ones
     purpose purposes goal goals aim aims reason reasons context told informed brought top senior leading highest diplomat diplomats
-    kind sort type thing things something anything everything way ways exactly really actually approximately about regarding concerning
+    charge charged stuff kind sort type thing things something anything everything way ways exactly really actually approximately about regarding concerning
     related relating respect re main key important major also further during trip visit whole entire full complete
     first last later earlier recently today yesterday there lot put forward bring brought present presented come came take took extend extended
     министр министры министрами министром глава главы главой руководитель руководителей руководители представитель представители люди кого стран страны странами стране провел провели проводил провёл проходили проходила состоялась состоялись прошла прошли прошел находится находятся будет собеседник собеседники собеседников расскажи скажи покажи перечисли
@@ -94,6 +95,16 @@ export const QUESTION_TYPES: ReadonlyArray<readonly [QuestionType, readonly stri
 ];
 
 export type QuestionType = 'who' | 'what' | 'when' | 'where' | 'count' | 'yesno' | 'bare';
+
+/** Chat shorthand, spelled out before a question is read ("un sec gen", "w/ tedros", "whats"). */
+export const SHORTHAND: Record<string, string> = {
+  w: 'with', u: 'you', ur: 'your', pls: 'please', plz: 'please', thx: 'thanks', abt: 'about', bc: 'because', ppl: 'people',
+  wat: 'what', wht: 'what', whats: 'what is', whos: 'who is', wheres: 'where is', whens: 'when is', hows: 'how is',
+  didnt: 'did not', doesnt: 'does not', wasnt: 'was not', isnt: 'is not',
+  govt: 'government', gov: 'government', intl: 'international', org: 'organization', orgs: 'organizations',
+  sec: 'secretary', gen: 'general', secgen: 'secretary general', sg: 'secretary general', dg: 'director general',
+  prez: 'president', pres: 'president', min: 'minister', mins: 'ministers', hr: 'human rights',
+};
 
 /**
  * Simple Russian content words mapped to the English words of the releases, by

@@ -3,7 +3,7 @@
  * names (exactly or with typos), which names it uses that the knowledge lacks, and
  * which of its words the releases never use.
  */
-import { INTENT_WORDS, FRAME_WORDS, QUESTION_TYPES, RU_STOPWORDS, RU_TO_EN, STOPWORDS, type QuestionType } from '../lexicon/question-words';
+import { INTENT_WORDS, FRAME_WORDS, QUESTION_TYPES, RU_STOPWORDS, RU_TO_EN, SHORTHAND, STOPWORDS, type QuestionType } from '../lexicon/question-words';
 import { editDistance, isCyrillic, normalize, stem, typoBudget } from '../text/normalize';
 import type { EntityForm } from './entity-forms';
 import type { SearchIndex } from './index';
@@ -53,7 +53,7 @@ const SUBJECT_AFTER = new Set(['discussed', 'raised', 'mentioned', 'addressed', 
 
 export function analyze(question: string, index: SearchIndex): Analysis {
   const lang = isCyrillic(question) ? 'ru' : 'en';
-  const typed = tokensOf(question);
+  const typed = spellOut(tokensOf(question));
   const taken: boolean[] = [];
   const dates = findDates(typed);
   for (const d of dates) for (const p of d.positions) taken[p] = true;
@@ -68,6 +68,8 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const cues: string[] = [];
   const candidates: number[] = []; // token positions that may be subject words
   tokens.forEach((t, i) => {
+    // Words inside a name ("Action *Plan* on Human Rights") are the name, not what is asked.
+    if (taken[i] && !dates.some((d) => d.positions.includes(i))) return;
     for (const intent of INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []) intents.add(intent);
     // "talk about", "speak about": a meeting word with "about" asks for its topics.
     // "What did he tell Tang about?": a question ending on "about" asks for topics too.
@@ -108,11 +110,22 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   }
   // Also an unknown word that qualifies a name: "the UN refugee agency chief" is not the UN chief.
   const linkedAt = new Set(links.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
+  // And "the budget of the hub": an unknown word that something known is "of".
+  const unknownAt = new Set(unknownPositions);
+  const subjectAfterMarker = (i: number): boolean => {
+    // "about oil exports" is about oil; "about growing the creative economy" is mostly about known words.
+    const phrase = tokens.slice(i, i + 4).map((_, k) => i + k).filter((p) => !STOPWORDS.has(tokens[p]!.norm));
+    return phrase.filter((p) => unknownAt.has(p)).length * 2 >= phrase.length;
+  };
   const unknownIsSubject = unknownPositions.some(
-    (i) => SUBJECT_BEFORE.has(tokens[i - 1]?.norm ?? '') || SUBJECT_AFTER.has(tokens[i + 1]?.norm ?? '') || (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOPWORDS.has(tokens[i + 1]!.norm)),
+    (i) =>
+      (SUBJECT_BEFORE.has(tokens[i - 1]?.norm ?? '') && subjectAfterMarker(i)) ||
+      SUBJECT_AFTER.has(tokens[i + 1]?.norm ?? '') ||
+      (tokens[i + 1]?.norm === 'of' && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
+      (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOPWORDS.has(tokens[i + 1]!.norm)),
   );
 
-  return { lang, dates, type: questionType(question, tokens), words: tokens.map((t) => t.norm), freeWords: tokens.filter((_, i) => !taken[i]).map((t) => t.norm), cues, intents, links, unknownNames, terms, unknownWords, unknownIsSubject };
+  return { lang, dates, type: questionType(tokens), words: tokens.map((t) => t.norm), freeWords: tokens.filter((_, i) => !taken[i]).map((t) => t.norm), cues, intents, links, unknownNames, terms, unknownWords, unknownIsSubject };
 }
 
 // Only the words that carry the question (what is asked, and about which action): correcting a
@@ -135,7 +148,15 @@ const PEOPLE_NOUNS = new Set(
   ['official', 'officials', 'person', 'people', 'persons', 'minister', 'ministers', 'counterpart', 'counterparts', 'head', 'heads', 'leader', 'leaders', 'diplomat', 'diplomats', 'representative', 'representatives'],
 );
 
-function questionType(question: string, tokens: readonly Token[]): QuestionType {
+/** Chat shorthand spelled out; the rest as typed. */
+function spellOut(tokens: readonly Token[]): Token[] {
+  return tokens.flatMap((t) => {
+    const full = SHORTHAND[t.norm];
+    return full === undefined || /^\p{Lu}{2,}$/u.test(t.raw) ? [t] : tokensOf(full);
+  });
+}
+
+function questionType(tokens: readonly Token[]): QuestionType {
   // Words, not characters: JavaScript's \b does not see Cyrillic letters as word characters.
   const words = tokens.map((t) => t.norm);
   // "Name the UN officials…", "List the ministers…": a list of people is a who-question.
@@ -151,7 +172,7 @@ function questionType(question: string, tokens: readonly Token[]): QuestionType 
   if (has.has('who') || has.has('кто')) return 'who';
   if (has.has('when') || has.has('когда')) return 'when';
   if (has.has('where') || has.has('где')) return 'where';
-  if (/\?\s*$/.test(question) && !has.has('what') && !has.has('что')) return 'yesno';
+  if (has.has('ли')) return 'yesno'; // Russian yes/no: "Обсуждали ли…", "…ли он…"
   return has.has('what') || has.has('что') ? 'what' : 'bare';
 }
 

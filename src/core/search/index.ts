@@ -271,7 +271,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   };
 }
 
-const SHORTENABLE = new Set(['organization', 'event', 'program']);
+const SHORTENABLE = new Set(['organization', 'event', 'program', 'person']);
 
 function longNames(knowledge: Knowledge, forms: readonly EntityForm[]): Map<string, EntityForm[]> {
   const byStem = new Map<string, EntityForm[]>();

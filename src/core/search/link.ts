@@ -60,7 +60,10 @@ export function linkShortened(tokens: readonly Token[], longNamesByStem: Readonl
     for (let len = Math.min(4, tokens.length - i); len >= 2; len--) {
       const span = tokens.slice(i, i + len);
       if (span.some((t, k) => taken[i + k] || skip.has(t.norm))) continue;
-      const fits = (longNamesByStem.get(span[0]!.stem) ?? []).filter((f) => isOrderedPart(span.map((t) => t.stem), f.stems) && len * 2 >= f.stems.length);
+      // Half the name, or its first words ("action plan", "bui thanh").
+      const fits = (longNamesByStem.get(span[0]!.stem) ?? []).filter(
+        (f) => isOrderedPart(span.map((t) => t.stem), f.stems) && (len * 2 >= f.stems.length || f.stems[0] === span[0]!.stem),
+      );
       const entities = [...new Set(fits.map((f) => f.entity))];
       if (entities.length !== 1) continue;
       links.push({ entity: entities[0]!, role: 'name', start: i, end: i + len, fuzzy: true });
