@@ -103,3 +103,31 @@ describe('shortened long names', () => {
     expect(ask(engine, 'Did he visit Shanghai?').status).toBe('not_found');
   });
 });
+
+describe('chat-style questions', () => {
+  test.each([
+    ['un sec gen', 'Guterres'],
+    ['what did he discuss w/ tedros', 'Primary Health Care'],
+    ['which heads of international orgs did he meet pls', 'Daren Tang'],
+    ['bui thanh', 'Vietnam'],
+    ['albanian fm name?', 'Hasani'],
+  ])('%s', (question, expected) => {
+    const answer = ask(engine, question);
+    expect(answer.status).toBe('answered');
+    expect(textOf(answer)).toContain(expected);
+  });
+});
+
+describe('what the release does not count or say', () => {
+  test.each([
+    'How many days did the visit last?',
+    'How many leaders came to the SCO summit?',
+    "What's the budget of the Almaty hub?",
+  ])('%s', (question) => {
+    expect(ask(engine, question).status).toBe('not_found');
+  });
+
+  test('an idiom around a name is not an unknown subject ("in charge of")', () => {
+    expect(ask(engine, 'Who is in charge of WIPO?').summary).toContain('Daren Tang');
+  });
+});
