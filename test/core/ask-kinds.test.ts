@@ -131,3 +131,21 @@ describe('what the release does not count or say', () => {
     expect(ask(engine, 'Who is in charge of WIPO?').summary).toContain('Daren Tang');
   });
 });
+
+describe('places and visits asked loosely', () => {
+  test('a city asked for, a country known: the release names no city', () => {
+    const answer = ask(engine, 'In which Kazakh city will the SCO summit be held?');
+    expect(answer.status).toBe('not_found');
+    expect(answer.summary).toContain('Kazakhstan');
+  });
+
+  test('a bare "minister + city" is the visit: who was met', () => {
+    expect(ask(engine, 'nurtleu geneva').items).toHaveLength(10);
+  });
+
+  test('"brought up with" asks about a topic, not about where someone is from', () => {
+    const answer = ask(engine, 'Was the SCO summit brought up with the UN Secretary-General?');
+    expect(answer.summary).toMatch(/^Yes/);
+    expect(textOf(answer)).toContain('Shanghai Cooperation Organization');
+  });
+});

@@ -178,7 +178,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
     return describePeople(ctx, ctx.specific);
   }
   // "What was discussed with the foreign ministers?": the group's meetings.
-  const people = ctx.people.length === 0 && ctx.group && a.intents.has('topic') ? counterpartsIn(ctx).map((c) => c.person).filter((p) => inGroup(engine, p, ctx.group)) : ctx.people;
+  const people = ctx.people.length === 0 && ctx.specific.length === 0 && ctx.group && a.intents.has('topic') ? counterpartsIn(ctx).map((c) => c.person).filter((p) => inGroup(engine, p, ctx.group)) : ctx.people;
   const meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
   if (meetings.length) {
     const narrowed = rankFacts(ctx, meetings.flatMap((m) => m.facts), true);
@@ -204,6 +204,8 @@ function whatAnswer(ctx: Context): Answer | undefined {
     }
     if (ctx.group) return groupAnswer(ctx);
     if (a.intents.has('meet') && !a.intents.has('topic')) return whoMet(engine, undefined, ctx.lang, ctx.releases);
+    // A bare "nurtleu geneva": the visit itself, who was met.
+    if (a.type === 'bare' && a.intents.size === 0 && a.links.length) return whoMet(engine, undefined, ctx.lang, ctx.releases);
     if (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit')) return visitTopics(engine, [...engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release)), ctx.lang);
   }
   return undefined;
@@ -277,7 +279,7 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   // "Is Faisal Al-Saud from Saudi Arabia?": is the person of that country or organization.
   const named = namedPeople(ctx);
   const others = ctx.specific.filter((id) => entity(engine, id)?.type !== 'person');
-  if (named.length && others.length && ctx.terms.length === 0 && !a.intents.has('meet') && a.intents.size === 0) {
+  if (named.length && others.length && ctx.terms.length === 0 && a.intents.size === 0 && a.words.some((w) => w === 'from' || w === 'of' || w === 'represent')) {
     const belongs = named.every((p) => others.some((o) => peopleOf(engine, o).includes(p)));
     const described = describePeople(ctx, named);
     return answered(`${belongs ? ctx.S.yes : ctx.S.no} ${described.summary}`, described.items, described.sources, ctx.lang);
@@ -360,6 +362,10 @@ function whereAnswer(ctx: Context): Answer | undefined {
   if (placed.length === 0 && ctx.specific.length) placed = matchingFacts({ ...ctx, terms: [] }).filter((f) => f.where);
   if (placed.length && (ctx.specific.length || ctx.terms.length)) {
     const f = placed[0]!;
+    // "In which city…?" answered by a country is not an answer: say what the release does say.
+    if (ctx.a.words.some((w) => w === 'city' || w.startsWith('город')) && entity(ctx.engine, f.where!)?.type === 'country') {
+      return notFound(ctx.S.onlyCountry(nameOf(ctx.engine, f.where!)), ctx.lang);
+    }
     return answered(`${ctx.S.where(nameOf(ctx.engine, f.where!))} ${f.label}`, [], placed.slice(0, 1).flatMap((x) => x.sources), ctx.lang);
   }
   // "Which country is Ignazio Cassis from?": his title says.

@@ -35,7 +35,7 @@ export const INTENT_WORDS: Record<string, readonly string[]> = {
     counterpart counterparts interlocutor interlocutors host hosted receive received greet greeted
     встреч встретил встретился встречался встречалс встреча встречи переговоры переговор беседовал беседа виделся видел`.split(/\s+/),
   topic: `discuss discussed discussion discussions agenda topic topics subject subjects issue issues matter matters cover covered
-    raise raised address addressed focus focused theme themes point points touch touched
+    raise raised address addressed focus focused theme themes point points touch touched bring brought
     обсуждали обсудили обсуждался обсуждалось обсуждение тема темы вопрос вопросы повестка говорили`.split(/\s+/),
   date: `date dated day days published when time year month
     дата дату число день год месяц опубликован опубликовали опубликовано вышел датирован`.split(/\s+/),
@@ -71,11 +71,11 @@ export const FRAME_WORDS = new Set(
     release press statement news article text story document item post announcement official officials minister ministers
     foreign fm fms person people persons man woman leader leaders head heads representative representatives represented represent representing
     delegation delegations party parties side sides guy guys someone somebody anyone anybody everyone everybody one ones
-    purpose purposes goal goals aim aims reason reasons context told informed brought top senior leading highest diplomat diplomats
+    purpose purposes goal goals aim aims reason reasons context told informed top senior leading highest diplomat diplomats
     charge charged stuff kind sort type thing things something anything everything way ways exactly really actually approximately about regarding concerning
     related relating respect re main key important major also further during trip visit whole entire full complete
     first last later earlier recently today yesterday there lot put forward bring brought present presented come came take took extend extended
-    министр министры министрами министром глава главы главой руководитель руководителей руководители представитель представители люди кого стран страны странами стране провел провели проводил провёл проходили проходила состоялась состоялись прошла прошли прошел находится находятся будет собеседник собеседники собеседников расскажи скажи покажи перечисли
+    министр министры министрами министром глава главы главой руководитель руководителей руководители представитель представители люди кого хотят хочет хотели планируют собираются стран страны странами стране провел провели проводил провёл проходили проходила состоялась состоялись прошла прошли прошел находится находятся будет собеседник собеседники собеседников расскажи скажи покажи перечисли
     информация новость пресс релиз релиза релизе иностранных иностранным иностранные иностранный дел делам`.split(/\s+/),
 );
 
@@ -123,7 +123,7 @@ export const RU_TO_EN: Record<string, string> = {
   президент: 'president', министр: 'minister', генеральн: 'general', секретар: 'secretary', директор: 'director',
   комиссар: 'commissioner', верховн: 'high', организац: 'organization', конференц: 'conference', сесс: 'session',
   коалиц: 'coalition', октябр: 'october', июл: 'july', феврал: 'february', дипломатическ: 'diplomatic',
-  международн: 'international', благодар: 'thanking', двусторонн: 'bilateral', многосторонн: 'multilateral', переговор: 'talks', встреч: 'meeting', договор: 'agreement',
+  международн: 'international', благодар: 'thanking', открыт: 'establish', создан: 'create', созда: 'create', двусторонн: 'bilateral', многосторонн: 'multilateral', переговор: 'talks', встреч: 'meeting', договор: 'agreement',
   поддерж: 'support', оценк: 'appreciated', оцен: 'appreciated', план: 'plan', государств: 'state',
   преобразован: 'transformations', работ: 'work', повестк: 'agenda', правительств: 'government',
 };

@@ -276,6 +276,7 @@ const SHORTENABLE = new Set(['organization', 'event', 'program', 'person']);
 function longNames(knowledge: Knowledge, forms: readonly EntityForm[]): Map<string, EntityForm[]> {
   const byStem = new Map<string, EntityForm[]>();
   for (const form of forms) {
+    // Names only: titles share their words ("foreign minister" is anyone's).
     if (form.role !== 'name' || form.stems.length < 3 || !SHORTENABLE.has(knowledge.entities.get(form.entity)?.type ?? '')) continue;
     for (const s of new Set(form.stems)) push(byStem, s, form);
   }

@@ -61,8 +61,12 @@ export function linkShortened(tokens: readonly Token[], longNamesByStem: Readonl
       const span = tokens.slice(i, i + len);
       if (span.some((t, k) => taken[i + k] || skip.has(t.norm))) continue;
       // Half the name, or its first words ("action plan", "bui thanh").
+      // (Three words or more may come in any order: "human rights commissioner".)
+      const stems = span.map((t) => t.stem);
       const fits = (longNamesByStem.get(span[0]!.stem) ?? []).filter(
-        (f) => isOrderedPart(span.map((t) => t.stem), f.stems) && (len * 2 >= f.stems.length || f.stems[0] === span[0]!.stem),
+        (f) =>
+          (isOrderedPart(stems, f.stems) && (len * 2 >= f.stems.length || f.stems[0] === stems[0])) ||
+          (len >= 3 && stems.every((s) => f.stems.includes(s)) && len * 2 >= f.stems.length),
       );
       const entities = [...new Set(fits.map((f) => f.entity))];
       if (entities.length !== 1) continue;
