@@ -191,6 +191,10 @@ function whatAnswer(ctx: Context): Answer | undefined {
     return notFound(ctx.S.noTopicsFor(people.map((p) => nameOf(engine, p)).join(', ')), ctx.lang);
   }
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) return describePeople(ctx, ctx.people);
+  // A bare "nurtleu geneva": the visit there, who was met.
+  if (a.type === 'bare' && a.intents.size === 0 && ctx.specific.length === 0 && a.links.some((l) => ['place', 'country'].includes(entity(engine, l.entity)?.type ?? ''))) {
+    return whoMet(engine, undefined, ctx.lang, ctx.releases);
+  }
   const asksIdentity = ctx.terms.length === 0 && [...a.intents].every((i) => i === 'identity');
   if (ctx.specific.length === 0 && asksIdentity && namedPeople(ctx).length) return describePeople(ctx, namedPeople(ctx));
   const facts = matchingFacts(ctx);

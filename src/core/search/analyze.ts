@@ -161,6 +161,8 @@ function questionType(tokens: readonly Token[]): QuestionType {
   const words = tokens.map((t) => t.norm);
   // "Name the UN officials…", "List the ministers…": a list of people is a who-question.
   if (/^(name|list|show|tell me)\b/.test(words.join(' ')) && words.slice(1, 6).some((w) => PEOPLE_NOUNS.has(w))) return 'who';
+  // "In which Kazakh city…", "what Swiss town…": a place noun close behind which/what.
+  if (/^(in )?(which|what)( \S+)? (city|town|country|place|venue)\b/.test(words.join(' '))) return 'where';
   // "Which international official…": which/what + a person noun close behind.
   // ("What did the minister discuss" is not: the verb comes first.)
   if (/^(which|what)\b/.test(words.join(' ')) && !AUXILIARIES.has(words[1] ?? '') && words.slice(1, 4).some((w) => PEOPLE_NOUNS.has(w))) return 'who';
