@@ -8,9 +8,9 @@ import type { Entity, Knowledge } from '../core';
 import type { EntityType } from '../core/knowledge/schema';
 import { entityForms, formOf, stemsOf, type EntityForm } from '../core/search/entity-forms';
 import { buildFormTable, linkExact, type FormTable } from '../core/search/link';
-import type { Token } from '../core/search/tokens';
+import { tokensOf, type Token } from '../core/search/tokens';
 import { WORLD, type WorldName } from '../core/lexicon/world';
-import { normalize, stem } from '../core/text/normalize';
+import { normalize } from '../core/text/normalize';
 
 /** A word of the text with where it stands, so quotes can be cut verbatim. */
 export interface Word extends Token {
@@ -18,14 +18,12 @@ export interface Word extends Token {
   end: number;
 }
 
-/** Tokens as the core's tokensOf makes them, plus their offsets in the original text. */
+/** Tokens exactly as the core's tokensOf makes them, plus their offsets in the original text. */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}])?/gu)) {
-    const decased = m[0].normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'");
-    const raw = decased.replace(/'s$/i, '').replace(/'/g, '');
-    const norm = normalize(raw);
-    words.push({ raw, norm, stem: stem(norm), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)?/gu)) {
+    const [token] = tokensOf(m[0]);
+    if (token) words.push({ ...token, start: m.index, end: m.index + m[0].length });
   }
   return words;
 }
