@@ -123,7 +123,7 @@ export const RU_TO_EN: Record<string, string> = {
   президент: 'president', министр: 'minister', генеральн: 'general', секретар: 'secretary', директор: 'director',
   комиссар: 'commissioner', верховн: 'high', организац: 'organization', конференц: 'conference', сесс: 'session',
   коалиц: 'coalition', октябр: 'october', июл: 'july', феврал: 'february', дипломатическ: 'diplomatic',
-  международн: 'international', благодар: 'thanking', открыт: 'establish', создан: 'create', созда: 'create', двусторонн: 'bilateral', многосторонн: 'multilateral', переговор: 'talks', встреч: 'meeting', договор: 'agreement',
+  международн: 'international', благодар: 'thanking', открыт: 'establish', созда: 'establish', двусторонн: 'bilateral', многосторонн: 'multilateral', переговор: 'talks', встреч: 'meeting', договор: 'agreement',
   поддерж: 'support', оценк: 'appreciated', оцен: 'appreciated', план: 'plan', государств: 'state',
   преобразован: 'transformations', работ: 'work', повестк: 'agenda', правительств: 'government',
 };
