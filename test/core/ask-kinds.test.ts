@@ -149,3 +149,27 @@ describe('places and visits asked loosely', () => {
     expect(textOf(answer)).toContain('Shanghai Cooperation Organization');
   });
 });
+
+describe('from a fourth unseen set', () => {
+  test.each([
+    ['igli', 'Hasani'],
+    ['volker', 'Türk'],
+    ['UNSG', 'Guterres'],
+    ['high commisioner human rights', 'Türk'],
+  ])('a first name alone, an acronym, a typo in a title: %s', (question, expected) => {
+    expect(ask(engine, question).summary).toContain(expected);
+  });
+
+  test('"president" is a title, not a part of Tokayev\'s name', () => {
+    expect(ask(engine, 'Did he meet the Indonesian president?').status).toBe('not_found');
+  });
+
+  test.each(['How long did the meeting with Guterres last?', 'What agreements were signed with Switzerland?'])('%s — the release is silent', (question) => {
+    expect(ask(engine, question).status).toBe('not_found');
+  });
+
+  test('facts from several meetings say with whom each was discussed', () => {
+    const answer = ask(engine, 'Was human rights on the agenda?');
+    expect(textOf(answer)).toMatch(/Human Rights Council \(with Volker Türk\)/);
+  });
+});

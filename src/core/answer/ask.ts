@@ -32,6 +32,8 @@ export function ask(engine: Engine, question: string): Answer {
   if (!text) return notFound(S.emptyQuestion, lang);
   if (text.length > MAX_QUESTION_LENGTH) return notFound(S.questionTooLong(MAX_QUESTION_LENGTH), lang);
   if (a.unknownNames.length) return notFound(S.notMentioned(quoteList(a.unknownNames, lang)), lang);
+  // Durations, ages, distances, sums: a release of meetings gives none ("How long did the meeting last?").
+  if (/^(how (long|old|far|big|large|often)|how much (money|time|funding|did|does|will|is|was))\b/.test(a.words.join(' '))) return notFound(S.releaseSilent, lang);
 
   const principals = engine.index.principals;
   const specific = [...new Set(a.links.map((l) => l.entity).filter((id) => !principals.has(id)))];
@@ -182,6 +184,8 @@ function whatAnswer(ctx: Context): Answer | undefined {
   const meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
   if (meetings.length) {
     const narrowed = rankFacts(ctx, meetings.flatMap((m) => m.facts), true);
+    // "What agreements were signed with Switzerland?": none of that kind with them is silence, not their topics.
+    if (narrowed.length === 0 && actionKinds(a).length && a.type !== 'bare') return notFound(ctx.S.releaseSilent, ctx.lang);
     // A bare name ("tedross", "cassis") asks who that is as well as what was said.
     if (a.type === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
     return meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
@@ -405,9 +409,18 @@ function countAnswer(ctx: Context): Answer | undefined {
 function factsAnswer(ctx: Context, facts: readonly Fact[], prefix?: string): Answer {
   const { engine } = ctx;
   const withWhom = [...new Set(facts.flatMap((f) => counterpartsOf(ctx, f)))];
-  const summary = withWhom.length && withWhom.length <= 3 ? ctx.S.topicsWith(withWhom.map((p) => nameWithTitle(engine, p)).join(', ')) : (facts[0]?.label ?? '');
-  const items = withWhom.length && withWhom.length <= 3 ? facts.map((f) => f.label) : facts.slice(1).map((f) => f.label);
-  return answered(prefix ? `${prefix} ${summary}` : summary, items, facts.flatMap((f) => f.sources), ctx.lang);
+  if (withWhom.length && withWhom.length <= 3) {
+    const summary = ctx.S.topicsWith(withWhom.map((p) => nameWithTitle(engine, p)).join(', '));
+    return answered(prefix ? `${prefix} ${summary}` : summary, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
+  }
+  // Facts from several meetings: each says with whom.
+  const withLine = (f: Fact): string => {
+    const who = counterpartsOf(ctx, f);
+    if (who.length === 0) return f.label;
+    return `${f.label} (${ctx.S.withShort(who.length <= 2 ? who.map((p) => nameOf(engine, p)).join(', ') : ctx.S.nPeople(who.length))})`;
+  };
+  const [first, ...rest] = facts.map(withLine);
+  return answered(prefix ? `${prefix} ${first ?? ''}` : (first ?? ''), rest, facts.flatMap((f) => f.sources), ctx.lang);
 }
 
 // ── uncurated text ─────────────────────────────────────────────────────────

@@ -102,7 +102,7 @@ export const SHORTHAND: Record<string, string> = {
   wat: 'what', wht: 'what', whats: 'what is', whos: 'who is', wheres: 'where is', whens: 'when is', hows: 'how is',
   didnt: 'did not', doesnt: 'does not', wasnt: 'was not', isnt: 'is not',
   govt: 'government', gov: 'government', intl: 'international', org: 'organization', orgs: 'organizations',
-  sec: 'secretary', gen: 'general', secgen: 'secretary general', sg: 'secretary general', dg: 'director general',
+  sec: 'secretary', gen: 'general', secgen: 'secretary general', sg: 'secretary general', unsg: 'un secretary general', dg: 'director general',
   prez: 'president', pres: 'president', min: 'minister', mins: 'ministers', hr: 'human rights',
 };
 

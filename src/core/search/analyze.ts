@@ -152,7 +152,7 @@ const PEOPLE_NOUNS = new Set(
 function spellOut(tokens: readonly Token[]): Token[] {
   return tokens.flatMap((t) => {
     const full = SHORTHAND[t.norm];
-    return full === undefined || /^\p{Lu}{2,}$/u.test(t.raw) ? [t] : tokensOf(full);
+    return full === undefined ? [t] : tokensOf(full);
   });
 }
 
@@ -239,9 +239,14 @@ function bestFuzzyForm(span: readonly Token[], index: SearchIndex): EntityForm |
   if (text.length < 4 || span.every((t) => index.vocabulary.has(t.stem))) return undefined;
   for (const { item } of index.formSearch.search(text, 8)) {
     if (item.exactTokens) continue;
-    if (sameWithTypos(text, item.text) || abbreviates(span, item)) return item;
+    if (sameWithTypos(text, item.text) || sameWithTypos(withoutStopwords(text), withoutStopwords(item.text)) || abbreviates(span, item)) return item;
   }
   return undefined;
+}
+
+/** "high commisioner human rights" ~ "High Commissioner for Human Rights": small words aside. */
+function withoutStopwords(text: string): string {
+  return text.split(' ').filter((w) => !STOPWORDS.has(w)).join(' ');
 }
 
 /** "guteres" ~ "guterres": within the typo budget of the whole form. */

@@ -9,7 +9,7 @@
 import MiniSearch from 'minisearch';
 import type { Fact, Knowledge, Meeting, Mention, Release } from '../knowledge/types';
 import { WORLD } from '../lexicon/world';
-import { RU_TO_EN, FRAME_WORDS } from '../lexicon/question-words';
+import { RU_TO_EN, FRAME_WORDS, STOPWORDS } from '../lexicon/question-words';
 import { splitSentences, stem, normalize } from '../text/normalize';
 import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
 import { buildFormTable, linkExact, type FormTable } from './link';
@@ -106,6 +106,7 @@ export async function buildIndexInSlices(knowledge: Knowledge, sliceMs = 8): Pro
 function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   const caseSensitive = new Set([...knowledge.entities.values()].flatMap((e) => e.caseSensitive));
   const forms = [...knowledge.entities.values()].flatMap((e) => entityForms(e, caseSensitive));
+  forms.push(...namePartForms(knowledge, forms));
   const formTable = buildFormTable(forms);
   const formSearch = new NgramIndex(forms, (f) => f.text, {
     keys: ['text'],
@@ -269,6 +270,35 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     sentences,
     sentenceDocs,
   };
+}
+
+/**
+ * A person's first or last name alone ("igli", "volker", "darchiashvili"), when it is no ordinary
+ * word and no one else's: one more way to write that person.
+ */
+function namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): EntityForm[] {
+  const owners = new Map<string, Set<string>>();
+  const displays = new Map<string, string>();
+  for (const form of forms) {
+    if (form.role !== 'name' || form.stems.length < 2) continue;
+    form.norms.forEach((norm, k) => {
+      if (norm.length < 4 || STOPWORDS.has(norm) || FRAME_WORDS.has(norm)) return;
+      const set = owners.get(norm) ?? new Set<string>();
+      set.add(form.entity);
+      owners.set(norm, set);
+      displays.set(norm, form.display.split(/\s+/)[k] ?? norm);
+    });
+  }
+  // Words of single-word forms, and words of any title ("president", "minister"), are not name parts.
+  const taken = new Set([...forms.filter((f) => f.stems.length === 1).map((f) => f.norms[0]), ...forms.filter((f) => f.role === 'title').flatMap((f) => f.norms)]);
+  const parts: EntityForm[] = [];
+  for (const [norm, who] of owners) {
+    const [id] = [...who];
+    if (who.size !== 1 || taken.has(norm) || knowledge.entities.get(id!)?.type !== 'person') continue;
+    const form = formOf(id!, 'name', displays.get(norm) ?? norm);
+    if (form) parts.push(form);
+  }
+  return parts;
 }
 
 const SHORTENABLE = new Set(['organization', 'event', 'program', 'person']);
