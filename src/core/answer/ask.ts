@@ -14,7 +14,6 @@ import { splitSentences, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
 import { tokensOf } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
-import { stemsOf } from '../search/entity-forms';
 import { entity, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
 import { meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
@@ -60,8 +59,9 @@ export function ask(engine: Engine, question: string): Answer {
 function route(ctx: Context): Answer | undefined {
   const { a } = ctx;
   // "Which ministry reported this?": words of the source line itself do not make it another question.
-  const aboutSource = ctx.terms.every((t) => releasesInScope(ctx).some((r) => stemsOf(r.source).includes(t)));
-  if (a.intents.has('source') && a.type !== 'when' && ctx.specific.length === 0 && aboutSource) return releaseSource(ctx);
+  if (a.intents.has('source') && a.type !== 'when' && ctx.specific.length === 0 && ctx.terms.every((t) => ctx.engine.index.sourceStems.has(t))) {
+    return releaseSource(ctx);
+  }
   switch (a.type) {
     case 'when':
       return whenAnswer(ctx);

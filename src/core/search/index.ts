@@ -61,6 +61,8 @@ export interface SearchIndex {
   counterparts: ReadonlyArray<{ person: string; meeting: Meeting }>;
   /** The same people, as a set. */
   metPeople: ReadonlySet<string>;
+  /** Words of the releases' source lines ("press service", "ministry"). */
+  sourceStems: ReadonlySet<string>;
   /** Fact ids by kind ("invitation", "agreement"). */
   factsByKind: ReadonlyMap<string, readonly string[]>;
   /** The releases, newest first. */
@@ -262,6 +264,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     releaseIds: new Set(knowledge.releases.keys()),
     releasesNewestFirst: [...knowledge.releases.values()].sort((x, y) => y.date.localeCompare(x.date) || x.id.localeCompare(y.id)),
     factsByKind,
+    sourceStems: new Set([...knowledge.releases.values()].flatMap((r) => stemsOf(r.source))),
     counterparts,
     metPeople,
     datedFacts,
