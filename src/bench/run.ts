@@ -137,8 +137,8 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
 
       const questions = questionsFor(knowledge, options.seed + size, options.questions).map((q) => q.text);
       const partials = partialsFor(knowledge, options.seed + size, options.partials);
-      const askTimed = timeEach(questions, options.rounds, (q) => ask(engine, q));
-      const suggestTimed = timeEach(partials, options.rounds, (p) => suggest(engine, p));
+      const askTimed = timeEach(questions, options.rounds, (q) => ask(engine, q), gc);
+      const suggestTimed = timeEach(partials, options.rounds, (p) => suggest(engine, p), gc);
       await new Promise((resolve) => setTimeout(resolve, 200)); // the GC observer reports asynchronously, after a timer turn
       const askTimes = askTimed.map((c) => c.ms);
       const suggestTimes = suggestTimed.map((c) => c.ms);
@@ -154,7 +154,7 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
       const wanted = Math.min(questions.length, options.baselineQuestions(size, sentences.length));
       const sampled = evenly(questions, wanted);
       options.log(`[${size}] baseline: fuse.js over ${sentences.length} sentences, ${sampled.length} of the ${questions.length} questions${sampled.length < questions.length ? ' (sampled: each is a scan of every sentence)' : ''}…`);
-      const baselineTimes = timeEach(sampled, 1, (q) => baseline.answer(q), 1).map((c) => c.ms);
+      const baselineTimes = timeEach(sampled, 1, (q) => baseline.answer(q), gc, 1).map((c) => c.ms);
       options.log(`[${size}] baseline p99 ${ms(percentile(baselineTimes, 0.99))} ms`);
 
       sizes.push({
@@ -224,9 +224,10 @@ interface Call {
  * answers thousands of questions a day: what matters is the steady state, after V8 has compiled
  * every path the mix takes (with one pass, the first calls of rarely taken paths were timed too).
  */
-function timeEach<T>(inputs: readonly T[], rounds: number, fn: (input: T) => unknown, warmups = 3): Call[] {
+function timeEach<T>(inputs: readonly T[], rounds: number, fn: (input: T) => unknown, gc?: () => void, warmups = 3): Call[] {
   let sink = 0;
   for (let w = 0; w < warmups; w++) for (const input of inputs) sink ^= fn(input) ? 1 : 0;
+  gc?.(); // start the timed rounds with the warm-up's garbage collected, as a long-running bot would be between bursts
   const calls: Call[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const input of inputs) {
