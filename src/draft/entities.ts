@@ -28,14 +28,8 @@ export function wordsOf(text: string): Word[] {
   return words;
 }
 
-/** An entity the draft defines: the schema's fields, and why it is there (for the moderator). */
-export interface DraftEntity {
-  id: string;
-  type: EntityType;
-  name: string;
-  title?: string;
-  organization?: string;
-  country?: string;
+/** An entity the draft defines: the knowledge's own fields (lists it may still add to), and why it is there (for the moderator). */
+export interface DraftEntity extends Pick<Entity, 'id' | 'type' | 'name' | 'title' | 'organization' | 'country'> {
   aliases: string[];
   demonyms: string[];
   caseSensitive: string[];
