@@ -38,15 +38,6 @@ export function sample<T>(random: Random, items: readonly T[], n: number, draw: 
   return [...chosen];
 }
 
-export function shuffle<T>(random: Random, items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 export function chance(random: Random, p: number): boolean {
   return random() < p;
 }

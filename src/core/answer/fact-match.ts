@@ -10,10 +10,10 @@ import { whenMatches } from '../search/dates';
 import { peopleOf } from './people';
 
 /** Facts ranked in full for one question, at most (the rest cover fewer of its words). */
-export const MAX_CANDIDATES = 200;
+const MAX_CANDIDATES = 200;
 
 /** Which fact kinds each intent asks about. */
-export const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
+const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   invite: ['invitation'],
   visit: ['visit'],
   agree: ['agreement', 'cooperation'],
@@ -104,7 +104,7 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
   return scored.filter((s) => s.score >= best * (within ? 0.6 : 0.75)).slice(0, 8).map((s) => s.fact);
 }
 
-export function datedAsAsked(a: Analysis, fact: Fact): boolean {
+function datedAsAsked(a: Analysis, fact: Fact): boolean {
   return Boolean(fact.when) && a.dates.some((d) => whenMatches(fact.when!, d));
 }
 
@@ -113,7 +113,7 @@ export function actionKinds(a: Analysis): FactKind[] {
   return [...a.intents].filter((i) => !['topic', 'meet', 'visit'].includes(i)).flatMap((i) => KINDS_BY_INTENT[i] ?? []);
 }
 
-export function intentKinds(a: Analysis): FactKind[] {
+function intentKinds(a: Analysis): FactKind[] {
   return [...a.intents].flatMap((i) => KINDS_BY_INTENT[i] ?? []);
 }
 

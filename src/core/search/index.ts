@@ -16,11 +16,6 @@ import { buildFormTable, linkExact, type FormTable } from './link';
 import { cachedStem, tokensOf } from './tokens';
 import { NgramIndex } from './ngrams';
 
-export interface WorldEntry {
-  name: string;
-  kind: string;
-}
-
 export interface SentenceDoc {
   id: number;
   release: string;
@@ -29,10 +24,8 @@ export interface SentenceDoc {
 }
 
 export interface SearchIndex {
-  knowledge: Knowledge;
-  forms: readonly EntityForm[];
   formTable: FormTable;
-  /** Long names of organizations, events and programmes by each of their words, for shortened mentions ("Shanghai summit"). */
+  /** Long names of organizations, events, programmes and people by each of their words, for shortened mentions ("Shanghai summit", "bui thanh"). */
   longNamesByStem: ReadonlyMap<string, readonly EntityForm[]>;
   /** Fuzzy look-up of names, aliases and titles (typos, partial names, autocomplete). */
   formSearch: NgramIndex<EntityForm>;
@@ -40,7 +33,6 @@ export interface SearchIndex {
   wordSearch: NgramIndex<string>;
   /** The world's names the knowledge does not know, by stem key. */
   worldTable: FormTable;
-  worldNames: ReadonlyMap<string, WorldEntry>;
   /** Stems of every word in the releases and the knowledge. */
   vocabulary: ReadonlySet<string>;
   /** Facts by the entities they name (actor, place, meeting counterparts, names in the text). */
@@ -71,12 +63,9 @@ export interface SearchIndex {
   releaseIds: ReadonlySet<string>;
   /** Facts that say when something happens ("July 2024"), for questions that name a date. */
   datedFacts: readonly Fact[];
-  /** People each release introduces, in order of appearance. */
-  peopleByRelease: ReadonlyMap<string, readonly string[]>;
   /** Every entity a release's text names, with the first paragraph that names it (worked out when first asked). */
   namedInRelease: (release: string) => ReadonlyMap<string, number>;
   sentences: MiniSearch<SentenceDoc>;
-  sentenceDocs: readonly SentenceDoc[];
 }
 
 export function buildIndex(knowledge: Knowledge): SearchIndex {
@@ -121,13 +110,11 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
 
   // World names minus what the knowledge knows: "Geneva" is ours, "Tashkent" is not.
   const worldForms: EntityForm[] = [];
-  const worldNames = new Map<string, WorldEntry>();
   for (const place of WORLD) {
     const canonical = place.names[0] ?? '';
     const add = (display: string, exactCase?: boolean): void => {
       const form = formOf(canonical, 'name', display, exactCase);
       if (!form || formTable.byKey.has(stemKey(form.stems))) return;
-      worldNames.set(canonical, { name: canonical, kind: place.kind });
       worldForms.push(form);
     };
     if (place.names.some((n) => formTable.byKey.has(stemsOf(n).join(' ')))) continue;
@@ -147,7 +134,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   };
   // Each paragraph is tokenized once for the vocabulary. Only releases nobody has curated are
   // answered sentence by sentence, so only their sentences go into MiniSearch.
-  const sentenceDocs: SentenceDoc[] = [];
+  let sentenceCount = 0;
   const sentences = new MiniSearch<SentenceDoc>({
     fields: ['text'],
     storeFields: ['release', 'paragraph', 'text'],
@@ -162,9 +149,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       }
       if (release.curated) return;
       for (const text of splitSentences(paragraph)) {
-        const doc = { id: sentenceDocs.length, release: release.id, paragraph: i + 1, text };
-        sentenceDocs.push(doc);
-        sentences.add(doc);
+        sentences.add({ id: sentenceCount++, release: release.id, paragraph: i + 1, text });
       }
     });
     addWords(release.title);
@@ -221,10 +206,8 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     if (r.place) principals.add(r.place);
   }
 
-  const peopleByRelease = new Map<string, string[]>();
   const mentionsByPerson = new Map<string, Mention[]>();
   for (const mention of knowledge.mentions) {
-    push(peopleByRelease, mention.release, mention.person);
     push(mentionsByPerson, mention.person, mention);
   }
   const counterparts: Array<{ person: string; meeting: Meeting }> = [];
@@ -243,14 +226,11 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   for (const fact of knowledge.facts.values()) push(factsByKind, fact.kind, fact.id);
 
   return {
-    knowledge,
-    forms,
     formTable,
     longNamesByStem: longNames(knowledge, forms),
     formSearch,
     wordSearch,
     worldTable,
-    worldNames,
     vocabulary,
     factsByEntity,
     factEntities,
@@ -268,10 +248,8 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     counterparts,
     metPeople,
     datedFacts,
-    peopleByRelease,
     namedInRelease: namedIn(knowledge, formTable),
     sentences,
-    sentenceDocs,
   };
 }
 
