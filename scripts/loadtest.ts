@@ -16,11 +16,11 @@
  */
 import { DiscordSimulator, type RecordedRequest, type SimOption, type SimUser } from '../test/simulator';
 import { KnowledgeStore, type Knowledge } from '../src/core';
-import { parseConfig } from '../src/config';
-import { createLogger } from '../src/log';
+import { parseConfig } from '../src/app/config';
+import { createLogger } from '../src/app/log';
 import { createBot } from '../src/discord/bot';
 import { BOT_STRINGS } from '../src/discord/strings';
-import { DEFAULT_KNOWLEDGE_DIR } from '../src/paths';
+import { DEFAULT_KNOWLEDGE_DIR } from '../src/app/paths';
 import { partialsFor, questionsFor } from '../src/bench/questions';
 import { mulberry32, pick, type Random } from '../src/bench/random';
 

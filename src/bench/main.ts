@@ -8,7 +8,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_KNOWLEDGE_DIR } from '../paths';
+import { DEFAULT_KNOWLEDGE_DIR } from '../app/paths';
 import { DEFAULT_SIZES, defaultBaselineQuestions, describeNoise, runBench, type BenchResult, type SizeDetails } from './run';
 
 /** The public question set, beside the repository. */

@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { ask, createEngine, formatErrors, loadKnowledge, toPlainText, topics, whoMet, type Answer, type Engine } from '../core';
-import { knowledgeDir } from '../paths';
+import { knowledgeDir } from '../app/paths';
 import { draftRelease } from '../draft/draft';
 
 const USAGE = `usage: cli <command> [--json] [args]

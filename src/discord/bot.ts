@@ -1,18 +1,18 @@
 /**
  * The bot, assembled: a Client wired to the handlers. Tests create it in-process against the
- * simulator; src/main.ts is a thin wrapper around it.
+ * simulator; src/app/main.ts is a thin wrapper around it.
  */
 import { Events, type Client } from 'discord.js';
 import type { KnowledgeStore } from '../core';
-import type { Config } from '../config';
-import type { Logger } from '../log';
+import type { Config } from '../app/config';
+import type { Logger } from '../app/log';
 import { createClient } from './client';
 import type { BotContext } from './context';
 import { Cooldown } from './cooldown';
 import { DEFER_AFTER_MS, handleInteraction } from './interactions';
 import { handleMessage } from './messages';
 import { LongArgs } from './paging';
-import { exposeShardReload } from '../shard';
+import { exposeShardReload } from '../app/shard';
 
 export interface Bot {
   client: Client;

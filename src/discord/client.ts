@@ -1,6 +1,6 @@
 /** The discord.js Client with the least it needs. */
 import { Client, GatewayIntentBits, Partials } from 'discord.js';
-import type { Config } from '../config';
+import type { Config } from '../app/config';
 
 export function createClient(config: Pick<Config, 'apiUrl'>): Client {
   return new Client({

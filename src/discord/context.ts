@@ -1,7 +1,7 @@
 /** What every handler gets: the configuration, the knowledge, the logger and the per-process tables. */
 import type { KnowledgeStore } from '../core';
-import type { Config } from '../config';
-import type { Logger } from '../log';
+import type { Config } from '../app/config';
+import type { Logger } from '../app/log';
 import type { Cooldown } from './cooldown';
 import type { LongArgs } from './paging';
 

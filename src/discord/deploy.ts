@@ -44,8 +44,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // Imported here so that --dry-run never touches the environment.
-  const { loadConfig } = await import('../config');
-  const { createLogger } = await import('../log');
+  const { loadConfig } = await import('../app/config');
+  const { createLogger } = await import('../app/log');
   const config = loadConfig();
   const logger = createLogger(config.logLevel, undefined, [config.discordToken]);
   const missing = [config.discordToken ? '' : 'DISCORD_TOKEN', config.clientId ? '' : 'DISCORD_CLIENT_ID'].filter(Boolean);

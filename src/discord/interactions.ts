@@ -16,7 +16,7 @@ import {
   type Interaction,
   type InteractionReplyOptions,
 } from 'discord.js';
-import type { Logger } from '../log';
+import type { Logger } from '../app/log';
 import type { BotContext } from './context';
 import { COMMANDS_BY_NAME, PAGERS } from './commands';
 import { parsePageId, pageIdsFor } from './paging';

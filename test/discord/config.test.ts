@@ -1,7 +1,7 @@
-/** src/config.ts and src/log.ts: one clear line per bad variable, never the token — in errors or in logs. */
-import { parseConfig } from '../../src/config';
-import { createLogger, maskTokens } from '../../src/log';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths';
+/** src/app/config.ts and src/app/log.ts: one clear line per bad variable, never the token — in errors or in logs. */
+import { parseConfig } from '../../src/app/config';
+import { createLogger, maskTokens } from '../../src/app/log';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/app/paths';
 
 const TOKEN = 'MTQzMDgyNTM0MzI3NDU4NjExMg.ae-LVw.D9LqZ9LePNLrIlSwMtV9ghE4IIgKTjKegUwyBQ';
 const APP = '1430825343274586112';

@@ -1,5 +1,5 @@
 /**
- * `npm start` as a real process (tsx src/main.ts): a bad variable stops it with one line; a
+ * `npm start` as a real process (tsx src/app/main.ts): a bad variable stops it with one line; a
  * knowledge folder that does not validate stops it; with a token it logs into the simulator,
  * reloads on SIGHUP and exits 0 on SIGTERM.
  */
@@ -20,7 +20,7 @@ interface Run {
 
 /** Started from an empty temp folder, so no developer .env is picked up; only `env` is set. */
 function start(env: Record<string, string>): Run {
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'src/main.ts')], {
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'src/app/main.ts')], {
     cwd: os.tmpdir(),
     env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

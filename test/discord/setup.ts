@@ -6,10 +6,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { KnowledgeStore } from '../../src/core';
-import { parseConfig, type Config, type LogLevel } from '../../src/config';
-import { createLogger } from '../../src/log';
+import { parseConfig, type Config, type LogLevel } from '../../src/app/config';
+import { createLogger } from '../../src/app/log';
 import { createBot, type Bot } from '../../src/discord/bot';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/app/paths';
 import { DiscordSimulator, type RecordedRequest, type StartOptions } from '../simulator';
 
 export const MOD_ROLE = '112233445566778899';

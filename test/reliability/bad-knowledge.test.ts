@@ -13,7 +13,7 @@
  * at a time in the background from beforeAll, while the in-process and Discord parts go on.
  * (c) shares one bot for all rows: one login per test file (Identify is rate limited).
  *
- * Then KNOWLEDGE_WATCH (src/watch.ts): a good change is picked up after the debounce, a broken one is
+ * Then KNOWLEDGE_WATCH (src/app/watch.ts): a good change is picked up after the debounce, a broken one is
  * logged and the old knowledge kept, a burst is one reload, editors' swap files are ignored, and the
  * folder may be deleted and recreated.
  */
@@ -22,8 +22,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KnowledgeStore, ask, toPlainText, type Engine } from '../../src/core';
-import { createLogger } from '../../src/log';
-import { watchKnowledge, type KnowledgeWatcher, type WatchResult } from '../../src/watch';
+import { createLogger } from '../../src/app/log';
+import { watchKnowledge, type KnowledgeWatcher, type WatchResult } from '../../src/app/watch';
 import { EPHEMERAL, MOD_ROLE, setup, textOf, type Harness, type SentMessage } from '../discord/setup';
 import {
   ENTITIES_YAML,

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { ask, suggest, topics, whoMet, type Answer, type Engine, type Lang } from '../../src/core';
 import { loadKnowledge, createEngine } from '../../src/core';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/app/paths';
 import { SEED, hostileText, wall } from './hostile-input';
 
 fc.configureGlobal({ seed: SEED, numRuns: 1000 });

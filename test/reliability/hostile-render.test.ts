@@ -19,7 +19,7 @@ import { questionFor } from '../../src/discord/messages';
 import { LongArgs, pageIdsFor, parsePageId, type PageKind, type PageRef } from '../../src/discord/paging';
 import { defuse, md, toChoices, type View } from '../../src/discord/render';
 import { langOf } from '../../src/discord/strings';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/app/paths';
 import { validateChoices } from '../simulator';
 import { SEED, choiceProblems, hostileText, locale, problemsOf } from './hostile-input';
 

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatErrors, loadKnowledge, type KnowledgeError } from '../../src/core';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/app/paths';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ENTITIES_YAML = 'entities.yaml';

@@ -13,7 +13,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { PermissionFlagsBits } from 'discord.js';
-import { createLogger } from '../../src/log';
+import { createLogger } from '../../src/app/log';
 import { createBot } from '../../src/discord/bot';
 import { askCommand } from '../../src/discord/commands/ask';
 import { BOT_STRINGS } from '../../src/discord/strings';

@@ -1,6 +1,6 @@
 /**
  * Sharding end to end (issue 5, item 6): discord.js's ShardingManager, started in this process as
- * `npm run start:sharded` starts it, forks two real shard processes (src/main.ts under tsx) that log
+ * `npm run start:sharded` starts it, forks two real shard processes (src/app/main.ts under tsx) that log
  * into a two-shard simulator. Each guild is answered by the process that owns its shard; `/reload`
  * on one shard reloads the other too, and the moderator reads how many shards reloaded; a broken
  * folder is refused everywhere with every shard still answering; an unreachable shard is named.
@@ -8,8 +8,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
-import { createLogger } from '../../src/log';
-import { parseArgs, startSharded, type Sharded } from '../../src/sharded';
+import { createLogger } from '../../src/app/log';
+import { parseArgs, startSharded, type Sharded } from '../../src/app/sharded';
 import { BOT_STRINGS } from '../../src/discord/strings';
 import { DiscordSimulator } from '../simulator';
 import { EPHEMERAL, copyKnowledge, textOf, type SentMessage } from '../discord/setup';

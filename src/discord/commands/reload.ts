@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommandInteraction } from 'discord.js';
 import { formatErrors, type KnowledgeChanges, type KnowledgeError, type Lang } from '../../core';
-import { reloadOtherShards, shardIdOf, type ShardReloadOutcome } from '../../shard';
+import { reloadOtherShards, shardIdOf, type ShardReloadOutcome } from '../../app/shard';
 import { ephemeral, fitEmbed, md, truncate, type View } from '../render';
 import { BOT_STRINGS, langOf } from '../strings';
 import { RELOAD } from './definitions';

@@ -3,11 +3,11 @@
  * locally. Either way the knowledge must validate first, or nothing starts.
  *   SIGINT/SIGTERM → disconnect cleanly and exit 0;  SIGHUP → reload the knowledge, like /reload.
  */
-import { KnowledgeStore, formatErrors } from './core';
+import { KnowledgeStore, formatErrors } from '../core';
 import { loadConfig } from './config';
 import { createLogger } from './log';
-import { createBot } from './discord/bot';
-import { runConsole } from './console/console';
+import { createBot } from '../discord/bot';
+import { runConsole } from '../console/console';
 import { watchKnowledge } from './watch';
 import { handleSignals } from './signals';
 

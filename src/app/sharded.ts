@@ -1,7 +1,7 @@
 /**
  * `npm run start:sharded [-- --shards N|auto] [--spawn-delay MS]`: the bot under discord.js's
  * ShardingManager, for servers that outgrow one gateway connection. The manager holds no bot: it
- * forks one process per shard, each running the ordinary `src/main.ts` (TypeScript through tsx's
+ * forks one process per shard, each running the ordinary `src/app/main.ts` (TypeScript through tsx's
  * loader). discord.js gives each child SHARDS / SHARD_COUNT / SHARDING_MANAGER in its environment
  * and the child's Client reads them itself; the rest of the environment (DISCORD_API_URL,
  * KNOWLEDGE_DIR, …) is inherited, plus whatever `env` adds.
@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
-import { KnowledgeStore, formatErrors } from './core';
+import { KnowledgeStore, formatErrors } from '../core';
 import { loadConfig } from './config';
 import { createLogger, type Logger } from './log';
 import { askShards, reloadRequest, SHARD_RELOAD_TIMEOUT_MS, type HookedClient, type ShardReloadOutcome } from './shard';
@@ -39,7 +39,7 @@ export interface ShardedOptions {
   /** When set, each shard's stdout and stderr come here instead of the manager's own. */
   output?: (shard: number, stream: 'stdout' | 'stderr', chunk: string) => void;
   logger: Logger;
-  /** Default src/main.ts. */
+  /** Default src/app/main.ts. */
   file?: string;
 }
 
@@ -150,7 +150,7 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
     reloadAll: (timeoutMs = SHARD_RELOAD_TIMEOUT_MS) => {
       const request = reloadRequest([]);
       const ids = [...manager.shards.keys()].sort((a, b) => a - b);
-      // Source text evaluated in the shard (see src/shard.ts): it names the hook literally.
+      // Source text evaluated in the shard (see src/app/shard.ts): it names the hook literally.
       return askShards(ids, (shard) => manager.broadcastEval((c, req) => (c as HookedClient).attacheReloadKnowledge!(req), { shard, context: request }), timeoutMs);
     },
     stop,

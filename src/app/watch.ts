@@ -18,7 +18,7 @@
  */
 import fs, { type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { formatErrors, type KnowledgeStore, type ReloadResult } from './core';
+import { formatErrors, type KnowledgeStore, type ReloadResult } from '../core';
 import type { Logger } from './log';
 
 /** What a watcher's reload gave: the store's result, or the exception it threw. */

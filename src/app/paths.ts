@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /** The shipped knowledge folder, whatever the working directory. */
-export const DEFAULT_KNOWLEDGE_DIR = path.resolve(__dirname, '..', 'knowledge');
+export const DEFAULT_KNOWLEDGE_DIR = path.resolve(__dirname, '..', '..', 'knowledge');
 
 /** KNOWLEDGE_DIR, resolved against the working directory, or the shipped folder. */
 export function knowledgeDir(fromEnv: string | undefined): string {

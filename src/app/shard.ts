@@ -1,5 +1,5 @@
 /**
- * Reloading the knowledge on every shard. Under discord.js's ShardingManager (src/sharded.ts) each
+ * Reloading the knowledge on every shard. Under discord.js's ShardingManager (src/app/sharded.ts) each
  * shard is its own process with its own KnowledgeStore, so `/reload` on one shard must reach the
  * others. It does so through discord.js's own IPC: `broadcastEval` runs a function on a shard's
  * Client — but as source text, evaluated inside discord.js, where none of our modules are in scope.
@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import type { Client } from 'discord.js';
-import { formatErrors, type KnowledgeChanges, type KnowledgeStore } from './core';
+import { formatErrors, type KnowledgeChanges, type KnowledgeStore } from '../core';
 import type { Logger } from './log';
 
 /** The property each shard's Client carries. The evaluated function below names it literally. */
