@@ -48,7 +48,8 @@ const showKnownFailures = Boolean(process.env.SHOW_KNOWN_FAILURES);
 
 // ── Rows ────────────────────────────────────────────────────────────────────────────────────────
 
-const text = z.string().trim().min(1);
+/** Kept as written — no trimming: score.mjs matches "Yes " with its space, so must this. */
+const text = z.string().refine((s) => s.trim().length > 0, 'must not be blank');
 
 const RowSchema = z
   .object({
@@ -298,6 +299,11 @@ describe('the public sets in ../shared/eval (read in place, never copied)', () =
       rows.forEach(runRow);
     });
   }
+
+  test('no row of test/questions/*.yaml copies a public question (they stay in ../shared only)', () => {
+    const publicQuestions = new Set(shared.rows.map((r) => norm(r.q).trim()));
+    expect(yamlRows.filter((r) => publicQuestions.has(norm(r.q).trim())).map((r) => `${r.where} ${r.q}`)).toEqual([]);
+  });
 
   test('shared/failing.yaml names only ids that exist', () => {
     const ids = new Set(shared.rows.map((r) => r.where));
