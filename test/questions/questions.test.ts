@@ -316,24 +316,33 @@ describe('the public sets in ../shared/eval (read in place, never copied)', () =
 
 afterAll(() => {
   if (!verdicts.size) return;
-  const tally = new Map<string, Record<Outcome, number> & { flagged: number }>();
-  const count = (key: string, outcome: Outcome, flagged: boolean) => {
-    const t = tally.get(key) ?? { right: 0, missed: 0, wrong: 0, flagged: 0 };
-    t[outcome]++;
-    if (flagged) t.flagged++;
-    tally.set(key, t);
-  };
+  type Tally = Record<Outcome, number> & { flagged: number };
+  const tallies = new Map<string, Map<string, Tally>>(); // set → kind ("(all)" too) → tally
   const flips: string[] = [];
   for (const [row, verdict] of verdicts) {
-    count(`${row.set}  ${row.kind}`, verdict.outcome, row.failing);
-    count(`${row.set}  (all)`, verdict.outcome, row.failing);
+    const bySet = tallies.get(row.set) ?? new Map<string, Tally>();
+    tallies.set(row.set, bySet);
+    for (const kind of ['(all)', row.kind]) {
+      const t = bySet.get(kind) ?? { right: 0, missed: 0, wrong: 0, flagged: 0 };
+      t[verdict.outcome]++;
+      if (row.failing) t.flagged++;
+      bySet.set(kind, t);
+    }
     if (row.failing && verdict.outcome === 'right') flips.push(`${row.where} ${JSON.stringify(row.q)}`);
   }
-  const lines = [...tally.keys()].sort().map((key) => {
-    const t = tally.get(key)!;
-    const total = t.right + t.missed + t.wrong;
-    return `${key.padEnd(34)} ${String(t.right).padStart(3)}/${String(total).padEnd(3)} right  ${String(t.missed).padStart(3)} missed  ${String(t.wrong).padStart(3)} wrong  (${t.flagged} marked failing)`;
-  });
+  const lines: string[] = [];
+  for (const set of [...tallies.keys()].sort()) {
+    const bySet = tallies.get(set)!;
+    const kinds = ['(all)', ...[...bySet.keys()].filter((k) => k !== '(all)').sort()];
+    for (const kind of kinds) {
+      const t = bySet.get(kind)!;
+      const total = t.right + t.missed + t.wrong;
+      const name = kind === '(all)' ? set : `  ${kind}`;
+      lines.push(
+        `${name.padEnd(18)} ${String(t.right).padStart(3)}/${String(total).padEnd(3)} right ${String(t.missed).padStart(3)} missed ${String(t.wrong).padStart(3)} wrong   ${t.flagged} marked failing`,
+      );
+    }
+  }
   if (flips.length) lines.push('', 'marked failing but now right (delete their `failing: true`):', ...flips.map((f) => `  ${f}`));
-  process.stderr.write(`\nquestion sets, engine over the shipped knowledge:\n${lines.join('\n')}\n`);
+  process.stderr.write(`\nquestion sets, engine over the shipped knowledge (right / missed / wrong, as score.mjs counts):\n${lines.join('\n')}\n`);
 });
