@@ -9,7 +9,7 @@
 import MiniSearch from 'minisearch';
 import type { Fact, Knowledge, Meeting, Mention, Release } from '../knowledge/types';
 import { WORLD } from '../lexicon/world';
-import { RU_TO_EN, FRAME_WORDS, STOPWORDS } from '../lexicon/question-words';
+import { LEXICON } from '../lexicon/lexicon';
 import { splitSentences, stem, normalize } from '../text/normalize';
 import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
 import { buildFormTable, linkExact, type FormTable } from './link';
@@ -33,6 +33,12 @@ export interface SearchIndex {
   wordSearch: NgramIndex<string>;
   /** The world's names the knowledge does not know, by stem key. */
   worldTable: FormTable;
+  /** Of those, the ones some release's text names anyway, with the releases that name them ("Xi'an" in an uncurated release). */
+  releasesNaming: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The kind of each of the world's names: 'place' (a city), 'country' or 'organization'. */
+  worldKinds: ReadonlyMap<string, 'place' | 'country' | 'organization'>;
+  /** Entities that are places, countries or organizations: what a yes/no question may propose ("in Geneva?"). */
+  placeLike: ReadonlySet<string>;
   /** Stems of every word in the releases and the knowledge. */
   vocabulary: ReadonlySet<string>;
   /** Facts by the entities they name (actor, place, meeting counterparts, names in the text). */
@@ -122,6 +128,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     for (const exact of place.caseSensitive ?? []) add(exact, true);
   }
   const worldTable = buildFormTable(worldForms);
+  const releasesNaming = new Map<string, Set<string>>();
 
   // Vocabulary: the words of the releases, facts and entity forms, plus the question lexicon.
   const vocabulary = new Set<string>();
@@ -143,9 +150,16 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   });
   for (const release of knowledge.releases.values()) {
     release.paragraphs.forEach((paragraph, i) => {
-      for (const t of tokensOf(paragraph)) {
+      const tokens = tokensOf(paragraph);
+      for (const t of tokens) {
         vocabulary.add(t.stem);
         words.add(t.norm);
+      }
+      // A country or city the knowledge has no entity for is still no stranger if a release names it.
+      for (const link of linkExact(tokens, worldTable)) {
+        const naming = releasesNaming.get(link.entity) ?? new Set<string>();
+        naming.add(release.id);
+        releasesNaming.set(link.entity, naming);
       }
       if (release.curated) return;
       for (const text of splitSentences(paragraph)) {
@@ -158,7 +172,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   }
   for (const fact of knowledge.facts.values()) addWords(fact.label);
   for (const form of forms) addWords(form.display);
-  for (const english of Object.values(RU_TO_EN)) vocabulary.add(stem(english));
+  for (const [, english] of LEXICON.toEnglish) vocabulary.add(stem(english));
   const wordSearch = new NgramIndex([...words].filter((w) => w.length >= 5), (w) => w, { includeScore: true, threshold: 0.4 });
 
   // Facts: which entities each names, and which words.
@@ -166,7 +180,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   const factEntities = new Map<string, Set<string>>();
   const factsByStem = new Map<string, string[]>();
   const factStems = new Map<string, Set<string>>();
-  const ignored = new Set([...FRAME_WORDS].map((w) => stem(normalize(w))));
+  const ignored = new Set([...LEXICON.frame].map((w) => stem(normalize(w))));
   for (const fact of knowledge.facts.values()) {
     const entities = new Set<string>(factEntityIds(fact, knowledge));
     const text = factText(fact);
@@ -231,6 +245,9 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     formSearch,
     wordSearch,
     worldTable,
+    releasesNaming,
+    worldKinds: new Map(WORLD.map((w) => [w.names[0] ?? '', w.kind === 'city' ? 'place' : w.kind])),
+    placeLike: new Set([...knowledge.entities.values()].filter((e) => ['place', 'country', 'organization'].includes(e.type)).map((e) => e.id)),
     vocabulary,
     factsByEntity,
     factEntities,
@@ -263,7 +280,7 @@ function namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Enti
   for (const form of forms) {
     if (form.role !== 'name' || form.stems.length < 2) continue;
     form.norms.forEach((norm, k) => {
-      if (norm.length < 4 || STOPWORDS.has(norm) || FRAME_WORDS.has(norm)) return;
+      if (norm.length < 4 || LEXICON.stopwords.has(norm) || LEXICON.frame.has(norm)) return;
       const set = owners.get(norm) ?? new Set<string>();
       set.add(form.entity);
       owners.set(norm, set);

@@ -1,5 +1,7 @@
+import { LEXICON } from '../lexicon/lexicon';
+
 /**
- * Text normalization shared by the index and the question analyzer, so both sides
+ * Text normalization shared by the index and the question reader, so both sides
  * compare the same forms: no accents, lower case, one kind of quote and dash.
  */
 
@@ -47,7 +49,25 @@ function stripAll(token: string, suffixes: readonly string[], minStem: number): 
   }
 }
 
+/**
+ * The form words are compared by. Spelling variants (programme/program, -ise/-ize) and the
+ * lexicon's synonyms (degree → diploma, chief → head) fold first, the same way for the releases
+ * and the questions, so either spelling finds the other.
+ */
 export function stem(token: string): string {
+  return suffixStem(fold(token));
+}
+
+function fold(token: string): string {
+  const synonym = LEXICON.synonyms.get(token);
+  if (synonym !== undefined) return synonym;
+  for (const [typed, folded] of LEXICON.variants) {
+    if (token.length >= typed.length + (typed.length <= 4 ? 2 : 0) && token.endsWith(typed)) return token.slice(0, -typed.length) + folded;
+  }
+  return token;
+}
+
+function suffixStem(token: string): string {
   const russian = /[а-я]/.test(token);
   if (russian) token = token.replace(/(ся|сь)$/, '');
   else if (token.endsWith('ss')) return token;
