@@ -10,7 +10,7 @@ import { dateMatches, whenMatches } from '../search/dates';
 import { answered, type Answer } from './answer';
 import { meetingsIn, type Context } from './ask-context';
 import { matchingFacts } from './fact-match';
-import { entity, peopleOf, visitWords } from './people';
+import { entity, mentionSources, peopleOf, personLine, visitWords } from './people';
 import { releasesInScope } from './release-meta';
 
 type Kind = 'place' | 'country' | 'organization';
@@ -23,10 +23,30 @@ export function polarAnswer(ctx: Context): Answer | undefined {
   // The question less its proposal is the subject: "is [the UN hub] going to Astana?".
   const specific = ctx.specific.filter((id) => !proposed.entities.includes(id));
   const subject: Context = { ...ctx, specific, people: [...new Set(specific.flatMap((id) => peopleOf(ctx.engine, id)))] };
-  const verdict = aboutMeeting(subject) ? meetingVerdict(subject, values, proposed.dates) : factVerdict(subject, values, proposed.dates);
+  const verdict = personVerdict(subject, values) ?? (aboutMeeting(subject) ? meetingVerdict(subject, values, proposed.dates) : factVerdict(subject, values, proposed.dates));
   if (!verdict) return undefined;
   const S = ctx.S;
   return answered(`${verdict.yes ? S.yes : S.noBut} ${verdict.text}`, [], verdict.sources, ctx.lang);
+}
+
+/**
+ * Said of one person ("Cassis is Austrian?", "the rights chief is Bachelet?", "Is Faisal from Saudi
+ * Arabia?"): their country, organization and name, as the knowledge gives them, confirm or deny it.
+ */
+function personVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>): Verdict | undefined {
+  if (!ctx.a.personSubject || ctx.people.length !== 1 || ctx.terms.length || values.length === 0 || ctx.a.intents.size) return undefined;
+  const person = entity(ctx.engine, ctx.people[0]!);
+  if (!person) return undefined;
+  const belongs = new Set(peopleOf(ctx.engine, person.id).length ? [person.country, person.organization, ...ancestors(ctx, person.organization)] : []);
+  const names = [person.name, ...person.aliases].map((n) => n.toLowerCase());
+  const yes = values.every((v) => belongs.has(v.id) || names.some((n) => n.includes(v.id.toLowerCase())));
+  return { yes, text: personLine(ctx.engine, person.id), sources: mentionSources(ctx.engine, person.id) };
+}
+
+function ancestors(ctx: Context, id: string | undefined): string[] {
+  const out: string[] = [];
+  for (let at = id ? entity(ctx.engine, id)?.parent : undefined, depth = 0; at && depth < 5; at = entity(ctx.engine, at)?.parent, depth++) out.push(at);
+  return out;
 }
 
 /** A meeting or the visit itself ("did he meet Guterres in Geneva?", "this was all in New York?"): the release's place and date. */

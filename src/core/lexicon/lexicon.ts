@@ -30,6 +30,7 @@ const fileSchema = z.strictObject({
   variants: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
   asks: z.partialRecord(z.enum(ASKS), phrases),
   summary_words: phrases,
+  yesno_tags: phrases,
   people_nouns: phrases,
   intents: z.partialRecord(z.enum(INTENTS), phrases),
   action_intents: z.array(z.enum(INTENTS)).default([]),
@@ -44,6 +45,7 @@ const fileSchema = z.strictObject({
   subject_after: phrases,
   with_words: phrases,
   proposal_before: phrases,
+  copulas: phrases,
   evidence: z.partialRecord(z.enum(ATTRIBUTES), z.string().refine(validRegExp, 'is not a valid regular expression')).default({}),
   evidence_exact: z.partialRecord(z.enum(ATTRIBUTES), z.string().refine(validRegExp, 'is not a valid regular expression')).default({}),
   to_english: z.record(z.string(), z.string()).default({}),
@@ -89,6 +91,7 @@ export const LEXICON = {
   variants: all((f) => f.variants).sort((a, b) => b[0].length - a[0].length),
   asks: merged<Ask, string>((f) => f.asks),
   summaryWords: new Set(all((f) => f.summary_words)),
+  yesnoTags: all((f) => f.yesno_tags),
   peopleNouns: new Set(all((f) => f.people_nouns)),
   intents: merged<Intent, string>((f) => f.intents),
   actionIntents: new Set(all((f) => f.action_intents)),
@@ -103,6 +106,7 @@ export const LEXICON = {
   subjectAfter: new Set(all((f) => f.subject_after)),
   withWords: new Set(all((f) => f.with_words)),
   proposalBefore: new Set(all((f) => f.proposal_before)),
+  copulas: new Set(all((f) => f.copulas)),
   /** Per attribute, what in a release's words states it (every language's patterns). */
   evidence: new Map(
     ATTRIBUTES.map((attribute) => {

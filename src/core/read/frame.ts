@@ -23,6 +23,8 @@ export interface Frame {
   dates: readonly DateMention[];
   /** Countries, organizations or cities the knowledge and the releases never name ("NATO", "Japanese"). */
   unknownNames: readonly string[];
+  /** The question is about a person: one is named, or a role or people noun stands for one ("the Saudi FM"). */
+  personSubject: boolean;
   /** Places and names the knowledge has no entity for but some release's text names ("Xi'an"): they narrow to those releases. */
   textNames: readonly string[];
   /** Subject words, as the stems the releases are indexed by (Russian ones translated). */

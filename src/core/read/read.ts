@@ -17,7 +17,7 @@ export type { Frame } from './frame';
 
 // Lexicon entries as the reader compares them: stems for words, token lists for phrases.
 const stemOf = (word: string): string => stem(normalize(word));
-const phraseOf = (text: string): string[] => tokensOf(text).map((t) => t.norm);
+const phraseOf = (text: string): string[] => text.split(/\s+/).flatMap((w) => (w === '*' ? ['*'] : tokensOf(w).map((t) => t.norm)));
 const INTENT_BY_STEM = new Map<string, Intent[]>();
 const INTENT_PHRASES: Array<{ intent: Intent; words: string[] }> = [];
 for (const [intent, entries] of LEXICON.intents) {
@@ -33,6 +33,7 @@ const ASK_PHRASES: Array<{ ask: Ask; words: string[] }> = [...LEXICON.asks].flat
 const ATTRIBUTE_PHRASES: Array<{ attribute: Attribute; words: string[] }> = [...LEXICON.attributes].flatMap(([attribute, list]) => list.map((p) => ({ attribute, words: phraseOf(p) })));
 const GROUP_PHRASES: Array<{ group: Group; words: string[] }> = [...LEXICON.groups].flatMap(([group, list]) => list.map((p) => ({ group, words: phraseOf(p) })));
 const SPELL_OUT = LEXICON.spellOut.map(phraseOf);
+const YESNO_TAGS = LEXICON.yesnoTags.map(phraseOf);
 const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(stemOf));
 const PEOPLE_STEMS = new Set([...LEXICON.peopleNouns].map(stemOf));
 const ROLE_STEMS = new Set(LEXICON.roles.map(stemOf));
@@ -45,7 +46,9 @@ const OPENERS = new Set(['and', 'so', 'ok', 'okay', 'also', 'please', 'tell', 'm
 const MAX_FUZZY_LOOKUPS = 32;
 
 export function read(question: string, index: SearchIndex): Frame {
-  const typed = spellOut(dropFiller(fromLatin(tokensOf(question))));
+  const raw = fromLatin(tokensOf(question));
+  const tagged = endsWithYesNoTag(raw.map((t) => t.norm));
+  const typed = spellOut(dropFiller(raw));
   const lang = typed.some((t) => isCyrillic(t.norm)) || isCyrillic(question) ? 'ru' : 'en';
   const taken: boolean[] = [];
   const dates = findDates(typed);
@@ -114,14 +117,14 @@ export function read(question: string, index: SearchIndex): Frame {
   const textNames = [...new Set(worldLinks.map((l) => l.entity).filter((n) => index.releasesNaming.has(n)))];
   const unknownNames = [...new Set(worldLinks.map((l) => l.entity).filter((n) => !index.releasesNaming.has(n)))];
   // Capitalised words mid-sentence that nothing knows are names too ("Macron", "COVID").
-  for (const i of unknownPositions) {
-    const raw = tokens[i]!.raw;
-    if ((i > 0 && /^\p{Lu}/u.test(raw) && raw.length > 1) || /^\p{Lu}{2,}$/u.test(raw)) unknownNames.push(raw);
-  }
+  const capitalised = unknownPositions.map((i) => tokens[i]!.raw).filter((raw, k) => (unknownPositions[k]! > 0 && /^\p{Lu}/u.test(raw) && raw.length > 1) || /^\p{Lu}{2,}$/u.test(raw));
+  unknownNames.push(...capitalised);
 
-  const ask = askOf(words, tokens, intents);
+  // About a person: one is named, or a role or people noun stands for one ("the Saudi FM", "the rights chief").
+  const personSubject = links.some((l) => index.persons.has(l.entity) || l.role === 'title') || words.some((w, i) => free(i) && PEOPLE_STEMS.has(stemOf(w)));
+  const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(askOf(words, tokens, intents)) ? 'yesno' : askOf(words, tokens, intents);
   const group = groupOf(words, free);
-  const proposed = ask === 'yesno' ? proposedValues(words, links, worldLinks, dates, index) : { entities: [], unknownNames: [], dates: [] };
+  const proposed = ask === 'yesno' ? proposedValues(words, links, worldLinks, unknownWords, personSubject, dates, index) : { entities: [], unknownNames: [], dates: [] };
   return {
     lang,
     ask,
@@ -131,10 +134,12 @@ export function read(question: string, index: SearchIndex): Frame {
     // In a yes/no question a date is the value proposed ("in June, isn't it?"), not the releases asked about.
     dates: ask === 'yesno' ? [] : dates,
     unknownNames: unknownNames.filter((n) => !proposed.unknownNames.includes(n)),
+    personSubject,
     textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
     terms,
     subjectWords,
-    unknownWords,
+    // A name proposed ("Bachelet") is no unknown subject word either.
+    unknownWords: unknownWords.filter((w) => !proposed.unknownNames.includes(w)),
     unknownIsSubject: unknownIsSubject(tokens, unknownPositions, links),
     attribute,
     group,
@@ -234,13 +239,32 @@ function findAttribute(words: readonly string[], free: (i: number) => boolean, c
   let found: { attribute: Attribute; length: number } | undefined;
   for (let i = 0; i < words.length; i++) {
     for (const { attribute, words: phrase } of ATTRIBUTE_PHRASES) {
-      if (!phrase.every((w, k) => words[i + k] === w && free(i + k))) continue;
-      if (found && found.length >= phrase.length) continue;
-      found = { attribute, length: phrase.length };
-      phrase.forEach((_, k) => (covered[i + k] = true));
+      const length = matchLength(phrase, words, i, free);
+      if (length === 0 || (found && found.length >= length)) continue;
+      found = { attribute, length };
+      for (let k = 0; k < length; k++) covered[i + k] = true;
     }
   }
   return found?.attribute;
+}
+
+/** How many words from position i a lexicon phrase covers (0: no match); "*" stands for one word or none. */
+function matchLength(phrase: readonly string[], words: readonly string[], i: number, free: (i: number) => boolean): number {
+  const [head, ...rest] = phrase;
+  if (head === undefined) return 0;
+  if (head === '*') {
+    const skip = rest.length ? matchLength(rest, words, i + 1, free) : 0;
+    return skip ? skip + 1 : matchLength(rest, words, i, free);
+  }
+  if (words[i] !== head || !free(i)) return 0;
+  if (rest.length === 0) return 1;
+  const tail = matchLength(rest, words, i + 1, free);
+  return tail ? tail + 1 : 0;
+}
+
+/** "…, right?", "…, да?": a statement put as a yes/no question. */
+function endsWithYesNoTag(words: readonly string[]): boolean {
+  return YESNO_TAGS.some((tag) => tag.length < words.length && tag.every((w, k) => words[words.length - tag.length + k] === w));
 }
 
 const ATTRIBUTE_WORDS = new Set([...LEXICON.attributes.values()].flat().filter((p) => !p.includes(' ')));
@@ -275,10 +299,13 @@ function countsWhatIsCounted(words: readonly string[], free: (i: number) => bool
  * him in Geneva?", "right, in New York?", "with a Russian university?"). Elsewhere a name is the
  * subject ("did Afghanistan come up?") or, unknown, what the release lacks ("the Japanese FM").
  */
-function proposedValues(words: readonly string[], links: readonly Link[], worldLinks: readonly Link[], dates: Frame['dates'], index: SearchIndex): Frame['proposed'] {
+function proposedValues(words: readonly string[], links: readonly Link[], worldLinks: readonly Link[], unknown: readonly string[], personSubject: boolean, dates: Frame['dates'], index: SearchIndex): Frame['proposed'] {
   const after = (l: Link): boolean => LEXICON.proposalBefore.has(words[l.start - 1] ?? '') || (STOP(words[l.start - 1] ?? '') && LEXICON.proposalBefore.has(words[l.start - 2] ?? ''));
   const entities = links.filter((l) => index.placeLike.has(l.entity) && after(l)).map((l) => l.entity);
-  return { entities, unknownNames: worldLinks.filter(after).map((l) => l.entity), dates };
+  // "Cassis is Austrian, isn't he?", "the Saudi FM was MBS?": said of a person, any other name is the proposal.
+  const ofPerson = personSubject && words.some((w) => LEXICON.copulas.has(w)) && !words.some((w) => AUXILIARIES.has(w) && !LEXICON.copulas.has(w));
+  const names = ofPerson ? [...worldLinks.map((l) => l.entity), ...unknown] : worldLinks.filter(after).map((l) => l.entity);
+  return { entities, unknownNames: [...new Set(names)], dates };
 }
 
 function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly number[], links: readonly Link[]): boolean {

@@ -37,6 +37,8 @@ export interface SearchIndex {
   releasesNaming: ReadonlyMap<string, ReadonlySet<string>>;
   /** The kind of each of the world's names: 'place' (a city), 'country' or 'organization'. */
   worldKinds: ReadonlyMap<string, 'place' | 'country' | 'organization'>;
+  /** Entities that are people. */
+  persons: ReadonlySet<string>;
   /** Entities that are places, countries or organizations: what a yes/no question may propose ("in Geneva?"). */
   placeLike: ReadonlySet<string>;
   /** Stems of every word in the releases and the knowledge. */
@@ -247,6 +249,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     worldTable,
     releasesNaming,
     worldKinds: new Map(WORLD.map((w) => [w.names[0] ?? '', w.kind === 'city' ? 'place' : w.kind])),
+    persons: new Set([...knowledge.entities.values()].filter((e) => e.type === 'person').map((e) => e.id)),
     placeLike: new Set([...knowledge.entities.values()].filter((e) => ['place', 'country', 'organization'].includes(e.type)).map((e) => e.id)),
     vocabulary,
     factsByEntity,
