@@ -133,7 +133,7 @@ function withoutRefs(draft: Draft): Draft['release'] {
 async function existingKnowledge(dir: string): Promise<{ ok: true; knowledge?: Knowledge } | { ok: false; errors: KnowledgeError[] }> {
   if (!(await exists(dir)) || (await isEmptyKnowledge(dir))) return { ok: true };
   const loaded = await loadKnowledge(dir);
-  return loaded.ok ? { ok: true, knowledge: loaded.knowledge } : loaded;
+  return loaded.ok ? { ok: true, knowledge: loaded.knowledge } : { ok: false, errors: loaded.errors };
 }
 
 async function isEmptyKnowledge(dir: string): Promise<boolean> {

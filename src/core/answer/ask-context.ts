@@ -38,7 +38,7 @@ export function scopeOf(engine: Engine, a: Analysis): ReadonlySet<string> | unde
   if (a.dates.length === 0 && ![...linked].some((id) => engine.index.principals.has(id))) return engine.index.releaseIds;
   let scope = [...all.values()];
   if (a.dates.length) {
-    const dated = scope.filter((r) => a.dates.some((d) => dateMatches(r.date, d)));
+    const dated = scope.filter((r) => r.date !== undefined && a.dates.some((d) => dateMatches(r.date!, d)));
     const factWhen = engine.index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
     if (dated.length) scope = dated;
     else if (!factWhen) return undefined;
