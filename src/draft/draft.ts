@@ -22,8 +22,6 @@ export interface DraftOptions {
   out?: string;
   id?: string;
   force?: boolean;
-  /** YYYY-MM-DD, the date used when the text gives none; default today. */
-  today?: string;
 }
 
 export type DraftResult =
@@ -47,12 +45,12 @@ export async function draftRelease(options: DraftOptions): Promise<DraftResult> 
   if (!existing.ok) {
     return { ok: false, report: [`the knowledge in ${options.knowledgeDir} does not pass check; fix it first:`, ...formatErrors(existing.errors).map((l) => `  ${l}`)] };
   }
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const draft = extractDraft(clean.paragraphs, {
     ...(existing.knowledge ? { knowledge: existing.knowledge } : {}),
     ...(clean.date ? { date: clean.date } : {}),
+    ...(clean.title ? { title: clean.title } : {}),
+    ...(clean.dateline ? { dateline: clean.dateline } : {}),
     ...(options.id ? { id: options.id } : {}),
-    today,
   });
   const out = path.resolve(options.out ?? path.join(options.knowledgeDir, 'releases'));
   const textFile = path.join(out, `${draft.release.id}.txt`);

@@ -7,7 +7,8 @@
 import type { Knowledge } from '../core';
 import type { EntityType, FactKind } from '../core/knowledge/schema';
 import { splitSentences } from '../core/text/normalize';
-import { findDate, parseDate } from './clean';
+import { MONTHS_EN } from '../core/text/months';
+import { findDate, isoDate, parseDate, type Dateline } from './clean';
 import { EntityResolver, slug, type DraftEntity, type Mention } from './entities';
 import {
   CONNECTORS,
@@ -60,7 +61,8 @@ export interface DraftPerson {
 export interface DraftRelease {
   id: string;
   title: string;
-  date: string;
+  /** Absent when the year cannot be known: never today's date. */
+  date?: string;
   place?: string;
   principal?: string;
   source: string;
@@ -84,10 +86,12 @@ export interface ExtractOptions {
   knowledge?: Knowledge;
   /** The date the scraper's date line gave. */
   date?: string;
+  /** The headline line the cleaner set apart. */
+  title?: string;
+  /** The agency dateline the cleaner took out of the first paragraph. */
+  dateline?: Dateline;
   /** Forced release id (--id). */
   id?: string;
-  /** Today, YYYY-MM-DD: the date of last resort. */
-  today: string;
 }
 
 // ── words with their offsets, for the capitalization patterns ───────────────
@@ -179,34 +183,39 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
 
   // 3. Metadata.
   const first = sentences[0];
-  const dateInText = findDate(paragraphs.join('\n'));
-  const date = options.date ?? dateInText ?? options.today;
-  if (options.date) checks.push(`date ${date}: from the scraper's date line`);
-  else if (dateInText) checks.push(`date ${date}: the first date in the text — is it the release's?`);
-  else checks.push(`date ${date}: NOT FOUND in the text, today's date used — correct it`);
-  const principal = first?.people[0];
-  const place = first ? placeOf(first, resolver) : undefined;
+  const { date, why: dateWhy } = releaseDate(paragraphs, options);
+  checks.push(date ? `date ${date}: ${dateWhy}` : `date unknown: ${dateWhy} — the release is undated (check warns); add \`date:\` if you know it`);
+  const chosen = principalOf(sentences, resolver);
+  const principal = chosen?.mention;
+  const textPlace = first ? placeOf(first, resolver) : undefined;
+  const datelinePlace = options.dateline ? resolver.mentions(options.dateline.place, true).find((m) => m.type === 'place' || m.type === 'country')?.entity : undefined;
+  const place = textPlace ?? datelinePlace;
+  const title = options.title ?? shortTitle(first, principal);
+  const source = sourceOf(paragraphs) ?? options.dateline?.agency ?? agencyOf(paragraphs);
+  const placeSlug = place ? slug(resolver.entity(place)?.name ?? place) : '';
   const release: DraftRelease = {
-    id: options.id ?? [date, place ? slug(resolver.entity(place)?.name ?? place) : ''].filter(Boolean).join('-'),
-    title: `DRAFT: ${shortTitle(first, principal)}`,
-    date,
+    id: options.id ?? (date ? [date, placeSlug].filter(Boolean).join('-') : undatedId(placeSlug, title, options.knowledge)),
+    title,
+    ...(date ? { date } : {}),
     ...(place ? { place } : {}),
     ...(principal ? { principal: principal.person } : {}),
-    source: sourceOf(paragraphs) ?? 'DRAFT: source not found in the text',
+    source: source ?? 'Not named in the release',
     text: '',
   };
   release.text = `${release.id}.txt`;
-  checks.unshift(`title: the shortened first sentence — write the release's headline`);
-  if (!release.source.startsWith('DRAFT')) checks.push(`source: “${release.source}”`);
-  else checks.push('source: not found in the text — write who published the release');
-  checks.push(place ? `place: ${place} (from ¶1)` : 'place: not found — add `place:` if the release has one');
-  checks.push(principal ? `principal: ${principal.person} (the first person ¶1 names)` : 'principal: not found — add `principal:` (whose visit is it?)');
+  checks.unshift(options.title ? `title: the release's headline line` : `title: the shortened first sentence — write the release's headline`);
+  checks.push(source ? `source: “${release.source}”` : 'source: not named in the text — write who published the release');
+  if (options.dateline) checks.push(`dateline “${options.dateline.text}” taken out of ¶1`);
+  checks.push(
+    textPlace ? `place: ${place} (from ¶1)` : datelinePlace ? `place: ${place} (from the dateline “${options.dateline!.place}”)` : 'place: not found — add `place:` if the release has one',
+  );
+  checks.push(chosen ? `principal: ${chosen.mention.person} (${chosen.why})` : 'principal: not found — add `principal:` (whose visit is it?)');
 
   // 4. Meetings and facts, paragraph by paragraph.
   const meetings: DraftMeeting[] = [];
   const facts: DraftFact[] = [];
   const people = new Map<string, DraftPerson & { titled: boolean }>();
-  const year = date.slice(0, 4);
+  const year = date?.slice(0, 4);
   let current: DraftMeeting | undefined;
   let lastParagraph = 0;
   let lastActor: string | undefined;
@@ -236,7 +245,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       if (!continues) current = undefined;
     }
 
-    const found = factsOf(s, { intro, principal: principal?.person, lastActor, year, resolver });
+    const found = factsOf(s, { intro, principal: principal?.person, lastActor, ...(year ? { year } : {}), resolver });
     if (found.actor) lastActor = found.actor;
     if (current) current.facts.push(...found.facts);
     else if (principal) facts.push(...found.facts.filter((f) => f.actor === principal.person));
@@ -543,6 +552,77 @@ function personAliases(name: string): string[] {
 
 // ── metadata ─────────────────────────────────────────────────────────────────
 
+/**
+ * The release's date, and where it came from: the scraper's date line; the dateline's day with
+ * its year (or the year of a full date the text gives); the first full date in the text. A day
+ * without a year stays unknown: guessing today's year would date the release wrongly.
+ */
+function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { date?: string; why: string } {
+  if (options.date) return { date: options.date, why: "from the scraper's date line" };
+  const inText = findDate(paragraphs.join('\n'));
+  const d = options.dateline;
+  if (d?.month && d.day) {
+    if (d.year) {
+      const date = isoDate(d.year, d.month, d.day);
+      if (date) return { date, why: `from the dateline “${d.text}”` };
+    }
+    const year = inText ? Number(inText.slice(0, 4)) : undefined;
+    const date = year ? isoDate(year, d.month, d.day) : undefined;
+    if (date) return { date, why: `the dateline's day (“${d.text}”) with the year of ${inText} in the text — check the year` };
+    return { why: `the dateline “${d.text}” gives no year and the text none either` };
+  }
+  if (inText) return { date: inText, why: 'the first date in the text — is it the release’s?' };
+  return { why: 'no date in the text' };
+}
+
+/**
+ * Whose visit it is: the first person ¶1 names — one of the home country's when ¶1 names several —
+ * or, when ¶1 names nobody, the first person of the home country the release names. The home
+ * country is the one the knowledge's principals come from (Kazakhstan for this project).
+ */
+function principalOf(sentences: readonly Sentence[], resolver: EntityResolver): { mention: PersonMention; why: string } | undefined {
+  const home = homeCountry(resolver);
+  const fromHome = (p: PersonMention) => home !== undefined && resolver.entity(p.person)?.country === home;
+  const opening = sentences.filter((s) => s.paragraph === 1).flatMap((s) => s.people);
+  const first = opening.find(fromHome) ?? opening[0];
+  if (first) return { mention: first, why: opening.length > 1 && fromHome(first) && first !== opening[0] ? `the first person of ${home} ¶1 names` : 'the first person ¶1 names' };
+  const later = sentences.flatMap((s) => s.people).find(fromHome);
+  return later ? { mention: later, why: `¶1 names nobody: the first person of ${home} the release names` } : undefined;
+}
+
+function homeCountry(resolver: EntityResolver): string | undefined {
+  const k = resolver.knowledge;
+  if (!k) return undefined;
+  const counts = new Map<string, number>();
+  for (const r of k.releases.values()) {
+    const country = r.principal ? k.entities.get(r.principal)?.country : undefined;
+    if (country) counts.set(country, (counts.get(country) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** "…, Kazinform reports" / "Trend reports via …": the agency that published the text. */
+function agencyOf(paragraphs: readonly string[]): string | undefined {
+  for (const p of paragraphs) {
+    const m = /,\s+(?:a\s+)?(\p{Lu}[\p{L}]+(?: News Agency)?)(?: correspondent)? reports\b/u.exec(p) ?? /(?:^|[.,]\s+)(\p{Lu}[\p{L}]+) reports (?:via|citing)\b/u.exec(p);
+    if (m) return m[1]!;
+  }
+  return undefined;
+}
+
+const ID_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'with', 'to', 'by', 'from', 'met', 'meet', 'meets', 'held', 'hold', 'holds', 'discussed', 'foreign', 'minister', 'ministers']);
+
+/** An undated release's id: "undated-" + the place + a few words of the title, made unique among the knowledge's releases. */
+function undatedId(placeSlug: string, title: string, knowledge: Knowledge | undefined): string {
+  const words = slug(title)
+    .split('-')
+    .filter((w) => w.length > 2 && !ID_STOPWORDS.has(w) && !placeSlug.split('-').includes(w) && !/^\d+$/.test(w));
+  const base = ['undated', placeSlug, ...words.slice(0, 3)].filter(Boolean).join('-').slice(0, 60).replace(/-+$/, '');
+  let id = base;
+  for (let n = 2; knowledge?.releases.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
 /** "during his visit to Geneva" — or a city or country the first sentence names after "in". */
 function placeOf(first: Sentence, resolver: EntityResolver): string | undefined {
   const visit = /\bvisit(?:ed)?\s+to\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/u.exec(first.text);
@@ -640,12 +720,13 @@ interface FactContext {
   intro: Intro | undefined;
   principal: string | undefined;
   lastActor: string | undefined;
-  year: string;
+  /** The release's year; unknown for an undated release. */
+  year?: string;
   resolver: EntityResolver;
 }
 
-const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const WHEN = new RegExp(`\\b(?:(\\d{1,2}) )?(${MONTH_NAMES})(?: (\\d{1,2}),?)?(?: (\\d{4})| (this|next|last) year)\\b`);
+// "18 April", "April 18–19", "on September 22", "July this year", "May next year", "March 2024".
+const WHEN = new RegExp(`\\b(?:(\\d{1,2})(?:[–-]\\d{1,2})? )?(${MONTHS_EN.join('|')})(?: (\\d{1,2})(?:[–-](\\d{1,2}))?\\b,?)?(?: (\\d{4})| (this|next|last) year)?\\b`);
 
 /** The facts one sentence reports, and who acts in it (for a following "He …"). */
 function factsOf(s: Sentence, ctx: FactContext): { facts: DraftFact[]; actor?: string } {
@@ -735,11 +816,15 @@ function whenWhere(item: string, ctx: FactContext): { when?: string; where?: str
   const out: { when?: string; where?: string } = {};
   const w = WHEN.exec(item);
   if (w) {
-    const [, day, month, day2, year, relative] = w;
-    const y = year ?? (relative === 'next' ? String(Number(ctx.year) + 1) : relative === 'last' ? String(Number(ctx.year) - 1) : ctx.year);
+    const [, day, month, day2, , year, relative] = w;
+    // A year the text leaves out is the release's (relative to it for "next year"); unknown for an undated release.
+    const base = ctx.year ? Number(ctx.year) : undefined;
+    const y = year ?? (base === undefined ? undefined : String(relative === 'next' ? base + 1 : relative === 'last' ? base - 1 : base));
     const d = day ?? day2;
-    out.when = d ? `${d} ${month} ${y}` : `${month} ${y}`;
-    if (d && !parseDate(out.when)) delete out.when;
+    if (d || year || relative) {
+      out.when = [d, month, y].filter(Boolean).join(' ');
+      if (d && y && !parseDate(out.when)) delete out.when;
+    }
   }
   const mentions = ctx.resolver.mentions(item, true);
   const place = mentions.find((m) => (m.type === 'place' || m.type === 'country') && /\b(?:in|to)\s+(?:the\s+)?$/.test(item.slice(0, m.start)));

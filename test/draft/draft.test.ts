@@ -46,7 +46,7 @@ afterAll(async () => {
 async function drafted(kind: Parameters<typeof setup>[0], options: { id?: string } = {}) {
   const s = await setup(kind);
   cleanups.push(s.dir);
-  const result = await draftRelease({ file: RAW, knowledgeDir: s.knowledgeDir, today: '2030-01-01', ...options });
+  const result = await draftRelease({ file: RAW, knowledgeDir: s.knowledgeDir, ...options });
   if (!result.ok) throw new Error(result.report.join('\n'));
   const loaded = await loadKnowledge(s.knowledgeDir);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors, null, 2));
@@ -183,7 +183,7 @@ describe('draftRelease on text it cannot read', () => {
     cleanups.push(s.dir);
     const file = path.join(s.dir, 'odd.txt');
     await fs.writeFile(file, 'Print | Share\n\n\n   Lorem ipsum   dolor sit amet, consectetur adipiscing elit.\n\n\n\nSed do eiusmod tempor incididunt ut labore.\n');
-    const result = await draftRelease({ file, knowledgeDir: s.knowledgeDir, today: '2030-01-01' });
+    const result = await draftRelease({ file, knowledgeDir: s.knowledgeDir });
     expect(result.ok).toBe(true);
     const loaded = await loadKnowledge(s.knowledgeDir);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
