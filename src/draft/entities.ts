@@ -59,8 +59,8 @@ export class EntityResolver {
 
   constructor(readonly knowledge: Knowledge | undefined) {
     const known = knowledge ? [...knowledge.entities.values()] : [];
-    // Names and aliases only: a title ("UN Secretary-General") may belong to someone else in a new release.
-    const forms = known.flatMap((e) => entityForms(e).filter((f) => f.role === 'name'));
+    // Names, aliases and demonyms ("Kazakh" → Kazakhstan): a title ("UN Secretary-General") may belong to someone else in a new release.
+    const forms = known.flatMap((e) => entityForms(e).filter((f) => f.role === 'name' || f.role === 'demonym'));
     this.knownTable = buildFormTable(forms);
     const worldForms: EntityForm[] = [];
     WORLD.forEach((place, i) => {

@@ -110,6 +110,7 @@ const lower = (t: Tok) => t.text.toLowerCase();
 const isAcronym = (t: Tok) => /^\p{Lu}[\p{Lu}\d&]{1,9}$/u.test(t.text);
 const isPossessive = (t: Tok) => /['’]s$/u.test(t.text);
 const isCapWord = (t: Tok) => /^\p{Lu}/u.test(t.text) && !isPossessive(t);
+const isInitial = (t: Tok) => /^\p{Lu}$/u.test(t.text);
 const isNameWord = (t: Tok) => /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*$/u.test(t.text);
 const notNameWord = (w: string) => TITLE_WORDS.has(w) || INSTITUTION_WORDS.has(w) || FUNCTION_WORDS.has(w) || HEAD_TYPES.has(w);
 const sep = (text: string, toks: Tok[], i: number) => text.slice(toks[i - 1]!.end, toks[i]!.start);
@@ -191,7 +192,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   const datelinePlace = options.dateline ? resolver.mentions(options.dateline.place, true).find((m) => m.type === 'place' || m.type === 'country')?.entity : undefined;
   const place = textPlace ?? datelinePlace;
   const title = options.title ?? shortTitle(first, principal);
-  const source = sourceOf(paragraphs) ?? options.dateline?.agency ?? agencyOf(paragraphs);
+  const source = sourceOf(paragraphs) ?? agencyOf(paragraphs) ?? options.dateline?.agency;
   const placeSlug = place ? slug(resolver.entity(place)?.name ?? place) : '';
   const release: DraftRelease = {
     id: options.id ?? (date ? [date, placeSlug].filter(Boolean).join('-') : undatedId(placeSlug, title, options.knowledge)),
@@ -241,8 +242,22 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
         meetings.push(current);
       }
     } else if (newParagraph && current) {
-      const continues = PARTIES.test(s.text) || s.people.some((p) => current!.with.includes(p.person));
+      const continues = PARTIES.test(s.text) || CONTINUES.test(s.text) || s.people.some((p) => current!.with.includes(p.person));
       if (!continues) current = undefined;
+    }
+    // "Also present at the meeting was …", "Those present included A, B and C": the people listed join the meeting, or make one.
+    const present = intro ? null : PRESENT.exec(s.text);
+    if (present) {
+      const listed = s.people.filter((p) => p.start >= present.index && p.person !== principal?.person);
+      const ids = [...new Set(listed.map((p) => p.person))];
+      if (ids.length && current && /\balso\b/i.test(present[0])) {
+        for (const id of ids) if (!current.with.includes(id)) current.with.push(id);
+        current.sources.push({ paragraph: s.paragraph, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim() });
+      } else if (ids.length) {
+        const intro: Intro = { with: ids, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim(), bodyStart: s.text.length, ...(ids.length > 1 ? { group: 'participants' } : {}) };
+        current = { id: meetingId(intro, meetings, s), with: ids, sources: [{ paragraph: s.paragraph, quote: intro.quote }], facts: [] };
+        meetings.push(current);
+      }
     }
 
     const found = factsOf(s, { intro, principal: principal?.person, lastActor, ...(year ? { year } : {}), resolver });
@@ -303,7 +318,13 @@ function namedInstitutions(text: string, resolver: EntityResolver): Institution[
       toks = toks.slice(k);
     }
     if (toks.length === 0 || (toks.length < 2 && !phrase.acronym)) continue;
-    const connector = toks.findIndex((t) => CONNECTORS.has(t.text));
+    let connector = toks.findIndex((t) => CONNECTORS.has(t.text));
+    // "the Turkic Academy Darkhan Kydyrali": the institution ends at its head word, a name may follow it.
+    const lastHead = toks.map((t, n) => (connector < 0 || n < connector) && HEAD_TYPES.has(lower(t))).lastIndexOf(true);
+    if (lastHead >= 1 && connector < 0 && lastHead < toks.length - 1) {
+      toks = toks.slice(0, lastHead + 1);
+      connector = -1;
+    }
     const head = connector < 0 ? toks : toks.slice(0, connector);
     const headWord = [...head].reverse().find((t) => isCapWord(t) && !isAcronym(t));
     const type = headWord ? HEAD_TYPES.get(lower(headWord)) : undefined;
@@ -311,7 +332,8 @@ function namedInstitutions(text: string, resolver: EntityResolver): Institution[
     const name = text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
     // A name the knowledge or the gazetteer has is theirs, not a new entity.
     if (resolver.mentions(name, false).some((m) => m.start === 0 && m.end === name.length)) continue;
-    found.push({ name, ...(phrase.acronym ? { acronym: phrase.acronym } : {}), type, quote: text.slice(toks[0]!.start, phrase.end) });
+    const acronym = toks === phrase.toks ? phrase.acronym : undefined;
+    found.push({ name, ...(acronym ? { acronym } : {}), type, quote: text.slice(toks[0]!.start, acronym ? phrase.end : toks[toks.length - 1]!.end) });
   }
   return found;
 }
@@ -356,8 +378,16 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
       continue;
     }
     let j = i;
-    while (j + 1 < toks.length && sep(text, toks, j + 1) === ' ' && (isNameWord(toks[j + 1]!) || NAME_PARTICLES.has(toks[j + 1]!.text))) j++;
-    while (j > i && NAME_PARTICLES.has(toks[j]!.text)) j--;
+    const joins = (n: number) => {
+      const gap = sep(text, toks, n);
+      const next = toks[n]!;
+      // An initial: "Nayef Falah M. Al-Hajraf".
+      if (isInitial(next) && (gap === ' ') && text[next.end] === '.') return true;
+      if (isInitial(toks[n - 1]!) && gap === '. ') return isNameWord(next);
+      return gap === ' ' && (isNameWord(next) || NAME_PARTICLES.has(next.text));
+    };
+    while (j + 1 < toks.length && joins(j + 1)) j++;
+    while (j > i && (NAME_PARTICLES.has(toks[j]!.text) || isInitial(toks[j]!))) j--;
     const run = toks.slice(i, j + 1);
     i = j + 1;
     if (found.some((p) => overlaps(p, { start: run[0]!.start, end: run[run.length - 1]!.end }))) continue;
@@ -372,7 +402,11 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
     const start = nameToks[0]!.start;
     const end = nameToks[nameToks.length - 1]!.end;
     const name = text.slice(start, end);
-    const before = titleBefore(text, toks, toks.indexOf(nameToks[0]!));
+    const stop = Math.max(0, ...found.filter((p) => p.end <= start).map((p) => p.end));
+    const nameIndex = toks.indexOf(nameToks[0]!);
+    // "the President of Türkiye, Recep Tayyip Erdogan, …": a title set off by commas before the name.
+    const closes = /^(?:,|\.|;|$| and\b| met\b| held\b| said\b| received\b)/.test(text.slice(end));
+    const before = titleBefore(text, toks, nameIndex, stop) ?? (closes ? titleBefore(text, toks, nameIndex, stop, true) : undefined);
     const after = before ? undefined : titleAfter(text, toks, toks.indexOf(nameToks[nameToks.length - 1]!));
     let title = before ?? after;
     // "Ambassador Tomas Brenn of the Eurasian Water Council (EWC)": what follows the name belongs to the title.
@@ -403,13 +437,18 @@ function personInRun(text: string, run: Tok[], resolver: EntityResolver): { name
   }
   const places = resolver.mentions(text.slice(run[0]!.start, run[run.length - 1]!.end), false);
   const offset = run[0]!.start;
+  // The name starts after the run's last title, institution or place word: "Turkic Academy Darkhan Kydyrali" → "Darkhan Kydyrali".
+  const notName = (t: Tok) => notNameWord(lower(t)) || places.some((m) => overlaps({ start: m.start + offset, end: m.end + offset }, t));
   let k = 0;
-  while (k < run.length && (notNameWord(lower(run[k]!)) || places.some((m) => m.start + offset <= run[k]!.start && run[k]!.end <= m.end + offset))) k++;
+  for (let n = 0; n < run.length; n++) if (notName(run[n]!)) k = n + 1;
   const rest = run.slice(k);
   if (rest.length === 0 || rest.length > 4) return undefined;
   if (rest.some((t) => notNameWord(lower(t)) || places.some((m) => overlaps({ start: m.start + offset, end: m.end + offset }, t)))) return undefined;
   return { nameToks: rest };
 }
+
+/** Small words inside a title: "Minister of …", "Ambassador … to …", "Consul General in …". */
+const TITLE_JOINERS = new Set([...CONNECTORS, 'to', 'in']);
 
 interface TitleSpan {
   text: string;
@@ -418,19 +457,25 @@ interface TitleSpan {
 }
 
 /** "UN Secretary-General" before "António Guterres": capitalized words and small joining words back to the clause's start. */
-function titleBefore(text: string, toks: Tok[], nameIndex: number): TitleSpan | undefined {
+function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, apposition = false): TitleSpan | undefined {
   let j = nameIndex - 1;
   let first = nameIndex;
+  // A title ends in its head or its country, never in a joining word: "Director for External Relations" is no name.
+  const last = toks[nameIndex - 1];
+  if (!last || TITLE_JOINERS.has(last.text)) return undefined;
   while (j >= 0) {
     const t = toks[j]!;
+    if (t.start < stop) break; // never back into the person named before ("X and Singapore's Foreign Minister Y")
     const gap = text.slice(t.end, toks[j + 1]!.start);
-    if (!/^(?: | [-–—] |['’]s )$/u.test(gap)) break;
-    // "Ambassador of Loea to Zerttaania": "to" joins a title's words too (not an institution's: "invitation … to the Summit").
-    if (!(isCapWord(t) || isAcronym(t) || CONNECTORS.has(t.text) || t.text === 'to' || /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text))) break;
+    const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || (apposition && j === nameIndex - 1 && gap === ', ');
+    if (!gapOk) break;
+    // "Ambassador of Loea to Zerttaania", "Consul General in Istanbul": "to" and "in" join a title's words too;
+    // so does a title word in lower case ("the member of the Council of Elders …").
+    if (!(isCapWord(t) || isAcronym(t) || TITLE_JOINERS.has(t.text) || (TITLE_WORDS.has(t.text) && t.text !== 'his' && t.text !== 'her') || /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text))) break;
     first = j;
     j--;
   }
-  while (first < nameIndex && (CONNECTORS.has(toks[first]!.text) || toks[first]!.text === 'to' || (FUNCTION_WORDS.has(lower(toks[first]!)) && !isAcronym(toks[first]!)))) first++;
+  while (first < nameIndex && (TITLE_JOINERS.has(toks[first]!.text) || (FUNCTION_WORDS.has(lower(toks[first]!)) && !isAcronym(toks[first]!)))) first++;
   if (first >= nameIndex) return undefined;
   const start = toks[first]!.start;
   const end = toks[nameIndex - 1]!.end;
@@ -647,8 +692,9 @@ function placeOf(first: Sentence, resolver: EntityResolver): string | undefined 
 function shortTitle(first: Sentence | undefined, principal: PersonMention | undefined, max = 110): string {
   if (!first) return 'untitled release';
   let text = first.text;
-  if (principal && principal.quoteStart === 0 && principal.titled) {
-    text = first.text.slice(principal.start);
+  if (principal && first.people.includes(principal) && principal.quoteStart === 0 && principal.titled) {
+    // "Kazakhstan’s Minister of Foreign Affairs, Yermek Kosherbayev, met …" → "Yermek Kosherbayev met …"
+    text = first.text.slice(principal.start).replace(/^([^,]{3,60}), (?=\p{Ll})/u, '$1 ');
   }
   text = text.replace(/,?\s+(?:the )?press service of .*$/i, '').replace(/[.!]$/, '');
   if (text.length <= max) return text;
@@ -659,7 +705,10 @@ function shortTitle(first: Sentence | undefined, principal: PersonMention | unde
 /** "press service of the Kazakh MFA reports" → "Press service of the Kazakh MFA". */
 function sourceOf(paragraphs: readonly string[]): string | undefined {
   for (const p of paragraphs) {
-    const m = /\b((?:the )?press (?:service|office) of (?:the )?[^,.;]+?)\s+(?:reports?|said|informs?|announced)\b/i.exec(p) ?? /\b(?:according to|reports) (the press (?:service|office) of [^,.;]+)/i.exec(p);
+    const m =
+      /\b((?:the )?press (?:service|office) of (?:the )?[^,.;]+?)\s+(?:reports?|said|informs?|announced|told)\b/i.exec(p) ??
+      /\b(?:according to|reports|citing) (the press (?:service|office) of [^,.;]+)/i.exec(p) ??
+      /\bciting (?:the )?(\p{Lu}[^,.;]{2,60}?['’]s press (?:service|office))/u.exec(p);
     if (m) {
       const s = m[1]!.replace(/^the\s+/i, '');
       return s[0]!.toUpperCase() + s.slice(1);
@@ -669,6 +718,12 @@ function sourceOf(paragraphs: readonly string[]): string | undefined {
 }
 
 // ── meetings ──────────────────────────────────────────────────────────────────
+
+/** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
+const PRESENT =
+  /\b(?:also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were) attended by|among (?:those present|the participants) (?:was|were))\s+/i;
+/** A paragraph that goes on about the meeting before it: "He also …", "The minister …". */
+const CONTINUES = /^(?:(?:moreover|additionally|furthermore|also|in addition|in this regard|in turn),\s*)?(?:he|she|the minister|also present)\b/i;
 
 interface Intro {
   with: string[];
@@ -687,7 +742,9 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   if (opening) cues.push({ end: opening.index + opening[0].length });
   cues.sort((a, b) => a.end - b.end);
   for (const cue of cues) {
-    const firstAfter = others.find((p) => p.quoteStart >= cue.end && /^(?:the\s+)?(?:heads? of .*)?$/i.test(s.text.slice(cue.end, p.quoteStart)));
+    const firstAfter = others.find(
+      (p) => p.quoteStart >= cue.end && /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|[^.;]*?,?\s+and with\s+)?(?:the\s+)?(?:heads? of .*)?$/iu.test(s.text.slice(cue.end, p.quoteStart)),
+    );
     if (!firstAfter) continue;
     let withPeople: PersonMention[];
     if (firstAfter.group) withPeople = others.filter((p) => p.group === firstAfter.group);
