@@ -104,6 +104,9 @@ export async function draftRelease(options: DraftOptions): Promise<DraftResult> 
 
 function checksOf(draft: Draft): string[] {
   const checks = [...draft.checks];
+  for (const p of draft.aliasProposals) {
+    checks.push(`alias proposed: ${p.aliases.map((a) => `“${a}”`).join(', ')} spell${p.aliases.length === 1 ? 's' : ''} ${p.id}, already in the knowledge: the draft refers to ${p.id}; add ${p.aliases.length === 1 ? 'it' : 'them'} to its aliases`);
+  }
   for (const e of draft.entities) {
     const details = [e.title, e.country && `country: ${e.country}`, e.organization && `organization: ${e.organization}`].filter(Boolean).join('; ');
     checks.push(`new ${e.type} ${e.id} “${e.name}”${details ? ` — ${details}` : ''} (${e.why})`);

@@ -10,7 +10,7 @@ import { entityForms, formOf, stemsOf, type EntityForm } from '../core/search/en
 import { buildFormTable, linkExact, type FormTable } from '../core/search/link';
 import { tokensOf, type Token } from '../core/search/tokens';
 import { WORLD, type WorldName } from '../core/lexicon/world';
-import { normalize } from '../core/text/normalize';
+import { editDistance, normalize, typoBudget } from '../core/text/normalize';
 
 /** A word of the text with where it stands, so quotes can be cut verbatim. */
 export interface Word extends Token {
@@ -145,6 +145,45 @@ export class EntityResolver {
     });
     this.fromWorld.set(key, id);
     return id;
+  }
+
+  /**
+   * A person already known (in the knowledge or earlier in this draft) whose name is a spelling
+   * variant of this one: "Mukhtar Tleuberdi" and "Mukhtar Tileuberdi". Same number of words, each
+   * within the typo budget of its length, one or two edits in all.
+   */
+  similarPerson(name: string): { id: string; name: string; known: boolean } | undefined {
+    const words = normalize(name).split(' ');
+    if (words.length < 2) return undefined;
+    const people = [
+      ...[...(this.knowledge?.entities.values() ?? [])].map((e) => ({ e, known: true })),
+      ...this.created.map((e) => ({ e, known: false })),
+    ].filter(({ e }) => e.type === 'person');
+    for (const { e, known } of people) {
+      for (const form of [e.name, ...e.aliases]) {
+        const other = normalize(form).split(' ');
+        if (other.length !== words.length) continue;
+        let total = 0;
+        for (let i = 0; i < words.length && total <= 2; i++) {
+          const d = editDistance(words[i]!, other[i]!, 2);
+          total += d > typoBudget(Math.min(words[i]!.length, other[i]!.length)) ? 3 : d;
+        }
+        if (total >= 1 && total <= 2) return { id: e.id, name: e.name, known };
+      }
+    }
+    return undefined;
+  }
+
+  /** A drafted entity's new alias ("Tleuberdi" beside "Tileuberdi"): later look-ups find it by it too. */
+  addAlias(id: string, alias: string): void {
+    const e = this.created.find((c) => c.id === id);
+    if (!e || e.aliases.includes(alias) || e.name === alias) return;
+    e.aliases.push(alias);
+    const form = formOf(id, 'name', alias, false);
+    if (form) {
+      this.draftForms.push(form);
+      this.draftTable = buildFormTable(this.draftForms);
+    }
   }
 
   /** Adds a draft entity under a fresh id; later look-ups find it by its name and aliases. */

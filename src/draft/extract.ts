@@ -6,7 +6,7 @@
  */
 import type { Knowledge } from '../core';
 import type { EntityType, FactKind } from '../core/knowledge/schema';
-import { splitSentences } from '../core/text/normalize';
+import { normalize, splitSentences } from '../core/text/normalize';
 import { MONTHS_EN } from '../core/text/months';
 import { findDate, isoDate, parseDate, type Dateline } from './clean';
 import { EntityResolver, slug, type DraftEntity, type Mention } from './entities';
@@ -80,6 +80,8 @@ export interface Draft {
   checks: string[];
   /** Paragraphs no fact cites. */
   uncovered: number[];
+  /** Spelling variants of people defined elsewhere: aliases to add to them (the draft refers to their ids). */
+  aliasProposals: { id: string; aliases: string[] }[];
 }
 
 export interface ExtractOptions {
@@ -146,6 +148,7 @@ interface PersonMention {
 export function extractDraft(paragraphs: readonly string[], options: ExtractOptions): Draft {
   const resolver = new EntityResolver(options.knowledge);
   const checks: string[] = [];
+  aliasProposals = [];
   const sentences: Sentence[] = paragraphs.flatMap((text, i) =>
     splitSentences(text).map((s) => ({ paragraph: i + 1, text: s, mentions: [], people: [] })),
   );
@@ -285,7 +288,29 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
     meetings,
     checks,
     uncovered,
+    aliasProposals,
   };
+}
+
+/** Filled while one draft is extracted (extraction is synchronous): spelling variants of people defined elsewhere. */
+let aliasProposals: Draft['aliasProposals'] = [];
+
+/**
+ * A person's name that is a spelling variant of a known person's ("Tleuberdi" / "Tileuberdi"):
+ * the known id, with the variant as a proposed alias — added to a person of this draft, proposed
+ * for one defined elsewhere. Undefined for a new person.
+ */
+function variantOf(resolver: EntityResolver, name: string): string | undefined {
+  const similar = resolver.similarPerson(name);
+  if (!similar) return undefined;
+  const variants = personAliases(name).filter((a) => !/\s/.test(a) || a !== name);
+  const aliases = [name, ...variants.filter((v) => normalize(v) !== normalize(similar.name.split(/\s+/).pop() ?? ''))];
+  if (similar.known) {
+    let proposal = aliasProposals.find((p) => p.id === similar.id);
+    if (!proposal) aliasProposals.push((proposal = { id: similar.id, aliases: [] }));
+    for (const a of aliases) if (!proposal.aliases.includes(a)) proposal.aliases.push(a);
+  } else for (const a of aliases) resolver.addAlias(similar.id, a);
+  return similar.id;
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -543,6 +568,7 @@ function listedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
     const countryName = resolver.entity(country.entity)?.name ?? countryText;
     const id =
       known ??
+      variantOf(resolver, name) ??
       resolver.define({
         type: 'person',
         name,
@@ -559,6 +585,8 @@ function listedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
 }
 
 function definePerson(resolver: EntityResolver, name: string, title: string, quote: string, paragraph: number): string {
+  const variant = variantOf(resolver, name);
+  if (variant) return variant;
   // The person's country and organization: what their title names ("… of Indonesia", "WHO Director-General").
   const named = resolver.mentions(title, true);
   let country: { entity: string } | undefined = named.find((m) => m.type === 'country');
