@@ -343,12 +343,13 @@ function namedInstitutions(text: string, resolver: EntityResolver): Institution[
       toks = toks.slice(k);
     }
     if (toks.length === 0 || (toks.length < 2 && !phrase.acronym)) continue;
-    let connector = toks.findIndex((t) => CONNECTORS.has(t.text));
+    const connector = toks.findIndex((t) => CONNECTORS.has(t.text));
     // "the Turkic Academy Darkhan Kydyrali": the institution ends at its head word, a name may follow it.
     const lastHead = toks.map((t, n) => (connector < 0 || n < connector) && HEAD_TYPES.has(lower(t))).lastIndexOf(true);
+    let cut = false;
     if (lastHead >= 1 && connector < 0 && lastHead < toks.length - 1) {
       toks = toks.slice(0, lastHead + 1);
-      connector = -1;
+      cut = true;
     }
     const head = connector < 0 ? toks : toks.slice(0, connector);
     const headWord = [...head].reverse().find((t) => isCapWord(t) && !isAcronym(t));
@@ -357,7 +358,7 @@ function namedInstitutions(text: string, resolver: EntityResolver): Institution[
     const name = text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
     // A name the knowledge or the gazetteer has is theirs, not a new entity.
     if (resolver.mentions(name, false).some((m) => m.start === 0 && m.end === name.length)) continue;
-    const acronym = toks === phrase.toks ? phrase.acronym : undefined;
+    const acronym = cut ? undefined : phrase.acronym;
     found.push({ name, ...(acronym ? { acronym } : {}), type, quote: text.slice(toks[0]!.start, acronym ? phrase.end : toks[toks.length - 1]!.end) });
   }
   return found;
@@ -722,7 +723,7 @@ function shortTitle(first: Sentence | undefined, principal: PersonMention | unde
   let text = first.text;
   if (principal && first.people.includes(principal) && principal.quoteStart === 0 && principal.titled) {
     // "Kazakhstan’s Minister of Foreign Affairs, Yermek Kosherbayev, met …" → "Yermek Kosherbayev met …"
-    text = first.text.slice(principal.start).replace(/^([^,]{3,60}), (?=\p{Ll})/u, '$1 ');
+    text = first.text.slice(principal.start).replace(/^([^,]{3,60}), (?=(?:met|held|received|visited|took|signed|attended|spoke|said)\b)/u, "$1 ");
   }
   text = text.replace(/,?\s+(?:the )?press service of .*$/i, '').replace(/[.!]$/, '');
   if (text.length <= max) return text;
