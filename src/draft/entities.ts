@@ -8,25 +8,15 @@ import type { Entity, Knowledge } from '../core';
 import type { EntityType } from '../core/knowledge/schema';
 import { entityForms, formOf, stemsOf, type EntityForm } from '../core/search/entity-forms';
 import { buildFormTable, linkExact, type FormTable } from '../core/search/link';
-import { tokensOf, type Token } from '../core/search/tokens';
+import { tokenSpans, type TokenSpan } from '../core/search/tokens';
 import { WORLD, type WorldName } from '../core/lexicon/world';
 import { editDistance, normalize, typoBudget } from '../core/text/normalize';
 
-/** A word of the text with where it stands, so quotes can be cut verbatim. */
-export interface Word extends Token {
-  start: number;
-  end: number;
-}
+/** A word of the text with where it stands, so quotes can be cut verbatim: the core's tokens. */
+export type Word = TokenSpan;
 
-/** Tokens exactly as the core's tokensOf makes them, plus their offsets in the original text. */
-export function wordsOf(text: string): Word[] {
-  const words: Word[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)?/gu)) {
-    const [token] = tokensOf(m[0]);
-    if (token) words.push({ ...token, start: m.index, end: m.index + m[0].length });
-  }
-  return words;
-}
+/** The core's tokenizer (tokensOf) with offsets: names are matched the way the index matches them. */
+export const wordsOf = tokenSpans;
 
 /** An entity the draft defines: the knowledge's own fields (lists it may still add to), and why it is there (for the moderator). */
 export interface DraftEntity extends Pick<Entity, 'id' | 'type' | 'name' | 'title' | 'organization' | 'country'> {

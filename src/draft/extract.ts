@@ -7,6 +7,7 @@
 import type { Knowledge } from '../core';
 import type { EntityType, FactKind } from '../core/knowledge/schema';
 import { normalize, splitSentences } from '../core/text/normalize';
+import { tokenSpans } from '../core/search/tokens';
 import { MONTHS_EN } from '../core/text/months';
 import { findDate, isoDate, parseDate, type Dateline } from './clean';
 import { EntityResolver, slug, type DraftEntity, type Mention } from './entities';
@@ -104,8 +105,20 @@ interface Tok {
   end: number;
 }
 
+/**
+ * The core's tokens (tokenSpans), as written, with hyphenated and possessive words kept whole
+ * ("Secretary-General", "Al-Hajraf", "Turkmenistan's"): the capitalization patterns read words
+ * as the text spells them, the matching is the core's.
+ */
 function toksOf(text: string): Tok[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const toks: Tok[] = [];
+  for (const t of tokenSpans(text)) {
+    const prev = toks[toks.length - 1];
+    const gap = prev ? text.slice(prev.end, t.start) : '';
+    if (prev && gap === '-') Object.assign(prev, { text: text.slice(prev.start, t.end), end: t.end });
+    else toks.push({ text: text.slice(t.start, t.end), start: t.start, end: t.end });
+  }
+  return toks;
 }
 
 const lower = (t: Tok) => t.text.toLowerCase();
