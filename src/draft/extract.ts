@@ -408,7 +408,8 @@ function capitalizedPhrases(text: string): { toks: Tok[]; acronym?: string; end:
 
 function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): PersonMention[] {
   const text = s.text;
-  const found: PersonMention[] = [...listedPeople(s, resolver)];
+  const listed = listedPeople(s, resolver);
+  const found: PersonMention[] = listed.length ? listed : countryListedPeople(s, resolver);
   const toks = toksOf(text);
   let i = 0;
   while (i < toks.length) {
@@ -451,6 +452,8 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
     // "Ambassador Tomas Brenn of the Eurasian Water Council (EWC)": what follows the name belongs to the title.
     const of = before ? ofAfterName(text, end, resolver) : undefined;
     let id = person.known;
+    // "Roman Vasilko" after "Roman Vassilko": a spelling variant of someone known needs no title.
+    if (!id && !title && nameToks.length >= 2) id = variantOf(resolver, name);
     if (!id) {
       if (!title) continue; // a capitalized run without a title is not sure enough to be a person
       if (nameToks.length < 2) {
@@ -596,6 +599,47 @@ function listedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
     found.push({ person: id, start: nameStart, end: nameStart + name.length, quoteStart: countryStart, quoteEnd: nameStart + name.length, titled: true, group: head[1]!, lead });
   }
   return found.length >= 2 ? found : [];
+}
+
+/**
+ * Officials listed by country after a group word: "the ministers of Estonia Margus Tsahkna, Latvia
+ * Baiba Braže and Lithuania Kęstutis Budrys", "deputy foreign ministers …: Azerbaijan's Elnur
+ * Mammadov, Georgia's …". Each gets the group's title for their country ("Minister of Estonia").
+ */
+function countryListedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
+  const text = s.text;
+  const group = /\b((?:deputy |vice |first deputy )?(?:foreign )?ministers(?: of foreign affairs)?|counterparts)\b/iu.exec(text);
+  if (!group) return [];
+  const items: { country: Mention; name: string; nameStart: number }[] = [];
+  for (const m of resolver.mentions(text, true)) {
+    if (m.type !== 'country' || m.start < group.index) continue;
+    const after = /^(?:['’]s)?,? (\p{Lu}\p{Ll}+(?:(?:[- ]|\s(?:bin|al|de|van|von|der)\s)\p{Lu}\p{Ll}+){1,3})(?=\s*(?:[,;.]|$|\s+and\b|\s+in\b|\s+as\b|\s+at\b))/u.exec(text.slice(m.end));
+    if (!after) continue;
+    const name = after[1]!;
+    if (toksOf(name).some((t) => notNameWord(lower(t))) || resolver.mentions(name, false).some((x) => x.type !== 'person')) continue;
+    items.push({ country: m, name, nameStart: m.end + after[0].length - name.length });
+  }
+  if (items.length < 2) return [];
+  const clauseStart = Math.max(text.lastIndexOf(', ', group.index) + 2, 0);
+  const lead = text.slice(clauseStart, items[0]!.country.start).trim().replace(/[,:]$/, '');
+  const groupWords = group[1]!.toLowerCase();
+  return items.map(({ country, name, nameStart }) => {
+    const countryName = resolver.entity(country.entity)?.name ?? country.text;
+    const id =
+      resolver.lookup(name, ['person']) ??
+      variantOf(resolver, name) ??
+      resolver.define({
+        type: 'person',
+        name,
+        title: groupTitle(groupWords === 'counterparts' ? 'foreign ministers' : groupWords, countryName),
+        country: country.entity,
+        aliases: personAliases(name),
+        demonyms: [],
+        caseSensitive: [],
+        why: `listed in ¶${s.paragraph}: “${group[1]} … ${text.slice(country.start, nameStart + name.length)}” (title made from the list's lead-in)`,
+      });
+    return { person: id, start: nameStart, end: nameStart + name.length, quoteStart: country.start, quoteEnd: nameStart + name.length, titled: true, group: groupWords, ...(lead ? { lead } : {}) };
+  });
 }
 
 function definePerson(resolver: EntityResolver, name: string, title: string, quote: string, paragraph: number): string {
@@ -763,7 +807,7 @@ function sourceOf(paragraphs: readonly string[]): string | undefined {
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 const PRESENT =
-  /\b(?:also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were) attended by|among (?:those present|the participants) (?:was|were))\s+/i;
+  /\b(?:also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were) attended by|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /** A paragraph that goes on about the meeting before it: "He also …", "The minister …". */
 const CONTINUES = /^(?:(?:moreover|additionally|furthermore|also|in addition|in this regard|in turn),\s*)?(?:he|she|the minister|also present)\b/i;
 
@@ -785,7 +829,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   cues.sort((a, b) => a.end - b.end);
   for (const cue of cues) {
     const firstAfter = others.find(
-      (p) => p.quoteStart >= cue.end && /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|[^.;]*?,?\s+and with\s+)?(?:the\s+)?(?:heads? of .*)?$/iu.test(s.text.slice(cue.end, p.quoteStart)),
+      (p) => p.quoteStart >= cue.end && /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|[^.;]*?,?\s+and with\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+)?$/iu.test(s.text.slice(cue.end, p.quoteStart)),
     );
     if (!firstAfter) continue;
     let withPeople: PersonMention[];
