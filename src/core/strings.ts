@@ -4,6 +4,7 @@
  * stay as the release writes them.
  */
 import type { Attribute } from './lexicon/lexicon';
+import { MONTHS_EN, MONTHS_RU_GENITIVE } from './text/months';
 
 export type Lang = 'en' | 'ru';
 
@@ -138,11 +139,10 @@ const ru: typeof en = {
 export const STRINGS: Record<Lang, typeof en> = { en, ru };
 export type Strings = typeof en;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 
-/** "2024-02-28" → "28 February 2024" (or "28 февраля 2024"). */
-export function formatDate(iso: string, lang: Lang = 'en'): string {
+/** "2024-02-28" → "28 February 2024" (or "28 февраля 2024"); a release with no date → "date unknown". */
+export function formatDate(iso: string | undefined, lang: Lang = 'en'): string {
+  if (!iso) return lang === 'ru' ? 'дата неизвестна' : 'date unknown';
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${(lang === 'ru' ? MONTHS_RU : MONTHS)[m - 1]} ${y}`;
+  return `${d} ${(lang === 'ru' ? MONTHS_RU_GENITIVE : MONTHS_EN)[m - 1]} ${y}`;
 }

@@ -42,7 +42,7 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   // "Who did he meet in Xi'an?": a place only some releases' text names narrows to those releases.
   if (named.length) scope = scope.filter((r) => named.includes(r.id));
   if (a.dates.length) {
-    const dated = scope.filter((r) => a.dates.some((d) => dateMatches(r.date, d)));
+    const dated = scope.filter((r) => r.date !== undefined && a.dates.some((d) => dateMatches(r.date!, d)));
     const factWhen = engine.index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
     if (dated.length) scope = dated;
     else if (!factWhen) return undefined;

@@ -14,7 +14,11 @@ import { squashSpaces, normalize } from '../text/normalize';
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const KNOWLEDGE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
-export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; errors: KnowledgeError[] };
+/** `warnings` do not stop a load (`check` prints them and passes): a release with no date, for one. */
+export type LoadResult = { ok: true; knowledge: Knowledge; warnings: KnowledgeError[] } | { ok: false; errors: KnowledgeError[] };
+
+/** What `cli draft` writes where it could not tell ("DRAFT: date", "— DRAFT"): never a value the bot may show. */
+const PLACEHOLDER = /\bDRAFT\b|\bTODO\b|\bFIXME\b|\?\?\?/;
 
 interface ParsedFile {
   file: string; // path relative to the knowledge folder, for messages
@@ -30,15 +34,22 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     return { ok: false, errors: [{ file: dir, path: '', message: 'no knowledge files (.yaml, .yml or .json) in this folder' }] };
   }
   const parsed: ParsedFile[] = [];
+  const warnings: KnowledgeError[] = [];
   for (const absolute of files) {
     const file = path.relative(dir, absolute) || path.basename(absolute);
     const data = await readKnowledgeFile(absolute, file, errors);
-    if (data) parsed.push({ file, dir: path.dirname(absolute), data });
+    if (data) {
+      parsed.push({ file, dir: path.dirname(absolute), data });
+      checkPlaceholders(file, data, errors);
+      if (data.release && data.release.date === undefined) {
+        warnings.push({ file, path: 'release.date', message: `release "${data.release.id}" has no date: it is shown as "date unknown" and listed last; add \`date: YYYY-MM-DD\` once the year is known` });
+      }
+    }
   }
   if (errors.length) return { ok: false, errors };
   const knowledge = await assemble(parsed, dir, errors);
   if (errors.length || !knowledge) return { ok: false, errors };
-  return { ok: true, knowledge: deepFreeze(knowledge) };
+  return { ok: true, knowledge: deepFreeze(knowledge), warnings };
 }
 
 /** Formats errors one per line, as `check` and `/reload` show them. */
@@ -126,6 +137,29 @@ async function readKnowledgeFile(absolute: string, file: string, errors: Knowled
     return undefined;
   }
   return result.data;
+}
+
+/** Every field the bot shows, refused while it still holds a draft placeholder. Comments (`# DRAFT: check`) are not values. */
+function checkPlaceholders(file: string, data: KnowledgeFile, errors: KnowledgeError[]): void {
+  const at = (field: string, value: string | undefined): void => {
+    if (value !== undefined && PLACEHOLDER.test(value)) {
+      errors.push({ file, path: field, message: `is a draft placeholder ("${truncate(value, 60)}"): write the real value, or remove the field if it is optional` });
+    }
+  };
+  const r = data.release;
+  if (r) for (const key of ['id', 'title', 'source', 'date'] as const) at(`release.${key}`, r[key]);
+  data.entities.forEach((e, i) => {
+    at(`entities[${i}].name`, e.name);
+    at(`entities[${i}].title`, e.title);
+    for (const key of ['aliases', 'titles', 'demonyms'] as const) e[key].forEach((v, j) => at(`entities[${i}].${key}[${j}]`, v));
+  });
+  const facts = (prefix: string, list: KnowledgeFile['facts']) =>
+    list.forEach((f, i) => {
+      at(`${prefix}[${i}].label`, f.label);
+      at(`${prefix}[${i}].when`, f.when);
+    });
+  facts('facts', data.facts);
+  data.meetings.forEach((m, i) => facts(`meetings[${i}].facts`, m.facts));
 }
 
 function zodErrors(file: string, error: ZodError): KnowledgeError[] {

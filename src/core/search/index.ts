@@ -262,7 +262,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     principals,
     mentionsByPerson,
     releaseIds: new Set(knowledge.releases.keys()),
-    releasesNewestFirst: [...knowledge.releases.values()].sort((x, y) => y.date.localeCompare(x.date) || x.id.localeCompare(y.id)),
+    releasesNewestFirst: [...knowledge.releases.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.id.localeCompare(y.id)),
     factsByKind,
     sourceStems: new Set([...knowledge.releases.values()].flatMap((r) => stemsOf(r.source))),
     counterparts,

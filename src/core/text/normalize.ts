@@ -136,6 +136,8 @@ export function splitSentences(paragraph: string): string[] {
     const end = match.index + match[0].length;
     const lastWord = /([\p{L}.]+)[.!?]+["”»)]?\s+$/u.exec(paragraph.slice(start, end))?.[1] ?? '';
     if (ABBREVIATIONS.has(lastWord.toLowerCase().replace(/\.$/, ''))) continue;
+    // An initial inside a name ("Nayef Falah M. Al-Hajraf") ends no sentence.
+    if (/^\p{Lu}$/u.test(lastWord) && /\s\p{Lu}\.\s+$/u.test(paragraph.slice(Math.max(start, end - 6), end))) continue;
     sentences.push(paragraph.slice(start, end).trim());
     start = end;
   }
