@@ -214,20 +214,20 @@ export const FAULTS: Fault[] = [
     name: 'a YAML nesting bomb (entities: and 1 MB of "[")',
     apply: (dir) => fs.writeFile(path.join(dir, 'releases/2024-03-01-bomb.yaml'), `entities: ${'['.repeat(1024 * 1024)}`),
     file: 'releases/2024-03-01-bomb.yaml',
-    message: /is refused: it nests deeper than 64 levels \(at line 1, column \d+\)/,
+    message: /is refused: it nests deeper than 100 levels \(at line 1, column \d+\)/,
   },
   {
     name: 'a YAML nesting bomb (entities: and 4 MB of "[")',
     apply: (dir) => fs.writeFile(path.join(dir, 'releases/2024-03-01-bomb.yaml'), `entities: ${'['.repeat(4 * 1024 * 1024)}`),
     file: 'releases/2024-03-01-bomb.yaml',
-    message: /is refused: it nests deeper than 64 levels/,
+    message: /is refused: it nests deeper than 100 levels/,
     spawn: true,
   },
   {
     name: 'a JSON nesting bomb (4 MB of "[")',
     apply: (dir) => fs.writeFile(path.join(dir, 'releases/2024-03-01-bomb.json'), `{"entities": ${'['.repeat(4 * 1024 * 1024)}`),
     file: 'releases/2024-03-01-bomb.json',
-    message: /is refused: it nests deeper than 64 levels/,
+    message: /is refused: it nests deeper than 100 levels/,
   },
   {
     // Before: toJS() threw past the loader (outside its try): a stack trace, and no file named.

@@ -5,7 +5,6 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ZodError } from 'zod';
-import { MAX_DEPTH, tooDeep } from './depth';
 import { parseKnowledgeText } from './parse';
 import { knowledgeFileSchema, type KnowledgeFile } from './schema';
 import type { Entity, Fact, Knowledge, KnowledgeError, Meeting, Mention, Release, Source } from './types';
@@ -191,13 +190,7 @@ async function readKnowledgeFile(root: Root, absolute: string, file: string, err
     errors.push({ file, path: '', message: 'file is empty' });
     return undefined;
   }
-  const json = absolute.endsWith('.json');
-  const deep = await tooDeep(raw, json);
-  if (deep) {
-    errors.push({ file, path: '', message: `is refused: it nests deeper than ${MAX_DEPTH} levels (at line ${deep.line}, column ${deep.column})` });
-    return undefined;
-  }
-  const parsed = await parseKnowledgeText(raw, json);
+  const parsed = await parseKnowledgeText(raw, absolute.endsWith('.json'));
   if (!parsed.ok) {
     for (const message of parsed.messages) errors.push({ file, path: '', message });
     return undefined;
