@@ -43,7 +43,7 @@ async function withLargestGap<T>(task: () => Promise<T>): Promise<{ value: T; ga
   }
 }
 
-// The target is 100 ms; measured 5–12 ms warm and up to 63 ms cold on a 2-core machine at load 10.
+// The target is 100 ms; measured 5–20 ms on a 2-core machine at load average 10.
 // The bound leaves room for a busy CI machine and still fails by far without the limits (seconds).
 const MAX_GAP_MS = 250;
 
