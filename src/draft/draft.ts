@@ -133,7 +133,7 @@ function withoutRefs(draft: Draft): Draft['release'] {
 /** The knowledge to draft against; an empty or missing folder is a fresh start, a broken one is an error. */
 async function existingKnowledge(dir: string): Promise<{ ok: true; knowledge?: Knowledge } | { ok: false; errors: KnowledgeError[] }> {
   if (!(await exists(dir)) || (await isEmptyKnowledge(dir))) return { ok: true };
-  const loaded = await loadKnowledge(dir);
+  const loaded = await loadKnowledge(dir, { requireRelease: false }); // entities only: the first release is this draft
   return loaded.ok ? { ok: true, knowledge: loaded.knowledge } : { ok: false, errors: loaded.errors };
 }
 
