@@ -12,6 +12,7 @@ import { Cooldown } from './cooldown';
 import { DEFER_AFTER_MS, handleInteraction } from './interactions';
 import { handleMessage } from './messages';
 import { LongArgs } from './paging';
+import { ApplicationOwners } from './owners';
 import { exposeShardReload } from '../app/shard';
 
 export interface Bot {
@@ -34,7 +35,11 @@ const STOP_GRACE_MS = 5_000;
 
 export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS }: BotOptions): Bot {
   const client = createClient(config);
-  const ctx: BotContext = { config, store, logger, cooldown: new Cooldown(config.cooldownSeconds * 1000), longArgs: new LongArgs(), deferAfterMs };
+  const owners = new ApplicationOwners(async () => {
+    if (!client.application) throw new Error('the client is not logged in');
+    return client.application.fetch();
+  }, logger);
+  const ctx: BotContext = { config, store, logger, cooldown: new Cooldown(config.cooldownSeconds * 1000), longArgs: new LongArgs(), deferAfterMs, owners };
 
   // Handlers still running when the bot stops get a moment to finish their reply (a reload's edit).
   const inFlight = new Set<Promise<void>>();

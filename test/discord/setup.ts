@@ -55,6 +55,8 @@ export async function setup(env: Record<string, string> = {}, opts: SetupOptions
     DISCORD_API_URL: sim.apiUrl,
     KNOWLEDGE_DIR: dir,
     MODERATOR_ROLE_IDS: MOD_ROLE,
+    // The first guild (the moderator role's) is where /reload is allowed.
+    ADMIN_GUILD_IDS: sim.guildId,
     COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'debug',
     ...env,
