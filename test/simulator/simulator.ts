@@ -228,6 +228,8 @@ export class DiscordSimulator {
   private connCounter = 0;
   private stopped = false;
   private applicationOwner: SimUser | SimTeam;
+  /** close codes for the next IDENTIFYs (failIdentify) */
+  private readonly identifyFailures: number[] = [];
 
   private constructor(server: http.Server, port: number, opts: StartOptions) {
     this.server = server;
@@ -430,6 +432,8 @@ export class DiscordSimulator {
   private onIdentify(conn: Conn, d: Json): void {
     if (conn.session) return void conn.ws.close(4005, 'Already authenticated.');
     if (d.token !== this.token) return void conn.ws.close(4004, 'Authentication failed.');
+    const failure = this.identifyFailures.shift();
+    if (failure !== undefined) return void conn.ws.close(failure, 'Simulated identify failure');
     const shard = Array.isArray(d.shard) ? (d.shard as number[]) : [0, 1];
     const [id = 0, count = 1] = shard;
     if (count !== this.shardCount || id < 0 || id >= count) return void conn.ws.close(4010, 'Invalid shard.');
@@ -549,7 +553,13 @@ export class DiscordSimulator {
     this.send(conn, { op: 9, d: resumable });
   }
 
-  /** op 7: the client closes and resumes. */
+  /** Close the next `times` IDENTIFYs with `closeCode` (e.g. 4004, or 4014 Disallowed intent(s)), as
+   *  Discord does when it refuses a login; REST keeps working. */
+  failIdentify(closeCode: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.identifyFailures.push(closeCode);
+  }
+
+    /** op 7: the client closes and resumes. */
   requestReconnect(shard = 0): void {
     this.send(this.liveConn(shard), { op: 7, d: null });
   }
