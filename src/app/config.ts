@@ -20,6 +20,12 @@ const schema = z
       .optional()
       .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^\d{17,20}$/, 'must be a comma-separated list of Discord role ids'))),
+    // Absent: DISCORD_GUILD_ID alone (see parseConfig). Empty after trimming is absent too.
+    ADMIN_GUILD_IDS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^\d{17,20}$/, 'must be a comma-separated list of Discord server ids'))),
     KNOWLEDGE_DIR: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
     DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional(),
@@ -49,6 +55,12 @@ export interface Config {
   readonly clientId: string | undefined;
   readonly guildId: string | undefined;
   readonly moderatorRoleIds: readonly string[];
+  /**
+   * The servers whose moderators (Manage Server or a MODERATOR_ROLE_IDS role) may /reload the
+   * knowledge every server shares: ADMIN_GUILD_IDS, else DISCORD_GUILD_ID, else none (then only the
+   * application's owner or team can).
+   */
+  readonly adminGuildIds: readonly string[];
   readonly knowledgeDir: string;
   readonly logLevel: LogLevel;
   /** REST base for discord.js's `rest.api` (a proxy or the local simulator). */
@@ -77,6 +89,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       clientId: e.DISCORD_CLIENT_ID,
       guildId: e.DISCORD_GUILD_ID,
       moderatorRoleIds: Object.freeze(e.MODERATOR_ROLE_IDS),
+      adminGuildIds: Object.freeze(e.ADMIN_GUILD_IDS.length ? e.ADMIN_GUILD_IDS : e.DISCORD_GUILD_ID ? [e.DISCORD_GUILD_ID] : []),
       knowledgeDir: knowledgeDir(e.KNOWLEDGE_DIR),
       logLevel: e.LOG_LEVEL,
       apiUrl: e.DISCORD_API_URL,

@@ -2,6 +2,7 @@
  * `npm start`. With DISCORD_TOKEN: the Discord bot. Without it: the console, to try the answers
  * locally. Either way the knowledge must validate first, or nothing starts.
  *   SIGINT/SIGTERM → disconnect cleanly and exit 0;  SIGHUP → reload the knowledge, like /reload.
+ *   A gateway close Discord will not take back (4004 bad token, 4010–4014) → exit 1.
  */
 import { KnowledgeStore, formatErrors } from '../core';
 import { loadConfig } from './config';
@@ -32,7 +33,20 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const bot = createBot({ config, store, logger });
+  // A fatal gateway close (a bad token, disallowed intents…; already logged with what to fix): stop
+  // and exit 1 — exiting 0 would tell a supervisor that all is well, and staying up would do nothing.
+  let failing = false;
+  const bot = createBot({
+    config,
+    store,
+    logger,
+    onFatal: () => {
+      if (failing) return;
+      failing = true;
+      watcher?.close();
+      void bot.stop().finally(() => process.exit(1));
+    },
+  });
   const { shutdown } = handleSignals(logger, {
     stop: () => {
       watcher?.close();
