@@ -26,6 +26,7 @@ import { attributeAnswer } from './attribute';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
+import { sentenceAnswer } from './sentences';
 
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -53,7 +54,7 @@ export function ask(engine: Engine, question: string): Answer {
   if (role) return notFound(S.notMentioned(quoteList([role], lang)), lang);
   // "What time…", "how much money…", "which university…": only a fact that states it answers.
   if (a.attribute && a.ask !== 'summary') return attributeAnswer(ctx);
-  return ANSWER_BY_KIND[a.ask](ctx) ?? fromSentences(ctx) ?? notFound(S.releaseSilent, lang);
+  return ANSWER_BY_KIND[a.ask](ctx) ?? sentenceAnswer(ctx) ?? notFound(S.releaseSilent, lang);
 }
 
 /**
@@ -412,28 +413,5 @@ function countAnswer(ctx: Context): Answer | undefined {
   const met = [...new Set(counterpartsIn(ctx).map((m) => m.person))];
   if (met.length === 0) return undefined;
   return answered(ctx.S.count(met.length, met.length === 1 ? ctx.S.person : ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
-}
-
-// ── uncurated text ─────────────────────────────────────────────────────────
-
-/** For what no curated fact covers (or a release nobody curated yet): the best sentences of the text. */
-function fromSentences(ctx: Context): Answer | undefined {
-  const { engine } = ctx;
-  if (ctx.terms.length === 0 && ctx.specific.length === 0) return undefined;
-  const query = [...ctx.terms, ...ctx.specific.map((id) => nameOf(engine, id))].join(' ');
-  // Curated releases answer from their facts: their sentences would only add near misses.
-  const hits = engine.index.sentences.search(query, {
-    combineWith: 'OR',
-    // The terms are already stems the releases use (typos were mended in analyze): exact look-ups suffice.
-    fuzzy: false,
-    prefix: false,
-    filter: (hit) => ctx.releases.has(hit['release'] as string) && engine.knowledge.releases.get(hit['release'] as string)?.curated === false,
-  });
-  if (hits.length === 0) return undefined;
-  const need = ctx.terms.length + ctx.specific.length;
-  const good = hits.filter((h) => h.score >= hits[0]!.score * 0.7 && h.terms.length >= Math.ceil(need * 0.6)).slice(0, 3);
-  if (good.length === 0) return undefined;
-  const sources = good.map((h) => ({ release: h['release'] as string, paragraph: h['paragraph'] as number, quote: h['text'] as string }));
-  return answered(ctx.S.fromText, [], sources, ctx.lang);
 }
 

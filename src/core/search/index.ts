@@ -141,8 +141,8 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       words.add(t.norm);
     }
   };
-  // Each paragraph is tokenized once for the vocabulary. Only releases nobody has curated are
-  // answered sentence by sentence, so only their sentences go into MiniSearch.
+  // Each paragraph is tokenized once for the vocabulary. Every sentence goes into MiniSearch: what
+  // no curated fact covers (a release nobody curated, a paragraph a thin draft left out) is answered from them.
   let sentenceCount = 0;
   const sentences = new MiniSearch<SentenceDoc>({
     fields: ['text'],
@@ -163,7 +163,6 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
         naming.add(release.id);
         releasesNaming.set(link.entity, naming);
       }
-      if (release.curated) return;
       for (const text of splitSentences(paragraph)) {
         sentences.add({ id: sentenceCount++, release: release.id, paragraph: i + 1, text });
       }

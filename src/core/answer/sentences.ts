@@ -1,0 +1,58 @@
+/**
+ * Answers from the releases' own sentences, for whatever no curated fact covers: releases nobody
+ * curated yet, the paragraphs a thin draft left out, details the facts do not carry. Retrieval is
+ * MiniSearch's BM25 over every sentence (stems, synonyms and spelling variants folded as in the
+ * question), then a sentence must cover most of what the question asks: each subject word, and
+ * each entity it names (by any of its names).
+ */
+import type { Source } from '../knowledge/types';
+import { linkExact } from '../search/link';
+import { tokensOf } from '../search/tokens';
+import { stemsOf } from '../search/entity-forms';
+import { answered, type Answer } from './answer';
+import type { Context } from './ask-context';
+import { entity } from './people';
+
+/** Sentences quoted at most. */
+const MAX_SENTENCES = 3;
+/** Of the question's subject words and names, the share a sentence must cover. */
+const MIN_COVERAGE = 0.6;
+/** Kept: sentences scoring at least this share of the best one. */
+const NEAR_BEST = 0.6;
+
+export function sentenceAnswer(ctx: Context, releases: ReadonlySet<string> = ctx.releases): Answer | undefined {
+  const sources = bestSentences(ctx, releases);
+  return sources.length ? answered(ctx.S.fromText, [], sources, ctx.lang) : undefined;
+}
+
+export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Source[] {
+  const { engine } = ctx;
+  const entities = [...ctx.specific];
+  const words = [...new Set([...ctx.terms, ...ctx.a.textNames.flatMap((n) => stemsOf(n)), ...ctx.a.cues])];
+  if (words.length === 0 && entities.length === 0) return [];
+  // Each entity is looked up by the words of its names; coverage then asks for the entity itself.
+  const nameWords = entities.flatMap((id) => {
+    const e = entity(engine, id);
+    return e ? [...new Set([e.name, ...e.aliases].flatMap((n) => stemsOf(n)))] : [];
+  });
+  const hits = engine.index.sentences.search([...words, ...nameWords].join(' '), {
+    combineWith: 'OR',
+    // Query words are stems already (typos were mended by the reader): exact look-ups, no second stemming.
+    processTerm: (t) => t,
+    tokenize: (q) => q.split(' '),
+    filter: (hit) => releases.has(hit['release'] as string),
+  });
+  const needed = words.length + entities.length;
+  const scored = hits.slice(0, 50).flatMap((hit) => {
+    const text = hit['text'] as string;
+    const tokens = tokensOf(text);
+    const stems = new Set(tokens.map((t) => t.stem));
+    const named = new Set(linkExact(tokens, engine.index.formTable).map((l) => l.entity));
+    const covered = words.filter((w) => stems.has(w)).length + entities.filter((id) => named.has(id)).length;
+    if (covered / needed < MIN_COVERAGE) return [];
+    return [{ score: hit.score * (covered / needed), source: { release: hit['release'] as string, paragraph: hit['paragraph'] as number, quote: text } }];
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const best = scored[0]?.score ?? 0;
+  return scored.filter((s) => s.score >= best * NEAR_BEST).slice(0, MAX_SENTENCES).map((s) => s.source);
+}
