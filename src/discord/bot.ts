@@ -12,7 +12,8 @@ import { Cooldown } from './cooldown';
 import { DEFER_AFTER_MS, handleInteraction } from './interactions';
 import { handleMessage } from './messages';
 import { LongArgs } from './paging';
-import { exposeShardReload } from '../app/shard';
+import { exposeShardReload, shardIdOf } from '../app/shard';
+import { countReloads, createMetrics, exposeShardMetrics, type Metrics } from '../app/metrics';
 
 export interface Bot {
   client: Client;
@@ -27,14 +28,26 @@ export interface BotOptions {
   logger: Logger;
   /** When a still-running command is deferred (default DEFER_AFTER_MS); tests shorten it along with the simulator's deadline. */
   deferAfterMs?: number;
+  /** Where the bot counts (default: a registry of its own, without process metrics). */
+  metrics?: Metrics;
 }
 
 /** How long stop() waits for replies still being written. */
 const STOP_GRACE_MS = 5_000;
 
-export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS }: BotOptions): Bot {
+export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS, metrics = createMetrics() }: BotOptions): Bot {
   const client = createClient(config);
-  const ctx: BotContext = { config, store, logger, cooldown: new Cooldown(config.cooldownSeconds * 1000), longArgs: new LongArgs(), deferAfterMs };
+  const ctx: BotContext = { config, store, logger, cooldown: new Cooldown(config.cooldownSeconds * 1000), longArgs: new LongArgs(), deferAfterMs, metrics };
+  metrics.observe({
+    shard: shardIdOf(client),
+    pingMs: () => client.ws.ping,
+    ready: () => client.isReady(),
+    knowledge: () => {
+      const k = store.current().knowledge;
+      return { releases: k.releases.size, facts: k.facts.size };
+    },
+  });
+  countReloads(store, metrics);
 
   // Handlers still running when the bot stops get a moment to finish their reply (a reload's edit).
   const inFlight = new Set<Promise<void>>();
@@ -50,6 +63,8 @@ export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
   // Under ShardingManager (npm run start:sharded): /reload on another shard reloads this one too.
   exposeShardReload(client, store, logger);
+  // …and the manager reads this shard's metrics to serve them with the others'.
+  exposeShardMetrics(client, metrics);
 
   return {
     client,

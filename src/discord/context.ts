@@ -2,6 +2,7 @@
 import type { KnowledgeStore } from '../core';
 import type { Config } from '../app/config';
 import type { Logger } from '../app/log';
+import type { Metrics } from '../app/metrics';
 import type { Cooldown } from './cooldown';
 import type { LongArgs } from './paging';
 
@@ -14,4 +15,6 @@ export interface BotContext {
   longArgs: LongArgs;
   /** A command still running after this many ms is deferred (Discord's deadline is 3 s); Infinity: never. */
   deferAfterMs: number;
+  /** Counts each interaction's outcome and latency (src/app/metrics.ts). */
+  metrics: Metrics;
 }

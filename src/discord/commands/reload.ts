@@ -8,6 +8,7 @@ import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommand
 import { formatErrors, type KnowledgeChanges, type KnowledgeError, type Lang } from '../../core';
 import { reloadOtherShards, shardIdOf, type ShardReloadOutcome } from '../../app/shard';
 import { ephemeral, fitEmbed, md, truncate, type View } from '../render';
+import { noteOutcome } from '../outcome';
 import { BOT_STRINGS, langOf } from '../strings';
 import { RELOAD } from './definitions';
 import type { Command } from './types';
@@ -85,11 +86,13 @@ export const reloadCommand: Command = {
     const who = { userId: interaction.user.id, guildId: interaction.guildId };
     if (!interaction.inGuild()) {
       ctx.logger.info(who, 'reload refused: not in a server');
+      noteOutcome(interaction, 'refused');
       await interaction.reply(ephemeral(S.reloadGuildOnly));
       return;
     }
     if (!isModerator(interaction, ctx.config.moderatorRoleIds)) {
       ctx.logger.warn(who, 'reload refused: not a moderator');
+      noteOutcome(interaction, 'refused');
       await interaction.reply(ephemeral(S.reloadForbidden));
       return;
     }
