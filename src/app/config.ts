@@ -38,12 +38,18 @@ const schema = z
       .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
       .default(false),
     KNOWLEDGE_WATCH_DEBOUNCE_MS: z.coerce.number('must be a number of milliseconds').int('must be a whole number of milliseconds').min(10).max(60_000).default(500),
+    // Health and metrics (src/app/health.ts): off unless a port is given; 0 picks a free port (logged).
+    HEALTH_PORT: z.coerce.number('must be a TCP port number').int('must be a TCP port number').min(0, 'must be a TCP port number (0 to 65535)').max(65_535, 'must be a TCP port number (0 to 65535)').optional(),
+    HEALTH_HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], 'must be an IP address or a host name, such as 127.0.0.1 or 0.0.0.0').optional(),
   })
   .superRefine((env, ctx) => {
     // The bot itself learns its application id from READY, but deploying needs it, and a mismatch
     // with the token means commands were registered to another application (checked at ready).
     if (env.DISCORD_TOKEN && !env.DISCORD_CLIENT_ID) {
       ctx.addIssue({ code: 'custom', path: ['DISCORD_CLIENT_ID'], message: 'is required when DISCORD_TOKEN is set (the application id)' });
+    }
+    if (env.HEALTH_HOST !== undefined && env.HEALTH_PORT === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['HEALTH_HOST'], message: 'is set but HEALTH_PORT is not (the health server is off without a port)' });
     }
   });
 
@@ -68,6 +74,8 @@ export interface Config {
   readonly cooldownSeconds: number;
   /** KNOWLEDGE_WATCH=1: reload when knowledge/ changes, after this quiet period. Absent when off. */
   readonly knowledgeWatch: { readonly debounceMs: number } | undefined;
+  /** HEALTH_PORT (+ HEALTH_HOST, default 127.0.0.1): /healthz, /readyz, /metrics. Absent when off. */
+  readonly health: { readonly port: number; readonly host: string } | undefined;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -95,6 +103,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       apiUrl: e.DISCORD_API_URL,
       cooldownSeconds: e.COOLDOWN_SECONDS,
       knowledgeWatch: e.KNOWLEDGE_WATCH ? Object.freeze({ debounceMs: e.KNOWLEDGE_WATCH_DEBOUNCE_MS }) : undefined,
+      health: e.HEALTH_PORT === undefined ? undefined : Object.freeze({ port: e.HEALTH_PORT, host: e.HEALTH_HOST ?? '127.0.0.1' }),
     }),
   };
 }

@@ -13,7 +13,8 @@ import { DEFER_AFTER_MS, handleInteraction } from './interactions';
 import { handleMessage } from './messages';
 import { LongArgs } from './paging';
 import { ApplicationOwners } from './owners';
-import { exposeShardReload } from '../app/shard';
+import { exposeShardReload, shardIdOf } from '../app/shard';
+import { countReloads, createMetrics, exposeShardMetrics, type Metrics } from '../app/metrics';
 
 export interface Bot {
   client: Client;
@@ -33,6 +34,8 @@ export interface BotOptions {
    * fixes the cause. main.ts stops and exits non-zero. Already logged (error level) when called.
    */
   onFatal?: (close: FatalClose) => void;
+  /** Where the bot counts (default: a registry of its own, without process metrics). */
+  metrics?: Metrics;
 }
 
 export interface FatalClose {
@@ -68,13 +71,23 @@ const SESSION_LOST: Readonly<Record<number, string>> = {
 /** How long stop() waits for replies still being written. */
 const STOP_GRACE_MS = 5_000;
 
-export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS, onFatal }: BotOptions): Bot {
+export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS, onFatal, metrics = createMetrics() }: BotOptions): Bot {
   const client = createClient(config);
   const owners = new ApplicationOwners(async () => {
     if (!client.application) throw new Error('the client is not logged in');
     return client.application.fetch();
   }, logger);
-  const ctx: BotContext = { config, store, logger, cooldown: new Cooldown(config.cooldownSeconds * 1000), longArgs: new LongArgs(), deferAfterMs, owners };
+  const ctx: BotContext = { config, store, logger, cooldown: new Cooldown(config.cooldownSeconds * 1000), longArgs: new LongArgs(), deferAfterMs, owners, metrics };
+  metrics.observe({
+    shard: shardIdOf(client),
+    pingMs: () => client.ws.ping,
+    ready: () => client.isReady(),
+    knowledge: () => {
+      const k = store.current().knowledge;
+      return { releases: k.releases.size, facts: k.facts.size };
+    },
+  });
+  countReloads(store, metrics);
 
   // Handlers still running when the bot stops get a moment to finish their reply (a reload's edit).
   const inFlight = new Set<Promise<void>>();
@@ -89,6 +102,8 @@ export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS
   const gateway = watchGateway(client, logger, onFatal);
   // Under ShardingManager (npm run start:sharded): /reload on another shard reloads this one too.
   exposeShardReload(client, store, logger);
+  // …and the manager reads this shard's metrics to serve them with the others'.
+  exposeShardMetrics(client, metrics);
 
   return {
     client,

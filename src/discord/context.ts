@@ -2,6 +2,7 @@
 import type { KnowledgeStore } from '../core';
 import type { Config } from '../app/config';
 import type { Logger } from '../app/log';
+import type { Metrics } from '../app/metrics';
 import type { Cooldown } from './cooldown';
 import type { ApplicationOwners } from './owners';
 import type { LongArgs } from './paging';
@@ -17,4 +18,6 @@ export interface BotContext {
   deferAfterMs: number;
   /** The application's owner or team: they may /reload from anywhere. */
   owners: ApplicationOwners;
+  /** Counts each interaction's outcome and latency (src/app/metrics.ts). */
+  metrics: Metrics;
 }

@@ -10,6 +10,7 @@ import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommand
 import { formatErrors, type KnowledgeChanges, type KnowledgeError, type Lang } from '../../core';
 import { reloadOtherShards, shardIdOf, type ShardReloadOutcome } from '../../app/shard';
 import { ephemeral, fitEmbed, md, truncate, type View } from '../render';
+import { noteOutcome } from '../outcome';
 import { BOT_STRINGS, langOf } from '../strings';
 import type { BotContext } from '../context';
 import { RELOAD } from './definitions';
@@ -107,6 +108,7 @@ export const reloadCommand: Command = {
       }[permission.reason];
       if (permission.reason === 'dm') ctx.logger.info(who, refusal.log);
       else ctx.logger.warn(who, refusal.log);
+      noteOutcome(interaction, 'refused');
       await interaction.reply(ephemeral(refusal.text));
       return;
     }
