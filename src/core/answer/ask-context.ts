@@ -34,13 +34,20 @@ export interface Context {
  */
 export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefined {
   const linked = new Set(a.links.map((l) => l.entity));
+  // A visitor named by a title ("the Kazakh foreign minister") is a role, not this visit's visitor.
+  const named = new Set(a.links.filter((l) => l.role !== 'title').map((l) => l.entity));
   const all = engine.knowledge.releases;
   // Most questions name no date and no release's city or visitor: every release, no copying.
-  const named = a.textNames.flatMap((n) => [...(engine.index.releasesNaming.get(n) ?? [])]);
-  if (a.dates.length === 0 && named.length === 0 && ![...linked].some((id) => engine.index.principals.has(id))) return engine.index.releaseIds;
+  // "Who did he meet in Xi'an?", "the first Central Asia–GCC meeting": what only some releases' text
+  // names narrows to the releases that name all of it (people aside: they are found through their meetings).
+  const naming = [
+    ...a.textNames.map((n) => engine.index.releasesNaming.get(n)),
+    ...[...linked].filter((id) => !engine.index.persons.has(id) && !engine.index.principals.has(id)).map((id) => engine.index.releasesNamingEntity.get(id)),
+  ].filter((set): set is ReadonlySet<string> => set !== undefined && set.size < all.size);
+  if (a.dates.length === 0 && naming.length === 0 && ![...linked].some((id) => engine.index.principals.has(id))) return engine.index.releaseIds;
   let scope = [...all.values()];
-  // "Who did he meet in Xi'an?": a place only some releases' text names narrows to those releases.
-  if (named.length) scope = scope.filter((r) => named.includes(r.id));
+  const namingAll = scope.filter((r) => naming.every((set) => set.has(r.id)));
+  if (namingAll.length) scope = namingAll;
   if (a.dates.length) {
     const dated = scope.filter((r) => r.date !== undefined && a.dates.some((d) => dateMatches(r.date!, d)));
     const factWhen = engine.index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
@@ -49,7 +56,7 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   }
   const byPlace = scope.filter((r) => r.place && linked.has(r.place));
   if (byPlace.length) scope = byPlace;
-  const byVisitor = scope.filter((r) => r.principal && linked.has(r.principal));
+  const byVisitor = scope.filter((r) => r.principal && named.has(r.principal));
   if (byVisitor.length) scope = byVisitor;
   return new Set(scope.map((r) => r.id));
 }

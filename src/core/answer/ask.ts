@@ -46,7 +46,8 @@ export function ask(engine: Engine, question: string): Answer {
   if (unknownSubject(a, specific.length)) return notFound(S.releaseSilentAbout(quoteList(a.unknownWords, lang)), lang);
   const releases = scopeOf(engine, a);
   if (!releases) return notFound(S.releaseSilentAbout(quoteList(a.dates.map((d) => d.text), lang)), lang);
-  const people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))];
+  // People of what the question names, as far as the releases asked about introduce them.
+  const people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))].filter((p) => releases === engine.index.releaseIds || introducedIn(engine, p, releases));
   const terms = a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms];
   const ctx: Context = { engine, a, lang, S, specific, people, terms, group: a.group, releases };
   // "the Saudi king", "the president of Switzerland": a role none of the people meant holds.
@@ -69,6 +70,14 @@ function unknownSubject(a: Frame, named: number): boolean {
   if (a.ask === 'summary') return false;
   const outnumbered = named === 0 ? a.unknownWords.length >= a.terms.length : a.unknownWords.length > a.terms.length + named;
   return a.ask === 'count' || outnumbered;
+}
+
+function introducedIn(engine: Engine, person: string, releases: ReadonlySet<string>): boolean {
+  return (engine.index.mentionsByPerson.get(person) ?? []).some((m) => releases.has(m.release)) || meetingsWithIn(engine, person, releases);
+}
+
+function meetingsWithIn(engine: Engine, person: string, releases: ReadonlySet<string>): boolean {
+  return (engine.index.meetingsByPerson.get(person) ?? []).some((id) => releases.has(engine.knowledge.meetings.get(id)?.release ?? ''));
 }
 
 /** One template per kind of question: each reads the frame and the retrieved facts, nothing else. */
@@ -118,6 +127,11 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const summary = unique.map((p) => nameWithTitle(engine, p)).join('; ');
     return answered(`${summary}.`, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
   }
+  // "Whose anniversaries will the Academy mark?": words no fact carries; the text may name them.
+  if (ctx.terms.length) {
+    const said = sentenceAnswer(ctx);
+    if (said) return said;
+  }
   if (ctx.people.length) return describePeople(ctx, ctx.people);
   if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return whoMet(engine, undefined, ctx.lang, ctx.releases);
   return undefined;
@@ -129,18 +143,16 @@ function asksAboutAction(ctx: Context): boolean {
   return ACTION_INTENTS.some((i) => ctx.a.intents.has(i)) || ctx.specific.some((id) => entity(ctx.engine, id)?.type === 'event');
 }
 
-/** A role that singles out one office ("the Saudi king"): asked of a country or organization, its people must hold it. */
+/** A role that singles out one office ("the Saudi king"): the people of the country or organization it qualifies must hold it. */
 function missingRole(ctx: Context): string | undefined {
-  const people = [...new Set([...ctx.people, ...namedPeople(ctx)])];
-  if (people.length === 0) return undefined;
-  for (const word of ctx.a.roles) {
-    const role = stem(word);
-    const holds = people.some((p) => {
+  for (const { role, of } of ctx.a.roles) {
+    const stems = role.split(' ').map((w) => stem(w));
+    const holds = peopleOf(ctx.engine, of).some((p) => {
       const e = entity(ctx.engine, p);
       const words = [e?.title ?? '', ...(e?.titles ?? []), ...(e?.aliases ?? [])].flatMap((t) => tokenize(t)).map((t) => stem(t));
-      return words.includes(role);
+      return stems.every((r) => words.includes(r));
     });
-    if (!holds) return word;
+    if (!holds) return role;
   }
   return undefined;
 }
@@ -190,11 +202,16 @@ function whatAnswer(ctx: Context): Answer | undefined {
     return describePeople(ctx, ctx.specific);
   }
   // "What was discussed with the foreign ministers?": the group's meetings.
-  const people = ctx.people.length === 0 && ctx.specific.length === 0 && ctx.group && a.intents.has('topic') ? counterpartsIn(ctx).map((c) => c.person).filter((p) => inGroup(engine, p, ctx.group)) : ctx.people;
+  const people = ctx.people.length === 0 && ctx.specific.length === 0 && ctx.terms.length === 0 && ctx.group && a.intents.has('topic') ? counterpartsIn(ctx).map((c) => c.person).filter((p) => inGroup(engine, p, ctx.group)) : ctx.people;
   const meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
   if (meetings.length) {
     const narrowed = rankFacts(ctx, meetings.flatMap((m) => m.facts), true);
     // "What agreements were signed with Switzerland?": none of that kind with them is silence, not their topics.
+    // Words or actions no fact of these meetings carries ("how did he describe relations", "what did he praise"): the text may say.
+    if (narrowed.length === 0 && (ctx.terms.length || actionKinds(a).length)) {
+      const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)));
+      if (said) return said;
+    }
     if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') return notFound(ctx.S.releaseSilent, ctx.lang);
     // A bare name ("tedross", "cassis") asks who that is as well as what was said.
     if (a.ask === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
@@ -317,7 +334,8 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   const onlyPeople = ctx.specific.every((id) => peopleOf(engine, id).length > 0);
   if (a.intents.has('meet') && !a.intents.has('topic') && onlyPeople && ctx.people.length && ctx.terms.length === 0) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
-    if (met.length === 0) return answered(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), [], ctx.people.flatMap((p) => mentionSources(engine, p)), ctx.lang);
+    // Named, but no meeting reported: that is the release being silent on it, not a "no".
+    if (met.length === 0) return notFound(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), ctx.lang);
     const lines = met.map((p) => {
       const m = meetingsIn(ctx, p)[0]!;
       const v = visitWords(engine, releaseOf(engine, m.release)!, ctx.lang);
@@ -363,6 +381,8 @@ function whenAnswer(ctx: Context): Answer | undefined {
     const f = dated[0]!;
     return answered(`${ctx.S.when(f.when!)} ${f.label}`, dated.slice(1).map((x) => `${x.when}: ${x.label}`), dated.flatMap((x) => x.sources), ctx.lang);
   }
+  // "When is the 10th summit due?": a date the text gives beats the date of a meeting.
+  if (ctx.terms.length) return sentenceAnswer(ctx);
   if (ctx.people.length) {
     const meetings = ctx.people.flatMap((p) => meetingsIn(ctx, p));
     if (meetings.length) {
@@ -378,8 +398,13 @@ function whenAnswer(ctx: Context): Answer | undefined {
 }
 
 function whereAnswer(ctx: Context): Answer | undefined {
-  // The place is a fact's `where`; a verb around the name ("to be set up") should not hide it.
   let placed = matchingFacts(ctx).filter((f) => f.where);
+  // A sentence of the text that says it ("the Congress… in the city of Turkestan") before guessing wider.
+  if (placed.length === 0 && (ctx.terms.length || ctx.specific.some((id) => !ctx.engine.index.persons.has(id)))) {
+    const said = sentenceAnswer(ctx);
+    if (said) return said;
+  }
+  // The place is a fact's `where`; a verb around the name ("to be set up") should not hide it.
   if (placed.length === 0 && ctx.specific.length) placed = matchingFacts({ ...ctx, terms: [] }).filter((f) => f.where);
   if (placed.length && (ctx.specific.length || ctx.terms.length)) {
     const f = placed[0]!;

@@ -14,7 +14,7 @@ import { entity, mentionSources, peopleOf, personLine, visitWords } from './peop
 import { releasesInScope } from './release-meta';
 
 type Kind = 'place' | 'country' | 'organization';
-type Verdict = { yes: boolean; text: string; sources: readonly Source[] };
+type Verdict = { yes: boolean; text: string; more?: readonly string[]; sources: readonly Source[] };
 
 export function polarAnswer(ctx: Context): Answer | undefined {
   const { proposed } = ctx.a;
@@ -26,7 +26,7 @@ export function polarAnswer(ctx: Context): Answer | undefined {
   const verdict = personVerdict(subject, values) ?? (aboutMeeting(subject) ? meetingVerdict(subject, values, proposed.dates) : factVerdict(subject, values, proposed.dates));
   if (!verdict) return undefined;
   const S = ctx.S;
-  return answered(`${verdict.yes ? S.yes : S.noBut} ${verdict.text}`, [], verdict.sources, ctx.lang);
+  return answered(`${verdict.yes ? S.yes : S.noBut} ${verdict.text}`, verdict.more ?? [], verdict.sources, ctx.lang);
 }
 
 /**
@@ -52,7 +52,9 @@ function ancestors(ctx: Context, id: string | undefined): string[] {
 /** A meeting or the visit itself ("did he meet Guterres in Geneva?", "this was all in New York?"): the release's place and date. */
 function aboutMeeting(ctx: Context): boolean {
   if (ctx.terms.length) return false;
-  return ctx.specific.length === 0 || (ctx.people.length > 0 && ctx.people.some((p) => meetingsIn(ctx, p).length > 0));
+  if (ctx.specific.length === 0) return true;
+  // "Has Tedros been to Kazakhstan?" asks about his visit (a fact), not about meeting him.
+  return !ctx.a.intents.has('visit') && ctx.people.some((p) => meetingsIn(ctx, p).length > 0);
 }
 
 function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>, dates: readonly DateMention[]): Verdict | undefined {
@@ -78,11 +80,11 @@ function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: 
 function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>, dates: readonly DateMention[]): Verdict | undefined {
   if (ctx.specific.length === 0 && ctx.terms.length === 0) return undefined;
   const facts = matchingFacts(ctx);
-  const answer = (yes: boolean, f: Fact): Verdict => ({ yes, text: f.label, sources: f.sources });
+  const answer = (yes: boolean, f: Fact, more: readonly Fact[] = []): Verdict => ({ yes, text: f.label, more: more.map((m) => m.label), sources: [f, ...more].flatMap((m) => m.sources) });
   for (const value of values) {
-    // Confirmed by any fact that names the value (or a place inside it: Almaty is in Kazakhstan)…
-    const confirming = facts.find((f) => factPlaces(ctx, f).some((id) => id === value.id || entity(ctx.engine, id)?.country === value.id));
-    if (confirming) return answer(true, confirming);
+    // Confirmed by the facts that name the value (or a place inside it: Almaty is in Kazakhstan)…
+    const confirming = facts.filter((f) => factPlaces(ctx, f).some((id) => id === value.id || entity(ctx.engine, id)?.country === value.id));
+    if (confirming[0]) return answer(true, confirming[0], confirming.slice(1, 3));
     // …contradicted by one that names another of the same kind.
     const contradicting = facts.find((f) => factPlaces(ctx, f).some((id) => kindOfEntity(ctx, id) === value.kind));
     if (contradicting) return answer(false, contradicting);

@@ -51,8 +51,8 @@ export interface Frame {
   asksCity: boolean;
   /** For "how many": whether what is counted is something the releases count (people, meetings, countries…). */
   countable: boolean;
-  /** Role words ("king", "president") that single out an office, as typed. */
-  roles: readonly string[];
+  /** Roles that single out an office of a named country or organization ("the Saudi king", "the Turkish foreign minister"). */
+  roles: ReadonlyArray<{ role: string; of: string }>;
   /** For yes/no: the values proposed, to confirm or contradict ("in Geneva?", "in June?", "a Russian university?"). */
   proposed: {
     /** Places, countries and organizations: known entity ids, or names the knowledge lacks. */

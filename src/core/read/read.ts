@@ -36,8 +36,11 @@ const SPELL_OUT = LEXICON.spellOut.map(phraseOf);
 const YESNO_TAGS = LEXICON.yesnoTags.map(phraseOf);
 const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(stemOf));
 const PEOPLE_STEMS = new Set([...LEXICON.peopleNouns].map(stemOf));
-const ROLE_STEMS = new Set(LEXICON.roles.map(stemOf));
+// Longest first, so "foreign minister" is one role and not "minister" alone.
+const ROLE_PHRASES = LEXICON.roles.map((r) => phraseOf(r).map(stemOf)).sort((a, b) => b.length - a.length);
 const COUNTABLE_STEMS = new Set(LEXICON.countable.map(stemOf));
+const OF_WORDS = new Set(['of', 'between', 'with', 'for', 'among', 'in']);
+const WH_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'how', 'why', 'что', 'кто', 'где', 'когда', 'как', 'какой', 'какие'];
 const AUXILIARIES = new Set(LEXICON.asks.get('yesno')?.filter((p) => !p.includes(' ')) ?? []);
 // "and", "so", "ok", "tell me" before the question proper.
 const OPENERS = new Set(['and', 'so', 'ok', 'okay', 'also', 'please', 'tell', 'me', 'а', 'и', 'ну', 'скажи', 'подскажи', 'скажите', 'hey', 'hi', 'hello']);
@@ -74,6 +77,8 @@ export function read(question: string, index: SearchIndex): Frame {
     }
   }
   const attribute = findAttribute(words, free, covered);
+  // Role words ("ambassador", "foreign minister") say who, not what about.
+  for (let i = 0; i < tokens.length; i++) if (ROLE_PHRASES.some((r) => r.length === 1 && r[0] === tokens[i]!.stem)) covered[i] = true;
   tokens.forEach((t, i) => {
     // Words inside a name ("Action *Plan* on Human Rights") are the name, not what is asked.
     if (taken[i] && !dates.some((d) => d.positions.includes(i))) return;
@@ -149,7 +154,7 @@ export function read(question: string, index: SearchIndex): Frame {
     spellOut: SPELL_OUT.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
     asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
-    roles: words.filter((w, i) => free(i) && ROLE_STEMS.has(stemOf(w))),
+    roles: rolesIn(tokens, free, links),
     proposed,
   };
 }
@@ -212,6 +217,8 @@ function correctQuestionWord(token: Token, index: SearchIndex): Token {
 function askOf(words: readonly string[], tokens: readonly Token[], intents: ReadonlySet<Intent>): Frame['ask'] {
   let start = 0;
   while (start < words.length - 1 && OPENERS.has(words[start]!)) start++;
+  // "In which areas…", "With whom…", "For what…": the question word follows a preposition.
+  if (LEXICON.proposalBefore.has(words[start] ?? '') && /^(which|what|whom|who|whose|when|where|how)$/.test(words[start + 1] ?? '')) start++;
   const opening = words.slice(start);
   const text = opening.join(' ');
   // "tl;dr", "can someone recap the trip", "вкратце": a summary wherever the word stands.
@@ -231,7 +238,7 @@ function askOf(words: readonly string[], tokens: readonly Token[], intents: Read
   if (has.has('where') || has.has('где')) return 'where';
   if (has.has('ли')) return 'yesno'; // Russian yes/no: "Обсуждали ли…", "…ли он…"
   // "sco summit is in june isnt it", "this was all in new york right?": a statement put as a question.
-  if (opening.some((w, i) => i > 0 && AUXILIARIES.has(w)) && !has.has('what') && !has.has('что') && !has.has('how') && !intents.has('topic')) return 'yesno';
+  if (opening.some((w, i) => i > 0 && AUXILIARIES.has(w)) && !WH_WORDS.some((w) => has.has(w)) && !intents.has('topic')) return 'yesno';
   return has.has('what') || has.has('что') ? 'what' : 'bare';
 }
 
@@ -260,6 +267,28 @@ function matchLength(phrase: readonly string[], words: readonly string[], i: num
   if (rest.length === 0) return 1;
   const tail = matchLength(rest, words, i + 1, free);
   return tail ? tail + 1 : 0;
+}
+
+/**
+ * Role phrases ("king", "foreign minister") that qualify a name beside them — "the Saudi king", "the
+ * Turkish foreign minister", "the president of Switzerland" — with the entity they qualify. A role
+ * before another noun ("the deputy ministers' consultations") qualifies that noun, not a person.
+ */
+function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: readonly Link[]): Frame['roles'] {
+  const found: Array<{ role: string; of: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const role = ROLE_PHRASES.find((r) => r.every((s, k) => free(i + k) && tokens[i + k]?.stem === s));
+    if (!role) continue;
+    const end = i + role.length;
+    const next = tokens[end]?.norm;
+    if (next !== undefined && !STOP(next)) continue;
+    let at = end;
+    if (next === 'of') at = tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1;
+    const of = links.find((l) => l.end === i) ?? (at > end ? links.find((l) => l.start === at) : undefined);
+    if (of) found.push({ role: tokens.slice(i, end).map((t) => t.norm).join(' '), of: of.entity });
+    i = end - 1;
+  }
+  return found;
 }
 
 /** "…, right?", "…, да?": a statement put as a yes/no question. */
@@ -320,8 +349,8 @@ function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly n
     (i) =>
       (LEXICON.subjectBefore.has(tokens[i - 1]?.norm ?? '') && subjectAfterMarker(i)) ||
       LEXICON.subjectAfter.has(tokens[i + 1]?.norm ?? '') ||
-      // "the budget of the hub": an unknown word that something known is "of".
-      (tokens[i + 1]?.norm === 'of' && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
+      // "the budget of the hub", "the trade turnover between Kazakhstan and Türkiye": an unknown word that something known is "of".
+      (OF_WORDS.has(tokens[i + 1]?.norm ?? '') && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
       // "the UN refugee agency chief" is not the UN chief: an unknown word qualifying a name.
       (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOP(tokens[i + 1]!.norm)),
   );

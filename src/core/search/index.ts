@@ -37,6 +37,8 @@ export interface SearchIndex {
   releasesNaming: ReadonlyMap<string, ReadonlySet<string>>;
   /** The kind of each of the world's names: 'place' (a city), 'country' or 'organization'. */
   worldKinds: ReadonlyMap<string, 'place' | 'country' | 'organization'>;
+  /** For each entity, the releases whose text names it: a question naming it is about those releases. */
+  releasesNamingEntity: ReadonlyMap<string, ReadonlySet<string>>;
   /** Entities that are people. */
   persons: ReadonlySet<string>;
   /** Entities that are places, countries or organizations: what a yes/no question may propose ("in Geneva?"). */
@@ -131,6 +133,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   }
   const worldTable = buildFormTable(worldForms);
   const releasesNaming = new Map<string, Set<string>>();
+  const releasesNamingEntity = new Map<string, Set<string>>();
 
   // Vocabulary: the words of the releases, facts and entity forms, plus the question lexicon.
   const vocabulary = new Set<string>();
@@ -158,11 +161,8 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
         words.add(t.norm);
       }
       // A country or city the knowledge has no entity for is still no stranger if a release names it.
-      for (const link of linkExact(tokens, worldTable)) {
-        const naming = releasesNaming.get(link.entity) ?? new Set<string>();
-        naming.add(release.id);
-        releasesNaming.set(link.entity, naming);
-      }
+      for (const link of linkExact(tokens, worldTable)) addTo(releasesNaming, link.entity, release.id);
+      for (const link of linkExact(tokens, formTable)) addTo(releasesNamingEntity, link.entity, release.id);
       for (const text of splitSentences(paragraph)) {
         sentences.add({ id: sentenceCount++, release: release.id, paragraph: i + 1, text });
       }
@@ -247,6 +247,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     wordSearch,
     worldTable,
     releasesNaming,
+    releasesNamingEntity,
     worldKinds: new Map(WORLD.map((w) => [w.names[0] ?? '', w.kind === 'city' ? 'place' : w.kind])),
     persons: new Set([...knowledge.entities.values()].filter((e) => e.type === 'person').map((e) => e.id)),
     placeLike: new Set([...knowledge.entities.values()].filter((e) => ['place', 'country', 'organization'].includes(e.type)).map((e) => e.id)),
@@ -339,6 +340,12 @@ function factEntityIds(fact: Fact, knowledge: Knowledge): string[] {
   if (fact.where) ids.push(fact.where);
   if (fact.meeting) ids.push(...(knowledge.meetings.get(fact.meeting)?.with ?? []));
   return ids;
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
