@@ -47,12 +47,17 @@ export function ask(engine: Engine, question: string): Answer {
   const releases = scopeOf(engine, a);
   if (!releases) return notFound(S.releaseSilentAbout(quoteList(a.dates.map((d) => d.text), lang)), lang);
   // People of what the question names, as far as the releases asked about introduce them.
-  const people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))].filter((p) => releases === engine.index.releaseIds || introducedIn(engine, p, releases));
+  const inScope = (p: string): boolean => releases === engine.index.releaseIds || introducedIn(engine, p, releases);
+  let people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))].filter(inScope);
+  // "The Turkish foreign minister", "Kazakhstan's foreign minister": of that country's people, those
+  // who hold the role; none in the releases asked about means the release does not mention one.
+  for (const { role, of } of a.roles) {
+    const holders = peopleOf(engine, of).filter((p) => holdsRole(engine, p, role) && inScope(p));
+    if (holders.length === 0) return notFound(S.notMentioned(quoteList([`${nameOf(engine, of)} — ${role}`], lang)), lang);
+    people = [...new Set([...people.filter((p) => !peopleOf(engine, of).includes(p)), ...holders])];
+  }
   const terms = a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms];
   const ctx: Context = { engine, a, lang, S, specific, people, terms, group: a.group, releases };
-  // "the Saudi king", "the president of Switzerland": a role none of the people meant holds.
-  const role = missingRole(ctx);
-  if (role) return notFound(S.notMentioned(quoteList([role], lang)), lang);
   // "What time…", "how much money…", "which university…": only a fact that states it answers.
   if (a.attribute && a.ask !== 'summary') return attributeAnswer(ctx);
   return ANSWER_BY_KIND[a.ask](ctx) ?? sentenceAnswer(ctx) ?? notFound(S.releaseSilent, lang);
@@ -143,18 +148,11 @@ function asksAboutAction(ctx: Context): boolean {
   return ACTION_INTENTS.some((i) => ctx.a.intents.has(i)) || ctx.specific.some((id) => entity(ctx.engine, id)?.type === 'event');
 }
 
-/** A role that singles out one office ("the Saudi king"): the people of the country or organization it qualifies must hold it. */
-function missingRole(ctx: Context): string | undefined {
-  for (const { role, of } of ctx.a.roles) {
-    const stems = role.split(' ').map((w) => stem(w));
-    const holds = peopleOf(ctx.engine, of).some((p) => {
-      const e = entity(ctx.engine, p);
-      const words = [e?.title ?? '', ...(e?.titles ?? []), ...(e?.aliases ?? [])].flatMap((t) => tokenize(t)).map((t) => stem(t));
-      return stems.every((r) => words.includes(r));
-    });
-    if (!holds) return role;
-  }
-  return undefined;
+/** Whether a person's title (or another of their titles) holds a role: "foreign minister" in "Minister of Foreign Affairs". */
+function holdsRole(engine: Engine, person: string, role: string): boolean {
+  const e = entity(engine, person);
+  const words = new Set([e?.title ?? '', ...(e?.titles ?? []), ...(e?.aliases ?? [])].flatMap((t) => tokenize(t)).map((t) => stem(t)));
+  return role.split(' ').every((w) => words.has(stem(w)));
 }
 
 /** Everyone met of one group: heads of organizations, or foreign ministers. */

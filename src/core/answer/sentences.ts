@@ -1,9 +1,12 @@
 /**
  * Answers from the releases' own sentences, for whatever no curated fact covers: releases nobody
- * curated yet, the paragraphs a thin draft left out, details the facts do not carry. Retrieval is
- * MiniSearch's BM25 over every sentence (stems, synonyms and spelling variants folded as in the
- * question), then a sentence must cover most of what the question asks: each subject word, and
- * each entity it names (by any of its names).
+ * curated yet, the paragraphs a thin draft left out, details the facts do not carry.
+ *
+ * Retrieval is MiniSearch's BM25 over every sentence (stems, synonyms and spelling variants folded
+ * as in the question). A release qualifies when its text covers most of what the question asks —
+ * its subject words, and every place or organization it names; then its best sentences answer,
+ * each holding at least one of the subject words. The question's words that only set the scene
+ * ("at the first ministerial meeting") need not all be in the sentence that answers.
  */
 import type { Source } from '../knowledge/types';
 import { linkExact } from '../search/link';
@@ -12,14 +15,15 @@ import { stemsOf } from '../search/entity-forms';
 import { answered, type Answer } from './answer';
 import type { Context } from './ask-context';
 import { entity } from './people';
-import { LEXICON } from '../lexicon/lexicon';
 
 /** Sentences quoted at most. */
 const MAX_SENTENCES = 3;
-/** Of the question's subject words and names, the share a sentence must cover. */
-const MIN_COVERAGE = 0.6;
+/** Of the question's subject words and names, the share a release's text must cover. */
+const MIN_COVERAGE = 0.75;
 /** Kept: sentences scoring at least this share of the best one. */
 const NEAR_BEST = 0.6;
+/** Sentences read in full, at most, after BM25 has ranked them. */
+const MAX_CANDIDATES = 60;
 
 export function sentenceAnswer(ctx: Context, releases: ReadonlySet<string> = ctx.releases): Answer | undefined {
   const sources = bestSentences(ctx, releases);
@@ -28,56 +32,55 @@ export function sentenceAnswer(ctx: Context, releases: ReadonlySet<string> = ctx
 
 export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Source[] {
   const { engine } = ctx;
-  const entities = [...ctx.specific];
+  const { index } = engine;
+  // Places and organizations are what the question is about; people mostly say which meeting.
+  const required = ctx.specific.filter((id) => !index.persons.has(id));
+  const people = ctx.a.links.map((l) => l.entity).filter((id) => index.persons.has(id));
   const words = [...new Set([...ctx.terms, ...ctx.a.textNames.flatMap((n) => stemsOf(n))])];
-  if (words.length === 0 && entities.length === 0) return [];
-  // Each entity is looked up by the words of its names; coverage then asks for the entity itself.
-  const nameWords = entities.flatMap((id) => {
+  if (words.length === 0 && required.length === 0) return [];
+  const nameWords = required.flatMap((id) => {
     const e = entity(engine, id);
     return e ? [...new Set([e.name, ...e.aliases].flatMap((n) => stemsOf(n)))] : [];
   });
   // Names are looked up only when there are no subject words: otherwise every sentence naming the
-  // person would outrank the one that says what was asked. Action words ("praised") and the visitor's
-  // name rank sentences; the release may put them otherwise, so neither is required.
-  const visitors = ctx.a.links.filter((l) => engine.index.persons.has(l.entity) && !entities.includes(l.entity)).map((l) => l.entity);
+  // place would outrank the one that says what was asked. Action words ("praised") rank sentences
+  // too; the release may say it otherwise, so they are not required.
   const query = [...(words.length ? words : nameWords), ...ctx.a.cues];
-  const hits = engine.index.sentences.search(query.join(' '), {
+  const hits = index.sentences.search(query.join(' '), {
     combineWith: 'OR',
     // Query words are stems already (typos were mended by the reader): exact look-ups, no second stemming.
     processTerm: (t) => t,
     tokenize: (q) => q.split(' '),
     filter: (hit) => releases.has(hit['release'] as string),
   });
-  const needed = words.length + entities.length;
-  const distinctive = new Map(entities.map((id) => [id, distinctiveWords(ctx, id)]));
-  const scored = hits.slice(0, 50).flatMap((hit) => {
+
+  // Which releases cover the question: its words anywhere in their text, every place or organization named.
+  const wordsByRelease = new Map<string, Set<string>>();
+  for (const hit of hits) {
+    const release = hit['release'] as string;
+    const seen = wordsByRelease.get(release) ?? new Set<string>();
+    for (const t of hit.queryTerms) if (words.includes(t)) seen.add(t);
+    wordsByRelease.set(release, seen);
+  }
+  const needed = words.length + required.length;
+  const covers = (release: string): boolean => {
+    if (!required.every((id) => index.releasesNamingEntity.get(id)?.has(release))) return false;
+    return ((wordsByRelease.get(release)?.size ?? 0) + required.length) / needed >= MIN_COVERAGE;
+  };
+
+  const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
+    const release = hit['release'] as string;
+    if (!covers(release)) return [];
+    if (words.length && !hit.queryTerms.some((t) => words.includes(t))) return [];
     const text = hit['text'] as string;
     const tokens = tokensOf(text);
-    const stems = new Set(tokens.map((t) => t.stem));
-    const named = new Set(linkExact(tokens, engine.index.formTable).map((l) => l.entity));
-    // An entity counts when the sentence names it, or says the distinctive word of its name ("the Academy").
-    const mentions = (id: string): boolean => named.has(id) || (distinctive.get(id) ?? []).some((w) => stems.has(w));
-    const covered = words.filter((w) => stems.has(w)).length + entities.filter(mentions).length;
-    if (covered / needed < MIN_COVERAGE) return [];
-    // "Which countries…", "which organizations…": a sentence that names some ranks higher.
-    const group = ctx.group ? groupNames(ctx, tokens) : 0;
-    const visitor = visitors.some((id) => named.has(id)) ? 1.5 : 1;
-    return [{ score: hit.score * (covered / needed) * visitor * (1 + group), source: { release: hit['release'] as string, paragraph: hit['paragraph'] as number, quote: text } }];
+    const named = new Set(linkExact(tokens, index.formTable).map((l) => l.entity));
+    const boost = 1 + required.filter((id) => named.has(id)).length + 0.5 * people.filter((id) => named.has(id)).length + (ctx.a.groupNamed ? groupNames(ctx, tokens) : 0);
+    return [{ score: hit.score * boost, source: { release, paragraph: hit['paragraph'] as number, quote: text } }];
   });
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0]?.score ?? 0;
   return scored.filter((s) => s.score >= best * NEAR_BEST).slice(0, MAX_SENTENCES).map((s) => s.source);
-}
-
-/** The last word of each of an entity's names of two words or more, unless an ordinary word ("Academy" of "Turkic Academy"). */
-function distinctiveWords(ctx: Context, id: string): string[] {
-  const e = entity(ctx.engine, id);
-  if (!e || e.type === 'person') return [];
-  return [e.name, ...e.aliases].flatMap((n) => {
-    const stems = stemsOf(n.replace(/\s*\([^)]*\)\s*$/, ''));
-    const last = stems[stems.length - 1];
-    return stems.length >= 2 && last && !LEXICON.frame.has(last) && !LEXICON.stopwords.has(last) ? [last] : [];
-  });
 }
 
 /** How many countries (or organizations, as the question's group asks) a sentence names, known or not. */

@@ -39,6 +39,8 @@ export interface Frame {
   attribute: Attribute | undefined;
   /** "Which international organizations…", "the foreign ministers". */
   group: Group | undefined;
+  /** The question names the group itself ("which countries…"), not only its people ("the ministers"). */
+  groupNamed: boolean;
   /** The group's people ("which heads…", "the ministers") rather than the organizations or countries themselves. */
   groupPeople: boolean;
   /** Asks for the person met, not the one who acted: "who was invited", "who did he discuss X with". */

@@ -128,7 +128,8 @@ export function read(question: string, index: SearchIndex): Frame {
   // About a person: one is named, or a role or people noun stands for one ("the Saudi FM", "the rights chief").
   const personSubject = links.some((l) => index.persons.has(l.entity) || l.role === 'title') || words.some((w, i) => free(i) && PEOPLE_STEMS.has(stemOf(w)));
   const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(askOf(words, tokens, intents)) ? 'yesno' : askOf(words, tokens, intents);
-  const group = groupOf(words, free);
+  const grouped = groupOf(words, free);
+  const group = grouped?.group;
   const proposed = ask === 'yesno' ? proposedValues(words, links, worldLinks, unknownWords, personSubject, dates, index) : { entities: [], unknownNames: [], dates: [] };
   return {
     lang,
@@ -148,6 +149,7 @@ export function read(question: string, index: SearchIndex): Frame {
     unknownIsSubject: unknownIsSubject(tokens, unknownPositions, links),
     attribute,
     group,
+    groupNamed: grouped?.named ?? false,
     groupPeople: group !== undefined && words.some((w, i) => free(i) && PEOPLE_STEMS.has(stemOf(w)) && !/^(people|persons?|люди)$/.test(w)),
     asksCounterpart: asksCounterpart(words, intents),
     membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
@@ -301,14 +303,19 @@ function attributeWord(word: string): boolean {
   return ATTRIBUTE_WORDS.has(word);
 }
 
-function groupOf(words: readonly string[], free: (i: number) => boolean): Group | undefined {
+/** The group asked about, and whether the question names the group itself ("which countries") rather than only its people ("the ministers"). */
+function groupOf(words: readonly string[], free: (i: number) => boolean): { group: Group; named: boolean } | undefined {
+  let found: { group: Group; named: boolean } | undefined;
   for (const { group, words: phrase } of GROUP_PHRASES) {
     for (let i = 0; i < words.length; i++) {
       // Russian group entries are stems: "организаци" covers every case of the noun.
-      if (phrase.every((w, k) => free(i + k) && (words[i + k] === w || (isCyrillic(w) && (words[i + k] ?? '').startsWith(w))))) return group;
+      if (!phrase.every((w, k) => free(i + k) && (words[i + k] === w || (isCyrillic(w) && (words[i + k] ?? '').startsWith(w))))) continue;
+      const named = !phrase.every((w) => PEOPLE_STEMS.has(stemOf(w)));
+      if (!found) found = { group, named };
+      else if (found.group === group && named) found.named = true;
     }
   }
-  return undefined;
+  return found;
 }
 
 function asksCounterpart(words: readonly string[], intents: ReadonlySet<Intent>): boolean {
@@ -414,8 +421,9 @@ function linkFuzzy(tokens: readonly Token[], candidates: readonly number[], take
 
 function bestFuzzyForm(span: readonly Token[], index: SearchIndex): EntityForm | undefined {
   const text = span.map((t) => t.norm).join(' ');
-  // Words the releases use are not typos of a name; only a span with an unknown word is worth a fuzzy search.
-  if (text.length < 4 || span.every((t) => index.vocabulary.has(t.stem))) return undefined;
+  // Words the releases use are not typos of a name; only a span with an unknown word is worth a fuzzy
+  // search — or a capitalised one, which may be a release's own spelling of a known name ("Tleuberdi").
+  if (text.length < 4 || span.every((t) => index.vocabulary.has(t.stem) && !/^\p{Lu}\p{Ll}/u.test(t.raw))) return undefined;
   for (const { item } of index.formSearch.search(text, 8)) {
     if (item.exactTokens) continue;
     if (sameWithTypos(text, item.text) || sameWithTypos(withoutStopwords(text), withoutStopwords(item.text)) || abbreviates(span, item)) return item;
