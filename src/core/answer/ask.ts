@@ -213,7 +213,9 @@ function whatAnswer(ctx: Context): Answer | undefined {
     if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') return notFound(ctx.S.releaseSilent, ctx.lang);
     // A bare name ("tedross", "cassis") asks who that is as well as what was said.
     if (a.ask === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
-    return meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
+    const topics = meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
+    // A meeting a thin draft gave no facts: its release's sentences may still answer.
+    if (topics.status === 'answered') return topics;
   }
   // "What did he discuss with the Kazakh president?": someone the releases name but nobody met.
   if (people.length && (a.intents.has('topic') || a.intents.has('meet')) && ctx.terms.length === 0) {

@@ -37,6 +37,9 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
   const required = ctx.specific.filter((id) => !index.persons.has(id));
   const people = ctx.a.links.map((l) => l.entity).filter((id) => index.persons.has(id));
   const words = [...new Set([...ctx.terms, ...ctx.a.textNames.flatMap((n) => stemsOf(n))])];
+  // Soft words rank sentences without being required: actions ("met bilaterally", "praised") and the
+  // group asked for ("international organizations"), which a release may put otherwise.
+  const soft = [...new Set([...ctx.a.cues, ...ctx.a.hints, ...ctx.a.terms.filter((t) => !words.includes(t))])];
   if (words.length === 0 && required.length === 0) return [];
   const nameWords = required.flatMap((id) => {
     const e = entity(engine, id);
@@ -45,7 +48,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
   // Names are looked up only when there are no subject words: otherwise every sentence naming the
   // place would outrank the one that says what was asked. Action words ("praised") rank sentences
   // too; the release may say it otherwise, so they are not required.
-  const query = [...(words.length ? words : nameWords), ...ctx.a.cues];
+  const personWords = people.flatMap((id) => stemsOf(entity(engine, id)?.name ?? ''));
+  const query = [...(words.length ? words : nameWords), ...soft, ...personWords];
   const hits = index.sentences.search(query.join(' '), {
     combineWith: 'OR',
     // Query words are stems already (typos were mended by the reader): exact look-ups, no second stemming.
@@ -71,11 +75,19 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
   const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
     const release = hit['release'] as string;
     if (!covers(release)) return [];
-    if (words.length && !hit.queryTerms.some((t) => words.includes(t))) return [];
     const text = hit['text'] as string;
     const tokens = tokensOf(text);
     const named = new Set(linkExact(tokens, index.formTable).map((l) => l.entity));
-    const boost = 1 + required.filter((id) => named.has(id)).length + 0.5 * people.filter((id) => named.has(id)).length + (ctx.a.groupNamed ? groupNames(ctx, tokens) : 0);
+    const namesPerson = people.some((id) => named.has(id));
+    // A sentence answers with a subject word of the question, or by naming the person it asks about ("what did Nurtleu say…").
+    if (words.length && !hit.queryTerms.some((t) => words.includes(t)) && !namesPerson && !(ctx.a.groupNamed && groupNames(ctx, tokens))) return [];
+    const persons = [...named].filter((id) => index.persons.has(id)).length;
+    const boost =
+      1 +
+      required.filter((id) => named.has(id)).length +
+      (namesPerson ? 1 : 0) +
+      (ctx.a.ask === 'who' && persons ? 1 : 0) +
+      (ctx.a.groupNamed ? groupNames(ctx, tokens) : 0);
     return [{ score: hit.score * boost, source: { release, paragraph: hit['paragraph'] as number, quote: text } }];
   });
   scored.sort((a, b) => b.score - a.score);

@@ -17,6 +17,8 @@ export interface Frame {
   intents: ReadonlySet<Intent>;
   /** Stems of action words ("welcomed", "thanked"): a hint for ranking facts, not a requirement. */
   cues: readonly string[];
+  /** Stems of every action word ("met", "bilateral", "discussed"): they help find the sentence that says it. */
+  hints: readonly string[];
   /** Entities the question names, exactly, shortened or with typos. */
   links: readonly Link[];
   /** Dates the question names ("in March 2024"). */

@@ -39,6 +39,8 @@ const PEOPLE_STEMS = new Set([...LEXICON.peopleNouns].map(stemOf));
 // Longest first, so "foreign minister" is one role and not "minister" alone.
 const ROLE_PHRASES = LEXICON.roles.map((r) => phraseOf(r).map(stemOf)).sort((a, b) => b.length - a.length);
 const COUNTABLE_STEMS = new Set(LEXICON.countable.map(stemOf));
+// Intents that only say what kind of answer is wanted; the others are actions a sentence may state.
+const QUESTION_INTENTS = new Set<Intent>(['date', 'place', 'source', 'count', 'identity']);
 const OF_WORDS = new Set(['of', 'between', 'with', 'for', 'among', 'in']);
 const WH_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'how', 'why', 'что', 'кто', 'где', 'когда', 'как', 'какой', 'какие'];
 const AUXILIARIES = new Set(LEXICON.asks.get('yesno')?.filter((p) => !p.includes(' ')) ?? []);
@@ -66,6 +68,7 @@ export function read(question: string, index: SearchIndex): Frame {
 
   const intents = new Set<Intent>();
   const cues: string[] = [];
+  const hints: string[] = [];
   const candidates: number[] = []; // positions that may be subject words
   const phraseAt = (phrase: readonly string[], i: number): boolean => phrase.every((w, k) => words[i + k] === w && free(i + k));
   const covered: boolean[] = []; // words of a multi-word intent or attribute phrase: not subject words
@@ -84,6 +87,7 @@ export function read(question: string, index: SearchIndex): Frame {
     if (taken[i] && !dates.some((d) => d.positions.includes(i))) return;
     const its = INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? [];
     for (const intent of its) intents.add(intent);
+    if (its.length && !taken[i] && !its.every((x) => QUESTION_INTENTS.has(x))) hints.push(englishStem(t) ?? t.stem);
     // "talk about", "what did he tell Tang about?": "about" after a meeting word, or last, asks for topics.
     if (LEXICON.subjectBefore.has(t.norm) && (intents.has('meet') || i === tokens.length - 1)) intents.add('topic');
     if (taken[i] || covered[i]) return;
@@ -136,6 +140,7 @@ export function read(question: string, index: SearchIndex): Frame {
     ask,
     intents,
     cues,
+    hints,
     links,
     // In a yes/no question a date is the value proposed ("in June, isn't it?"), not the releases asked about.
     dates: ask === 'yesno' ? [] : dates,
