@@ -60,7 +60,19 @@ export function ask(engine: Engine, question: string): Answer {
   const ctx: Context = { engine, a, lang, S, specific, people, terms, group: a.group, releases };
   // "What time…", "how much money…", "which university…": only a fact that states it answers.
   if (a.attribute && a.ask !== 'summary') return attributeAnswer(ctx);
-  return ANSWER_BY_KIND[a.ask](ctx) ?? sentenceAnswer(ctx) ?? notFound(S.releaseSilent, lang);
+  const answer = ANSWER_BY_KIND[a.ask](ctx);
+  // An answer must speak to the question's subject words; one about the right people but not about
+  // what was asked ("whose anniversaries…" → who the Academy's president is) gives way to the text's.
+  if (answer?.status === 'answered' && !speaksTo(answer, ctx.terms)) return sentenceAnswer(ctx) ?? answer;
+  return answer ?? sentenceAnswer(ctx) ?? notFound(S.releaseSilent, lang);
+}
+
+/** Whether an answer's words carry at least half of the question's subject words (stems). */
+function speaksTo(answer: Answer, terms: readonly string[]): boolean {
+  if (terms.length === 0) return true;
+  const text = [answer.summary, ...answer.items, ...answer.sources.map((s) => s.quote)].join(' ');
+  const stems = new Set(tokensOf(text).map((t) => t.stem));
+  return terms.filter((t) => stems.has(t)).length * 2 >= terms.length;
 }
 
 /**

@@ -162,7 +162,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       }
       // A country or city the knowledge has no entity for is still no stranger if a release names it.
       for (const link of linkExact(tokens, worldTable)) addTo(releasesNaming, link.entity, release.id);
-      for (const link of linkExact(tokens, formTable)) addTo(releasesNamingEntity, link.entity, release.id);
+      for (const id of entitiesNamed(tokens, formTable)) addTo(releasesNamingEntity, id, release.id);
       for (const text of splitSentences(paragraph)) {
         sentences.add({ id: sentenceCount++, release: release.id, paragraph: i + 1, text });
       }
@@ -186,11 +186,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     const entities = new Set<string>(factEntityIds(fact, knowledge));
     const text = factText(fact);
     const tokens = tokensOf(text);
-    for (const link of linkExact(tokens, formTable)) {
-      entities.add(link.entity);
-      // Names inside a longer name count too: "…for Central Asia and Afghanistan" names Afghanistan.
-      for (let k = link.start + 1; k < link.end; k++) for (const nested of linkExact(tokens.slice(k, link.end), formTable)) entities.add(nested.entity);
-    }
+    for (const id of entitiesNamed(tokens, formTable)) entities.add(id);
     factEntities.set(fact.id, entities);
     for (const entity of entities) push(factsByEntity, entity, fact.id);
     const stems = new Set(tokens.map((t) => t.stem).filter((s) => s.length > 2 && !ignored.has(s)));
@@ -340,6 +336,16 @@ function factEntityIds(fact: Fact, knowledge: Knowledge): string[] {
   if (fact.where) ids.push(fact.where);
   if (fact.meeting) ids.push(...(knowledge.meetings.get(fact.meeting)?.with ?? []));
   return ids;
+}
+
+/** The entities a text names, names inside a longer name included: "…for Central Asia and Afghanistan" names Afghanistan, "President of the Turkic Academy" the Academy. */
+function entitiesNamed(tokens: ReturnType<typeof tokensOf>, formTable: FormTable): Set<string> {
+  const named = new Set<string>();
+  for (const link of linkExact(tokens, formTable)) {
+    named.add(link.entity);
+    for (let k = link.start + 1; k < link.end; k++) for (const nested of linkExact(tokens.slice(k, link.end), formTable)) named.add(nested.entity);
+  }
+  return named;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
