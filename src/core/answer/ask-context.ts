@@ -9,6 +9,7 @@ import { dateMatches, whenMatches } from '../search/dates';
 import { STRINGS, type Lang } from '../strings';
 import { LEXICON, type Group } from '../lexicon/lexicon';
 import { stem } from '../text/normalize';
+import { MONTH_FORMS_EN } from '../text/months';
 import { allCounterparts, entity, meetingsWith } from './people';
 
 export interface Context {
@@ -47,11 +48,17 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   if (a.dates.length === 0 && naming.length === 0 && ![...linked].some((id) => engine.index.principals.has(id))) return engine.index.releaseIds;
   let scope = [...all.values()];
   const namingAll = scope.filter((r) => naming.every((set) => set.has(r.id)));
+  // Nothing names all of it ("Turkmenistan's minister at the consultations in Rome"): the place asked about decides.
+  const placesNamed = [...linked].filter((id) => engine.knowledge.entities.get(id)?.type === 'place').map((id) => engine.index.releasesNamingEntity.get(id));
   if (namingAll.length) scope = namingAll;
+  else if (placesNamed.length) scope = scope.filter((r) => placesNamed.every((set) => set?.has(r.id)));
   if (a.dates.length) {
     const dated = scope.filter((r) => r.date !== undefined && a.dates.some((d) => dateMatches(r.date!, d)));
     const factWhen = engine.index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
+    // "Where did they meet on September 22?": a date the text of some release gives.
+    const inText = dated.length || factWhen ? [] : releasesSayingDates(engine, a);
     if (dated.length) scope = dated;
+    else if (inText.length) scope = scope.filter((r) => inText.includes(r.id));
     else if (!factWhen) return undefined;
   }
   const byPlace = scope.filter((r) => r.place && linked.has(r.place));
@@ -63,6 +70,17 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
 
 /** Subject words that only pick a group ("international organizations", "countries"): not what a fact must say. */
 export const GROUP_STEMS = new Set(['international', ...[...LEXICON.groups.values()].flat().flatMap((p) => p.split(' '))].map((w) => stem(w)));
+
+/** Releases whose text gives a date the question names (its month and day, as English text writes them). */
+function releasesSayingDates(engine: Engine, a: Frame): string[] {
+  const ids = new Set<string>();
+  for (const d of a.dates) {
+    if (!d.month) continue;
+    const words = [stem(MONTH_FORMS_EN[d.month - 1]![0]!), ...(d.day ? [String(d.day)] : [])];
+    for (const hit of engine.index.sentences.search(words.join(' '), { combineWith: 'AND', processTerm: (t) => t, tokenize: (q) => q.split(' ') })) ids.add(hit['release'] as string);
+  }
+  return [...ids];
+}
 
 export function inGroup(engine: Engine, person: string, group: Group | undefined): boolean {
   const e = entity(engine, person);

@@ -67,12 +67,12 @@ export function ask(engine: Engine, question: string): Answer {
   return answer ?? sentenceAnswer(ctx) ?? notFound(S.releaseSilent, lang);
 }
 
-/** Whether an answer's words carry at least half of the question's subject words (stems). */
+/** Whether an answer's words carry more than half of the question's subject words (stems), or the one there is. */
 function speaksTo(answer: Answer, terms: readonly string[]): boolean {
   if (terms.length === 0) return true;
   const text = [answer.summary, ...answer.items, ...answer.sources.map((s) => s.quote)].join(' ');
   const stems = new Set(tokensOf(text).map((t) => t.stem));
-  return terms.filter((t) => stems.has(t)).length * 2 >= terms.length;
+  return terms.filter((t) => stems.has(t)).length * 2 > terms.length;
 }
 
 /**

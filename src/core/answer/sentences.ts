@@ -45,13 +45,13 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
     const e = entity(engine, id);
     return e ? [...new Set([e.name, ...e.aliases].flatMap((n) => stemsOf(n)))] : [];
   });
-  // Names are looked up only when there are no subject words: otherwise every sentence naming the
-  // place would outrank the one that says what was asked. Action words ("praised") rank sentences
-  // too; the release may say it otherwise, so they are not required.
   const personWords = people.flatMap((id) => stemsOf(entity(engine, id)?.name ?? ''));
-  const query = [...(words.length ? words : nameWords), ...soft, ...personWords];
+  const query = [...words, ...nameWords, ...soft, ...personWords];
+  // What the question asks about weighs most; names and actions help rank, the scene counts least.
+  const weight = new Map<string, number>([...personWords.map((w) => [w, 0.5] as const), ...nameWords.map((w) => [w, 0.5] as const), ...soft.map((w) => [w, 0.5] as const), ...words.map((w) => [w, 1] as const)]);
   const hits = index.sentences.search(query.join(' '), {
     combineWith: 'OR',
+    boostTerm: (term) => weight.get(term) ?? 1,
     // Query words are stems already (typos were mended by the reader): exact look-ups, no second stemming.
     processTerm: (t) => t,
     tokenize: (q) => q.split(' '),
@@ -68,8 +68,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
   }
   const needed = words.length + required.length;
   const covers = (release: string): boolean => {
-    if (!required.every((id) => index.releasesNamingEntity.get(id)?.has(release))) return false;
-    return ((wordsByRelease.get(release)?.size ?? 0) + required.length) / needed >= MIN_COVERAGE;
+    const places = required.filter((id) => index.releasesNamingEntity.get(id)?.has(release)).length;
+    return ((wordsByRelease.get(release)?.size ?? 0) + places) / needed >= MIN_COVERAGE;
   };
 
   const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
@@ -79,14 +79,20 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
     const tokens = tokensOf(text);
     const named = new Set(linkExact(tokens, index.formTable).map((l) => l.entity));
     const namesPerson = people.some((id) => named.has(id));
-    // A sentence answers with a subject word of the question, or by naming the person it asks about ("what did Nurtleu say…").
-    if (words.length && !hit.queryTerms.some((t) => words.includes(t)) && !namesPerson && !(ctx.a.groupNamed && groupNames(ctx, tokens))) return [];
     const persons = [...named].filter((id) => index.persons.has(id)).length;
+    // A sentence answers with a subject word of the question, by naming the person it asks about ("what
+    // did Nurtleu say…"), or — asked who — by naming someone beside a place or organization asked about.
+    const answers =
+      hit.queryTerms.some((t) => words.includes(t)) ||
+      namesPerson ||
+      (ctx.a.groupNamed && groupNames(ctx, tokens) > 0) ||
+      (ctx.a.ask === 'who' && persons > 0 && required.some((id) => named.has(id)));
+    if (words.length && !answers) return [];
     const boost =
       1 +
       required.filter((id) => named.has(id)).length +
       (namesPerson ? 1 : 0) +
-      (ctx.a.ask === 'who' && persons ? 1 : 0) +
+      (ctx.a.ask === 'who' && persons ? 2 : 0) +
       (ctx.a.groupNamed ? groupNames(ctx, tokens) : 0);
     return [{ score: hit.score * boost, source: { release, paragraph: hit['paragraph'] as number, quote: text } }];
   });
