@@ -48,7 +48,14 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
   const personWords = people.flatMap((id) => stemsOf(entity(engine, id)?.name ?? ''));
   const query = [...words, ...nameWords, ...soft, ...personWords];
   // What the question asks about weighs most; names and actions help rank, the scene counts least.
-  const weight = new Map<string, number>([...personWords.map((w) => [w, 0.5] as const), ...nameWords.map((w) => [w, 0.5] as const), ...soft.map((w) => [w, 0.5] as const), ...words.map((w) => [w, 1] as const)]);
+  // Names only surface sentences (a sentence that names who represented Hungary); they must not
+  // outrank the sentence that says what was asked just by repeating the organization's names.
+  const weight = new Map<string, number>([
+    ...nameWords.map((w) => [w, words.length ? 0.1 : 1] as const),
+    ...personWords.map((w) => [w, 0.3] as const),
+    ...soft.map((w) => [w, 0.5] as const),
+    ...words.map((w) => [w, 1] as const),
+  ]);
   const hits = index.sentences.search(query.join(' '), {
     combineWith: 'OR',
     boostTerm: (term) => weight.get(term) ?? 1,
@@ -90,13 +97,14 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
     if (words.length && !answers) return [];
     const boost =
       1 +
-      required.filter((id) => named.has(id)).length +
-      (namesPerson ? 1 : 0) +
-      (ctx.a.ask === 'who' && persons ? 2 : 0) +
+      0.25 * required.filter((id) => named.has(id)).length +
+      (namesPerson ? 0.5 : 0) +
+      (ctx.a.ask === 'who' && persons ? 1 : 0) +
       (ctx.a.groupNamed ? groupNames(ctx, tokens) : 0);
     return [{ score: hit.score * boost, source: { release, paragraph: hit['paragraph'] as number, quote: text } }];
   });
   scored.sort((a, b) => b.score - a.score);
+  if (process.env["DEBUG_SENTENCES"]) for (const x of scored.slice(0, 5)) console.error(x.score.toFixed(2), x.source.release, x.source.quote.slice(0, 80));
   const best = scored[0]?.score ?? 0;
   return scored.filter((s) => s.score >= best * NEAR_BEST).slice(0, MAX_SENTENCES).map((s) => s.source);
 }
