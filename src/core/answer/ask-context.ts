@@ -49,7 +49,10 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   let scope = [...all.values()];
   const namingAll = scope.filter((r) => naming.every((set) => set.has(r.id)));
   // Nothing names all of it ("Turkmenistan's minister at the consultations in Rome"): the place asked about decides.
-  const placesNamed = [...linked].filter((id) => engine.knowledge.entities.get(id)?.type === 'place').map((id) => engine.index.releasesNamingEntity.get(id));
+  const placesNamed = [
+    ...[...linked].filter((id) => engine.knowledge.entities.get(id)?.type === 'place').map((id) => engine.index.releasesNamingEntity.get(id)),
+    ...a.textNames.filter((n) => engine.index.worldKinds.get(n) === 'place').map((n) => engine.index.releasesNaming.get(n)),
+  ];
   if (namingAll.length) scope = namingAll;
   else if (placesNamed.length) scope = scope.filter((r) => placesNamed.every((set) => set?.has(r.id)));
   if (a.dates.length) {

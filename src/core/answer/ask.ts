@@ -134,7 +134,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const named = namedPeople(ctx);
     if (named.length && !asksAboutMeeting) return describePeople(ctx, named); // "Who is Nurtleu?"
     if (ctx.group) return groupAnswer(ctx);
-    if (asksAboutMeeting) return whoMet(engine, undefined, ctx.lang, ctx.releases);
+    if (asksAboutMeeting) return everyoneMet(ctx);
   }
   // "Who did he talk to about primary health care?", "Who conveyed the invitation?"
   const facts = matchingFacts(ctx);
@@ -150,7 +150,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
     if (said) return said;
   }
   if (ctx.people.length) return describePeople(ctx, ctx.people);
-  if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return whoMet(engine, undefined, ctx.lang, ctx.releases);
+  if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return everyoneMet(ctx);
   return undefined;
 }
 
@@ -165,6 +165,12 @@ function holdsRole(engine: Engine, person: string, role: string): boolean {
   const e = entity(engine, person);
   const words = new Set([e?.title ?? '', ...(e?.titles ?? []), ...(e?.aliases ?? [])].flatMap((t) => tokenize(t)).map((t) => stem(t)));
   return role.split(' ').every((w) => words.has(stem(w)));
+}
+
+/** Everyone met in the releases asked about; nobody (a release whose meetings nobody drafted) leaves it to the text. */
+function everyoneMet(ctx: Context): Answer | undefined {
+  const met = whoMet(ctx.engine, undefined, ctx.lang, ctx.releases);
+  return met.status === 'answered' ? met : undefined;
 }
 
 /** Everyone met of one group: heads of organizations, or foreign ministers. */
@@ -236,7 +242,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) return describePeople(ctx, ctx.people);
   // A bare "nurtleu geneva": the visit there, who was met.
   if (a.ask === 'bare' && a.intents.size === 0 && ctx.specific.length === 0 && a.links.some((l) => ['place', 'country'].includes(entity(engine, l.entity)?.type ?? ''))) {
-    return whoMet(engine, undefined, ctx.lang, ctx.releases);
+    return everyoneMet(ctx);
   }
   const asksIdentity = ctx.terms.length === 0 && [...a.intents].every((i) => i === 'identity');
   if (ctx.specific.length === 0 && asksIdentity && namedPeople(ctx).length) return describePeople(ctx, namedPeople(ctx));
@@ -250,9 +256,9 @@ function whatAnswer(ctx: Context): Answer | undefined {
       return namedEntities(ctx, ctx.group);
     }
     if (ctx.group) return groupAnswer(ctx);
-    if (a.intents.has('meet') && !a.intents.has('topic')) return whoMet(engine, undefined, ctx.lang, ctx.releases);
+    if (a.intents.has('meet') && !a.intents.has('topic')) return everyoneMet(ctx);
     // A bare "nurtleu geneva": the visit itself, who was met.
-    if (a.ask === 'bare' && a.intents.size === 0 && a.links.length) return whoMet(engine, undefined, ctx.lang, ctx.releases);
+    if (a.ask === 'bare' && a.intents.size === 0 && a.links.length) return everyoneMet(ctx);
     if (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit')) return visitTopics(engine, [...engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release)), ctx.lang);
   }
   return undefined;

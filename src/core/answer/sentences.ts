@@ -15,6 +15,9 @@ import { stemsOf } from '../search/entity-forms';
 import { answered, type Answer } from './answer';
 import type { Context } from './ask-context';
 import { entity } from './people';
+import { findDates } from '../search/dates';
+import { MONTH_FORMS_EN } from '../text/months';
+import { stem } from '../text/normalize';
 
 /** Sentences quoted at most. */
 const MAX_SENTENCES = 3;
@@ -43,18 +46,23 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
   if (words.length === 0 && required.length === 0) return [];
   const nameWords = required.flatMap((id) => {
     const e = entity(engine, id);
-    return e ? [...new Set([e.name, ...e.aliases].flatMap((n) => stemsOf(n)))] : [];
+    return e ? [...new Set([e.name, ...e.aliases, ...e.demonyms].flatMap((n) => stemsOf(n)))] : [];
   });
   const personWords = people.flatMap((id) => stemsOf(entity(engine, id)?.name ?? ''));
-  const query = [...words, ...nameWords, ...soft, ...personWords];
+  // Dates the question names, as the text writes them ("September 22").
+  const dateWords = ctx.a.dates.flatMap((d) => [...(d.month ? [stem(MONTH_FORMS_EN[d.month - 1]![0]!)] : []), ...(d.day ? [String(d.day)] : [])]);
+  const query = [...words, ...nameWords, ...soft, ...personWords, ...dateWords];
   // What the question asks about weighs most; names and actions help rank, the scene counts least.
   // Names only surface sentences (a sentence that names who represented Hungary); they must not
   // outrank the sentence that says what was asked just by repeating the organization's names.
+  // The first subject word is the focus ("What was *adopted* at the first ministerial meeting?"): the
+  // words after it mostly set the scene.
   const weight = new Map<string, number>([
     ...nameWords.map((w) => [w, words.length ? 0.1 : 1] as const),
     ...personWords.map((w) => [w, 0.3] as const),
     ...soft.map((w) => [w, 0.5] as const),
-    ...words.map((w) => [w, 1] as const),
+    ...dateWords.map((w) => [w, 1] as const),
+    ...words.map((w, i) => [w, i === 0 ? 2 : 1] as const),
   ]);
   const hits = index.sentences.search(query.join(' '), {
     combineWith: 'OR',
@@ -101,12 +109,31 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
       (namesPerson ? 0.5 : 0) +
       (ctx.a.ask === 'who' && persons ? 1 : 0) +
       (ctx.a.groupNamed ? groupNames(ctx, tokens) : 0);
-    return [{ score: hit.score * boost, source: { release, paragraph: hit['paragraph'] as number, quote: text } }];
+    return [{ score: hit.score * boost, answersKind: answersKind(ctx, tokens, named), source: { release, paragraph: hit['paragraph'] as number, quote: text } }];
   });
-  scored.sort((a, b) => b.score - a.score);
-  if (process.env["DEBUG_SENTENCES"]) for (const x of scored.slice(0, 5)) console.error(x.score.toFixed(2), x.source.release, x.source.quote.slice(0, 80));
-  const best = scored[0]?.score ?? 0;
-  return scored.filter((s) => s.score >= best * NEAR_BEST).slice(0, MAX_SENTENCES).map((s) => s.source);
+  // Asked who, where or when: sentences that name a person, a place or a date answer; others only set the scene.
+  const typed = scored.filter((x) => x.answersKind);
+  const kept = typed.length ? typed : scored;
+  kept.sort((a, b) => b.score - a.score);
+  if (process.env["DEBUG_SENTENCES"]) for (const x of kept.slice(0, 4)) console.error(x.score.toFixed(2), x.answersKind, x.source.quote.slice(0, 90));
+  const best = kept[0]?.score ?? 0;
+  return kept.filter((s) => s.score >= best * NEAR_BEST).slice(0, MAX_SENTENCES).map((s) => s.source);
+}
+
+/** Whether a sentence holds what the kind of question asks for: a person for who, a place for where, a date for when. */
+function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: ReadonlySet<string>): boolean {
+  const { index } = ctx.engine;
+  const type = (id: string): string | undefined => entity(ctx.engine, id)?.type;
+  switch (ctx.a.ask) {
+    case 'who':
+      return [...named].some((id) => index.persons.has(id));
+    case 'where':
+      return [...named].some((id) => type(id) === 'place' || type(id) === 'country') || linkExact(tokens, index.worldTable).some((l) => index.worldKinds.get(l.entity) !== 'organization');
+    case 'when':
+      return findDates(tokens).length > 0;
+    default:
+      return true;
+  }
 }
 
 /** How many countries (or organizations, as the question's group asks) a sentence names, known or not. */
