@@ -47,6 +47,9 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   ].filter((set): set is ReadonlySet<string> => set !== undefined && set.size < all.size);
   if (a.dates.length === 0 && naming.length === 0 && ![...linked].some((id) => engine.index.principals.has(id))) return engine.index.releaseIds;
   let scope = [...all.values()];
+  // The host city first: "…the consultations in Rome" is about the Rome release, whatever else it names.
+  const hosted = scope.filter((r) => r.place && linked.has(r.place));
+  if (hosted.length) scope = hosted;
   const namingAll = scope.filter((r) => naming.every((set) => set.has(r.id)));
   // Nothing names all of it ("Turkmenistan's minister at the consultations in Rome"): the place asked about decides.
   const placesNamed = [
@@ -64,8 +67,6 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
     else if (inText.length) scope = scope.filter((r) => inText.includes(r.id));
     else if (!factWhen) return undefined;
   }
-  const byPlace = scope.filter((r) => r.place && linked.has(r.place));
-  if (byPlace.length) scope = byPlace;
   const byVisitor = scope.filter((r) => r.principal && named.has(r.principal));
   if (byVisitor.length) scope = byVisitor;
   return new Set(scope.map((r) => r.id));

@@ -124,6 +124,8 @@ function whoAnswer(ctx: Context): Answer | undefined {
   const source = sourceAnswer(ctx);
   if (source) return source;
   const asksAboutMeeting = a.asksCounterpart;
+  // "Kazakhstan's foreign minister in the Rome release": the role's holders are the answer.
+  if (a.roles.length && ctx.people.length && !asksAboutMeeting) return describePeople(ctx, ctx.people);
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);

@@ -43,7 +43,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
   // Soft words rank sentences without being required: actions ("met bilaterally", "praised") and the
   // group asked for ("international organizations"), which a release may put otherwise.
   const soft = [...new Set([...ctx.a.cues, ...ctx.a.hints, ...ctx.a.terms.filter((t) => !words.includes(t))])];
-  if (words.length === 0 && required.length === 0) return [];
+  // Nothing to look for, unless the question asks for a group ("which countries…") or an action ("met bilaterally") the text may state.
+  if (words.length === 0 && required.length === 0 && !ctx.a.groupNamed && ctx.a.hints.length === 0) return [];
   const nameWords = required.flatMap((id) => {
     const e = entity(engine, id);
     return e ? [...new Set([e.name, ...e.aliases, ...e.demonyms].flatMap((n) => stemsOf(n)))] : [];
@@ -83,6 +84,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
   }
   const needed = words.length + required.length;
   const covers = (release: string): boolean => {
+    if (needed === 0) return true;
     const places = required.filter((id) => index.releasesNamingEntity.get(id)?.has(release)).length;
     return ((wordsByRelease.get(release)?.size ?? 0) + places) / needed >= MIN_COVERAGE;
   };
@@ -127,6 +129,10 @@ function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: R
   switch (ctx.a.ask) {
     case 'who':
       return [...named].some((id) => index.persons.has(id));
+    case 'what':
+    case 'bare':
+      // "What did Nurtleu say about…": the sentences that name him.
+      return ctx.a.cues.length === 0 || !ctx.a.links.some((l) => index.persons.has(l.entity)) || ctx.a.links.some((l) => index.persons.has(l.entity) && named.has(l.entity));
     case 'where':
       return [...named].some((id) => type(id) === 'place' || type(id) === 'country') || linkExact(tokens, index.worldTable).some((l) => index.worldKinds.get(l.entity) !== 'organization');
     case 'when':
