@@ -10,6 +10,7 @@
  */
 import type { Source } from '../knowledge/types';
 import { linkExact } from '../search/link';
+import { entitiesNamed } from '../search/index';
 import { tokensOf } from '../search/tokens';
 import { stemsOf } from '../search/entity-forms';
 import { answered, type Answer } from './answer';
@@ -94,7 +95,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
     if (!covers(release)) return [];
     const text = hit['text'] as string;
     const tokens = tokensOf(text);
-    const named = new Set(linkExact(tokens, index.formTable).map((l) => l.entity));
+    const named = entitiesNamed(tokens, index.formTable);
     const namesPerson = people.some((id) => named.has(id));
     const persons = [...named].filter((id) => index.persons.has(id)).length;
     // A sentence answers with a subject word of the question, by naming the person it asks about ("what
@@ -113,9 +114,9 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
       (ctx.a.groupNamed ? groupNames(ctx, tokens) : 0);
     return [{ score: hit.score * boost, answersKind: answersKind(ctx, tokens, named), source: { release, paragraph: hit['paragraph'] as number, quote: text } }];
   });
-  // Asked who, where or when: sentences that name a person, a place or a date answer; others only set the scene.
+  // Asked who, where or when, only a sentence that names a person, a place or a date answers; the others set the scene.
   const typed = scored.filter((x) => x.answersKind);
-  const kept = typed.length ? typed : scored;
+  const kept = typed.length || ['who', 'where', 'when'].includes(ctx.a.ask) ? typed : scored;
   kept.sort((a, b) => b.score - a.score);
   if (process.env["DEBUG_SENTENCES"]) for (const x of kept.slice(0, 4)) console.error(x.score.toFixed(2), x.answersKind, x.source.quote.slice(0, 90));
   const best = kept[0]?.score ?? 0;
@@ -132,7 +133,7 @@ function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: R
     case 'what':
     case 'bare':
       // "What did Nurtleu say about…": the sentences that name him.
-      return ctx.a.cues.length === 0 || !ctx.a.links.some((l) => index.persons.has(l.entity)) || ctx.a.links.some((l) => index.persons.has(l.entity) && named.has(l.entity));
+      return !ctx.a.intents.has('assess') || !ctx.a.links.some((l) => index.persons.has(l.entity)) || ctx.a.links.some((l) => index.persons.has(l.entity) && named.has(l.entity));
     case 'where':
       return [...named].some((id) => type(id) === 'place' || type(id) === 'country') || linkExact(tokens, index.worldTable).some((l) => index.worldKinds.get(l.entity) !== 'organization');
     case 'when':

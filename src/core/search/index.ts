@@ -339,7 +339,7 @@ function factEntityIds(fact: Fact, knowledge: Knowledge): string[] {
 }
 
 /** The entities a text names, names inside a longer name included: "…for Central Asia and Afghanistan" names Afghanistan, "President of the Turkic Academy" the Academy. */
-function entitiesNamed(tokens: ReturnType<typeof tokensOf>, formTable: FormTable): Set<string> {
+export function entitiesNamed(tokens: ReturnType<typeof tokensOf>, formTable: FormTable): Set<string> {
   const named = new Set<string>();
   for (const link of linkExact(tokens, formTable)) {
     named.add(link.entity);
