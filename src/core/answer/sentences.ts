@@ -96,8 +96,10 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
     const text = hit['text'] as string;
     const tokens = tokensOf(text);
     const named = entitiesNamed(tokens, index.formTable);
-    const namesPerson = people.some((id) => named.has(id));
-    const persons = [...named].filter((id) => index.persons.has(id)).length;
+    // People by their names only: a title ("the foreign ministers of Kazakhstan") may be anyone's.
+    const byName = new Set(linkExact(tokens, index.formTable).filter((l) => l.role === 'name').map((l) => l.entity));
+    const namesPerson = people.some((id) => byName.has(id));
+    const persons = [...byName].filter((id) => index.persons.has(id)).length;
     // A sentence answers with a subject word of the question, by naming the person it asks about ("what
     // did Nurtleu say…"), or — asked who — by naming someone beside a place or organization asked about.
     const answers =
@@ -112,7 +114,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
       (namesPerson ? 0.5 : 0) +
       (ctx.a.ask === 'who' && persons ? 1 : 0) +
       (ctx.a.groupNamed ? groupNames(ctx, tokens) : 0);
-    return [{ score: hit.score * boost, answersKind: answersKind(ctx, tokens, named), source: { release, paragraph: hit['paragraph'] as number, quote: text } }];
+    return [{ score: hit.score * boost, answersKind: answersKind(ctx, tokens, named, byName), source: { release, paragraph: hit['paragraph'] as number, quote: text } }];
   });
   // Asked who, where or when, only a sentence that names a person, a place or a date answers; the others set the scene.
   const typed = scored.filter((x) => x.answersKind);
@@ -124,16 +126,16 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
 }
 
 /** Whether a sentence holds what the kind of question asks for: a person for who, a place for where, a date for when. */
-function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: ReadonlySet<string>): boolean {
+function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: ReadonlySet<string>, byName: ReadonlySet<string>): boolean {
   const { index } = ctx.engine;
   const type = (id: string): string | undefined => entity(ctx.engine, id)?.type;
   switch (ctx.a.ask) {
     case 'who':
-      return [...named].some((id) => index.persons.has(id));
+      return [...byName].some((id) => index.persons.has(id));
     case 'what':
     case 'bare':
       // "What did Nurtleu say about…": the sentences that name him.
-      return !ctx.a.intents.has('assess') || !ctx.a.links.some((l) => index.persons.has(l.entity)) || ctx.a.links.some((l) => index.persons.has(l.entity) && named.has(l.entity));
+      return !ctx.a.intents.has('assess') || !ctx.a.links.some((l) => index.persons.has(l.entity)) || ctx.a.links.some((l) => index.persons.has(l.entity) && byName.has(l.entity));
     case 'where':
       return [...named].some((id) => type(id) === 'place' || type(id) === 'country') || linkExact(tokens, index.worldTable).some((l) => index.worldKinds.get(l.entity) !== 'organization');
     case 'when':
