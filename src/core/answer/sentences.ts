@@ -90,6 +90,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
     return ((wordsByRelease.get(release)?.size ?? 0) + places) / needed >= MIN_COVERAGE;
   };
 
+  if (process.env["DEBUG_SENTENCES"]) console.error("hits", hits.length, "words", words, "required", required, "covers", [...wordsByRelease.keys()].filter(covers));
   const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
     const release = hit['release'] as string;
     if (!covers(release)) return [];

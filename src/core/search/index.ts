@@ -344,6 +344,8 @@ export function entitiesNamed(tokens: ReturnType<typeof tokensOf>, formTable: Fo
   for (const link of linkExact(tokens, formTable)) {
     named.add(link.entity);
     for (let k = link.start + 1; k < link.end; k++) for (const nested of linkExact(tokens.slice(k, link.end), formTable)) named.add(nested.entity);
+    // …and at its start: "OTS Secretary General Kubanychbek Omuraliyev" names the OTS.
+    if (link.end - link.start > 1) for (const nested of linkExact(tokens.slice(link.start, link.end - 1), formTable)) named.add(nested.entity);
   }
   return named;
 }

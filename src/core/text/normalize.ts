@@ -60,7 +60,7 @@ export function stem(token: string): string {
 
 function fold(token: string): string {
   const synonym = LEXICON.synonyms.get(token);
-  if (synonym !== undefined) return synonym;
+  if (synonym !== undefined) token = synonym;
   for (const [typed, folded] of LEXICON.variants) {
     if (token.length >= typed.length + (typed.length <= 4 ? 2 : 0) && token.endsWith(typed)) return token.slice(0, -typed.length) + folded;
   }
