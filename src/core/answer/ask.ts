@@ -48,6 +48,11 @@ export function ask(engine: Engine, question: string): Answer {
   if (!releases) return notFound(S.releaseSilentAbout(quoteList(a.dates.map((d) => d.text), lang)), lang);
   // People of what the question names, as far as the releases asked about introduce them.
   const inScope = (p: string): boolean => releases === engine.index.releaseIds || introducedIn(engine, p, releases);
+  // "Did Bakayev meet the President of Türkiye in Istanbul?": someone the releases asked about never introduce.
+  const absent = specific.filter((id) => engine.index.persons.has(id) && !inScope(id));
+  if (absent.length && absent.length === specific.filter((id) => engine.index.persons.has(id)).length) {
+    return notFound(S.notMentioned(quoteList(absent.map((id) => nameOf(engine, id)), lang)), lang);
+  }
   let people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))].filter(inScope);
   // "The Turkish foreign minister", "Kazakhstan's foreign minister": of that country's people, those
   // who hold the role; none in the releases asked about means the release does not mention one.
@@ -124,6 +129,11 @@ function whoAnswer(ctx: Context): Answer | undefined {
   const source = sourceAnswer(ctx);
   if (source) return source;
   const asksAboutMeeting = a.asksCounterpart;
+  // "Who else attended the meeting with the Academy's president?": the others at their meetings.
+  if (a.others && ctx.people.length) {
+    const others = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)).flatMap((m) => m.with))].filter((p) => !ctx.people.includes(p));
+    if (others.length) return describePeople(ctx, others);
+  }
   // "Kazakhstan's foreign minister in the Rome release": the role's holders are the answer.
   if (a.roles.length && ctx.people.length && !asksAboutMeeting) return describePeople(ctx, ctx.people);
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"

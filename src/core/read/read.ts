@@ -34,6 +34,7 @@ const ATTRIBUTE_PHRASES: Array<{ attribute: Attribute; words: string[] }> = [...
 const GROUP_PHRASES: Array<{ group: Group; words: string[] }> = [...LEXICON.groups].flatMap(([group, list]) => list.map((p) => ({ group, words: phraseOf(p) })));
 const SPELL_OUT = LEXICON.spellOut.map(phraseOf);
 const YESNO_TAGS = LEXICON.yesnoTags.map(phraseOf);
+const OTHERS = LEXICON.others.map(phraseOf);
 const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(stemOf));
 const PEOPLE_STEMS = new Set([...LEXICON.peopleNouns].map(stemOf));
 // Longest first, so "foreign minister" is one role and not "minister" alone.
@@ -157,6 +158,7 @@ export function read(question: string, index: SearchIndex): Frame {
     groupNamed: grouped?.named ?? false,
     groupPeople: group !== undefined && words.some((w, i) => free(i) && PEOPLE_STEMS.has(stemOf(w)) && !/^(people|persons?|люди)$/.test(w)),
     asksCounterpart: asksCounterpart(words, intents),
+    others: OTHERS.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
     membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
     spellOut: SPELL_OUT.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
     asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),
