@@ -105,16 +105,16 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
   for (const size of options.sizes) {
     let dir = options.knowledgeDir;
     let scratch: string | undefined;
-    if (size > 1) {
-      scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'attache-bench-'));
-      dir = path.join(scratch, 'knowledge');
-      await fs.cp(options.knowledgeDir, dir, { recursive: true });
-      const t = performance.now();
-      const corpus = generateCorpus({ seed: options.seed, releases: size - 1, reservedIds });
-      await writeCorpus(corpus, dir);
-      options.log(`[${size}] generated ${corpus.releases} releases (${corpus.curated} curated) + the shipped one in ${ms(performance.now() - t)} ms`);
-    }
     try {
+      if (size > 1) {
+        scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'attache-bench-'));
+        dir = path.join(scratch, 'knowledge');
+        await fs.cp(options.knowledgeDir, dir, { recursive: true });
+        const t = performance.now();
+        const corpus = generateCorpus({ seed: options.seed, releases: size - 1, reservedIds });
+        await writeCorpus(corpus, dir);
+        options.log(`[${size}] generated ${corpus.releases} releases (${corpus.curated} curated) + the shipped one in ${ms(performance.now() - t)} ms`);
+      }
       const loadStart = performance.now();
       const knowledge = await load(dir);
       const loadMs = performance.now() - loadStart;
