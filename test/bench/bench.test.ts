@@ -140,6 +140,7 @@ describe('runBench', () => {
     expect(Object.keys(json)).toEqual(['sizes', 'accuracy']);
     expect(json.sizes.map((s: { releases: number }) => s.releases)).toEqual([1, 4]);
     for (const size of json.sizes) {
+      // The contract's keys first, in order; then the reload's (added fields are allowed).
       expect(Object.keys(size)).toEqual([
         'releases',
         'facts',
@@ -150,6 +151,8 @@ describe('runBench', () => {
         'autocomplete_p99_ms',
         'baseline_ask_p99_ms',
         'heap_mb',
+        'reload_max_stall_ms',
+        'reload_ask_p99_ms',
       ]);
       for (const value of Object.values(size)) expect(typeof value).toBe('number');
     }
@@ -157,6 +160,8 @@ describe('runBench', () => {
     expect(json.accuracy.engine).toBeGreaterThanOrEqual(0);
     expect(json.accuracy.engine).toBeLessThanOrEqual(1);
     expect(details[1]!.baseline_questions).toBe(3);
+    expect(details[1]!.reload!.turns).toBeGreaterThan(0);
+    expect(json.sizes[1].reload_max_stall_ms).toBeGreaterThanOrEqual(0);
     expect(table(result, details)).toMatch(/^releases +facts +build ms/);
   }, 60000);
 
@@ -171,9 +176,11 @@ describe('runBench', () => {
       baselineQuestions: () => 2,
       knowledgeDir: SHIPPED,
       evalFile: path.join(os.tmpdir(), 'no-such-dir', 'dev.jsonl'),
+      reload: () => false,
       log: () => undefined,
     });
     expect(result.accuracy).toEqual({ engine: null, baseline: null });
+    expect(result.sizes[0]).not.toHaveProperty('reload_max_stall_ms');
   }, 60000);
 });
 
