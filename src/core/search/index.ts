@@ -13,7 +13,7 @@ import { RU_TO_EN, FRAME_WORDS, STOPWORDS } from '../lexicon/question-words';
 import { splitSentences, stem, normalize } from '../text/normalize';
 import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
 import { buildFormTable, linkExact, type FormTable } from './link';
-import { cachedStem, tokensOf } from './tokens';
+import { cachedStem, rawWordsOf, tokenOf, tokensOf } from './tokens';
 import { NgramIndex } from './ngrams';
 
 export interface SentenceDoc {
@@ -61,6 +61,9 @@ export interface SearchIndex {
   releasesNewestFirst: readonly Release[];
   /** Every release id. */
   releaseIds: ReadonlySet<string>;
+  /** Release ids by host city, and by visiting minister: a question's scope without a pass over every release. */
+  releasesByPlace: ReadonlyMap<string, ReadonlySet<string>>;
+  releasesByPrincipal: ReadonlyMap<string, ReadonlySet<string>>;
   /** Facts that say when something happens ("July 2024"), for questions that name a date. */
   datedFacts: readonly Fact[];
   /** Every entity a release's text names, with the first paragraph that names it (worked out when first asked). */
@@ -95,11 +98,21 @@ export async function buildIndexInSlices(knowledge: Knowledge, sliceMs = 8): Pro
 
 /** Builds the index, yielding between pieces of work (a release, a batch of facts). */
 function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
+  // Yields (`yield`) wherever a step grows with the archive: at 10,000 releases each of these
+  // passes alone (the forms of 20,000 entities, their trigrams, 170,000 facts' words) took longer
+  // than the 100 ms a reload may hold the event loop.
   const caseSensitive = new Set([...knowledge.entities.values()].flatMap((e) => e.caseSensitive));
-  const forms = [...knowledge.entities.values()].flatMap((e) => entityForms(e, caseSensitive));
+  const forms: EntityForm[] = [];
+  let entityCount = 0;
+  for (const e of knowledge.entities.values()) {
+    for (const form of entityForms(e, caseSensitive)) forms.push(form);
+    if (++entityCount % 256 === 0) yield;
+  }
   forms.push(...namePartForms(knowledge, forms));
+  yield;
   const formTable = buildFormTable(forms);
-  const formSearch = new NgramIndex(forms, (f) => f.text, {
+  yield;
+  const formSearch = yield* NgramIndex.inSteps(forms, (f) => f.text, {
     keys: ['text'],
     includeScore: true,
     ignoreDiacritics: true,
@@ -126,8 +139,15 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   // Vocabulary: the words of the releases, facts and entity forms, plus the question lexicon.
   const vocabulary = new Set<string>();
   const words = new Set<string>();
+  // This pass sees every word of every release (seven million at 10,000 releases) and was a third
+  // of the build: a Token (three strings, a stem look-up) and two set insertions per word. Each
+  // distinct spelling is now made a Token once; every other occurrence is one set look-up.
+  const seenSpellings = new Set<string>();
   const addWords = (text: string): void => {
-    for (const t of tokensOf(text)) {
+    for (const raw of rawWordsOf(text)) {
+      if (seenSpellings.has(raw)) continue;
+      seenSpellings.add(raw);
+      const t = tokenOf(raw);
       vocabulary.add(t.stem);
       words.add(t.norm);
     }
@@ -143,10 +163,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   });
   for (const release of knowledge.releases.values()) {
     release.paragraphs.forEach((paragraph, i) => {
-      for (const t of tokensOf(paragraph)) {
-        vocabulary.add(t.stem);
-        words.add(t.norm);
-      }
+      addWords(paragraph);
       if (release.curated) return;
       for (const text of splitSentences(paragraph)) {
         sentences.add({ id: sentenceCount++, release: release.id, paragraph: i + 1, text });
@@ -156,10 +173,15 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     addWords(release.source);
     yield;
   }
-  for (const fact of knowledge.facts.values()) addWords(fact.label);
+  let labels = 0;
+  for (const fact of knowledge.facts.values()) {
+    addWords(fact.label);
+    if (++labels % 2048 === 0) yield;
+  }
   for (const form of forms) addWords(form.display);
   for (const english of Object.values(RU_TO_EN)) vocabulary.add(stem(english));
-  const wordSearch = new NgramIndex([...words].filter((w) => w.length >= 5), (w) => w, { includeScore: true, threshold: 0.4 });
+  yield;
+  const wordSearch = yield* NgramIndex.inSteps([...words].filter((w) => w.length >= 5), (w) => w, { includeScore: true, threshold: 0.4 });
 
   // Facts: which entities each names, and which words.
   const factsByEntity = new Map<string, string[]>();
@@ -186,6 +208,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   const factCount = Math.max(1, knowledge.facts.size);
   const stemWeight = (s: string): number => Math.log(1 + factCount / (1 + (factsByStem.get(s)?.length ?? 0)));
 
+  yield;
   const meetingsByPerson = new Map<string, string[]>();
   for (const meeting of knowledge.meetings.values()) for (const person of meeting.with) push(meetingsByPerson, person, meeting.id);
 
@@ -198,14 +221,21 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       for (let at = start, depth = 0; at && depth < 5; at = knowledge.entities.get(at)?.parent, depth++) push(peopleOfEntity, at, person.id);
     }
   }
+  yield;
   const principals = new Set<string>();
+  const releasesByPlace = new Map<string, Set<string>>();
+  const releasesByPrincipal = new Map<string, Set<string>>();
+  const addTo = (map: Map<string, Set<string>>, key: string, id: string) => (map.get(key) ?? map.set(key, new Set()).get(key)!).add(id);
   for (const r of knowledge.releases.values()) {
+    if (r.place) addTo(releasesByPlace, r.place, r.id);
+    if (r.principal) addTo(releasesByPrincipal, r.principal, r.id);
     if (r.principal) principals.add(r.principal);
     const country = r.principal ? knowledge.entities.get(r.principal)?.country : undefined;
     if (country) principals.add(country);
     if (r.place) principals.add(r.place);
   }
 
+  yield;
   const mentionsByPerson = new Map<string, Mention[]>();
   for (const mention of knowledge.mentions) {
     push(mentionsByPerson, mention.person, mention);
@@ -220,14 +250,21 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       counterparts.push({ person, meeting });
     }
   }
+  yield;
   const metPeople = new Set(counterparts.map((c) => c.person));
   const datedFacts = [...knowledge.facts.values()].filter((f) => f.when);
   const factsByKind = new Map<string, string[]>();
   for (const fact of knowledge.facts.values()) push(factsByKind, fact.kind, fact.id);
+  yield;
+  const longNamesByStem = longNames(knowledge, forms);
+  const releasesNewestFirst = [...knowledge.releases.values()].sort((x, y) => y.date.localeCompare(x.date) || x.id.localeCompare(y.id));
+  yield;
+  const sourceStems = new Set([...knowledge.releases.values()].flatMap((r) => stemsOf(r.source)));
+  yield;
 
   return {
     formTable,
-    longNamesByStem: longNames(knowledge, forms),
+    longNamesByStem,
     formSearch,
     wordSearch,
     worldTable,
@@ -242,9 +279,11 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     principals,
     mentionsByPerson,
     releaseIds: new Set(knowledge.releases.keys()),
-    releasesNewestFirst: [...knowledge.releases.values()].sort((x, y) => y.date.localeCompare(x.date) || x.id.localeCompare(y.id)),
+    releasesByPlace,
+    releasesByPrincipal,
+    releasesNewestFirst,
     factsByKind,
-    sourceStems: new Set([...knowledge.releases.values()].flatMap((r) => stemsOf(r.source))),
+    sourceStems,
     counterparts,
     metPeople,
     datedFacts,

@@ -21,16 +21,25 @@ export function cachedStem(norm: string): string {
   return s;
 }
 
-/** Tokens of a question or a sentence, with the forms each matcher needs. */
-export function tokensOf(text: string): Token[] {
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+
+/** The words of a text as typed: accents stripped, quotes unified, case kept (what a Token is made from). */
+export function rawWordsOf(text: string): string[] {
   // The whole text is stripped of accents once; each word is then only lower-cased (as normalize() would).
   const decased = stripAccents(text).replace(/[\u2018\u2019\u02bc`´]/g, "'");
-  const raws = decased.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+  return decased.match(WORD) ?? [];
+}
+
+/** One word of rawWordsOf as a Token. */
+export function tokenOf(r: string): Token {
   // Regular expressions only where needed: this runs for every word of every release.
-  return raws.map((r) => {
-    const raw = r.includes("'") ? r.replace(/'s$/i, '').replace(/'/g, '') : r;
-    let norm = raw.toLowerCase();
-    if (norm.includes('ё')) norm = norm.replace(/ё/g, 'е');
-    return { raw, norm, stem: cachedStem(norm) };
-  });
+  const raw = r.includes("'") ? r.replace(/'s$/i, '').replace(/'/g, '') : r;
+  let norm = raw.toLowerCase();
+  if (norm.includes('ё')) norm = norm.replace(/ё/g, 'е');
+  return { raw, norm, stem: cachedStem(norm) };
+}
+
+/** Tokens of a question or a sentence, with the forms each matcher needs. */
+export function tokensOf(text: string): Token[] {
+  return rawWordsOf(text).map(tokenOf);
 }
