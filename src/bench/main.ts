@@ -90,7 +90,7 @@ export function table(result: BenchResult, details: readonly SizeDetails[]): str
       `at ${d.releases}: load ${fmt(d.load_ms)} ms; ask — ${describeNoise(d.ask_noise)}`,
       `at ${d.releases}: autocomplete — ${describeNoise(d.autocomplete_noise)}`,
       ...(d.reload
-        ? [`at ${d.releases}: reload (load + sliced build) ${fmt(d.reload.reload_ms)} ms, asking every turn: ${d.reload.turns} turns, longest stall ${fmt(d.reload.max_stall_ms)} ms, ask wait+answer p99 ${fmt(d.reload.ask_p99_ms)} / max ${fmt(d.reload.ask_max_ms)} ms, heap with both engines ${fmt(d.reload.heap_mb)} MB`]
+        ? [`at ${d.releases}: reload (load + sliced build) ${fmt(d.reload.reload_ms)} ms, asking every turn: ${d.reload.turns} turns, longest stall ${fmt(d.reload.max_stall_ms)} ms, ask wait+answer p99 ${fmt(d.reload.ask_p99_ms)} / max ${fmt(d.reload.ask_max_ms)} ms (the longest stall: ${fmt(d.reload.max_stall_cpu_ms)} ms of CPU, ${d.reload.max_stall_preempted} OS preemption(s); longest GC pause ${fmt(d.reload.max_gc_pause_ms)} ms), heap with both engines ${fmt(d.reload.heap_mb)} MB`]
         : []),
     ]),
     a.engine === null ? 'accuracy: skipped (no question set)' : `accuracy on the public questions (shipped release): engine ${(a.engine * 100).toFixed(1)}%, baseline ${(a.baseline! * 100).toFixed(1)}%`,

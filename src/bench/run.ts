@@ -61,6 +61,11 @@ export interface ReloadStall {
   max_stall_ms: number;
   ask_p99_ms: number;
   ask_max_ms: number;
+  /** The CPU time this process spent during the longest stall, and the OS's switches-out then: a stall far longer than its CPU time is the machine, not the reload. */
+  max_stall_cpu_ms: number;
+  max_stall_preempted: number;
+  /** The longest GC pause during the reload. */
+  max_gc_pause_ms: number;
   /** Heap used at the end of the reload, both engines alive, MB. */
   heap_mb: number;
 }
@@ -181,7 +186,7 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
         gc?.();
         reload = await reloadStall(KnowledgeStore.withEngine(dir, engine), questions);
         options.log(
-          `[${size}] reload in ${ms(reload.reload_ms)} ms while asking every turn: longest stall ${ms(reload.max_stall_ms)} ms, ask p99 ${ms(reload.ask_p99_ms)} ms (max ${ms(reload.ask_max_ms)}) over ${reload.turns} turns; heap with both engines ${reload.heap_mb.toFixed(0)} MB`,
+          `[${size}] reload in ${ms(reload.reload_ms)} ms while asking every turn: longest stall ${ms(reload.max_stall_ms)} ms (${ms(reload.max_stall_cpu_ms)} ms of CPU, ${reload.max_stall_preempted} preemption(s); longest GC pause ${ms(reload.max_gc_pause_ms)} ms), ask p99 ${ms(reload.ask_p99_ms)} ms (max ${ms(reload.ask_max_ms)}) over ${reload.turns} turns; heap with both engines ${reload.heap_mb.toFixed(0)} MB`,
         );
       }
 
@@ -256,19 +261,34 @@ async function reloadStall(store: KnowledgeStore, questions: readonly string[]):
   let sink = 0;
   const start = performance.now();
   let lastEnd = start;
+  let lastCpu = process.cpuUsage();
+  let lastSwitches = process.resourceUsage().involuntaryContextSwitches;
+  let stallCpu = 0;
+  let stallPreempted = 0;
+  const gcPauses = watchGc();
   const turn = (): void => {
     const now = performance.now();
-    maxStall = Math.max(maxStall, now - lastEnd);
+    const cpu = process.cpuUsage(lastCpu);
+    const switches = process.resourceUsage().involuntaryContextSwitches;
+    if (now - lastEnd > maxStall) {
+      maxStall = now - lastEnd;
+      stallCpu = (cpu.user + cpu.system) / 1000;
+      stallPreempted = switches - lastSwitches;
+    }
     sink ^= ask(store.current(), questions[latencies.length % questions.length]!) ? 1 : 0;
     const end = performance.now();
     latencies.push(end - lastEnd);
     lastEnd = end;
+    lastCpu = process.cpuUsage();
+    lastSwitches = process.resourceUsage().involuntaryContextSwitches;
     if (!done) setImmediate(turn);
   };
   setImmediate(turn);
   const result = await store.reload();
   done = true;
   const reloadMs = performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the GC observer reports after a timer turn
+  gcPauses.stop();
   if (!result.ok) throw new Error(`reload failed:\n${formatErrors(result.errors).slice(0, 10).join('\n')}`);
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   if (sink === 42) process.stderr.write('');
@@ -278,6 +298,9 @@ async function reloadStall(store: KnowledgeStore, questions: readonly string[]):
     max_stall_ms: round(maxStall, 2),
     ask_p99_ms: round(percentile(latencies, 0.99), 2),
     ask_max_ms: round(latencies.reduce((a, b) => Math.max(a, b), 0), 2),
+    max_stall_cpu_ms: round(stallCpu, 1),
+    max_stall_preempted: stallPreempted,
+    max_gc_pause_ms: round(gcPauses.entries.reduce((m, e) => Math.max(m, e.duration), 0), 1),
     heap_mb: round(heapMb, 1),
   };
 }
