@@ -12,7 +12,7 @@ import { WORLD } from '../lexicon/world';
 import { RU_TO_EN, FRAME_WORDS, STOPWORDS } from '../lexicon/question-words';
 import { splitSentences, stem, normalize } from '../text/normalize';
 import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
-import { buildFormTable, linkExact, type FormTable } from './link';
+import { buildFormTable, formTableSteps, linkExact, type FormTable } from './link';
 import { cachedStem, rawWordsOf, tokenOf, tokensOf } from './tokens';
 import { NgramIndex } from './ngrams';
 
@@ -108,9 +108,9 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     for (const form of entityForms(e, caseSensitive)) forms.push(form);
     if (++entityCount % 256 === 0) yield;
   }
-  forms.push(...namePartForms(knowledge, forms));
+  forms.push(...(yield* namePartForms(knowledge, forms)));
   yield;
-  const formTable = buildFormTable(forms);
+  const formTable = yield* formTableSteps(forms);
   yield;
   const formSearch = yield* NgramIndex.inSteps(forms, (f) => f.text, {
     keys: ['text'],
@@ -296,10 +296,12 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
  * A person's first or last name alone ("igli", "volker", "darchiashvili"), when it is no ordinary
  * word and no one else's: one more way to write that person.
  */
-function namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): EntityForm[] {
+function* namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Generator<void, EntityForm[], void> {
   const owners = new Map<string, Set<string>>();
   const displays = new Map<string, string>();
+  let seen = 0;
   for (const form of forms) {
+    if (++seen % 4096 === 0) yield; // tens of thousands of forms at 10,000 releases
     if (form.role !== 'name' || form.stems.length < 2) continue;
     form.norms.forEach((norm, k) => {
       if (norm.length < 4 || STOPWORDS.has(norm) || FRAME_WORDS.has(norm)) return;
@@ -312,7 +314,9 @@ function namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Enti
   // Words of single-word forms, and words of any title ("president", "minister"), are not name parts.
   const taken = new Set([...forms.filter((f) => f.stems.length === 1).map((f) => f.norms[0]), ...forms.filter((f) => f.role === 'title').flatMap((f) => f.norms)]);
   const parts: EntityForm[] = [];
+  yield;
   for (const [norm, who] of owners) {
+    if (++seen % 1024 === 0) yield; // each part is tokenized and stemmed: a slice's worth every thousand
     const [id] = [...who];
     if (who.size !== 1 || taken.has(norm) || knowledge.entities.get(id!)?.type !== 'person') continue;
     const form = formOf(id!, 'name', displays.get(norm) ?? norm);

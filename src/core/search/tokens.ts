@@ -23,8 +23,15 @@ export function cachedStem(norm: string): string {
 
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
+const ASCII = /^[\x00-\x7f]*$/;
+const WORD_ASCII = /[A-Za-z0-9]+(?:'[A-Za-z]+)?/g;
+
 /** The words of a text as typed: accents stripped, quotes unified, case kept (what a Token is made from). */
 export function rawWordsOf(text: string): string[] {
+  // ASCII text (most of an archive's paragraphs) has no accents and no curly quotes, and its letters
+  // and digits are [A-Za-z0-9]: the same words, found without Unicode property classes (a fifth of
+  // a 10,000-release build went into this match).
+  if (ASCII.test(text)) return (text.includes('`') ? text.replace(/`/g, "'") : text).match(WORD_ASCII) ?? [];
   // The whole text is stripped of accents once; each word is then only lower-cased (as normalize() would).
   const decased = stripAccents(text).replace(/[\u2018\u2019\u02bc`´]/g, "'");
   return decased.match(WORD) ?? [];
