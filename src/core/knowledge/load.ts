@@ -38,7 +38,27 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   if (errors.length) return { ok: false, errors };
   const knowledge = await assemble(parsed, dir, errors);
   if (errors.length || !knowledge) return { ok: false, errors };
-  return { ok: true, knowledge: deepFreeze(knowledge) };
+  return { ok: true, knowledge: await deepFreezeInSlices(knowledge) };
+}
+
+/**
+ * deepFreeze, a few milliseconds at a time with the event loop free between: at 10,000 releases
+ * (100,000 facts) freezing took 200–400 ms in one go, a stall for a bot that reloads while it answers.
+ * Nothing sees the knowledge before it is returned, frozen.
+ */
+async function deepFreezeInSlices(knowledge: Knowledge, sliceMs = 8): Promise<Knowledge> {
+  let sliceStart = performance.now();
+  for (const part of Object.values(knowledge) as unknown[]) {
+    const items: Iterable<unknown> = part instanceof Map ? part.values() : Array.isArray(part) ? part : [];
+    for (const item of items) {
+      deepFreeze(item);
+      if (performance.now() - sliceStart >= sliceMs) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+  return deepFreeze(knowledge);
 }
 
 /** Formats errors one per line, as `check` and `/reload` show them. */
