@@ -1,11 +1,12 @@
 /**
- * npm run --silent bench [-- --json] [--seed N] [--sizes 1,100,1000,10000] [--questions N] [--no-reload]
+ * npm run --silent bench [-- --json] [--seed N] [--sizes 1,100,1000,10000] [--questions N] [--no-reload] [--json-file F]
  *
  * Measures the engine at 1, 100, 1,000 and 10,000 releases against plain fuse.js over every
  * sentence, and the event loop while the store reloads each archive (--no-reload skips that).
- * stdout: one JSON object with --json, a table otherwise; progress on stderr.
+ * stdout: one JSON object with --json, a table otherwise (--json-file F writes the JSON there too); progress on stderr.
  * Run through `node --expose-gc --import tsx` (the npm script) so heap is measured after a GC.
  */
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
       sizes: { type: 'string', default: DEFAULT_SIZES.join(',') },
       questions: { type: 'string', default: '200' },
       'no-reload': { type: 'boolean', default: false },
+      'json-file': { type: 'string' },
       eval: { type: 'string', default: EVAL_FILE },
     },
   });
@@ -54,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
     log,
   });
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  if (values['json-file']) writeFileSync(values['json-file'], `${JSON.stringify(result)}\n`);
   process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${table(result, details)}\n`);
   return 0;
 }
