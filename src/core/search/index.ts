@@ -99,7 +99,7 @@ export async function buildIndexInSlices(knowledge: Knowledge, sliceMs = 8): Pro
 /** Builds the index, yielding between pieces of work (a release, a batch of facts). */
 function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   // Yields (`yield`) wherever a step grows with the archive: at 10,000 releases each of these
-  // passes alone (the forms of 20,000 entities, their trigrams, 170,000 facts' words) took longer
+  // passes alone (the forms of 14,000 entities, their trigrams, 100,000 facts' words) took longer
   // than the 100 ms a reload may hold the event loop.
   const caseSensitive = new Set([...knowledge.entities.values()].flatMap((e) => e.caseSensitive));
   const forms: EntityForm[] = [];
