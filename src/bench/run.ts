@@ -9,7 +9,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
-import { ask, createEngine, formatErrors, loadKnowledge, suggest, toPlainText, type Engine, type Knowledge } from '../core';
+import { ask, createEngine, formatErrors, KnowledgeStore, loadKnowledge, suggest, toPlainText, type Engine, type Knowledge } from '../core';
 import { Baseline, sentencesOf } from './baseline';
 import { generateCorpus, writeCorpus } from './generate';
 import { partialsFor, questionsFor } from './questions';
@@ -25,6 +25,10 @@ export interface SizeResult {
   autocomplete_p99_ms: number;
   baseline_ask_p99_ms: number;
   heap_mb: number;
+  /** The longest the event loop went without a turn while the store reloaded this folder (load + sliced build). */
+  reload_max_stall_ms?: number;
+  /** p99, over the turns of that reload, of an ask's wait for its turn plus its answer: what an interaction sees. */
+  reload_ask_p99_ms?: number;
 }
 
 export interface BenchResult {
@@ -47,6 +51,23 @@ export interface SizeDetails {
   autocomplete_noise: Noise;
   /** Builds timed (1 when a build takes over a second). */
   builds: number;
+  /** The reload measured alongside the stall (absent when not measured). */
+  reload?: ReloadStall;
+}
+
+export interface ReloadStall {
+  reload_ms: number;
+  turns: number;
+  max_stall_ms: number;
+  ask_p99_ms: number;
+  ask_max_ms: number;
+  /** The CPU time this process spent during the longest stall, and the OS's switches-out then: a stall far longer than its CPU time is the machine, not the reload. */
+  max_stall_cpu_ms: number;
+  max_stall_preempted: number;
+  /** The longest GC pause during the reload. */
+  max_gc_pause_ms: number;
+  /** Heap used at the end of the reload, both engines alive, MB. */
+  heap_mb: number;
 }
 
 export interface Noise {
@@ -73,16 +94,19 @@ export interface BenchOptions {
   builds: number;
   knowledgeDir: string;
   evalFile: string | undefined;
+  /** Sizes at which to measure the event loop during a reload (all of them by default). */
+  reload?: (releases: number) => boolean;
   log: (message: string) => void;
 }
 
-export const DEFAULT_SIZES = [1, 100, 1000] as const;
+export const DEFAULT_SIZES = [1, 100, 1000, 10000] as const;
 
-/** The baseline's cost grows with the corpus: every question is a scan of every sentence. */
+/** The baseline's cost grows with the corpus: every question is a scan of every sentence (seconds each at 10,000 releases). */
 export function defaultBaselineQuestions(_releases: number, sentences: number): number {
   if (sentences <= 500) return Infinity;
   if (sentences <= 5000) return 40;
-  return 12;
+  if (sentences <= 50000) return 12;
+  return 5;
 }
 
 export async function runBench(options: BenchOptions): Promise<{ result: BenchResult; details: SizeDetails[] }> {
@@ -105,16 +129,16 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
   for (const size of options.sizes) {
     let dir = options.knowledgeDir;
     let scratch: string | undefined;
-    if (size > 1) {
-      scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'attache-bench-'));
-      dir = path.join(scratch, 'knowledge');
-      await fs.cp(options.knowledgeDir, dir, { recursive: true });
-      const t = performance.now();
-      const corpus = generateCorpus({ seed: options.seed, releases: size - 1, reservedIds });
-      await writeCorpus(corpus, dir);
-      options.log(`[${size}] generated ${corpus.releases} releases (${corpus.curated} curated) + the shipped one in ${ms(performance.now() - t)} ms`);
-    }
     try {
+      if (size > 1) {
+        scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'attache-bench-'));
+        dir = path.join(scratch, 'knowledge');
+        await fs.cp(options.knowledgeDir, dir, { recursive: true });
+        const t = performance.now();
+        const corpus = generateCorpus({ seed: options.seed, releases: size - 1, reservedIds });
+        await writeCorpus(corpus, dir);
+        options.log(`[${size}] generated ${corpus.releases} releases (${corpus.curated} curated) + the shipped one in ${ms(performance.now() - t)} ms`);
+      }
       const loadStart = performance.now();
       const knowledge = await load(dir);
       const loadMs = performance.now() - loadStart;
@@ -157,6 +181,15 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
       const baselineTimes = timeEach(sampled, 1, (q) => baseline.answer(q), gc, 1).map((c) => c.ms);
       options.log(`[${size}] baseline p99 ${ms(percentile(baselineTimes, 0.99))} ms`);
 
+      let reload: ReloadStall | undefined;
+      if (options.reload?.(size) ?? true) {
+        gc?.();
+        reload = await reloadStall(KnowledgeStore.withEngine(dir, engine), questions);
+        options.log(
+          `[${size}] reload in ${ms(reload.reload_ms)} ms while asking every turn: longest stall ${ms(reload.max_stall_ms)} ms (${ms(reload.max_stall_cpu_ms)} ms of CPU, ${reload.max_stall_preempted} preemption(s); longest GC pause ${ms(reload.max_gc_pause_ms)} ms), ask p99 ${ms(reload.ask_p99_ms)} ms (max ${ms(reload.ask_max_ms)}) over ${reload.turns} turns; heap with both engines ${reload.heap_mb.toFixed(0)} MB`,
+        );
+      }
+
       sizes.push({
         releases: knowledge.releases.size,
         facts: knowledge.facts.size,
@@ -167,6 +200,7 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
         autocomplete_p99_ms: round(percentile(suggestTimes, 0.99), 3),
         baseline_ask_p99_ms: round(percentile(baselineTimes, 0.99), 3),
         heap_mb: round(heapMb, 1),
+        ...(reload ? { reload_max_stall_ms: round(reload.max_stall_ms, 1), reload_ask_p99_ms: round(reload.ask_p99_ms, 1) } : {}),
       });
       details.push({
         releases: knowledge.releases.size,
@@ -180,6 +214,7 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
         ask_noise: askNoise,
         autocomplete_noise: suggestNoise,
         builds,
+        ...(reload ? { reload } : {}),
       });
     } finally {
       if (scratch) await fs.rm(scratch, { recursive: true, force: true });
@@ -210,6 +245,64 @@ async function load(dir: string): Promise<Knowledge> {
   const loaded = await loadKnowledge(dir);
   if (!loaded.ok) throw new Error(`the knowledge in ${dir} does not load:\n${formatErrors(loaded.errors).slice(0, 20).join('\n')}`);
   return loaded.knowledge;
+}
+
+/**
+ * Reloads the store (the bot's path: load and validate every file, then build the index in
+ * slices) while, on every turn of the event loop, one question is answered from the current
+ * engine. A turn's gap is the time since the previous turn ended; an ask's latency counts from
+ * then (an interaction that arrived just after the previous turn waits the whole gap) to its
+ * answer. The largest gap is the longest stall the reload caused.
+ */
+async function reloadStall(store: KnowledgeStore, questions: readonly string[]): Promise<ReloadStall> {
+  const latencies: number[] = [];
+  let maxStall = 0;
+  let done = false;
+  let sink = 0;
+  const start = performance.now();
+  let lastEnd = start;
+  let lastCpu = process.cpuUsage();
+  let lastSwitches = process.resourceUsage().involuntaryContextSwitches;
+  let stallCpu = 0;
+  let stallPreempted = 0;
+  const gcPauses = watchGc();
+  const turn = (): void => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    const switches = process.resourceUsage().involuntaryContextSwitches;
+    if (now - lastEnd > maxStall) {
+      maxStall = now - lastEnd;
+      stallCpu = (cpu.user + cpu.system) / 1000;
+      stallPreempted = switches - lastSwitches;
+    }
+    sink ^= ask(store.current(), questions[latencies.length % questions.length]!) ? 1 : 0;
+    const end = performance.now();
+    latencies.push(end - lastEnd);
+    lastEnd = end;
+    lastCpu = process.cpuUsage();
+    lastSwitches = process.resourceUsage().involuntaryContextSwitches;
+    if (!done) setImmediate(turn);
+  };
+  setImmediate(turn);
+  const result = await store.reload();
+  done = true;
+  const reloadMs = performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the GC observer reports after a timer turn
+  gcPauses.stop();
+  if (!result.ok) throw new Error(`reload failed:\n${formatErrors(result.errors).slice(0, 10).join('\n')}`);
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+  if (sink === 42) process.stderr.write('');
+  return {
+    reload_ms: round(reloadMs, 1),
+    turns: latencies.length,
+    max_stall_ms: round(maxStall, 2),
+    ask_p99_ms: round(percentile(latencies, 0.99), 2),
+    ask_max_ms: round(latencies.reduce((a, b) => Math.max(a, b), 0), 2),
+    max_stall_cpu_ms: round(stallCpu, 1),
+    max_stall_preempted: stallPreempted,
+    max_gc_pause_ms: round(gcPauses.entries.reduce((m, e) => Math.max(m, e.duration), 0), 1),
+    heap_mb: round(heapMb, 1),
+  };
 }
 
 interface Call {

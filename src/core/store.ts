@@ -36,6 +36,11 @@ export class KnowledgeStore {
     return { ok: true, store: new KnowledgeStore(dir, await createEngineInSlices(loaded.knowledge)) };
   }
 
+  /** A store around an engine already built from `dir` (the benchmark's: it times reloads, not the first load). */
+  static withEngine(dir: string, engine: Engine): KnowledgeStore {
+    return new KnowledgeStore(dir, engine);
+  }
+
   /** The engine to answer with right now. Callers take it once per request and keep it for that request. */
   current(): Engine {
     return this.engine;

@@ -50,18 +50,42 @@ describe('generateCorpus', () => {
     expect(k.releases.size).toBe(12);
     expect(corpus.curated).toBeGreaterThan(0);
     for (const r of k.releases.values()) {
-      expect(r.paragraphs.length).toBeGreaterThanOrEqual(8);
-      expect(r.paragraphs.length).toBeLessThanOrEqual(15);
+      // One paragraph when the text has no blank lines; up to a title, a byline and 15 more.
+      expect(r.paragraphs.length).toBeGreaterThanOrEqual(1);
+      expect(r.paragraphs.length).toBeLessThanOrEqual(18);
       expect(r.principal && k.entities.get(r.principal)?.type).toBe('person');
       expect(r.place && k.entities.get(r.place)?.type).toBe('place');
     }
     for (const r of [...k.releases.values()].filter((x) => x.curated)) {
       const met = new Set([...k.meetings.values()].filter((m) => m.release === r.id).flatMap((m) => m.with));
-      expect(met.size).toBeGreaterThanOrEqual(3);
       expect(met.size).toBeLessThanOrEqual(8);
       for (const id of met) expect(k.entities.get(id)?.title).toBeTruthy();
     }
     expect([...k.entities.values()].filter((e) => e.type === 'person').every((e) => e.aliases.length > 0)).toBe(true);
+  });
+
+  it('writes releases in the shapes agencies use, curated fully, thinly or not at all', async () => {
+    const dir = await scratch();
+    const corpus = generateCorpus({ seed: 11, releases: 60 });
+    await writeCorpus(corpus, dir);
+    const k = await loadOrThrow(dir);
+    expect(Object.values(corpus.shapes).every((count) => count > 0)).toBe(true);
+    expect(corpus.thin).toBeGreaterThan(0);
+    expect(corpus.curated).toBeLessThan(60);
+    const texts = await Promise.all([...k.releases.values()].map((r) => fs.readFile(path.join(dir, r.file), 'utf8')));
+    const all = texts.join('\n');
+    expect(all).toMatch(/^[A-Z]+, [A-Z][a-z]+ \d+ \([^)]+\) – /m); // "CITY, Month 21 (Agency) –"
+    expect(all).toMatch(/^[A-Z]+\. [A-Z ]+ – /m); // "CITY. AGENCY –"
+    expect(all).toMatch(/\breceived\b/);
+    expect(all).toMatch(/\bmet with the .+ and the /s);
+    expect(all).toMatch(/Also present at the meeting was/);
+    expect(all).toMatch(/foreign ministers of \p{Lu}\p{L}+ \p{Lu}/u);
+    expect(all).toMatch(/^\d{1,2} [A-Z][a-z]+ 20\d\d, \d\d:\d\d$/m); // a byline's time of filing
+    expect(texts.some((t) => /\S\n\S/.test(t))).toBe(true); // hard-wrapped lines
+    expect([...k.releases.values()].some((r) => r.paragraphs.length === 1)).toBe(true); // no blank lines at all
+    // Thinly curated: the people named, no meetings.
+    const withMeetings = new Set([...k.meetings.values()].map((m) => m.release));
+    expect([...k.releases.values()].some((r) => r.curated && !withMeetings.has(r.id))).toBe(true);
   });
 
   it('is deterministic for a seed', () => {
@@ -116,6 +140,7 @@ describe('runBench', () => {
     expect(Object.keys(json)).toEqual(['sizes', 'accuracy']);
     expect(json.sizes.map((s: { releases: number }) => s.releases)).toEqual([1, 4]);
     for (const size of json.sizes) {
+      // The contract's keys first, in order; then the reload's (added fields are allowed).
       expect(Object.keys(size)).toEqual([
         'releases',
         'facts',
@@ -126,6 +151,8 @@ describe('runBench', () => {
         'autocomplete_p99_ms',
         'baseline_ask_p99_ms',
         'heap_mb',
+        'reload_max_stall_ms',
+        'reload_ask_p99_ms',
       ]);
       for (const value of Object.values(size)) expect(typeof value).toBe('number');
     }
@@ -133,6 +160,8 @@ describe('runBench', () => {
     expect(json.accuracy.engine).toBeGreaterThanOrEqual(0);
     expect(json.accuracy.engine).toBeLessThanOrEqual(1);
     expect(details[1]!.baseline_questions).toBe(3);
+    expect(details[1]!.reload!.turns).toBeGreaterThan(0);
+    expect(json.sizes[1].reload_max_stall_ms).toBeGreaterThanOrEqual(0);
     expect(table(result, details)).toMatch(/^releases +facts +build ms/);
   }, 60000);
 
@@ -147,9 +176,11 @@ describe('runBench', () => {
       baselineQuestions: () => 2,
       knowledgeDir: SHIPPED,
       evalFile: path.join(os.tmpdir(), 'no-such-dir', 'dev.jsonl'),
+      reload: () => false,
       log: () => undefined,
     });
     expect(result.accuracy).toEqual({ engine: null, baseline: null });
+    expect(result.sizes[0]).not.toHaveProperty('reload_max_stall_ms');
   }, 60000);
 });
 

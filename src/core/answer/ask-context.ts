@@ -39,37 +39,48 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   const named = new Set(a.links.filter((l) => l.role !== 'title').map((l) => l.entity));
   const all = engine.knowledge.releases;
   // Most questions name no date and no release's city or visitor: every release, no copying.
+  const { index } = engine;
   // "Who did he meet in Xi'an?", "the first Central Asia–GCC meeting": what only some releases' text
   // names narrows to the releases that name all of it (people aside: they are found through their meetings).
   const naming = [
-    ...a.textNames.map((n) => engine.index.releasesNaming.get(n)),
-    ...[...linked].filter((id) => !engine.index.persons.has(id) && !engine.index.principals.has(id)).map((id) => engine.index.releasesNamingEntity.get(id)),
+    ...a.textNames.map((n) => index.releasesNaming.get(n)),
+    ...[...linked].filter((id) => !index.persons.has(id) && !index.principals.has(id)).map((id) => index.releasesNamingEntity.get(id)),
   ].filter((set): set is ReadonlySet<string> => set !== undefined && set.size < all.size);
-  if (a.dates.length === 0 && naming.length === 0 && ![...linked].some((id) => engine.index.principals.has(id))) return engine.index.releaseIds;
-  let scope = [...all.values()];
+  // The host city and the visitor, through the index's lists: filtering every release here was most
+  // of ask's time at 10,000 releases ("Did <minister> meet …?" names the visitor).
+  const hosted = union([...linked].map((id) => index.releasesByPlace.get(id)));
+  const visited = union([...named].map((id) => index.releasesByPrincipal.get(id)));
+  if (a.dates.length === 0 && naming.length === 0 && hosted.size === 0 && visited.size === 0) return index.releaseIds;
   // The host city first: "…the consultations in Rome" is about the Rome release, whatever else it names.
-  const hosted = scope.filter((r) => r.place && linked.has(r.place));
-  if (hosted.length) scope = hosted;
-  const namingAll = scope.filter((r) => naming.every((set) => set.has(r.id)));
+  let scope: string[] = hosted.size ? [...hosted] : [...index.releaseIds];
+  const namingAll = scope.filter((id) => naming.every((set) => set.has(id)));
   // Nothing names all of it ("Turkmenistan's minister at the consultations in Rome"): the place asked about decides.
   const placesNamed = [
-    ...[...linked].filter((id) => engine.knowledge.entities.get(id)?.type === 'place').map((id) => engine.index.releasesNamingEntity.get(id)),
-    ...a.textNames.filter((n) => engine.index.worldKinds.get(n) === 'place').map((n) => engine.index.releasesNaming.get(n)),
+    ...[...linked].filter((id) => engine.knowledge.entities.get(id)?.type === 'place').map((id) => index.releasesNamingEntity.get(id)),
+    ...a.textNames.filter((n) => index.worldKinds.get(n) === 'place').map((n) => index.releasesNaming.get(n)),
   ];
   if (namingAll.length) scope = namingAll;
-  else if (placesNamed.length) scope = scope.filter((r) => placesNamed.every((set) => set?.has(r.id)));
+  else if (placesNamed.length) scope = scope.filter((id) => placesNamed.every((set) => set?.has(id)));
   if (a.dates.length) {
-    const dated = scope.filter((r) => r.date !== undefined && a.dates.some((d) => dateMatches(r.date!, d)));
-    const factWhen = engine.index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
+    const dated = scope.filter((id) => {
+      const date = all.get(id)?.date;
+      return date !== undefined && a.dates.some((d) => dateMatches(date, d));
+    });
+    const factWhen = index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
     // "Where did they meet on September 22?": a date the text of some release gives.
     const inText = dated.length || factWhen ? [] : releasesSayingDates(engine, a);
     if (dated.length) scope = dated;
-    else if (inText.length) scope = scope.filter((r) => inText.includes(r.id));
+    else if (inText.length) scope = scope.filter((id) => inText.includes(id));
     else if (!factWhen) return undefined;
   }
-  const byVisitor = scope.filter((r) => r.principal && named.has(r.principal));
-  if (byVisitor.length) scope = byVisitor;
-  return new Set(scope.map((r) => r.id));
+  const byVisitor = scope.filter((id) => visited.has(id));
+  return new Set(byVisitor.length ? byVisitor : scope);
+}
+
+function union(sets: ReadonlyArray<ReadonlySet<string> | undefined>): Set<string> {
+  const out = new Set<string>();
+  for (const set of sets) for (const id of set ?? []) out.add(id);
+  return out;
 }
 
 /** Subject words that only pick a group ("international organizations", "countries"): not what a fact must say. */

@@ -67,7 +67,27 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   if ((options.requireRelease ?? true) && knowledge.releases.size === 0) {
     return { ok: false, errors: [{ file: dir, path: '', message: 'no release in this folder (a file with a `release:` section, as in releases/): refused, as it would answer nothing' }] };
   }
-  return { ok: true, knowledge: deepFreeze(knowledge), warnings };
+  return { ok: true, knowledge: await deepFreezeInSlices(knowledge), warnings };
+}
+
+/**
+ * deepFreeze, a few milliseconds at a time with the event loop free between: at 10,000 releases
+ * (100,000 facts) freezing took 200–400 ms in one go, a stall for a bot that reloads while it answers.
+ * Nothing sees the knowledge before it is returned, frozen.
+ */
+async function deepFreezeInSlices(knowledge: Knowledge, sliceMs = 8): Promise<Knowledge> {
+  let sliceStart = performance.now();
+  for (const part of Object.values(knowledge) as unknown[]) {
+    const items: Iterable<unknown> = part instanceof Map ? part.values() : Array.isArray(part) ? part : [];
+    for (const item of items) {
+      deepFreeze(item);
+      if (performance.now() - sliceStart >= sliceMs) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+  return deepFreeze(knowledge);
 }
 
 /** Formats errors one per line, as `check` and `/reload` show them. */

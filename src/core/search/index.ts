@@ -12,8 +12,8 @@ import { WORLD } from '../lexicon/world';
 import { LEXICON } from '../lexicon/lexicon';
 import { splitSentences, stem, normalize } from '../text/normalize';
 import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
-import { buildFormTable, linkExact, type FormTable } from './link';
-import { cachedStem, tokensOf } from './tokens';
+import { buildFormTable, formTableSteps, linkExact, type FormTable } from './link';
+import { cachedStem, rawWordsOf, tokenOf, tokensOf } from './tokens';
 import { NgramIndex } from './ngrams';
 
 export interface SentenceDoc {
@@ -71,6 +71,9 @@ export interface SearchIndex {
   releasesNewestFirst: readonly Release[];
   /** Every release id. */
   releaseIds: ReadonlySet<string>;
+  /** Release ids by host city, and by visiting minister: a question's scope without a pass over every release. */
+  releasesByPlace: ReadonlyMap<string, ReadonlySet<string>>;
+  releasesByPrincipal: ReadonlyMap<string, ReadonlySet<string>>;
   /** Facts that say when something happens ("July 2024"), for questions that name a date. */
   datedFacts: readonly Fact[];
   /** Every entity a release's text names, with the first paragraph that names it (worked out when first asked). */
@@ -105,11 +108,21 @@ export async function buildIndexInSlices(knowledge: Knowledge, sliceMs = 8): Pro
 
 /** Builds the index, yielding between pieces of work (a release, a batch of facts). */
 function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
+  // Yields (`yield`) wherever a step grows with the archive: at 10,000 releases each of these
+  // passes alone (the forms of 14,000 entities, their trigrams, 100,000 facts' words) took longer
+  // than the 100 ms a reload may hold the event loop.
   const caseSensitive = new Set([...knowledge.entities.values()].flatMap((e) => e.caseSensitive));
-  const forms = [...knowledge.entities.values()].flatMap((e) => entityForms(e, caseSensitive));
-  forms.push(...namePartForms(knowledge, forms));
-  const formTable = buildFormTable(forms);
-  const formSearch = new NgramIndex(forms, (f) => f.text, {
+  const forms: EntityForm[] = [];
+  let entityCount = 0;
+  for (const e of knowledge.entities.values()) {
+    for (const form of entityForms(e, caseSensitive)) forms.push(form);
+    if (++entityCount % 256 === 0) yield;
+  }
+  forms.push(...(yield* namePartForms(knowledge, forms)));
+  yield;
+  const formTable = yield* formTableSteps(forms);
+  yield;
+  const formSearch = yield* NgramIndex.inSteps(forms, (f) => f.text, {
     keys: ['text'],
     includeScore: true,
     ignoreDiacritics: true,
@@ -138,8 +151,15 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   // Vocabulary: the words of the releases, facts and entity forms, plus the question lexicon.
   const vocabulary = new Set<string>();
   const words = new Set<string>();
+  // This pass sees every word of every release (seven million at 10,000 releases) and was a third
+  // of the build: a Token (three strings, a stem look-up) and two set insertions per word. Each
+  // distinct spelling is now made a Token once; every other occurrence is one set look-up.
+  const seenSpellings = new Set<string>();
   const addWords = (text: string): void => {
-    for (const t of tokensOf(text)) {
+    for (const raw of rawWordsOf(text)) {
+      if (seenSpellings.has(raw)) continue;
+      seenSpellings.add(raw);
+      const t = tokenOf(raw);
       vocabulary.add(t.stem);
       words.add(t.norm);
     }
@@ -155,12 +175,10 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   });
   for (const release of knowledge.releases.values()) {
     release.paragraphs.forEach((paragraph, i) => {
+      addWords(paragraph);
+      // A country or city the knowledge has no entity for is still no stranger if a release names it;
+      // and a question naming an entity is about the releases that name it.
       const tokens = tokensOf(paragraph);
-      for (const t of tokens) {
-        vocabulary.add(t.stem);
-        words.add(t.norm);
-      }
-      // A country or city the knowledge has no entity for is still no stranger if a release names it.
       for (const link of linkExact(tokens, worldTable)) addTo(releasesNaming, link.entity, release.id);
       for (const id of entitiesNamed(tokens, formTable)) addTo(releasesNamingEntity, id, release.id);
       for (const text of splitSentences(paragraph)) {
@@ -171,10 +189,15 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     addWords(release.source);
     yield;
   }
-  for (const fact of knowledge.facts.values()) addWords(fact.label);
+  let labels = 0;
+  for (const fact of knowledge.facts.values()) {
+    addWords(fact.label);
+    if (++labels % 2048 === 0) yield;
+  }
   for (const form of forms) addWords(form.display);
   for (const [, english] of LEXICON.toEnglish) vocabulary.add(stem(english));
-  const wordSearch = new NgramIndex([...words].filter((w) => w.length >= 5), (w) => w, { includeScore: true, threshold: 0.4 });
+  yield;
+  const wordSearch = yield* NgramIndex.inSteps([...words].filter((w) => w.length >= 5), (w) => w, { includeScore: true, threshold: 0.4 });
 
   // Facts: which entities each names, and which words.
   const factsByEntity = new Map<string, string[]>();
@@ -197,6 +220,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   const factCount = Math.max(1, knowledge.facts.size);
   const stemWeight = (s: string): number => Math.log(1 + factCount / (1 + (factsByStem.get(s)?.length ?? 0)));
 
+  yield;
   const meetingsByPerson = new Map<string, string[]>();
   for (const meeting of knowledge.meetings.values()) for (const person of meeting.with) push(meetingsByPerson, person, meeting.id);
 
@@ -209,14 +233,20 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       for (let at = start, depth = 0; at && depth < 5; at = knowledge.entities.get(at)?.parent, depth++) push(peopleOfEntity, at, person.id);
     }
   }
+  yield;
   const principals = new Set<string>();
+  const releasesByPlace = new Map<string, Set<string>>();
+  const releasesByPrincipal = new Map<string, Set<string>>();
   for (const r of knowledge.releases.values()) {
+    if (r.place) addTo(releasesByPlace, r.place, r.id);
+    if (r.principal) addTo(releasesByPrincipal, r.principal, r.id);
     if (r.principal) principals.add(r.principal);
     const country = r.principal ? knowledge.entities.get(r.principal)?.country : undefined;
     if (country) principals.add(country);
     if (r.place) principals.add(r.place);
   }
 
+  yield;
   const mentionsByPerson = new Map<string, Mention[]>();
   for (const mention of knowledge.mentions) {
     push(mentionsByPerson, mention.person, mention);
@@ -231,14 +261,22 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       counterparts.push({ person, meeting });
     }
   }
+  yield;
   const metPeople = new Set(counterparts.map((c) => c.person));
   const datedFacts = [...knowledge.facts.values()].filter((f) => f.when);
   const factsByKind = new Map<string, string[]>();
   for (const fact of knowledge.facts.values()) push(factsByKind, fact.kind, fact.id);
+  yield;
+  const longNamesByStem = longNames(knowledge, forms);
+  // Undated releases last.
+  const releasesNewestFirst = [...knowledge.releases.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.id.localeCompare(y.id));
+  yield;
+  const sourceStems = new Set([...knowledge.releases.values()].flatMap((r) => stemsOf(r.source)));
+  yield;
 
   return {
     formTable,
-    longNamesByStem: longNames(knowledge, forms),
+    longNamesByStem,
     formSearch,
     wordSearch,
     worldTable,
@@ -258,9 +296,11 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     principals,
     mentionsByPerson,
     releaseIds: new Set(knowledge.releases.keys()),
-    releasesNewestFirst: [...knowledge.releases.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.id.localeCompare(y.id)),
+    releasesByPlace,
+    releasesByPrincipal,
+    releasesNewestFirst,
     factsByKind,
-    sourceStems: new Set([...knowledge.releases.values()].flatMap((r) => stemsOf(r.source))),
+    sourceStems,
     counterparts,
     metPeople,
     datedFacts,
@@ -273,10 +313,12 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
  * A person's first or last name alone ("igli", "volker", "darchiashvili"), when it is no ordinary
  * word and no one else's: one more way to write that person.
  */
-function namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): EntityForm[] {
+function* namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Generator<void, EntityForm[], void> {
   const owners = new Map<string, Set<string>>();
   const displays = new Map<string, string>();
+  let seen = 0;
   for (const form of forms) {
+    if (++seen % 4096 === 0) yield; // tens of thousands of forms at 10,000 releases
     if (form.role !== 'name' || form.stems.length < 2) continue;
     form.norms.forEach((norm, k) => {
       if (norm.length < 4 || LEXICON.stopwords.has(norm) || LEXICON.frame.has(norm)) return;
@@ -289,7 +331,9 @@ function namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Enti
   // Words of single-word forms, and words of any title ("president", "minister"), are not name parts.
   const taken = new Set([...forms.filter((f) => f.stems.length === 1).map((f) => f.norms[0]), ...forms.filter((f) => f.role === 'title').flatMap((f) => f.norms)]);
   const parts: EntityForm[] = [];
+  yield;
   for (const [norm, who] of owners) {
+    if (++seen % 1024 === 0) yield; // each part is tokenized and stemmed: a slice's worth every thousand
     const [id] = [...who];
     if (who.size !== 1 || taken.has(norm) || knowledge.entities.get(id!)?.type !== 'person') continue;
     const form = formOf(id!, 'name', displays.get(norm) ?? norm);

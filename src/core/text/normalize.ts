@@ -6,8 +6,13 @@ import { LEXICON } from '../lexicon/lexicon';
  * compare the same forms: no accents, lower case, one kind of quote and dash.
  */
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Removes accents (Türk → Turk) but keeps й a letter of its own: Russian spells with it. */
 export function stripAccents(text: string): string {
+  // ASCII has no accents to strip (NFKD leaves it as it is): most paragraphs of an archive are ASCII,
+  // and this runs over every one of them when the index is built.
+  if (ASCII.test(text)) return text;
   return text.normalize('NFKD').replace(/([иИ])\u0306/g, (_, i: string) => (i === 'и' ? 'й' : 'Й')).replace(/\p{M}/gu, '');
 }
 
