@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * `npm run build` (also run by `npm ci` through `prepare`, and by `npm test` first): src/ → dist/.
+ *   1. dist/ is removed, so nothing from a deleted or renamed source survives;
+ *   2. tsc (tsconfig.build.json) emits every src/**\/*.ts to the same place under dist/;
+ *   3. every *.yaml, *.yml and *.json under src/ is copied to the same place under dist/, for code
+ *      that reads data beside itself (path.join(__dirname, ...));
+ *   4. the command line, dist/cli/main.js, is replaced by one esbuild bundle of the same sources and
+ *      their dependencies: a one-shot `cli ask` otherwise spends most of its start-up finding,
+ *      reading and compiling some 300 small modules. In the bundle every source file's `__dirname`
+ *      still names that file's own folder under dist/, so step 3's files are found as from tsc's output.
+ * dist/ mirrors src/ at the same depth, so paths relative to __dirname (the knowledge folder) hold
+ * from both.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = path.join(ROOT, 'src');
+const DIST = path.join(ROOT, 'dist');
+const require = createRequire(import.meta.url);
+const ASSET = /\.(ya?ml|json)$/i;
+
+function step(what, run) {
+  const started = process.hrtime.bigint();
+  run();
+  process.stderr.write(`build: ${what} (${Number((process.hrtime.bigint() - started) / 1_000_000n)} ms)\n`);
+}
+
+step('removed dist/', () => fs.rmSync(DIST, { recursive: true, force: true }));
+
+step('tsc -p tsconfig.build.json', () => {
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  if (tsc.status !== 0) {
+    fs.rmSync(DIST, { recursive: true, force: true }); // no half-built dist/ to run by mistake
+    process.exit(tsc.status ?? 1);
+  }
+});
+
+step('copied data files from src/', () => {
+  for (const entry of fs.readdirSync(SRC, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !ASSET.test(entry.name)) continue;
+    const from = path.join(entry.parentPath ?? entry.path, entry.name);
+    const to = path.join(DIST, path.relative(SRC, from));
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(from, to);
+  }
+});
+
+const CLI_OUT = path.join(DIST, 'cli', 'main.js');
+
+/** Each source file's own `__dirname`, as tsc's output would see it, from the bundle's. */
+const keepDirname = {
+  name: 'keep-dirname',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (!args.path.startsWith(SRC + path.sep)) return undefined;
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (!/\b__dirname\b/.test(source)) return { contents: source, loader: 'ts' };
+      const ownDir = path.join(DIST, path.relative(SRC, path.dirname(args.path)));
+      const relative = path.relative(path.dirname(CLI_OUT), ownDir).split(path.sep).join('/');
+      const dirname = `require('node:path').join(__dirname, ${JSON.stringify(relative || '.')})`;
+      return { contents: source.replace(/\b__dirname\b/g, `(${dirname})`), loader: 'ts' };
+    });
+  },
+};
+
+const esbuild = await import('esbuild');
+const started = process.hrtime.bigint();
+await esbuild.build({
+  entryPoints: [path.join(SRC, 'cli', 'main.ts')],
+  outfile: CLI_OUT,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  plugins: [keepDirname],
+  sourcemap: 'linked',
+  sourcesContent: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+process.stderr.write(`build: bundled dist/cli/main.js (${Number((process.hrtime.bigint() - started) / 1_000_000n)} ms)\n`);
