@@ -3,7 +3,7 @@
  *
  * Measures the engine at 1, 100 and 1,000 releases against plain fuse.js over every
  * sentence. stdout: one JSON object with --json, a table otherwise; progress on stderr.
- * Run through `node --expose-gc --import tsx` (the npm script) so heap is measured after a GC.
+ * Run through `node --expose-gc dist/bench/main.js` (the npm script) so heap is measured after a GC.
  */
 import os from 'node:os';
 import path from 'node:path';
