@@ -4,7 +4,8 @@
  *   1. dist/ is removed, so nothing from a deleted or renamed source survives;
  *   2. tsc (tsconfig.build.json) emits every src/**\/*.ts to the same place under dist/;
  *   3. every *.yaml, *.yml and *.json under src/ is copied to the same place under dist/, for code
- *      that reads data beside itself (path.join(__dirname, ...));
+ *      that reads data beside itself (path.join(__dirname, ...)); and the world gazetteer's forms,
+ *      the same for every knowledge, are worked out once into dist/core/search/world-forms.json;
  *   4. the command line is one esbuild bundle of the same sources and their dependencies,
  *      dist/cli/bundle.js: a one-shot `cli ask` otherwise spends most of its start-up finding,
  *      reading and compiling some 200 small modules. In the bundle every source file's `__dirname`
@@ -50,6 +51,11 @@ step('copied data files from src/', () => {
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(from, to);
   }
+});
+
+step('dist/core/search/world-forms.json: the world gazetteer\'s forms, worked out once', () => {
+  const { computeWorldPlaceForms, WORLD_FORMS_FILE } = require(path.join(DIST, 'core', 'search', 'world-forms.js'));
+  fs.writeFileSync(path.join(DIST, 'core', 'search', WORLD_FORMS_FILE), JSON.stringify(computeWorldPlaceForms()));
 });
 
 const CLI_OUT = path.join(DIST, 'cli', 'bundle.js');

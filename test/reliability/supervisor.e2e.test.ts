@@ -3,7 +3,8 @@
  * `node dist/app/main.js` itself, no npm and no tsx in between, so the signals sent to the pid the
  * supervisor knows reach the bot. SIGHUP reloads the knowledge and the process keeps answering;
  * SIGTERM stops it cleanly with exit 0. Both in the console (no token) and as the Discord bot.
- * Also: the compiled command line (one esbuild bundle) answers exactly as the sources do.
+ * Also: the compiled command line (one esbuild bundle) answers exactly as the sources do, and the
+ * world gazetteer's forms the build worked out are the ones the sources work out.
  * dist/ is built by `npm test` (and `npm ci`); run alone, this file first checks dist/ is current.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -13,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ask, createEngine, loadKnowledge, toPlainText } from '../../src/core';
+import { WORLD_FORMS_FILE, computeWorldPlaceForms } from '../../src/core/search/world-forms';
 import { DiscordSimulator } from '../simulator';
 import { copyKnowledge } from '../discord/setup';
 
@@ -161,4 +163,9 @@ test('the compiled cli answers as the sources do; stdout is JSON lines only', as
 
   const check = await promisify(execFile)(process.execPath, [CLI, 'check'], { cwd: os.tmpdir() });
   expect(check.stdout).toMatch(/^ok: 1 release\(s\), \d+ entities/);
+});
+
+test("the build's world-forms.json holds exactly what the sources work out", () => {
+  const built: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'core', 'search', WORLD_FORMS_FILE), 'utf8'));
+  expect(built).toStrictEqual(computeWorldPlaceForms());
 });
