@@ -20,6 +20,12 @@ const schema = z
       .optional()
       .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^\d{17,20}$/, 'must be a comma-separated list of Discord role ids'))),
+    // Absent: DISCORD_GUILD_ID alone (see parseConfig). Empty after trimming is absent too.
+    ADMIN_GUILD_IDS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^\d{17,20}$/, 'must be a comma-separated list of Discord server ids'))),
     KNOWLEDGE_DIR: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
     DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional(),
@@ -32,12 +38,18 @@ const schema = z
       .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
       .default(false),
     KNOWLEDGE_WATCH_DEBOUNCE_MS: z.coerce.number('must be a number of milliseconds').int('must be a whole number of milliseconds').min(10).max(60_000).default(500),
+    // Health and metrics (src/app/health.ts): off unless a port is given; 0 picks a free port (logged).
+    HEALTH_PORT: z.coerce.number('must be a TCP port number').int('must be a TCP port number').min(0, 'must be a TCP port number (0 to 65535)').max(65_535, 'must be a TCP port number (0 to 65535)').optional(),
+    HEALTH_HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], 'must be an IP address or a host name, such as 127.0.0.1 or 0.0.0.0').optional(),
   })
   .superRefine((env, ctx) => {
     // The bot itself learns its application id from READY, but deploying needs it, and a mismatch
     // with the token means commands were registered to another application (checked at ready).
     if (env.DISCORD_TOKEN && !env.DISCORD_CLIENT_ID) {
       ctx.addIssue({ code: 'custom', path: ['DISCORD_CLIENT_ID'], message: 'is required when DISCORD_TOKEN is set (the application id)' });
+    }
+    if (env.HEALTH_HOST !== undefined && env.HEALTH_PORT === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['HEALTH_HOST'], message: 'is set but HEALTH_PORT is not (the health server is off without a port)' });
     }
   });
 
@@ -49,6 +61,12 @@ export interface Config {
   readonly clientId: string | undefined;
   readonly guildId: string | undefined;
   readonly moderatorRoleIds: readonly string[];
+  /**
+   * The servers whose moderators (Manage Server or a MODERATOR_ROLE_IDS role) may /reload the
+   * knowledge every server shares: ADMIN_GUILD_IDS, else DISCORD_GUILD_ID, else none (then only the
+   * application's owner or team can).
+   */
+  readonly adminGuildIds: readonly string[];
   readonly knowledgeDir: string;
   readonly logLevel: LogLevel;
   /** REST base for discord.js's `rest.api` (a proxy or the local simulator). */
@@ -56,6 +74,8 @@ export interface Config {
   readonly cooldownSeconds: number;
   /** KNOWLEDGE_WATCH=1: reload when knowledge/ changes, after this quiet period. Absent when off. */
   readonly knowledgeWatch: { readonly debounceMs: number } | undefined;
+  /** HEALTH_PORT (+ HEALTH_HOST, default 127.0.0.1): /healthz, /readyz, /metrics. Absent when off. */
+  readonly health: { readonly port: number; readonly host: string } | undefined;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -77,11 +97,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       clientId: e.DISCORD_CLIENT_ID,
       guildId: e.DISCORD_GUILD_ID,
       moderatorRoleIds: Object.freeze(e.MODERATOR_ROLE_IDS),
+      adminGuildIds: Object.freeze(e.ADMIN_GUILD_IDS.length ? e.ADMIN_GUILD_IDS : e.DISCORD_GUILD_ID ? [e.DISCORD_GUILD_ID] : []),
       knowledgeDir: knowledgeDir(e.KNOWLEDGE_DIR),
       logLevel: e.LOG_LEVEL,
       apiUrl: e.DISCORD_API_URL,
       cooldownSeconds: e.COOLDOWN_SECONDS,
       knowledgeWatch: e.KNOWLEDGE_WATCH ? Object.freeze({ debounceMs: e.KNOWLEDGE_WATCH_DEBOUNCE_MS }) : undefined,
+      health: e.HEALTH_PORT === undefined ? undefined : Object.freeze({ port: e.HEALTH_PORT, host: e.HEALTH_HOST ?? '127.0.0.1' }),
     }),
   };
 }

@@ -2,20 +2,39 @@
  * `npm start` (`node dist/app/main.js`). With DISCORD_TOKEN: the Discord bot. Without it: the
  * console, to try the answers locally. Either way the knowledge must validate first, or nothing starts.
  *   SIGINT/SIGTERM → disconnect cleanly and exit 0;  SIGHUP → reload the knowledge, like /reload.
+ *   A gateway close Discord will not take back (4004 bad token, 4010–4014) → exit 1.
  * The console answers the same signals, so a supervisor sees one behaviour in both modes.
+ * With HEALTH_PORT (and a token): /healthz, /readyz and /metrics (src/app/health.ts) from the start,
+ * so /readyz says 503 while the knowledge loads and the gateway connects.
  */
 import { KnowledgeStore, formatErrors } from '../core';
 import { loadConfig } from './config';
 import { createLogger } from './log';
-import { createBot } from '../discord/bot';
+import { createBot, type Bot } from '../discord/bot';
 import { runConsole } from '../console/console';
 import { watchKnowledge } from './watch';
 import { handleSignals } from './signals';
+import { startHealthServer, type HealthServer } from './health';
+import { createMetrics } from './metrics';
 
 async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, undefined, [config.discordToken]);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+  // Process metrics too: a lone bot serves them, a shard's are read by the manager (src/app/sharded.ts).
+  const metrics = createMetrics({ processMetrics: true });
+  let bot: Bot | undefined;
+  let health: HealthServer | undefined;
+  if (config.discordToken && config.health) {
+    health = await startHealthServer({
+      ...config.health,
+      logger,
+      readiness: () =>
+        !bot ? { ready: false, reason: 'knowledge not loaded' } : bot.client.isReady() ? { ready: true } : { ready: false, reason: 'gateway not ready' },
+      metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
+    });
+  }
 
   const opened = await KnowledgeStore.open(config.knowledgeDir);
   if (!opened.ok) {
@@ -39,19 +58,35 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const bot = createBot({ config, store, logger });
-  const { shutdown } = handleSignals(logger, {
-    stop: () => {
+  // A fatal gateway close (a bad token, disallowed intents…; already logged with what to fix): stop
+  // and exit 1 — exiting 0 would tell a supervisor that all is well, and staying up would do nothing.
+  let failing = false;
+  const running = createBot({
+    config,
+    store,
+    logger,
+    metrics,
+    onFatal: () => {
+      if (failing) return;
+      failing = true;
       watcher?.close();
-      return bot.stop();
+      void running.stop().finally(() => process.exit(1));
+    },
+  });
+  bot = running;
+  const { shutdown } = handleSignals(logger, {
+    stop: async () => {
+      watcher?.close();
+      await running.stop();
+      await health?.close();
     },
     reload,
   });
 
   // A ShardingManager child (npm run start:sharded) whose manager has gone away stops too.
-  if (bot.client.shard) process.once('disconnect', () => shutdown('SIGTERM'));
+  if (running.client.shard) process.once('disconnect', () => shutdown('SIGTERM'));
 
-  await bot.start();
+  await running.start();
   return 0;
 }
 

@@ -9,7 +9,9 @@
  *
  *   SIGINT/SIGTERM → stop respawning, SIGTERM every shard (each disconnects cleanly), wait, exit 0.
  *   SIGHUP        → reload the knowledge on every shard.
- *   A shard that dies later is respawned by the manager.
+ *   A shard that dies later is respawned by the manager, after an exponential backoff (1 s, 2 s,
+ *   4 s … 60 s; back to 1 s once a shard has stayed up for a minute), so a shard that cannot start
+ *   (a knowledge file broken since the manager started) does not respawn in a tight loop.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +21,8 @@ import { loadConfig } from './config';
 import { createLogger, type Logger } from './log';
 import { askShards, reloadRequest, SHARD_RELOAD_TIMEOUT_MS, type HookedClient, type ShardReloadOutcome } from './shard';
 import { handleSignals } from './signals';
+import { startHealthServer, type HealthServer, type Readiness } from './health';
+import { aggregateMetrics, createManagerMetrics, type MetricsHookedClient, type MetricsJson } from './metrics';
 
 /** Whether this module runs from its TypeScript source (tsx, ts-jest) rather than from dist/. */
 const FROM_SOURCE = __filename.endsWith('.ts');
@@ -26,6 +30,26 @@ const FROM_SOURCE = __filename.endsWith('.ts');
 export const SHARD_FILE = path.resolve(__dirname, FROM_SOURCE ? 'main.ts' : 'main.js');
 /** Discord allows one IDENTIFY per 5 s per max_concurrency bucket; discord.js's default spacing. */
 const DISCORD_SPAWN_DELAY_MS = 5500;
+
+/** How long a shard may take to hand its metrics to the manager's /metrics. */
+const SHARD_METRICS_TIMEOUT_MS = 5000;
+
+/** How long the manager waits before respawning a shard that exited. */
+export interface RespawnBackoff {
+  /** The first respawn's delay; each further one doubles it. */
+  initialMs: number;
+  /** The longest delay. */
+  maxMs: number;
+  /** A shard that stayed up this long before exiting starts again from `initialMs`. */
+  resetAfterMs: number;
+}
+
+export const DEFAULT_RESPAWN_BACKOFF: RespawnBackoff = { initialMs: 1000, maxMs: 60_000, resetAfterMs: 60_000 };
+
+/** The delay before respawn number `attempt` (1, 2, 3, …): initial × 2^(attempt−1), capped. */
+export function respawnDelayMs(attempt: number, backoff: RespawnBackoff): number {
+  return Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
+}
 
 export interface ShardedOptions {
   token: string;
@@ -44,6 +68,10 @@ export interface ShardedOptions {
   logger: Logger;
   /** Default SHARD_FILE. */
   file?: string;
+  /** Default DEFAULT_RESPAWN_BACKOFF; tests shorten it. */
+  respawnBackoff?: Partial<RespawnBackoff>;
+  /** HEALTH_PORT / HEALTH_HOST: the manager serves /healthz, /readyz and /metrics for every shard (the shards serve none). */
+  health?: { port: number; host: string } | undefined;
 }
 
 export interface Sharded {
@@ -53,6 +81,12 @@ export interface Sharded {
   reloadAll(timeoutMs?: number): Promise<ShardReloadOutcome[]>;
   /** Stop respawning, SIGTERM every shard and wait for them to exit; their exit codes by shard id. */
   stop(timeoutMs?: number): Promise<Map<number, number | null>>;
+  /** Ready when every shard is (what /readyz says). */
+  readiness(): Readiness;
+  /** Every shard's metrics merged, with the manager's own, in Prometheus text format (what /metrics says). */
+  metrics(): Promise<{ contentType: string; body: string }>;
+  /** The health server, when `health` was given. */
+  health: HealthServer | undefined;
 }
 
 /** What Discord says about this bot's gateway: the recommended shard count and identify concurrency. */
@@ -89,14 +123,54 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
     token: options.token,
     totalShards,
     mode: 'process',
-    respawn: true,
+    // discord.js respawns a dead shard at once, forever: a shard that cannot start would loop. The
+    // 'death' handler below respawns instead, with a backoff.
+    respawn: false,
     execArgv: shardExecArgv(),
     silent: options.output !== undefined,
   });
+  const managerMetrics = createManagerMetrics();
+  const backoff: RespawnBackoff = { ...DEFAULT_RESPAWN_BACKOFF, ...options.respawnBackoff };
+  let respawning = true;
+  /** Per shard: when its process last spawned, respawns since it last stayed up, the pending respawn. */
+  const lives = new Map<number, { spawnedAt: number; attempt: number; timer?: NodeJS.Timeout | undefined }>();
+
+  const scheduleRespawn = (shard: Shard, child: { exitCode?: number | null; signalCode?: NodeJS.Signals | null }): void => {
+    const life = lives.get(shard.id) ?? { spawnedAt: 0, attempt: 0 };
+    lives.set(shard.id, life);
+    const exit = { exitCode: child.exitCode ?? null, signal: child.signalCode ?? null };
+    // shard.kill() (stop(), or anyone's deliberate kill) reports the death before the process has
+    // exited: that shard is meant to stay down, as with discord.js's own respawn.
+    if (!respawning || (exit.exitCode === null && exit.signal === null)) return;
+    const upMs = Date.now() - life.spawnedAt;
+    if (upMs >= backoff.resetAfterMs) life.attempt = 0;
+    life.attempt += 1;
+    const delayMs = respawnDelayMs(life.attempt, backoff);
+    logger.warn({ shardId: shard.id, ...exit, upMs, attempt: life.attempt, delayMs }, 'shard exited; respawning after a delay');
+    clearTimeout(life.timer);
+    life.timer = setTimeout(() => {
+      life.timer = undefined;
+      // Someone (shard.respawn()) may have brought it back meanwhile.
+      if (!respawning || shard.process) return;
+      logger.info({ shardId: shard.id, attempt: life.attempt }, 'respawning shard');
+      managerMetrics.respawn(shard.id);
+      shard.spawn(options.readyTimeoutMs ?? 30_000).catch((error: unknown) => {
+        // A shard that dies while starting also emits 'death', which schedules the next attempt.
+        logger.warn({ shardId: shard.id, attempt: life.attempt, err: error }, 'respawned shard did not become ready');
+      });
+    }, delayMs);
+  };
+
   // Each Shard copies process.env when it is created: add ours before it is spawned.
   manager.on('shardCreate', (shard: Shard) => {
     if (options.env) Object.assign(shard.env as Record<string, unknown>, options.env);
+    // The manager serves health and metrics for all shards; a shard must not bind the same port.
+    // (Empty, not deleted: dotenv would fill a missing variable back in from .env.)
+    Object.assign(shard.env as Record<string, unknown>, { HEALTH_PORT: '', HEALTH_HOST: '' });
     shard.on('spawn', (child: { pid?: number; stdout?: NodeJS.ReadableStream | null; stderr?: NodeJS.ReadableStream | null }) => {
+      const life = lives.get(shard.id);
+      if (life) life.spawnedAt = Date.now();
+      else lives.set(shard.id, { spawnedAt: Date.now(), attempt: 0 });
       logger.info({ shardId: shard.id, pid: child.pid }, 'shard spawned');
       const out = options.output;
       if (out) {
@@ -105,14 +179,13 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
       }
     });
     shard.on('ready', () => logger.info({ shardId: shard.id }, 'shard ready'));
-    shard.on('death', (child) => {
-      if (manager.respawn) logger.warn({ shardId: shard.id, exitCode: 'exitCode' in child ? child.exitCode : undefined }, 'shard exited; respawning');
-    });
+    shard.on('death', (child) => scheduleRespawn(shard, 'exitCode' in child ? child : {}));
     shard.on('error', (error: unknown) => logger.error({ shardId: shard.id, err: error }, 'shard error'));
   });
 
   const stop = async (timeoutMs = 10_000): Promise<Map<number, number | null>> => {
-    manager.respawn = false; // a child exiting now must stay down
+    respawning = false; // a child exiting now must stay down
+    for (const life of lives.values()) clearTimeout(life.timer);
     const codes = new Map<number, number | null>();
     await Promise.all(
       [...manager.shards.values()].map(async (shard) => {
@@ -135,8 +208,42 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
       }),
     );
     logger.info({ exitCodes: Object.fromEntries(codes) }, 'all shards stopped');
+    await health?.close();
     return codes;
   };
+
+  const readiness = (): Readiness => {
+    const notReady = Array.from({ length: totalShards }, (_, id) => id).filter((id) => !manager.shards.get(id)?.ready);
+    return notReady.length ? { ready: false, reason: `shard${notReady.length > 1 ? 's' : ''} ${notReady.join(', ')} not ready` } : { ready: true };
+  };
+
+  const metrics = async (): Promise<{ contentType: string; body: string }> => {
+    const parts = await Promise.all(
+      Array.from({ length: totalShards }, (_, id) => id).map(async (id): Promise<MetricsJson | undefined> => {
+        const shard = manager.shards.get(id);
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          if (!shard?.process) throw new Error('not running');
+          const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer in time')), SHARD_METRICS_TIMEOUT_MS)));
+          // Source text evaluated in the shard (see src/app/metrics.ts): it names the hook literally.
+          const json = await Promise.race([shard.eval((c) => (c as MetricsHookedClient).attacheMetrics!()), late]);
+          managerMetrics.scraped(id, true);
+          return json;
+        } catch (error) {
+          logger.debug({ shardId: id, err: error }, 'no metrics from shard');
+          managerMetrics.scraped(id, false);
+          return undefined;
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+    );
+    const registry = aggregateMetrics([...parts.filter((p): p is MetricsJson => p !== undefined), await managerMetrics.registry.getMetricsAsJSON()]);
+    return { contentType: registry.contentType, body: await registry.metrics() };
+  };
+
+  // Before the shards: /healthz answers and /readyz says 503 while they spawn.
+  const health = options.health && (await startHealthServer({ ...options.health, logger, readiness, metrics }));
 
   logger.info({ totalShards, spawnDelayMs }, 'spawning shards');
   try {
@@ -157,6 +264,9 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
       return askShards(ids, (shard) => manager.broadcastEval((c, req) => (c as HookedClient).attacheReloadKnowledge!(req), { shard, context: request }), timeoutMs);
     },
     stop,
+    readiness,
+    metrics,
+    health: health || undefined,
   };
 }
 
@@ -202,7 +312,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const sharded = await startSharded({ token: config.discordToken, apiUrl: config.apiUrl, ...args, logger });
+  const sharded = await startSharded({ token: config.discordToken, apiUrl: config.apiUrl, ...args, logger, health: config.health });
   logger.info({ totalShards: sharded.totalShards }, 'all shards ready');
 
   handleSignals(logger, {

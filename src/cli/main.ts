@@ -71,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const k = loaded.knowledge;
+    for (const line of formatErrors(loaded.warnings)) process.stdout.write(`warning: ${line}\n`);
     process.stdout.write(`ok: ${k.releases.size} release(s), ${k.entities.size} entities, ${k.meetings.size} meetings, ${k.facts.size} facts in ${dir}\n`);
     return 0;
   }

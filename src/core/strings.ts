@@ -3,7 +3,17 @@
  * tests assert on these, and translation has one home. Names, titles and quotes
  * stay as the release writes them.
  */
+import type { Attribute } from './lexicon/lexicon';
+import { MONTHS_EN, MONTHS_RU_GENITIVE } from './text/months';
+
 export type Lang = 'en' | 'ru';
+
+const RU_MEETINGS = { one: 'встреча', few: 'встречи', many: 'встреч', other: 'встречи' };
+const RU_PLURAL = new Intl.PluralRules('ru');
+/** Russian counts agree with the number: 1 встреча, 2 встречи, 5 встреч. */
+export function plural(n: number, forms: Record<'one' | 'few' | 'many' | 'other', string>): string {
+  return forms[RU_PLURAL.select(n) as keyof typeof forms] ?? forms.other;
+}
 
 const en = {
   emptyQuestion: 'Ask me something about the visit — for example: “Who did the minister meet?”',
@@ -22,6 +32,23 @@ const en = {
   didNotMeet: (who: string) => `No: the releases mention ${who}, but report no meeting with them.`,
   yesDiscussed: 'Yes:',
   yes: 'Yes.',
+  noBut: 'No —',
+  digest: (principal: string, place: string, date: string, meetings: number) =>
+    meetings ? `${principal} in ${place}, ${date}: ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'}.` : `${principal} in ${place}, ${date}.`,
+  metOnly: 'met',
+  mentionsButNot: (subject: string, what: string) => `The release mentions ${subject}, but not ${what}.`,
+  theMeetings: 'the meetings',
+  attribute: {
+    time: 'at what time',
+    day: 'the exact date',
+    money: 'any sum of money',
+    duration: 'how long it lasted',
+    start: 'when it starts',
+    institution: 'which institution',
+    size: 'how many people took part',
+    age: 'anyone’s age',
+    distance: 'any distance',
+  } as Record<Attribute, string>,
   withShort: (who: string) => `with ${who}`,
   nPeople: (n: number) => `${n} counterparts`,
   no: 'No.',
@@ -66,6 +93,22 @@ const ru: typeof en = {
   didNotMeet: (who) => `Нет: в релизах упоминается ${who}, но встреча не сообщается.`,
   yesDiscussed: 'Да:',
   yes: 'Да.',
+  noBut: 'Нет —',
+  digest: (principal, place, date, meetings) => (meetings ? `${principal}: ${place}, ${date} — ${meetings} ${plural(meetings, RU_MEETINGS)}.` : `${principal}: ${place}, ${date}.`),
+  metOnly: 'встреча',
+  mentionsButNot: (subject, what) => `В релизе упоминается ${subject}, но не сказано, ${what}.`,
+  theMeetings: 'встречи',
+  attribute: {
+    time: 'в котором часу',
+    day: 'какого точно числа',
+    money: 'о каких суммах идёт речь',
+    duration: 'сколько это длилось',
+    start: 'когда это начнётся',
+    institution: 'какое именно учреждение',
+    size: 'сколько было участников',
+    age: 'сколько кому лет',
+    distance: 'какое расстояние',
+  },
   withShort: (who) => `с ${who}`,
   nPeople: (n) => `${n} собеседниками`,
   no: 'Нет.',
@@ -96,11 +139,10 @@ const ru: typeof en = {
 export const STRINGS: Record<Lang, typeof en> = { en, ru };
 export type Strings = typeof en;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 
-/** "2024-02-28" → "28 February 2024" (or "28 февраля 2024"). */
-export function formatDate(iso: string, lang: Lang = 'en'): string {
+/** "2024-02-28" → "28 February 2024" (or "28 февраля 2024"); a release with no date → "date unknown". */
+export function formatDate(iso: string | undefined, lang: Lang = 'en'): string {
+  if (!iso) return lang === 'ru' ? 'дата неизвестна' : 'date unknown';
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${(lang === 'ru' ? MONTHS_RU : MONTHS)[m - 1]} ${y}`;
+  return `${d} ${(lang === 'ru' ? MONTHS_RU_GENITIVE : MONTHS_EN)[m - 1]} ${y}`;
 }

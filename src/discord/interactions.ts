@@ -17,8 +17,10 @@ import {
   type InteractionReplyOptions,
 } from 'discord.js';
 import type { Logger } from '../app/log';
+import type { InteractionStatus } from '../app/metrics';
 import type { BotContext } from './context';
 import { COMMANDS_BY_NAME, PAGERS } from './commands';
+import { noteOutcome, outcomeOf } from './outcome';
 import { parsePageId, pageIdsFor } from './paging';
 import { ephemeral, toChoices } from './render';
 import { BOT_STRINGS, langOf } from './strings';
@@ -27,12 +29,21 @@ import { BOT_STRINGS, langOf } from './strings';
 export const DEFER_AFTER_MS = 2000;
 
 export async function handleInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
+  const started = performance.now();
+  let failed = false;
   try {
     if (interaction.isAutocomplete()) await onAutocomplete(ctx, interaction);
     else if (interaction.isChatInputCommand()) await onCommand(ctx, interaction);
     else if (interaction.isButton()) await onButton(ctx, interaction);
   } catch (error) {
+    failed = true;
     await fail(ctx, interaction, error);
+  }
+  // Metrics: every command and page button once (autocomplete, on every keystroke, is not counted).
+  const command = interaction.isChatInputCommand() ? interaction.commandName : interaction.isButton() ? 'button' : undefined;
+  if (command) {
+    const status: InteractionStatus = failed ? 'error' : outcomeOf(interaction);
+    ctx.metrics.interaction(command, status, (performance.now() - started) / 1000);
   }
 }
 
@@ -41,6 +52,7 @@ async function onCommand(ctx: BotContext, interaction: ChatInputCommandInteracti
   if (!command) throw new Error(`unknown command /${interaction.commandName} (deploy-commands is out of date?)`);
   const wait = ctx.cooldown.take(interaction.user.id);
   if (wait > 0) {
+    noteOutcome(interaction, 'refused');
     await interaction.reply(ephemeral(BOT_STRINGS[langOf(interaction.locale)].cooldown(wait)));
     return;
   }

@@ -6,6 +6,7 @@
 import type { Message } from 'discord.js';
 import type { BotContext } from './context';
 import { askView } from './commands/ask';
+import { noteAnswer, outcomeOf } from './outcome';
 import { pageIdsFor, type PageRef } from './paging';
 
 /** The bot's own mention, "<@id>" or the legacy nickname form "<@!id>". */
@@ -27,17 +28,22 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
   const question = questionFor(message, botId);
   if (question === null) return;
   const where = { userId: message.author.id, guildId: message.guildId, channelId: message.channelId };
+  const started = performance.now();
+  const count = (status: 'answered' | 'not_found' | 'refused' | 'error'): void => ctx.metrics.interaction('mention', status, (performance.now() - started) / 1000);
   try {
     // No ephemeral messages outside interactions: a user in cooldown is ignored rather than answered in public.
     if (ctx.cooldown.take(message.author.id) > 0) {
       ctx.logger.debug(where, 'message ignored: cooldown');
+      count('refused');
       return;
     }
     const ref: PageRef = { kind: 'ask', lang: 'en', arg: question };
-    const view = askView(ctx.store.current(), ref, 1, pageIdsFor(ref, ctx.longArgs));
+    const view = noteAnswer(message, askView(ctx.store.current(), ref, 1, pageIdsFor(ref, ctx.longArgs)));
     // The question may contain @everyone, @here or <@&role>: nothing in the reply pings, not even the asker.
     await message.reply({ ...view, allowedMentions: { parse: [], repliedUser: false } });
+    count(outcomeOf(message));
   } catch (error) {
     ctx.logger.error({ ...where, err: error }, 'message answer failed');
+    count('error');
   }
 }

@@ -7,12 +7,12 @@ import type { Suggestion } from './commands/types';
 
 /** Newest first, then by id (stable). */
 export function releasesByDate(knowledge: Knowledge): Release[] {
-  return [...knowledge.releases.values()].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  return [...knowledge.releases.values()].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
 }
 
 function matches(r: Release, typed: string): boolean {
   const q = typed.toLocaleLowerCase();
-  return [r.id, r.title, r.date].some((s) => s.toLocaleLowerCase().includes(q));
+  return [r.id, r.title, r.date ?? ''].some((s) => s.toLocaleLowerCase().includes(q));
 }
 
 /** Empty → the newest release; an exact id; else the newest whose id, title or date contains the text. */
@@ -28,5 +28,5 @@ export function suggestReleases(knowledge: Knowledge, typed: string, limit = 25)
   return releasesByDate(knowledge)
     .filter((r) => !q || matches(r, q))
     .slice(0, limit)
-    .map((r) => ({ label: `${r.date} — ${r.title}`, value: r.id }));
+    .map((r) => ({ label: `${r.date ?? 'date unknown'} — ${r.title}`, value: r.id }));
 }

@@ -7,6 +7,7 @@
  */
 import { ButtonStyle, ComponentType, MessageFlags, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { STRINGS, citedReleases, formatDate, quoteBlocks, type Answer, type Knowledge, type Lang, type Release } from '../core';
+import { tagAnswerView } from './outcome';
 import { BOT_STRINGS } from './strings';
 
 export const LIMITS = {
@@ -217,7 +218,7 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge, opts: AnswerV
   if (opts.heading) embed.author = { name: defuse(opts.heading) };
   if (fields.length) embed.fields = fields;
   if (releases.length) embed.footer = { text: releaseFooter(releases, answer.lang) };
-  return { embeds: [fitEmbed(embed)], components: opts.pageId ? pager(page, total, opts.pageId, answer.lang) : [] };
+  return tagAnswerView({ embeds: [fitEmbed(embed)], components: opts.pageId ? pager(page, total, opts.pageId, answer.lang) : [] }, answer.status);
 }
 
 /** The release itself: title, its paragraphs (numbered like the quotes cite them) in pages, date and source. */

@@ -1,14 +1,23 @@
 /**
  * Scraper debris out, words kept: a release as scraped carries share buttons
- * ("Tell a friend"), a date line, runs of blank lines and stray spaces. What is left
- * is the release's own text, one paragraph per block, which every quote is then cut from.
+ * ("Tell a friend"), a date line, a byline, runs of blank lines and stray spaces, and
+ * often a headline and an agency dateline ("ASTANA. KAZINFORM –", "BAKU, Azerbaijan,
+ * October 5."). The headline becomes the title and the dateline the release's metadata
+ * (place, day, agency); neither is left to open the first sentence. Hard-wrapped lines are
+ * joined back into paragraphs. What is left is the release's own text, one paragraph per
+ * block, which every quote is then cut from.
  */
+import { MONTH_FORMS_EN, MONTH_PATTERN_EN, monthNumber } from '../core/text/months';
 
 export interface CleanText {
   /** The paragraphs, in order; a paragraph's lines are joined with one space. */
   paragraphs: string[];
   /** The date the debris gave (a "date 2024-02-28" line), as YYYY-MM-DD. */
   date?: string;
+  /** The headline: a first line without a full stop, set apart from the text. */
+  title?: string;
+  /** The agency dateline the first paragraph opened with, taken out of the text. */
+  dateline?: Dateline;
   /** What was removed, for the moderator's report. */
   removed: string[];
   /** Blank lines beyond the one that separates two paragraphs. */
@@ -36,10 +45,25 @@ const DEBRIS_PHRASES = [
   'whatsapp',
   'vkontakte',
   'linkedin',
+  'go to the main site',
+  'main site',
+  'photo',
+  'video',
 ];
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = `(?:${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?`;
+/** An agency dateline: "ASTANA. KAZINFORM –", "Astana. May 30. KazTAG –", "(MENAFN- Trend) BAKU, Azerbaijan, October 5.". */
+export interface Dateline {
+  /** As written, e.g. "ASTANA. KAZINFORM –". */
+  text: string;
+  /** The city, as written ("NUR-SULTAN", "Astana"). */
+  place: string;
+  month?: number;
+  day?: number;
+  year?: number;
+  agency?: string;
+}
+
+const MONTH = MONTH_PATTERN_EN;
 
 /** A date as written: 2024-02-28, 28 February 2024, February 28, 2024, 28.02.2024. */
 export const DATE_PATTERN = new RegExp(
@@ -54,16 +78,17 @@ export function parseDate(written: string): string | undefined {
   let match: RegExpExecArray | null;
   if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else if ((match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2}) ([a-z]+)\.? (\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), monthNumber(match[2]!), Number(match[3])];
-  else if ((match = /^([a-z]+)\.? (\d{1,2}) (\d{4})$/.exec(text))) [m, d, y] = [monthNumber(match[1]!), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2}) ([a-z]+)\.? (\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), monthNumber(match[2]!) ?? 0, Number(match[3])];
+  else if ((match = /^([a-z]+)\.? (\d{1,2}) (\d{4})$/.exec(text))) [m, d, y] = [monthNumber(match[1]!) ?? 0, Number(match[2]), Number(match[3])];
   else return undefined;
+  return isoDate(y, m, d);
+}
+
+/** YYYY-MM-DD from parts, or undefined when they make no real date. */
+export function isoDate(y: number, m: number, d: number): string | undefined {
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const parsed = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(iso) ? iso : undefined;
-}
-
-function monthNumber(word: string): number {
-  return MONTHS.findIndex((name) => name.startsWith(word.slice(0, 3))) + 1;
 }
 
 /** The first date the text gives, as YYYY-MM-DD. */
@@ -82,6 +107,11 @@ export function findDate(text: string): string | undefined {
  * undefined when the line has words of the release.
  */
 function debrisLine(line: string): string | undefined {
+  // A scraper's own line: "date 2022-03-11 Qazaq TV <site name>": the label and the date say it is not the release's.
+  // A photo credit: "Photo source: picture from the open source", "Photo: Kazinform".
+  if (/^(?:photos?|video|image|pictures?)(?: (?:source|credit|courtesy)s?)?\s*:/i.test(line)) return '';
+  const scraped = /^(?:date|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(line);
+  if (scraped) return parseDate(scraped[1]!) ?? '';
   let rest = ` ${line.toLowerCase()} `;
   for (const phrase of DEBRIS_PHRASES) rest = rest.split(` ${phrase} `).join('  ');
   let date = '';
@@ -104,6 +134,61 @@ function tidyLine(line: string): string {
     .trim();
 }
 
+/** A line that ends a sentence (or a paragraph): a full stop, a question or exclamation mark, a colon, maybe a closing quote. */
+const ENDS_SENTENCE = /[.!?:;]["”»’)]*$/u;
+
+/** "Adlet Seilkhanov": two or three capitalized words alone on a line, no verb, no punctuation — a byline. */
+function isByline(line: string): boolean {
+  return /^\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+){1,2}$/u.test(line);
+}
+
+/** A month as a dateline writes it ("May", "OCTOBER", "Sept."), without the `i` flag that would blur \\p{Lu}. */
+const DATELINE_MONTH = `(?:${MONTH_FORMS_EN.flat()
+  .sort((a, b) => b.length - a.length)
+  .flatMap((f) => [f.toUpperCase(), f[0]!.toUpperCase() + f.slice(1)])
+  .join('|')})\\.?`;
+const AGENCY = `(?:\\p{Lu}[\\p{L}]*(?: \\p{Lu}[\\p{L}]*){0,2})`;
+const DATELINE = new RegExp(
+  [
+    `^(?:\\((?<prefix>[^)]{2,60})\\)\\s*)?`,
+    // The city: capitals ("NUR-SULTAN") or a capitalized word or two ("Astana").
+    `(?<place>\\p{Lu}[\\p{L}'’-]*(?: \\p{Lu}[\\p{L}'’-]*)?)`,
+    // ", Kazakhstan"
+    `(?:, (?<country>\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?))?`,
+    // ", October 5" / ". May 30" / ", 21 January 2024"
+    `(?:[.,] (?:(?<month>${DATELINE_MONTH}) (?<day>\\d{1,2})|(?<day2>\\d{1,2}) (?<month2>${DATELINE_MONTH}))(?:,? (?<year>\\d{4}))?)?`,
+    // " (Kazinform)" / ". KAZINFORM" / ". KazTAG"
+    `(?: \\((?<agency>[^)]{2,40})\\)|[.,] (?<agency2>${AGENCY})(?= [–—-]))?`,
+    // " –" or "." before the first sentence
+    `(?<end> ?[–—-] ?|\\. |, )(?=\\p{Lu}|\\p{N})`,
+  ].join(''),
+  'u',
+);
+
+/** The dateline a first paragraph opens with, if it has one: returned with the rest of the paragraph. */
+export function splitDateline(paragraph: string): { dateline: Dateline; rest: string } | undefined {
+  const m = DATELINE.exec(paragraph);
+  if (!m?.groups) return undefined;
+  const g = m.groups;
+  const place = g['place']!;
+  const monthWord = g['month'] ?? g['month2'];
+  const agency = g['agency'] ?? g['agency2'] ?? g['prefix']?.replace(/^[^\p{L}]*(?:MENAFN[-– ]*)?/u, '').trim();
+  const capitals = place === place.toUpperCase() && /\p{Lu}{3}/u.test(place);
+  // A sentence may open with a capitalized word and a comma; a dateline has capitals, a date or an agency, and a dash or a full stop.
+  if (!capitals && !monthWord && !agency) return undefined;
+  if (!capitals && !monthWord && !/[–—-]/.test(g['end']!)) return undefined;
+  if (g['end'] === ', ' && !monthWord) return undefined;
+  const day = Number(g['day'] ?? g['day2']);
+  const dateline: Dateline = {
+    text: m[0].trim(),
+    place,
+    ...(monthWord ? { month: monthNumber(monthWord)!, day } : {}),
+    ...(g['year'] ? { year: Number(g['year']) } : {}),
+    ...(agency ? { agency } : {}),
+  };
+  return { dateline, rest: paragraph.slice(m[0].length).trim() };
+}
+
 export function cleanRelease(raw: string): CleanText {
   const removed: string[] = [];
   let date: string | undefined;
@@ -122,12 +207,51 @@ export function cleanRelease(raw: string): CleanText {
     removed.push(line);
     date ??= debris || undefined;
   }
-  // Blank lines separate paragraphs. A text without any (one paragraph per line) keeps its lines as paragraphs.
+  // A byline: alone on a line before the text starts (the first line ending a sentence) or on the last line.
+  const content = kept.map((l, i) => (l ? i : -1)).filter((i) => i >= 0);
+  const firstSentenceLine = content.find((i) => ENDS_SENTENCE.test(kept[i]!)) ?? -1;
+  for (const i of content) {
+    const atTop = i < firstSentenceLine && i !== content[0];
+    const atEnd = i === content[content.length - 1] && content.length > 2;
+    if ((atTop || atEnd) && isByline(kept[i]!)) {
+      removed.push(kept[i]!);
+      kept[i] = '';
+    }
+  }
+  // Blank lines separate paragraphs. Without any, a line that does not end a sentence was hard-wrapped:
+  // it joins the next one; a line that ends one ends its paragraph.
   const hasBlankSeparators = /\S\n\n+\S/.test(kept.join('\n'));
-  const blocks = hasBlankSeparators ? kept.join('\n').split(/\n{2,}/) : kept;
-  const paragraphs = blocks.map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')).filter(Boolean);
+  let blocks: string[];
+  if (hasBlankSeparators) blocks = kept.join('\n').split(/\n{2,}/);
+  else {
+    blocks = [];
+    let open = '';
+    for (const line of kept.filter(Boolean)) {
+      open = open ? `${open}\n${line}` : line;
+      if (ENDS_SENTENCE.test(line)) {
+        blocks.push(open);
+        open = '';
+      }
+    }
+    if (open) blocks.push(open);
+  }
+  let paragraphs = blocks.map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')).filter(Boolean);
   const blankLines = Math.max(0, kept.filter((l) => !l).length - (hasBlankSeparators ? paragraphs.length - 1 : 0));
-  return { paragraphs, ...(date ? { date } : {}), removed, blankLines };
+
+  // The headline: a first paragraph of one short line that ends no sentence, with more text after it.
+  let title: string | undefined;
+  if (hasBlankSeparators && paragraphs.length > 1 && !ENDS_SENTENCE.test(paragraphs[0]!) && paragraphs[0]!.length <= 200 && !splitDateline(paragraphs[0]!)) {
+    title = paragraphs[0]!;
+    paragraphs = paragraphs.slice(1);
+  }
+  // The dateline, from the first paragraph: metadata, not the first sentence's words.
+  let dateline: Dateline | undefined;
+  const split = paragraphs[0] ? splitDateline(paragraphs[0]) : undefined;
+  if (split && split.rest) {
+    dateline = split.dateline;
+    paragraphs = [split.rest, ...paragraphs.slice(1)];
+  }
+  return { paragraphs, ...(date ? { date } : {}), ...(title ? { title } : {}), ...(dateline ? { dateline } : {}), removed, blankLines };
 }
 
 /** The release text file: paragraphs separated by one blank line. */

@@ -22,8 +22,6 @@ export interface DraftOptions {
   out?: string;
   id?: string;
   force?: boolean;
-  /** YYYY-MM-DD, the date used when the text gives none; default today. */
-  today?: string;
 }
 
 export type DraftResult =
@@ -47,12 +45,12 @@ export async function draftRelease(options: DraftOptions): Promise<DraftResult> 
   if (!existing.ok) {
     return { ok: false, report: [`the knowledge in ${options.knowledgeDir} does not pass check; fix it first:`, ...formatErrors(existing.errors).map((l) => `  ${l}`)] };
   }
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const draft = extractDraft(clean.paragraphs, {
     ...(existing.knowledge ? { knowledge: existing.knowledge } : {}),
     ...(clean.date ? { date: clean.date } : {}),
+    ...(clean.title ? { title: clean.title } : {}),
+    ...(clean.dateline ? { dateline: clean.dateline } : {}),
     ...(options.id ? { id: options.id } : {}),
-    today,
   });
   const out = path.resolve(options.out ?? path.join(options.knowledgeDir, 'releases'));
   const textFile = path.join(out, `${draft.release.id}.txt`);
@@ -106,6 +104,9 @@ export async function draftRelease(options: DraftOptions): Promise<DraftResult> 
 
 function checksOf(draft: Draft): string[] {
   const checks = [...draft.checks];
+  for (const p of draft.aliasProposals) {
+    checks.push(`alias proposed: ${p.aliases.map((a) => `“${a}”`).join(', ')} spell${p.aliases.length === 1 ? 's' : ''} ${p.id}, already in the knowledge: the draft refers to ${p.id}; add ${p.aliases.length === 1 ? 'it' : 'them'} to its aliases`);
+  }
   for (const e of draft.entities) {
     const details = [e.title, e.country && `country: ${e.country}`, e.organization && `organization: ${e.organization}`].filter(Boolean).join('; ');
     checks.push(`new ${e.type} ${e.id} “${e.name}”${details ? ` — ${details}` : ''} (${e.why})`);
@@ -132,8 +133,8 @@ function withoutRefs(draft: Draft): Draft['release'] {
 /** The knowledge to draft against; an empty or missing folder is a fresh start, a broken one is an error. */
 async function existingKnowledge(dir: string): Promise<{ ok: true; knowledge?: Knowledge } | { ok: false; errors: KnowledgeError[] }> {
   if (!(await exists(dir)) || (await isEmptyKnowledge(dir))) return { ok: true };
-  const loaded = await loadKnowledge(dir);
-  return loaded.ok ? { ok: true, knowledge: loaded.knowledge } : loaded;
+  const loaded = await loadKnowledge(dir, { requireRelease: false }); // entities only: the first release is this draft
+  return loaded.ok ? { ok: true, knowledge: loaded.knowledge } : { ok: false, errors: loaded.errors };
 }
 
 async function isEmptyKnowledge(dir: string): Promise<boolean> {

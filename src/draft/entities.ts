@@ -8,25 +8,15 @@ import type { Entity, Knowledge } from '../core';
 import type { EntityType } from '../core/knowledge/schema';
 import { entityForms, formOf, stemsOf, type EntityForm } from '../core/search/entity-forms';
 import { buildFormTable, linkExact, type FormTable } from '../core/search/link';
-import { tokensOf, type Token } from '../core/search/tokens';
+import { tokenSpans, type TokenSpan } from '../core/search/tokens';
 import { WORLD, type WorldName } from '../core/lexicon/world';
-import { normalize } from '../core/text/normalize';
+import { editDistance, normalize, typoBudget } from '../core/text/normalize';
 
-/** A word of the text with where it stands, so quotes can be cut verbatim. */
-export interface Word extends Token {
-  start: number;
-  end: number;
-}
+/** A word of the text with where it stands, so quotes can be cut verbatim: the core's tokens. */
+export type Word = TokenSpan;
 
-/** Tokens exactly as the core's tokensOf makes them, plus their offsets in the original text. */
-export function wordsOf(text: string): Word[] {
-  const words: Word[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)?/gu)) {
-    const [token] = tokensOf(m[0]);
-    if (token) words.push({ ...token, start: m.index, end: m.index + m[0].length });
-  }
-  return words;
-}
+/** The core's tokenizer (tokensOf) with offsets: names are matched the way the index matches them. */
+export const wordsOf = tokenSpans;
 
 /** An entity the draft defines: the knowledge's own fields (lists it may still add to), and why it is there (for the moderator). */
 export interface DraftEntity extends Pick<Entity, 'id' | 'type' | 'name' | 'title' | 'organization' | 'country'> {
@@ -59,8 +49,8 @@ export class EntityResolver {
 
   constructor(readonly knowledge: Knowledge | undefined) {
     const known = knowledge ? [...knowledge.entities.values()] : [];
-    // Names and aliases only: a title ("UN Secretary-General") may belong to someone else in a new release.
-    const forms = known.flatMap((e) => entityForms(e).filter((f) => f.role === 'name'));
+    // Names, aliases and demonyms ("Kazakh" → Kazakhstan): a title ("UN Secretary-General") may belong to someone else in a new release.
+    const forms = known.flatMap((e) => entityForms(e).filter((f) => f.role === 'name' || f.role === 'demonym'));
     this.knownTable = buildFormTable(forms);
     const worldForms: EntityForm[] = [];
     WORLD.forEach((place, i) => {
@@ -145,6 +135,45 @@ export class EntityResolver {
     });
     this.fromWorld.set(key, id);
     return id;
+  }
+
+  /**
+   * A person already known (in the knowledge or earlier in this draft) whose name is a spelling
+   * variant of this one: "Mukhtar Tleuberdi" and "Mukhtar Tileuberdi". Same number of words, each
+   * within the typo budget of its length, one or two edits in all.
+   */
+  similarPerson(name: string): { id: string; name: string; known: boolean } | undefined {
+    const words = normalize(name).split(' ');
+    if (words.length < 2) return undefined;
+    const people = [
+      ...[...(this.knowledge?.entities.values() ?? [])].map((e) => ({ e, known: true })),
+      ...this.created.map((e) => ({ e, known: false })),
+    ].filter(({ e }) => e.type === 'person');
+    for (const { e, known } of people) {
+      for (const form of [e.name, ...e.aliases]) {
+        const other = normalize(form).split(' ');
+        if (other.length !== words.length) continue;
+        let total = 0;
+        for (let i = 0; i < words.length && total <= 2; i++) {
+          const d = editDistance(words[i]!, other[i]!, 2);
+          total += d > typoBudget(Math.min(words[i]!.length, other[i]!.length)) ? 3 : d;
+        }
+        if (total >= 1 && total <= 2) return { id: e.id, name: e.name, known };
+      }
+    }
+    return undefined;
+  }
+
+  /** A drafted entity's new alias ("Tleuberdi" beside "Tileuberdi"): later look-ups find it by it too. */
+  addAlias(id: string, alias: string): void {
+    const e = this.created.find((c) => c.id === id);
+    if (!e || e.aliases.includes(alias) || e.name === alias) return;
+    e.aliases.push(alias);
+    const form = formOf(id, 'name', alias, false);
+    if (form) {
+      this.draftForms.push(form);
+      this.draftTable = buildFormTable(this.draftForms);
+    }
   }
 
   /** Adds a draft entity under a fresh id; later look-ups find it by its name and aliases. */

@@ -6,8 +6,10 @@
  */
 import type { Knowledge } from '../core';
 import type { EntityType, FactKind } from '../core/knowledge/schema';
-import { splitSentences } from '../core/text/normalize';
-import { findDate, parseDate } from './clean';
+import { normalize, splitSentences } from '../core/text/normalize';
+import { tokenSpans } from '../core/search/tokens';
+import { MONTHS_EN } from '../core/text/months';
+import { findDate, isoDate, parseDate, type Dateline } from './clean';
 import { EntityResolver, slug, type DraftEntity, type Mention } from './entities';
 import {
   CONNECTORS,
@@ -60,7 +62,8 @@ export interface DraftPerson {
 export interface DraftRelease {
   id: string;
   title: string;
-  date: string;
+  /** Absent when the year cannot be known: never today's date. */
+  date?: string;
   place?: string;
   principal?: string;
   source: string;
@@ -78,16 +81,20 @@ export interface Draft {
   checks: string[];
   /** Paragraphs no fact cites. */
   uncovered: number[];
+  /** Spelling variants of people defined elsewhere: aliases to add to them (the draft refers to their ids). */
+  aliasProposals: { id: string; aliases: string[] }[];
 }
 
 export interface ExtractOptions {
   knowledge?: Knowledge;
   /** The date the scraper's date line gave. */
   date?: string;
+  /** The headline line the cleaner set apart. */
+  title?: string;
+  /** The agency dateline the cleaner took out of the first paragraph. */
+  dateline?: Dateline;
   /** Forced release id (--id). */
   id?: string;
-  /** Today, YYYY-MM-DD: the date of last resort. */
-  today: string;
 }
 
 // ── words with their offsets, for the capitalization patterns ───────────────
@@ -98,14 +105,27 @@ interface Tok {
   end: number;
 }
 
+/**
+ * The core's tokens (tokenSpans), as written, with hyphenated and possessive words kept whole
+ * ("Secretary-General", "Al-Hajraf", "Turkmenistan's"): the capitalization patterns read words
+ * as the text spells them, the matching is the core's.
+ */
 function toksOf(text: string): Tok[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const toks: Tok[] = [];
+  for (const t of tokenSpans(text)) {
+    const prev = toks[toks.length - 1];
+    const gap = prev ? text.slice(prev.end, t.start) : '';
+    if (prev && gap === '-') Object.assign(prev, { text: text.slice(prev.start, t.end), end: t.end });
+    else toks.push({ text: text.slice(t.start, t.end), start: t.start, end: t.end });
+  }
+  return toks;
 }
 
 const lower = (t: Tok) => t.text.toLowerCase();
 const isAcronym = (t: Tok) => /^\p{Lu}[\p{Lu}\d&]{1,9}$/u.test(t.text);
 const isPossessive = (t: Tok) => /['’]s$/u.test(t.text);
 const isCapWord = (t: Tok) => /^\p{Lu}/u.test(t.text) && !isPossessive(t);
+const isInitial = (t: Tok) => /^\p{Lu}$/u.test(t.text);
 const isNameWord = (t: Tok) => /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*$/u.test(t.text);
 const notNameWord = (w: string) => TITLE_WORDS.has(w) || INSTITUTION_WORDS.has(w) || FUNCTION_WORDS.has(w) || HEAD_TYPES.has(w);
 const sep = (text: string, toks: Tok[], i: number) => text.slice(toks[i - 1]!.end, toks[i]!.start);
@@ -141,6 +161,7 @@ interface PersonMention {
 export function extractDraft(paragraphs: readonly string[], options: ExtractOptions): Draft {
   const resolver = new EntityResolver(options.knowledge);
   const checks: string[] = [];
+  aliasProposals = [];
   const sentences: Sentence[] = paragraphs.flatMap((text, i) =>
     splitSentences(text).map((s) => ({ paragraph: i + 1, text: s, mentions: [], people: [] })),
   );
@@ -179,34 +200,39 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
 
   // 3. Metadata.
   const first = sentences[0];
-  const dateInText = findDate(paragraphs.join('\n'));
-  const date = options.date ?? dateInText ?? options.today;
-  if (options.date) checks.push(`date ${date}: from the scraper's date line`);
-  else if (dateInText) checks.push(`date ${date}: the first date in the text — is it the release's?`);
-  else checks.push(`date ${date}: NOT FOUND in the text, today's date used — correct it`);
-  const principal = first?.people[0];
-  const place = first ? placeOf(first, resolver) : undefined;
+  const { date, why: dateWhy } = releaseDate(paragraphs, options);
+  checks.push(date ? `date ${date}: ${dateWhy}` : `date unknown: ${dateWhy} — the release is undated (check warns); add \`date:\` if you know it`);
+  const chosen = principalOf(sentences, resolver);
+  const principal = chosen?.mention;
+  const textPlace = first ? placeOf(first, resolver) : undefined;
+  const datelinePlace = options.dateline ? resolver.mentions(options.dateline.place, true).find((m) => m.type === 'place' || m.type === 'country')?.entity : undefined;
+  const place = textPlace ?? datelinePlace;
+  const title = options.title ?? shortTitle(first, principal);
+  const source = sourceOf(paragraphs) ?? agencyOf(paragraphs) ?? options.dateline?.agency;
+  const placeSlug = place ? slug(resolver.entity(place)?.name ?? place) : '';
   const release: DraftRelease = {
-    id: options.id ?? [date, place ? slug(resolver.entity(place)?.name ?? place) : ''].filter(Boolean).join('-'),
-    title: `DRAFT: ${shortTitle(first, principal)}`,
-    date,
+    id: options.id ?? (date ? [date, placeSlug].filter(Boolean).join('-') : undatedId(placeSlug, title, options.knowledge)),
+    title,
+    ...(date ? { date } : {}),
     ...(place ? { place } : {}),
     ...(principal ? { principal: principal.person } : {}),
-    source: sourceOf(paragraphs) ?? 'DRAFT: source not found in the text',
+    source: source ?? 'Not named in the release',
     text: '',
   };
   release.text = `${release.id}.txt`;
-  checks.unshift(`title: the shortened first sentence — write the release's headline`);
-  if (!release.source.startsWith('DRAFT')) checks.push(`source: “${release.source}”`);
-  else checks.push('source: not found in the text — write who published the release');
-  checks.push(place ? `place: ${place} (from ¶1)` : 'place: not found — add `place:` if the release has one');
-  checks.push(principal ? `principal: ${principal.person} (the first person ¶1 names)` : 'principal: not found — add `principal:` (whose visit is it?)');
+  checks.unshift(options.title ? `title: the release's headline line` : `title: the shortened first sentence — write the release's headline`);
+  checks.push(source ? `source: “${release.source}”` : 'source: not named in the text — write who published the release');
+  if (options.dateline) checks.push(`dateline “${options.dateline.text}” taken out of ¶1`);
+  checks.push(
+    textPlace ? `place: ${place} (from ¶1)` : datelinePlace ? `place: ${place} (from the dateline “${options.dateline!.place}”)` : 'place: not found — add `place:` if the release has one',
+  );
+  checks.push(chosen ? `principal: ${chosen.mention.person} (${chosen.why})` : 'principal: not found — add `principal:` (whose visit is it?)');
 
   // 4. Meetings and facts, paragraph by paragraph.
   const meetings: DraftMeeting[] = [];
   const facts: DraftFact[] = [];
   const people = new Map<string, DraftPerson & { titled: boolean }>();
-  const year = date.slice(0, 4);
+  const year = date?.slice(0, 4);
   let current: DraftMeeting | undefined;
   let lastParagraph = 0;
   let lastActor: string | undefined;
@@ -232,11 +258,25 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
         meetings.push(current);
       }
     } else if (newParagraph && current) {
-      const continues = PARTIES.test(s.text) || s.people.some((p) => current!.with.includes(p.person));
+      const continues = PARTIES.test(s.text) || CONTINUES.test(s.text) || s.people.some((p) => current!.with.includes(p.person));
       if (!continues) current = undefined;
     }
+    // "Also present at the meeting was …", "Those present included A, B and C": the people listed join the meeting, or make one.
+    const present = intro ? null : PRESENT.exec(s.text);
+    if (present) {
+      const listed = s.people.filter((p) => p.start >= present.index && p.person !== principal?.person);
+      const ids = [...new Set(listed.map((p) => p.person))];
+      if (ids.length && current && /\balso\b/i.test(present[0])) {
+        for (const id of ids) if (!current.with.includes(id)) current.with.push(id);
+        current.sources.push({ paragraph: s.paragraph, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim() });
+      } else if (ids.length) {
+        const intro: Intro = { with: ids, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim(), bodyStart: s.text.length, ...(ids.length > 1 ? { group: 'participants' } : {}) };
+        current = { id: meetingId(intro, meetings, s), with: ids, sources: [{ paragraph: s.paragraph, quote: intro.quote }], facts: [] };
+        meetings.push(current);
+      }
+    }
 
-    const found = factsOf(s, { intro, principal: principal?.person, lastActor, year, resolver });
+    const found = factsOf(s, { intro, principal: principal?.person, lastActor, ...(year ? { year } : {}), resolver });
     if (found.actor) lastActor = found.actor;
     if (current) current.facts.push(...found.facts);
     else if (principal) facts.push(...found.facts.filter((f) => f.actor === principal.person));
@@ -261,7 +301,29 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
     meetings,
     checks,
     uncovered,
+    aliasProposals,
   };
+}
+
+/** Filled while one draft is extracted (extraction is synchronous): spelling variants of people defined elsewhere. */
+let aliasProposals: Draft['aliasProposals'] = [];
+
+/**
+ * A person's name that is a spelling variant of a known person's ("Tleuberdi" / "Tileuberdi"):
+ * the known id, with the variant as a proposed alias — added to a person of this draft, proposed
+ * for one defined elsewhere. Undefined for a new person.
+ */
+function variantOf(resolver: EntityResolver, name: string): string | undefined {
+  const similar = resolver.similarPerson(name);
+  if (!similar) return undefined;
+  const variants = personAliases(name).filter((a) => !/\s/.test(a) || a !== name);
+  const aliases = [name, ...variants.filter((v) => normalize(v) !== normalize(similar.name.split(/\s+/).pop() ?? ''))];
+  if (similar.known) {
+    let proposal = aliasProposals.find((p) => p.id === similar.id);
+    if (!proposal) aliasProposals.push((proposal = { id: similar.id, aliases: [] }));
+    for (const a of aliases) if (!proposal.aliases.includes(a)) proposal.aliases.push(a);
+  } else for (const a of aliases) resolver.addAlias(similar.id, a);
+  return similar.id;
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -295,6 +357,13 @@ function namedInstitutions(text: string, resolver: EntityResolver): Institution[
     }
     if (toks.length === 0 || (toks.length < 2 && !phrase.acronym)) continue;
     const connector = toks.findIndex((t) => CONNECTORS.has(t.text));
+    // "the Turkic Academy Darkhan Kydyrali": the institution ends at its head word, a name may follow it.
+    const lastHead = toks.map((t, n) => (connector < 0 || n < connector) && HEAD_TYPES.has(lower(t))).lastIndexOf(true);
+    let cut = false;
+    if (lastHead >= 1 && connector < 0 && lastHead < toks.length - 1) {
+      toks = toks.slice(0, lastHead + 1);
+      cut = true;
+    }
     const head = connector < 0 ? toks : toks.slice(0, connector);
     const headWord = [...head].reverse().find((t) => isCapWord(t) && !isAcronym(t));
     const type = headWord ? HEAD_TYPES.get(lower(headWord)) : undefined;
@@ -302,7 +371,8 @@ function namedInstitutions(text: string, resolver: EntityResolver): Institution[
     const name = text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
     // A name the knowledge or the gazetteer has is theirs, not a new entity.
     if (resolver.mentions(name, false).some((m) => m.start === 0 && m.end === name.length)) continue;
-    found.push({ name, ...(phrase.acronym ? { acronym: phrase.acronym } : {}), type, quote: text.slice(toks[0]!.start, phrase.end) });
+    const acronym = cut ? undefined : phrase.acronym;
+    found.push({ name, ...(acronym ? { acronym } : {}), type, quote: text.slice(toks[0]!.start, acronym ? phrase.end : toks[toks.length - 1]!.end) });
   }
   return found;
 }
@@ -338,7 +408,8 @@ function capitalizedPhrases(text: string): { toks: Tok[]; acronym?: string; end:
 
 function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): PersonMention[] {
   const text = s.text;
-  const found: PersonMention[] = [...listedPeople(s, resolver)];
+  const listed = listedPeople(s, resolver);
+  const found: PersonMention[] = listed.length ? listed : countryListedPeople(s, resolver);
   const toks = toksOf(text);
   let i = 0;
   while (i < toks.length) {
@@ -347,8 +418,16 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
       continue;
     }
     let j = i;
-    while (j + 1 < toks.length && sep(text, toks, j + 1) === ' ' && (isNameWord(toks[j + 1]!) || NAME_PARTICLES.has(toks[j + 1]!.text))) j++;
-    while (j > i && NAME_PARTICLES.has(toks[j]!.text)) j--;
+    const joins = (n: number) => {
+      const gap = sep(text, toks, n);
+      const next = toks[n]!;
+      // An initial: "Nayef Falah M. Al-Hajraf".
+      if (isInitial(next) && (gap === ' ') && text[next.end] === '.') return true;
+      if (isInitial(toks[n - 1]!) && gap === '. ') return isNameWord(next);
+      return gap === ' ' && (isNameWord(next) || NAME_PARTICLES.has(next.text));
+    };
+    while (j + 1 < toks.length && joins(j + 1)) j++;
+    while (j > i && (NAME_PARTICLES.has(toks[j]!.text) || isInitial(toks[j]!))) j--;
     const run = toks.slice(i, j + 1);
     i = j + 1;
     if (found.some((p) => overlaps(p, { start: run[0]!.start, end: run[run.length - 1]!.end }))) continue;
@@ -363,12 +442,18 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
     const start = nameToks[0]!.start;
     const end = nameToks[nameToks.length - 1]!.end;
     const name = text.slice(start, end);
-    const before = titleBefore(text, toks, toks.indexOf(nameToks[0]!));
+    const stop = Math.max(0, ...found.filter((p) => p.end <= start).map((p) => p.end));
+    const nameIndex = toks.indexOf(nameToks[0]!);
+    // "the President of Türkiye, Recep Tayyip Erdogan, …": a title set off by commas before the name.
+    const closes = /^(?:,|\.|;|$| and\b| met\b| held\b| said\b| received\b)/.test(text.slice(end));
+    const before = titleBefore(text, toks, nameIndex, stop) ?? (closes ? titleBefore(text, toks, nameIndex, stop, true) : undefined);
     const after = before ? undefined : titleAfter(text, toks, toks.indexOf(nameToks[nameToks.length - 1]!));
     let title = before ?? after;
     // "Ambassador Tomas Brenn of the Eurasian Water Council (EWC)": what follows the name belongs to the title.
     const of = before ? ofAfterName(text, end, resolver) : undefined;
     let id = person.known;
+    // "Roman Vasilko" after "Roman Vassilko": a spelling variant of someone known needs no title.
+    if (!id && !title && nameToks.length >= 2) id = variantOf(resolver, name);
     if (!id) {
       if (!title) continue; // a capitalized run without a title is not sure enough to be a person
       if (nameToks.length < 2) {
@@ -394,13 +479,18 @@ function personInRun(text: string, run: Tok[], resolver: EntityResolver): { name
   }
   const places = resolver.mentions(text.slice(run[0]!.start, run[run.length - 1]!.end), false);
   const offset = run[0]!.start;
+  // The name starts after the run's last title, institution or place word: "Turkic Academy Darkhan Kydyrali" → "Darkhan Kydyrali".
+  const notName = (t: Tok) => notNameWord(lower(t)) || places.some((m) => overlaps({ start: m.start + offset, end: m.end + offset }, t));
   let k = 0;
-  while (k < run.length && (notNameWord(lower(run[k]!)) || places.some((m) => m.start + offset <= run[k]!.start && run[k]!.end <= m.end + offset))) k++;
+  for (let n = 0; n < run.length; n++) if (notName(run[n]!)) k = n + 1;
   const rest = run.slice(k);
   if (rest.length === 0 || rest.length > 4) return undefined;
   if (rest.some((t) => notNameWord(lower(t)) || places.some((m) => overlaps({ start: m.start + offset, end: m.end + offset }, t)))) return undefined;
   return { nameToks: rest };
 }
+
+/** Small words inside a title: "Minister of …", "Ambassador … to …", "Consul General in …". */
+const TITLE_JOINERS = new Set([...CONNECTORS, 'to', 'in']);
 
 interface TitleSpan {
   text: string;
@@ -409,19 +499,25 @@ interface TitleSpan {
 }
 
 /** "UN Secretary-General" before "António Guterres": capitalized words and small joining words back to the clause's start. */
-function titleBefore(text: string, toks: Tok[], nameIndex: number): TitleSpan | undefined {
+function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, apposition = false): TitleSpan | undefined {
   let j = nameIndex - 1;
   let first = nameIndex;
+  // A title ends in its head or its country, never in a joining word: "Director for External Relations" is no name.
+  const last = toks[nameIndex - 1];
+  if (!last || TITLE_JOINERS.has(last.text)) return undefined;
   while (j >= 0) {
     const t = toks[j]!;
+    if (t.start < stop) break; // never back into the person named before ("X and Singapore's Foreign Minister Y")
     const gap = text.slice(t.end, toks[j + 1]!.start);
-    if (!/^(?: | [-–—] |['’]s )$/u.test(gap)) break;
-    // "Ambassador of Loea to Zerttaania": "to" joins a title's words too (not an institution's: "invitation … to the Summit").
-    if (!(isCapWord(t) || isAcronym(t) || CONNECTORS.has(t.text) || t.text === 'to' || /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text))) break;
+    const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || (apposition && j === nameIndex - 1 && gap === ', ');
+    if (!gapOk) break;
+    // "Ambassador of Loea to Zerttaania", "Consul General in Istanbul": "to" and "in" join a title's words too;
+    // so does a title word in lower case ("the member of the Council of Elders …").
+    if (!(isCapWord(t) || isAcronym(t) || TITLE_JOINERS.has(t.text) || (TITLE_WORDS.has(t.text) && t.text !== 'his' && t.text !== 'her') || /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text))) break;
     first = j;
     j--;
   }
-  while (first < nameIndex && (CONNECTORS.has(toks[first]!.text) || toks[first]!.text === 'to' || (FUNCTION_WORDS.has(lower(toks[first]!)) && !isAcronym(toks[first]!)))) first++;
+  while (first < nameIndex && (TITLE_JOINERS.has(toks[first]!.text) || (FUNCTION_WORDS.has(lower(toks[first]!)) && !isAcronym(toks[first]!)))) first++;
   if (first >= nameIndex) return undefined;
   const start = toks[first]!.start;
   const end = toks[nameIndex - 1]!.end;
@@ -489,6 +585,7 @@ function listedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
     const countryName = resolver.entity(country.entity)?.name ?? countryText;
     const id =
       known ??
+      variantOf(resolver, name) ??
       resolver.define({
         type: 'person',
         name,
@@ -504,7 +601,50 @@ function listedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
   return found.length >= 2 ? found : [];
 }
 
+/**
+ * Officials listed by country after a group word: "the ministers of Estonia Margus Tsahkna, Latvia
+ * Baiba Braže and Lithuania Kęstutis Budrys", "deputy foreign ministers …: Azerbaijan's Elnur
+ * Mammadov, Georgia's …". Each gets the group's title for their country ("Minister of Estonia").
+ */
+function countryListedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
+  const text = s.text;
+  const group = /\b((?:deputy |vice |first deputy )?(?:foreign )?ministers(?: of foreign affairs)?|counterparts)\b/iu.exec(text);
+  if (!group) return [];
+  const items: { country: Mention; name: string; nameStart: number }[] = [];
+  for (const m of resolver.mentions(text, true)) {
+    if (m.type !== 'country' || m.start < group.index) continue;
+    const after = /^(?:['’]s)?,? (\p{Lu}\p{Ll}+(?:(?:[- ]|\s(?:bin|al|de|van|von|der)\s)\p{Lu}\p{Ll}+){1,3})(?=\s*(?:[,;.]|$|\s+and\b|\s+in\b|\s+as\b|\s+at\b))/u.exec(text.slice(m.end));
+    if (!after) continue;
+    const name = after[1]!;
+    if (toksOf(name).some((t) => notNameWord(lower(t))) || resolver.mentions(name, false).some((x) => x.type !== 'person')) continue;
+    items.push({ country: m, name, nameStart: m.end + after[0].length - name.length });
+  }
+  if (items.length < 2) return [];
+  const clauseStart = Math.max(text.lastIndexOf(', ', group.index) + 2, 0);
+  const lead = text.slice(clauseStart, items[0]!.country.start).trim().replace(/[,:]$/, '');
+  const groupWords = group[1]!.toLowerCase();
+  return items.map(({ country, name, nameStart }) => {
+    const countryName = resolver.entity(country.entity)?.name ?? country.text;
+    const id =
+      resolver.lookup(name, ['person']) ??
+      variantOf(resolver, name) ??
+      resolver.define({
+        type: 'person',
+        name,
+        title: groupTitle(groupWords === 'counterparts' ? 'foreign ministers' : groupWords, countryName),
+        country: country.entity,
+        aliases: personAliases(name),
+        demonyms: [],
+        caseSensitive: [],
+        why: `listed in ¶${s.paragraph}: “${group[1]} … ${text.slice(country.start, nameStart + name.length)}” (title made from the list's lead-in)`,
+      });
+    return { person: id, start: nameStart, end: nameStart + name.length, quoteStart: country.start, quoteEnd: nameStart + name.length, titled: true, group: groupWords, ...(lead ? { lead } : {}) };
+  });
+}
+
 function definePerson(resolver: EntityResolver, name: string, title: string, quote: string, paragraph: number): string {
+  const variant = variantOf(resolver, name);
+  if (variant) return variant;
   // The person's country and organization: what their title names ("… of Indonesia", "WHO Director-General").
   const named = resolver.mentions(title, true);
   let country: { entity: string } | undefined = named.find((m) => m.type === 'country');
@@ -543,6 +683,77 @@ function personAliases(name: string): string[] {
 
 // ── metadata ─────────────────────────────────────────────────────────────────
 
+/**
+ * The release's date, and where it came from: the scraper's date line; the dateline's day with
+ * its year (or the year of a full date the text gives); the first full date in the text. A day
+ * without a year stays unknown: guessing today's year would date the release wrongly.
+ */
+function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { date?: string; why: string } {
+  if (options.date) return { date: options.date, why: "from the scraper's date line" };
+  const inText = findDate(paragraphs.join('\n'));
+  const d = options.dateline;
+  if (d?.month && d.day) {
+    if (d.year) {
+      const date = isoDate(d.year, d.month, d.day);
+      if (date) return { date, why: `from the dateline “${d.text}”` };
+    }
+    const year = inText ? Number(inText.slice(0, 4)) : undefined;
+    const date = year ? isoDate(year, d.month, d.day) : undefined;
+    if (date) return { date, why: `the dateline's day (“${d.text}”) with the year of ${inText} in the text — check the year` };
+    return { why: `the dateline “${d.text}” gives no year and the text none either` };
+  }
+  if (inText) return { date: inText, why: 'the first date in the text — is it the release’s?' };
+  return { why: 'no date in the text' };
+}
+
+/**
+ * Whose visit it is: the first person ¶1 names — one of the home country's when ¶1 names several —
+ * or, when ¶1 names nobody, the first person of the home country the release names. The home
+ * country is the one the knowledge's principals come from (Kazakhstan for this project).
+ */
+function principalOf(sentences: readonly Sentence[], resolver: EntityResolver): { mention: PersonMention; why: string } | undefined {
+  const home = homeCountry(resolver);
+  const fromHome = (p: PersonMention) => home !== undefined && resolver.entity(p.person)?.country === home;
+  const opening = sentences.filter((s) => s.paragraph === 1).flatMap((s) => s.people);
+  const first = opening.find(fromHome) ?? opening[0];
+  if (first) return { mention: first, why: opening.length > 1 && fromHome(first) && first !== opening[0] ? `the first person of ${home} ¶1 names` : 'the first person ¶1 names' };
+  const later = sentences.flatMap((s) => s.people).find(fromHome);
+  return later ? { mention: later, why: `¶1 names nobody: the first person of ${home} the release names` } : undefined;
+}
+
+function homeCountry(resolver: EntityResolver): string | undefined {
+  const k = resolver.knowledge;
+  if (!k) return undefined;
+  const counts = new Map<string, number>();
+  for (const r of k.releases.values()) {
+    const country = r.principal ? k.entities.get(r.principal)?.country : undefined;
+    if (country) counts.set(country, (counts.get(country) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** "…, Kazinform reports" / "Trend reports via …": the agency that published the text. */
+function agencyOf(paragraphs: readonly string[]): string | undefined {
+  for (const p of paragraphs) {
+    const m = /,\s+(?:a\s+)?(\p{Lu}[\p{L}]+(?: News Agency)?)(?: correspondent)? reports\b/u.exec(p) ?? /(?:^|[.,]\s+)(\p{Lu}[\p{L}]+) reports (?:via|citing)\b/u.exec(p);
+    if (m) return m[1]!;
+  }
+  return undefined;
+}
+
+const ID_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'with', 'to', 'by', 'from', 'met', 'meet', 'meets', 'held', 'hold', 'holds', 'discussed', 'foreign', 'minister', 'ministers']);
+
+/** An undated release's id: "undated-" + the place + a few words of the title, made unique among the knowledge's releases. */
+function undatedId(placeSlug: string, title: string, knowledge: Knowledge | undefined): string {
+  const words = slug(title)
+    .split('-')
+    .filter((w) => w.length > 2 && !ID_STOPWORDS.has(w) && !placeSlug.split('-').includes(w) && !/^\d+$/.test(w));
+  const base = ['undated', placeSlug, ...words.slice(0, 3)].filter(Boolean).join('-').slice(0, 60).replace(/-+$/, '');
+  let id = base;
+  for (let n = 2; knowledge?.releases.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
 /** "during his visit to Geneva" — or a city or country the first sentence names after "in". */
 function placeOf(first: Sentence, resolver: EntityResolver): string | undefined {
   const visit = /\bvisit(?:ed)?\s+to\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/u.exec(first.text);
@@ -567,8 +778,9 @@ function placeOf(first: Sentence, resolver: EntityResolver): string | undefined 
 function shortTitle(first: Sentence | undefined, principal: PersonMention | undefined, max = 110): string {
   if (!first) return 'untitled release';
   let text = first.text;
-  if (principal && principal.quoteStart === 0 && principal.titled) {
-    text = first.text.slice(principal.start);
+  if (principal && first.people.includes(principal) && principal.quoteStart === 0 && principal.titled) {
+    // "Kazakhstan’s Minister of Foreign Affairs, Yermek Kosherbayev, met …" → "Yermek Kosherbayev met …"
+    text = first.text.slice(principal.start).replace(/^([^,]{3,60}), (?=(?:met|held|received|visited|took|signed|attended|spoke|said)\b)/u, "$1 ");
   }
   text = text.replace(/,?\s+(?:the )?press service of .*$/i, '').replace(/[.!]$/, '');
   if (text.length <= max) return text;
@@ -579,7 +791,10 @@ function shortTitle(first: Sentence | undefined, principal: PersonMention | unde
 /** "press service of the Kazakh MFA reports" → "Press service of the Kazakh MFA". */
 function sourceOf(paragraphs: readonly string[]): string | undefined {
   for (const p of paragraphs) {
-    const m = /\b((?:the )?press (?:service|office) of (?:the )?[^,.;]+?)\s+(?:reports?|said|informs?|announced)\b/i.exec(p) ?? /\b(?:according to|reports) (the press (?:service|office) of [^,.;]+)/i.exec(p);
+    const m =
+      /\b((?:the )?press (?:service|office) of (?:the )?[^,.;]+?)\s+(?:reports?|said|informs?|announced|told)\b/i.exec(p) ??
+      /\b(?:according to|reports|citing) (the press (?:service|office) of [^,.;]+)/i.exec(p) ??
+      /\bciting (?:the )?(\p{Lu}[^,.;]{2,60}?['’]s press (?:service|office))/u.exec(p);
     if (m) {
       const s = m[1]!.replace(/^the\s+/i, '');
       return s[0]!.toUpperCase() + s.slice(1);
@@ -589,6 +804,12 @@ function sourceOf(paragraphs: readonly string[]): string | undefined {
 }
 
 // ── meetings ──────────────────────────────────────────────────────────────────
+
+/** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
+const PRESENT =
+  /\b(?:also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were) attended by|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+/** A paragraph that goes on about the meeting before it: "He also …", "The minister …". */
+const CONTINUES = /^(?:(?:moreover|additionally|furthermore|also|in addition|in this regard|in turn),\s*)?(?:he|she|the minister|also present)\b/i;
 
 interface Intro {
   with: string[];
@@ -607,7 +828,9 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   if (opening) cues.push({ end: opening.index + opening[0].length });
   cues.sort((a, b) => a.end - b.end);
   for (const cue of cues) {
-    const firstAfter = others.find((p) => p.quoteStart >= cue.end && /^(?:the\s+)?(?:heads? of .*)?$/i.test(s.text.slice(cue.end, p.quoteStart)));
+    const firstAfter = others.find(
+      (p) => p.quoteStart >= cue.end && /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|[^.;]*?,?\s+and with\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+)?$/iu.test(s.text.slice(cue.end, p.quoteStart)),
+    );
     if (!firstAfter) continue;
     let withPeople: PersonMention[];
     if (firstAfter.group) withPeople = others.filter((p) => p.group === firstAfter.group);
@@ -640,12 +863,13 @@ interface FactContext {
   intro: Intro | undefined;
   principal: string | undefined;
   lastActor: string | undefined;
-  year: string;
+  /** The release's year; unknown for an undated release. */
+  year?: string;
   resolver: EntityResolver;
 }
 
-const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const WHEN = new RegExp(`\\b(?:(\\d{1,2}) )?(${MONTH_NAMES})(?: (\\d{1,2}),?)?(?: (\\d{4})| (this|next|last) year)\\b`);
+// "18 April", "April 18–19", "on September 22", "July this year", "May next year", "March 2024".
+const WHEN = new RegExp(`\\b(?:(\\d{1,2})(?:[–-]\\d{1,2})? )?(${MONTHS_EN.join('|')})(?: (\\d{1,2})(?:[–-](\\d{1,2}))?\\b,?)?(?: (\\d{4})| (this|next|last) year)?\\b`);
 
 /** The facts one sentence reports, and who acts in it (for a following "He …"). */
 function factsOf(s: Sentence, ctx: FactContext): { facts: DraftFact[]; actor?: string } {
@@ -735,11 +959,15 @@ function whenWhere(item: string, ctx: FactContext): { when?: string; where?: str
   const out: { when?: string; where?: string } = {};
   const w = WHEN.exec(item);
   if (w) {
-    const [, day, month, day2, year, relative] = w;
-    const y = year ?? (relative === 'next' ? String(Number(ctx.year) + 1) : relative === 'last' ? String(Number(ctx.year) - 1) : ctx.year);
+    const [, day, month, day2, , year, relative] = w;
+    // A year the text leaves out is the release's (relative to it for "next year"); unknown for an undated release.
+    const base = ctx.year ? Number(ctx.year) : undefined;
+    const y = year ?? (base === undefined ? undefined : String(relative === 'next' ? base + 1 : relative === 'last' ? base - 1 : base));
     const d = day ?? day2;
-    out.when = d ? `${d} ${month} ${y}` : `${month} ${y}`;
-    if (d && !parseDate(out.when)) delete out.when;
+    if (d || year || relative) {
+      out.when = [d, month, y].filter(Boolean).join(' ');
+      if (d && y && !parseDate(out.when)) delete out.when;
+    }
   }
   const mentions = ctx.resolver.mentions(item, true);
   const place = mentions.find((m) => (m.type === 'place' || m.type === 'country') && /\b(?:in|to)\s+(?:the\s+)?$/.test(item.slice(0, m.start)));

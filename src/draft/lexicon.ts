@@ -4,6 +4,7 @@
  * style; anything these do not cover is left for the moderator (precision first).
  */
 import type { EntityType } from '../core/knowledge/schema';
+import { MONTH_WORDS } from '../core/text/months';
 
 /** A title holds one of these ("UN Secretary-General", "Minister of Foreign Affairs of …"). */
 export const TITLE_HEADS = new Set(
@@ -11,7 +12,7 @@ export const TITLE_HEADS = new Set(
     'minister', 'president', 'secretary-general', 'director-general', 'under-secretary-general', 'vice-president',
     'director', 'secretary', 'commissioner', 'chairman', 'chairwoman', 'chairperson', 'chair', 'ambassador', 'head',
     'administrator', 'envoy', 'representative', 'king', 'queen', 'prince', 'emir', 'sultan', 'chancellor', 'speaker',
-    'governor', 'mayor', 'premier', 'rapporteur', 'coordinator', 'commander', 'general', 'executive',
+    'governor', 'mayor', 'premier', 'rapporteur', 'coordinator', 'commander', 'general', 'executive', 'member', 'consul',
   ],
 );
 
@@ -35,6 +36,7 @@ export const INSTITUTION_WORDS = new Set([
   'care', 'primary', 'hub', 'committee', 'court', 'alliance', 'association', 'secretariat', 'centre', 'center',
   'foundation', 'treaty', 'agenda', 'strategy', 'initiative', 'law', 'rule', 'council', 'board', 'group', 'partnership',
   'dialogue', 'declaration', 'convention', 'charter', 'protocol', 'framework', 'mission', 'delegation', 'embassy',
+  'academy', 'university', 'elders', 'relations', 'external', 'political', 'planning', 'headquarters',
   'consulate', 'press', 'service', 'official', 'visit', 'state', 'states', 'countries', 'country', 'region', 'city',
 ]);
 
@@ -44,8 +46,7 @@ export const FUNCTION_WORDS = new Set([
   'before', 'following', 'within', 'as', 'by', 'for', 'from', 'to', 'this', 'that', 'these', 'those', 'he', 'she', 'they',
   'it', 'we', 'our', 'his', 'her', 'their', 'both', 'each', 'all', 'and', 'but', 'however', 'meanwhile', 'then', 'later',
   'earlier', 'today', 'yesterday', 'besides', 'finally', 'parties', 'sides', 'there', 'here', 'among', 'between', 'of',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', ...MONTH_WORDS,
 ]);
 
 /** Lower-case words inside names ("Faisal bin Farhan", "Ursula von der Leyen"). */
@@ -58,7 +59,8 @@ export const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the']);
 export const HEAD_TYPES: ReadonlyMap<string, EntityType> = new Map<string, EntityType>([
   ...['organization', 'organisation', 'council', 'office', 'agency', 'fund', 'bank', 'union', 'commission', 'committee',
     'coalition', 'hub', 'institute', 'alliance', 'association', 'secretariat', 'ministry', 'court', 'centre', 'center',
-    'foundation', 'board', 'parliament', 'assembly', 'group', 'partnership', 'community', 'federation', 'league']
+    'foundation', 'board', 'parliament', 'assembly', 'group', 'partnership', 'community', 'federation', 'league', 'academy',
+    'university']
     .map((w) => [w, 'organization'] as const),
   ...['conference', 'summit', 'forum', 'congress', 'session', 'games', 'expo', 'exhibition', 'festival', 'week', 'dialogue']
     .map((w) => [w, 'event'] as const),
@@ -104,6 +106,8 @@ export function groupTitle(group: string, country: string): string {
   if (/^(?:foreign ministries|foreign ministry|ministries of foreign affairs|ministry of foreign affairs|foreign affairs ministries|diplomatic services?)$/.test(g)) {
     return `Minister of Foreign Affairs of ${country}`;
   }
+  // "deputy foreign ministers" → "Deputy Foreign Minister of Azerbaijan"
+  if (/\bministers?\b/.test(g)) return `${g.replace(/\bministers\b/, 'minister').replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())} of ${country}`;
   const singular = g.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
   return `Head of the ${singular} of ${country}`;
 }

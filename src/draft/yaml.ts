@@ -43,6 +43,7 @@ export function draftYaml(draft: Draft, sourceFile: string): string {
     ` Remove what is wrong rather than keep it; a release with no people, facts and`,
     ` meetings is still answered sentence by sentence.`,
     ` Then: npm run --silent cli -- check, and /reload.`,
+    ...draft.aliasProposals.flatMap((p) => [``, ` DRAFT: alias proposed — the release spells ${p.id} as ${p.aliases.map((a) => `“${a}”`).join(', ')}:`, ` this draft refers to ${p.id}; add these to its \`aliases\` where it is defined.`]),
   ].join('\n');
 
   const root = doc.contents as YAMLMap<unknown, unknown>;

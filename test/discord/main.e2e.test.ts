@@ -1,7 +1,8 @@
 /**
  * `npm start` as a real process (tsx src/app/main.ts): a bad variable stops it with one line; a
  * knowledge folder that does not validate stops it; with a token it logs into the simulator,
- * reloads on SIGHUP and exits 0 on SIGTERM.
+ * reloads on SIGHUP and exits 0 on SIGTERM; a fatal gateway close (after login or during it) makes it
+ * exit 1 with an error line saying what to fix.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -86,6 +87,50 @@ test('with a token: logs in, reloads on SIGHUP, exits 0 on SIGTERM, and never lo
       if (pid) process.kill(pid, 'SIGKILL');
       run.child.kill('SIGKILL');
     }
+    await sim.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+test('a fatal gateway close after login (4014 Disallowed intents): an error line naming it, exit 1', async () => {
+  const sim = await DiscordSimulator.start();
+  const dir = await copyKnowledge();
+  let run: Run | undefined;
+  try {
+    const bot = start({ DISCORD_TOKEN: sim.token, DISCORD_CLIENT_ID: sim.applicationId, DISCORD_API_URL: sim.apiUrl, KNOWLEDGE_DIR: dir, LOG_LEVEL: 'info' });
+    run = bot;
+    await sim.whenReady(1, 30_000);
+    await until(() => bot.stderr().includes('"msg":"ready"'), 'the ready log line');
+    sim.dropConnection(0, 4014);
+    expect(await bot.exit).toBe(1);
+    const fatal = bot
+      .stderr()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: number; msg: string; code?: number })
+      .filter((l) => l.code === 4014);
+    expect(fatal).toEqual([expect.objectContaining({ level: 50, msg: expect.stringContaining('gateway closed with 4014 (Disallowed intent(s)) and will not reconnect: ') })]);
+    expect(fatal[0]!.msg).toContain('Privileged Gateway Intents');
+  } finally {
+    if (run && run.child.exitCode === null) run.child.kill('SIGKILL');
+    await sim.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+test('a fatal gateway close while logging in (4004 Authentication failed): exit 1, saying what to fix', async () => {
+  const sim = await DiscordSimulator.start();
+  const dir = await copyKnowledge();
+  let run: Run | undefined;
+  try {
+    sim.failIdentify(4004);
+    const bot = start({ DISCORD_TOKEN: sim.token, DISCORD_CLIENT_ID: sim.applicationId, DISCORD_API_URL: sim.apiUrl, KNOWLEDGE_DIR: dir, LOG_LEVEL: 'info' });
+    run = bot;
+    expect(await bot.exit).toBe(1);
+    expect(bot.stderr()).toContain('"msg":"gateway closed with 4004 (Authentication failed) and will not reconnect: DISCORD_TOKEN is wrong or was reset');
+    expect(bot.stderr()).not.toContain(sim.token);
+  } finally {
+    if (run && run.child.exitCode === null) run.child.kill('SIGKILL');
     await sim.stop();
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { KnowledgeStore } from '../../src/core';
 import { parseConfig, type Config, type LogLevel } from '../../src/app/config';
 import { createLogger } from '../../src/app/log';
-import { createBot, type Bot } from '../../src/discord/bot';
+import { createBot, type Bot, type BotOptions } from '../../src/discord/bot';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/app/paths';
 import { DiscordSimulator, type RecordedRequest, type StartOptions } from '../simulator';
 
@@ -42,6 +42,8 @@ export interface SetupOptions {
   logLevel?: LogLevel;
   /** Also write every log line to this stream (e.g. to read the log as a process would see it). */
   logStream?: NodeJS.WritableStream;
+  /** createBot's onFatal (a gateway close discord.js gives up on) */
+  onFatal?: BotOptions['onFatal'];
 }
 
 export async function setup(env: Record<string, string> = {}, opts: SetupOptions = {}): Promise<Harness> {
@@ -55,6 +57,8 @@ export async function setup(env: Record<string, string> = {}, opts: SetupOptions
     DISCORD_API_URL: sim.apiUrl,
     KNOWLEDGE_DIR: dir,
     MODERATOR_ROLE_IDS: MOD_ROLE,
+    // The first guild (the moderator role's) is where /reload is allowed.
+    ADMIN_GUILD_IDS: sim.guildId,
     COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'debug',
     ...env,
@@ -69,7 +73,13 @@ export async function setup(env: Record<string, string> = {}, opts: SetupOptions
       opts.logStream?.write(line);
     },
   });
-  const bot = createBot({ config: parsed.config, store: opened.store, logger, ...(opts.deferAfterMs === undefined ? {} : { deferAfterMs: opts.deferAfterMs }) });
+  const bot = createBot({
+    config: parsed.config,
+    store: opened.store,
+    logger,
+    ...(opts.deferAfterMs === undefined ? {} : { deferAfterMs: opts.deferAfterMs }),
+    ...(opts.onFatal ? { onFatal: opts.onFatal } : {}),
+  });
   await bot.start();
   if (!bot.client.guilds.cache.get(sim.guildId)?.roles.cache.has(MOD_ROLE)) throw new Error('the moderator role never reached the client');
   return {

@@ -46,7 +46,7 @@ afterAll(async () => {
 async function drafted(kind: Parameters<typeof setup>[0], options: { id?: string } = {}) {
   const s = await setup(kind);
   cleanups.push(s.dir);
-  const result = await draftRelease({ file: RAW, knowledgeDir: s.knowledgeDir, today: '2030-01-01', ...options });
+  const result = await draftRelease({ file: RAW, knowledgeDir: s.knowledgeDir, ...options });
   if (!result.ok) throw new Error(result.report.join('\n'));
   const loaded = await loadKnowledge(s.knowledgeDir);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors, null, 2));
@@ -69,7 +69,8 @@ describeWithRaw('draftRelease on the shipped raw release', () => {
     expect(path.relative(known.knowledgeDir, known.result.yamlFile)).toBe(path.join('releases', '2024-02-28-geneva.yaml'));
     const release = known.knowledge.releases.get('2024-02-28-geneva')!;
     expect(release).toMatchObject({ date: '2024-02-28', place: 'geneva', principal: 'nurtleu', curated: true });
-    expect(release.title).toMatch(/^DRAFT: /);
+    expect(release.title).not.toMatch(/DRAFT/);
+    expect(release.title).toMatch(/^Murat Nurtleu, during his visit to Geneva/);
     expect(release.source).toBe('Press service of the Kazakh MFA');
   });
 
@@ -183,14 +184,17 @@ describe('draftRelease on text it cannot read', () => {
     cleanups.push(s.dir);
     const file = path.join(s.dir, 'odd.txt');
     await fs.writeFile(file, 'Print | Share\n\n\n   Lorem ipsum   dolor sit amet, consectetur adipiscing elit.\n\n\n\nSed do eiusmod tempor incididunt ut labore.\n');
-    const result = await draftRelease({ file, knowledgeDir: s.knowledgeDir, today: '2030-01-01' });
+    const result = await draftRelease({ file, knowledgeDir: s.knowledgeDir });
     expect(result.ok).toBe(true);
     const loaded = await loadKnowledge(s.knowledgeDir);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-    const release = loaded.knowledge.releases.get('2030-01-01')!;
+    // No date anywhere: undated (never today's date), with an id that is not a date.
+    const release = [...loaded.knowledge.releases.values()].find((r) => r.id.startsWith('undated'))!;
+    expect(release.date).toBeUndefined();
     expect(release.curated).toBe(false);
     expect(release.paragraphs).toEqual(['Lorem ipsum dolor sit amet, consectetur adipiscing elit.', 'Sed do eiusmod tempor incididunt ut labore.']);
-    expect(result.report.join('\n')).toMatch(/NOT FOUND in the text, today's date used/);
+    expect(result.report.join('\n')).toMatch(/date unknown: no date in the text/);
+    expect(loaded.warnings.map((w) => w.path)).toEqual(['release.date']);
   });
 
   it('keeps a release with people but no facts uncurated', async () => {

@@ -27,6 +27,7 @@ import { watchKnowledge, type KnowledgeWatcher, type WatchResult } from '../../s
 import { EPHEMERAL, MOD_ROLE, setup, textOf, type Harness, type SentMessage } from '../discord/setup';
 import {
   ENTITIES_YAML,
+  FAKE_TOKEN,
   FAULTS,
   FOLDER,
   QUESTION,
@@ -161,6 +162,7 @@ describe('bad knowledge: check fails naming it, reload keeps the old knowledge, 
       expectCheckNames(run, fault, dir);
       expect(run.stdout).toBe(inProcess.stdout); // the in-process rows print what the CLI prints
       expect(run.stderr).toBe('');
+      expect(run.stdout).not.toContain(FAKE_TOKEN); // in its environment (spawnCheck): never printed
     } else {
       const dir = await tempCopy();
       await fault.apply(dir);

@@ -16,6 +16,9 @@ export const RELEASE_YAML = 'releases/2024-02-28-geneva.yaml';
 export const RELEASE_TXT = 'releases/2024-02-28-geneva.txt';
 export const QUESTION = 'Who is the WIPO Director General?';
 
+/** Put in the environment of every spawned `check`: it must never appear in its output. */
+export const FAKE_TOKEN = 'MTAfake.token-never-printed.Xyz123';
+
 /** Stands for the knowledge folder itself in `Fault.file` (the loader names it by its absolute path). */
 export const FOLDER = '<the folder>';
 
@@ -172,7 +175,101 @@ export const FAULTS: Fault[] = [
     message: /file is 50\.0 MB; the limit is 5 MB/,
     spawn: true,
   },
+  // Issue 10: knowledge arrives by pull request, and nothing outside the folder may be read.
+  {
+    // Before: the environment (DISCORD_TOKEN) became the release's paragraphs, which /source posts.
+    name: 'a release text symlinked out of the folder (to /proc/self/environ)',
+    apply: async (dir) => {
+      await fs.rm(path.join(dir, RELEASE_TXT));
+      await fs.symlink('/proc/self/environ', path.join(dir, RELEASE_TXT));
+    },
+    file: RELEASE_TXT,
+    message: /is a symbolic link out of the knowledge folder: refused, not read/,
+    spawn: true,
+  },
+  {
+    // An uncurated release needs no quote to match: before, it loaded with the outside file as its text.
+    name: 'a new release whose text is a symlink to a file outside the folder',
+    apply: async (dir) => {
+      await fs.writeFile(path.join(dir, 'releases/2024-03-01-out.yaml'), UNCURATED_RELEASE('2024-03-01-out'));
+      await fs.symlink(path.join(ROOT, 'package.json'), path.join(dir, 'releases/2024-03-01-out.txt'));
+    },
+    file: 'releases/2024-03-01-out.txt',
+    message: /is a symbolic link out of the knowledge folder: refused, not read/,
+  },
+  {
+    name: 'a knowledge file symlinked out of the folder',
+    apply: (dir) => fs.symlink(path.join(ROOT, 'knowledge', RELEASE_YAML), path.join(dir, 'releases/2024-03-01-linked.yaml')),
+    file: 'releases/2024-03-01-linked.yaml',
+    message: /is a symbolic link out of the knowledge folder: refused, not read/,
+  },
+  {
+    name: 'a subfolder symlinked out of the folder',
+    apply: (dir) => fs.symlink(path.join(ROOT, 'knowledge', 'releases'), path.join(dir, 'more-releases')),
+    file: 'more-releases',
+    message: /is a symbolic link out of the knowledge folder: refused, not read/,
+  },
+  {
+    // Before: 1 GB of RSS and seconds of a blocked event loop in the yaml parser (4 MB: 3.7 GB, 40 s).
+    name: 'a YAML nesting bomb (entities: and 1 MB of "[")',
+    apply: (dir) => fs.writeFile(path.join(dir, 'releases/2024-03-01-bomb.yaml'), `entities: ${'['.repeat(1024 * 1024)}`),
+    file: 'releases/2024-03-01-bomb.yaml',
+    message: /is refused: it nests deeper than 100 levels \(at line 1, column \d+\)/,
+  },
+  {
+    name: 'a YAML nesting bomb (entities: and 4 MB of "[")',
+    apply: (dir) => fs.writeFile(path.join(dir, 'releases/2024-03-01-bomb.yaml'), `entities: ${'['.repeat(4 * 1024 * 1024)}`),
+    file: 'releases/2024-03-01-bomb.yaml',
+    message: /is refused: it nests deeper than 100 levels/,
+    spawn: true,
+  },
+  {
+    name: 'a JSON nesting bomb (4 MB of "[")',
+    apply: (dir) => fs.writeFile(path.join(dir, 'releases/2024-03-01-bomb.json'), `{"entities": ${'['.repeat(4 * 1024 * 1024)}`),
+    file: 'releases/2024-03-01-bomb.json',
+    message: /is refused: it nests deeper than 100 levels/,
+  },
+  {
+    // Before: toJS() threw past the loader (outside its try): a stack trace, and no file named.
+    name: 'billion laughs (aliases of aliases)',
+    apply: (dir) => fs.writeFile(path.join(dir, 'releases/2024-03-01-laughs.yaml'), BILLION_LAUGHS),
+    file: 'releases/2024-03-01-laughs.yaml',
+    message: /is refused: its aliases expand more than 100 times/,
+    spawn: true,
+  },
+  {
+    // Before: a successful reload, from 22 facts to none.
+    name: 'every release deleted (releases/ removed)',
+    apply: (dir) => fs.rm(path.join(dir, 'releases'), { recursive: true }),
+    file: FOLDER,
+    message: /no release in this folder/,
+    spawn: true,
+  },
+  {
+    name: 'every release deleted (releases/ emptied)',
+    apply: async (dir) => {
+      for (const entry of await fs.readdir(path.join(dir, 'releases'))) await fs.rm(path.join(dir, 'releases', entry));
+    },
+    file: FOLDER,
+    message: /no release in this folder/,
+  },
 ];
+
+/** A release with nothing curated: it loads on its text alone (answered sentence by sentence). */
+export function UNCURATED_RELEASE(id: string): string {
+  return `release:\n  id: ${id}\n  title: A visit\n  date: 2024-03-01\n  source: Ministry of Foreign Affairs\n  text: ${id}.txt\n`;
+}
+
+/** The classic: nine levels of aliases, each ten of the one before, a billion "lol"s expanded. */
+export const BILLION_LAUGHS = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...'bcdefghi'.split('').map((name, i) => {
+    const prev = 'abcdefghi'[i]!;
+    return `${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`;
+  }),
+  'entities: *i',
+  '',
+].join('\n');
 
 /** The file name an error carries for this fault in a folder at `dir`. */
 export function fileOf(fault: Fault, dir: string): string {
@@ -201,7 +298,7 @@ export function spawnCheck(dir: string, options: { uid?: number; gid?: number; e
     const { env, ...ids } = options;
     const child = spawn('npm', ['run', '--silent', 'cli', '--', 'check'], {
       cwd: ROOT,
-      env: { ...process.env, KNOWLEDGE_DIR: dir, ...env },
+      env: { ...process.env, DISCORD_TOKEN: FAKE_TOKEN, KNOWLEDGE_DIR: dir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...ids,
     });

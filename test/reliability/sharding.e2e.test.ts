@@ -38,6 +38,8 @@ beforeAll(async () => {
       DISCORD_CLIENT_ID: sim.applicationId,
       DISCORD_API_URL: sim.apiUrl,
       KNOWLEDGE_DIR: dir,
+      // /reload is allowed in either guild (each is on its own shard).
+      ADMIN_GUILD_IDS: sim.guildIds.join(','),
       COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'debug',
     },

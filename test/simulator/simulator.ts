@@ -88,6 +88,14 @@ export interface StartOptions {
   heartbeatIntervalMs?: number;
   /** answer over-limit bodies with 400 50035 like Discord (default true) */
   validate?: boolean;
+  /** how many guilds (default: one per shard); guild i is on shard i % shards, so guildIds[0..shards-1] are one per shard */
+  guilds?: number;
+}
+
+/** An application owned by a team (GET /applications/@me → `team`). */
+export interface SimTeam {
+  ownerId: string;
+  members: Array<{ user: SimUser; role: 'admin' | 'developer' | 'read_only'; /** 1 invited, 2 accepted (default) */ state?: 1 | 2 }>;
 }
 
 type Json = Record<string, unknown>;
@@ -179,6 +187,8 @@ export class DiscordSimulator {
   readonly botUser: SimUser;
   /** the default user invoking interactions and sending messages */
   readonly user: SimUser;
+  /** the application's owner ("olga"), unless setApplicationOwner() says otherwise; not `user` */
+  readonly owner: SimUser;
   readonly guildIds: string[];
   readonly guildId: string;
   /** one text channel ("general") per guild, same order as guildIds */
@@ -217,6 +227,9 @@ export class DiscordSimulator {
   private readonly sockets = new Set<Socket>();
   private connCounter = 0;
   private stopped = false;
+  private applicationOwner: SimUser | SimTeam;
+  /** close codes for the next IDENTIFYs (failIdentify) */
+  private readonly identifyFailures: number[] = [];
 
   private constructor(server: http.Server, port: number, opts: StartOptions) {
     this.server = server;
@@ -234,11 +247,14 @@ export class DiscordSimulator {
     this.token = `${Buffer.from(this.botUser.id).toString('base64url')}.${randomToken(4)}.${randomToken(28)}`;
     this.user = { id: this.snow.next(created - 86_400_000), username: 'alice' };
     this.users.set(this.user.id, this.user);
-    for (let i = 0; i < this.shardCount; i++) {
+    this.owner = { id: this.snow.next(created - 2 * 86_400_000), username: 'olga' };
+    this.users.set(this.owner.id, this.owner);
+    this.applicationOwner = this.owner;
+    for (let i = 0; i < this.shardCount; i++) this.shardStates.push({ session: null, pending: [], ready: false });
+    for (let i = 0; i < Math.max(opts.guilds ?? this.shardCount, this.shardCount); i++) {
       const at = created + (i + 1) * 3_600_000;
-      const id = this.snow.forShard(i, this.shardCount, at);
+      const id = this.snow.forShard(i % this.shardCount, this.shardCount, at);
       this.guilds.push({ id, name: `Sim Guild ${i}`, channelId: this.snow.next(at + 1000), botRoleId: this.snow.next(at + 2000), createdAt: at });
-      this.shardStates.push({ session: null, pending: [], ready: false });
     }
     this.guildIds = this.guilds.map((g) => g.id);
     this.channelIds = this.guilds.map((g) => g.channelId);
@@ -416,6 +432,8 @@ export class DiscordSimulator {
   private onIdentify(conn: Conn, d: Json): void {
     if (conn.session) return void conn.ws.close(4005, 'Already authenticated.');
     if (d.token !== this.token) return void conn.ws.close(4004, 'Authentication failed.');
+    const failure = this.identifyFailures.shift();
+    if (failure !== undefined) return void conn.ws.close(failure, 'Simulated identify failure');
     const shard = Array.isArray(d.shard) ? (d.shard as number[]) : [0, 1];
     const [id = 0, count = 1] = shard;
     if (count !== this.shardCount || id < 0 || id >= count) return void conn.ws.close(4010, 'Invalid shard.');
@@ -535,7 +553,13 @@ export class DiscordSimulator {
     this.send(conn, { op: 9, d: resumable });
   }
 
-  /** op 7: the client closes and resumes. */
+  /** Close the next `times` IDENTIFYs with `closeCode` (e.g. 4004, or 4014 Disallowed intent(s)), as
+   *  Discord does when it refuses a login; REST keeps working. */
+  failIdentify(closeCode: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.identifyFailures.push(closeCode);
+  }
+
+    /** op 7: the client closes and resumes. */
   requestReconnect(shard = 0): void {
     this.send(this.liveConn(shard), { op: 7, d: null });
   }
@@ -770,6 +794,30 @@ export class DiscordSimulator {
     return id;
   }
 
+  /** Who owns the application from now on: a user, or a team (GET /applications/@me then has a
+   *  `team`, and `owner` is the team's synthetic user, as Discord sends it). */
+  setApplicationOwner(owner: SimUser | SimTeam): void {
+    this.applicationOwner = owner;
+  }
+
+  private applicationObject(): Json {
+    const o = this.applicationOwner;
+    const common = { id: this.applicationId, name: this.botUser.username, icon: null, description: '', bot_public: true, bot_require_code_grant: false, flags: 0, verify_key: 'sim', bot: apiUser(this.botUser, { bot: true }) };
+    if (!('ownerId' in o)) return { ...common, owner: apiUser(o), team: null };
+    const teamId = this.snow.next();
+    return {
+      ...common,
+      owner: apiUser({ id: teamId, username: `team${teamId}` }, { flags: 1024 }),
+      team: {
+        id: teamId,
+        name: 'Sim Team',
+        icon: null,
+        owner_user_id: o.ownerId,
+        members: o.members.map((m) => ({ team_id: teamId, membership_state: m.state ?? 2, role: m.role, permissions: ['*'], user: apiUser(m.user) })),
+      },
+    };
+  }
+
   /** Application commands registered by the bot: global (no argument) or for a guild. */
   registeredCommands(guildId?: string): Json[] {
     return this.commands.get(guildId ?? 'global') ?? [];
@@ -902,10 +950,7 @@ export class DiscordSimulator {
       return { status: 200, body: dmChannel(this.dmChannelId(u), u) };
     }
     if (method === 'GET' && (path === '/applications/@me' || path === `/applications/${this.applicationId}`)) {
-      return {
-        status: 200,
-        body: { id: this.applicationId, name: this.botUser.username, icon: null, description: '', bot_public: true, bot_require_code_grant: false, flags: 0, owner: apiUser(this.user), team: null, verify_key: 'sim', bot: apiUser(this.botUser, { bot: true }) },
-      };
+      return { status: 200, body: this.applicationObject() };
     }
     if (p[0] === 'applications' && (p[2] === 'commands' || (p[2] === 'guilds' && p[4] === 'commands'))) {
       return this.commandRoute(rec, p);

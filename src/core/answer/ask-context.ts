@@ -4,15 +4,16 @@
  */
 import type { Engine } from '../engine';
 import type { Meeting } from '../knowledge/types';
-import type { Analysis } from '../search/analyze';
+import type { Frame } from '../read/frame';
 import { dateMatches, whenMatches } from '../search/dates';
 import { STRINGS, type Lang } from '../strings';
+import { LEXICON, type Group } from '../lexicon/lexicon';
 import { stem } from '../text/normalize';
 import { allCounterparts, entity, meetingsWith } from './people';
 
 export interface Context {
   engine: Engine;
-  a: Analysis;
+  a: Frame;
   lang: Lang;
   S: (typeof STRINGS)['en'];
   /** Entities the question names that narrow it (not the visiting minister, his country or the host city). */
@@ -31,39 +32,37 @@ export interface Context {
  * Narrows to the releases whose date, host city or visiting minister the question names.
  * Returns undefined when it names a date that no release and no fact has: the releases are silent.
  */
-export function scopeOf(engine: Engine, a: Analysis): ReadonlySet<string> | undefined {
+export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefined {
   const linked = new Set(a.links.map((l) => l.entity));
+  // A visitor named by a title ("the Kazakh foreign minister") is a role, not this visit's visitor.
+  const named = new Set(a.links.filter((l) => l.role !== 'title').map((l) => l.entity));
   const all = engine.knowledge.releases;
   // Most questions name no date and no release's city or visitor: every release, no copying.
-  if (a.dates.length === 0 && ![...linked].some((id) => engine.index.principals.has(id))) return engine.index.releaseIds;
+  // "Who did he meet in Xi'an?", "the first Central Asia–GCC meeting": what only some releases' text
+  // names narrows to the releases that name all of it (people aside: they are found through their meetings).
+  const naming = [
+    ...a.textNames.map((n) => engine.index.releasesNaming.get(n)),
+    ...[...linked].filter((id) => !engine.index.persons.has(id) && !engine.index.principals.has(id)).map((id) => engine.index.releasesNamingEntity.get(id)),
+  ].filter((set): set is ReadonlySet<string> => set !== undefined && set.size < all.size);
+  if (a.dates.length === 0 && naming.length === 0 && ![...linked].some((id) => engine.index.principals.has(id))) return engine.index.releaseIds;
   let scope = [...all.values()];
+  const namingAll = scope.filter((r) => naming.every((set) => set.has(r.id)));
+  if (namingAll.length) scope = namingAll;
   if (a.dates.length) {
-    const dated = scope.filter((r) => a.dates.some((d) => dateMatches(r.date, d)));
+    const dated = scope.filter((r) => r.date !== undefined && a.dates.some((d) => dateMatches(r.date!, d)));
     const factWhen = engine.index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
     if (dated.length) scope = dated;
     else if (!factWhen) return undefined;
   }
   const byPlace = scope.filter((r) => r.place && linked.has(r.place));
   if (byPlace.length) scope = byPlace;
-  const byVisitor = scope.filter((r) => r.principal && linked.has(r.principal));
+  const byVisitor = scope.filter((r) => r.principal && named.has(r.principal));
   if (byVisitor.length) scope = byVisitor;
   return new Set(scope.map((r) => r.id));
 }
 
-export type Group = 'organization' | 'country';
-const GROUP_WORDS: Record<Group, RegExp> = {
-  organization: /(^| )(organi[sz]ations?|agenc(y|ies)|heads? of international|организаци\p{L}*)( |$)/u,
-  // Plural only: "the minister" is the visitor himself, "ministers" are his counterparts.
-  country: /(^| )(ministers|country|countries|states|nations|министров|министры|министрами|стран\p{L}*)( |$)/u,
-};
-export const GROUP_STEMS = new Set(['international', 'organizations', 'organisations', 'countries', 'states', 'nations', 'agencies'].map((w) => stem(w)));
-
-export function groupOf(words: readonly string[]): Group | undefined {
-  const text = words.join(' ');
-  if (GROUP_WORDS.organization.test(text)) return 'organization';
-  if (GROUP_WORDS.country.test(text)) return 'country';
-  return undefined;
-}
+/** Subject words that only pick a group ("international organizations", "countries"): not what a fact must say. */
+export const GROUP_STEMS = new Set(['international', ...[...LEXICON.groups.values()].flat().flatMap((p) => p.split(' '))].map((w) => stem(w)));
 
 export function inGroup(engine: Engine, person: string, group: Group | undefined): boolean {
   const e = entity(engine, person);

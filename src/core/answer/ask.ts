@@ -1,14 +1,16 @@
 /**
- * ask: a free-text question in English or simple Russian → a short direct answer
- * with the release's sentences, or an honest "the release doesn't say".
+ * ask: a free-text question in English or simple Russian → a short direct answer with the
+ * release's sentences, or an honest "the release doesn't say".
  *
- * The question is read once (analyze), then answered by what it asks for:
- * who / what / when / where / how many / did-he, over the curated facts and,
- * for releases nobody curated yet, the release's own sentences.
+ * One pipeline: the reader turns the question into a frame (read/read.ts); what the frame names
+ * that the knowledge lacks is an abstention; the frame's scope picks the releases; then one
+ * template per kind of question (ANSWER_BY_KIND) answers from the curated facts, and the
+ * releases' own sentences answer what no fact covers.
  */
 import type { Engine } from '../engine';
 import type { Fact, Meeting, Source } from '../knowledge/types';
-import { analyze, type Intent } from '../search/analyze';
+import type { Group, Intent } from '../lexicon/lexicon';
+import { read, type Frame } from '../read/read';
 import { STRINGS } from '../strings';
 import { splitSentences, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
@@ -17,77 +19,99 @@ import { answered, notFound, type Answer } from './answer';
 import { entity, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
 import { meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
-import { counterpartsIn, groupOf, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context, type Group } from './ask-context';
+import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context } from './ask-context';
 import { actionKinds, counterpartsOf, matchingFacts, rankFacts } from './fact-match';
 import { releaseDate, releasePlace, releaseSource, releasesInScope } from './release-meta';
+import { attributeAnswer } from './attribute';
+import { polarAnswer } from './polarity';
+import { summaryAnswer } from './summary';
+import { factsAnswer } from './facts-answer';
+import { sentenceAnswer } from './sentences';
 
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
 
 export function ask(engine: Engine, question: string): Answer {
   const text = question.trim();
-  const a = analyze(text.slice(0, MAX_QUESTION_LENGTH), engine.index);
+  const a = read(text.slice(0, MAX_QUESTION_LENGTH), engine.index);
   const lang = a.lang;
   const S = STRINGS[lang];
   if (!text) return notFound(S.emptyQuestion, lang);
   if (text.length > MAX_QUESTION_LENGTH) return notFound(S.questionTooLong(MAX_QUESTION_LENGTH), lang);
+  // A country, organization or city no release names: "WTO" is not "WHO", "Tashkent" is not Almaty.
   if (a.unknownNames.length) return notFound(S.notMentioned(quoteList(a.unknownNames, lang)), lang);
-  // Durations, ages, distances, sums: a release of meetings gives none ("How long did the meeting last?").
-  if (/^(how (long|old|far|big|large|often)|how much (money|time|funding|did|does|will|is|was))\b/.test(a.words.join(' '))) return notFound(S.releaseSilent, lang);
 
   const principals = engine.index.principals;
   const specific = [...new Set(a.links.map((l) => l.entity).filter((id) => !principals.has(id)))];
-  // A word no release uses, where the subject goes, means the release is silent on it.
-  // Counting needs every word understood: "How many people live in Almaty?" is not "how many were met".
-  // With nothing named, words the release uses must outnumber those it doesn't.
-  const outnumbered = specific.length === 0 ? a.unknownWords.length >= a.terms.length : a.unknownWords.length > a.terms.length + specific.length;
-  if (a.unknownWords.length && (a.unknownIsSubject || a.type === 'count' || outnumbered)) {
-    return notFound(S.releaseSilentAbout(quoteList(a.unknownWords, lang)), lang);
-  }
+  if (unknownSubject(a, specific.length)) return notFound(S.releaseSilentAbout(quoteList(a.unknownWords, lang)), lang);
   const releases = scopeOf(engine, a);
   if (!releases) return notFound(S.releaseSilentAbout(quoteList(a.dates.map((d) => d.text), lang)), lang);
-  const people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))];
-  const group = groupOf(a.freeWords);
-  const terms = group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms];
-  const ctx: Context = { engine, a, lang, S, specific, people, terms, group, releases };
-  // "the Saudi king", "the president of Switzerland": a role none of the people meant holds.
-  const role = missingRole(ctx);
-  if (role) return notFound(S.notMentioned(quoteList([role], lang)), lang);
-  return route(ctx) ?? fromSentences(ctx) ?? notFound(S.releaseSilent, lang);
+  // People of what the question names, as far as the releases asked about introduce them.
+  const inScope = (p: string): boolean => releases === engine.index.releaseIds || introducedIn(engine, p, releases);
+  let people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))].filter(inScope);
+  // "The Turkish foreign minister", "Kazakhstan's foreign minister": of that country's people, those
+  // who hold the role; none in the releases asked about means the release does not mention one.
+  for (const { role, of } of a.roles) {
+    const holders = peopleOf(engine, of).filter((p) => holdsRole(engine, p, role) && inScope(p));
+    if (holders.length === 0) return notFound(S.notMentioned(quoteList([`${nameOf(engine, of)} — ${role}`], lang)), lang);
+    people = [...new Set([...people.filter((p) => !peopleOf(engine, of).includes(p)), ...holders])];
+  }
+  const terms = a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms];
+  const ctx: Context = { engine, a, lang, S, specific, people, terms, group: a.group, releases };
+  // "What time…", "how much money…", "which university…": only a fact that states it answers.
+  if (a.attribute && a.ask !== 'summary') return attributeAnswer(ctx);
+  return ANSWER_BY_KIND[a.ask](ctx) ?? sentenceAnswer(ctx) ?? notFound(S.releaseSilent, lang);
 }
 
-function route(ctx: Context): Answer | undefined {
-  const { a } = ctx;
+/**
+ * A word no release uses, where the subject goes, means the release is silent on it. Counting needs
+ * every word understood ("How many people live in Almaty?" is not "how many were met"). With nothing
+ * named, the words the release uses must outnumber those it doesn't. A summary is of everything:
+ * only an unknown subject ("summarize the talks about oil") stops it.
+ */
+function unknownSubject(a: Frame, named: number): boolean {
+  if (a.unknownWords.length === 0) return false;
+  if (a.unknownIsSubject) return true;
+  if (a.ask === 'summary') return false;
+  const outnumbered = named === 0 ? a.unknownWords.length >= a.terms.length : a.unknownWords.length > a.terms.length + named;
+  return a.ask === 'count' || outnumbered;
+}
+
+function introducedIn(engine: Engine, person: string, releases: ReadonlySet<string>): boolean {
+  return (engine.index.mentionsByPerson.get(person) ?? []).some((m) => releases.has(m.release)) || meetingsWithIn(engine, person, releases);
+}
+
+function meetingsWithIn(engine: Engine, person: string, releases: ReadonlySet<string>): boolean {
+  return (engine.index.meetingsByPerson.get(person) ?? []).some((id) => releases.has(engine.knowledge.meetings.get(id)?.release ?? ''));
+}
+
+/** One template per kind of question: each reads the frame and the retrieved facts, nothing else. */
+const ANSWER_BY_KIND: Record<Frame['ask'], (ctx: Context) => Answer | undefined> = {
+  summary: summaryAnswer,
+  who: whoAnswer,
+  when: whenAnswer,
+  where: whereAnswer,
+  count: countAnswer,
+  yesno: yesNoAnswer,
+  what: whatAnswer,
+  bare: whatAnswer,
+};
+
+function sourceAnswer(ctx: Context): Answer | undefined {
   // "Which ministry reported this?": words of the source line itself do not make it another question.
-  if (a.intents.has('source') && a.type !== 'when' && ctx.specific.length === 0 && ctx.terms.every((t) => ctx.engine.index.sourceStems.has(t))) {
+  if (ctx.a.intents.has('source') && ctx.a.ask !== 'when' && ctx.specific.length === 0 && ctx.terms.every((t) => ctx.engine.index.sourceStems.has(t))) {
     return releaseSource(ctx);
   }
-  switch (a.type) {
-    case 'when':
-      return whenAnswer(ctx);
-    case 'where':
-      return whereAnswer(ctx);
-    case 'count':
-      return countAnswer(ctx);
-    case 'who':
-      return whoAnswer(ctx);
-    case 'yesno':
-      return yesNoAnswer(ctx);
-    default:
-      if (a.intents.has('date') && ctx.specific.length === 0 && ctx.terms.length === 0) return releaseDate(ctx);
-      if (a.intents.has('place') && !ctx.group && ctx.specific.length === 0 && ctx.terms.length === 0) return releasePlace(ctx);
-      return whatAnswer(ctx);
-  }
+  return undefined;
 }
 
 // ── who ────────────────────────────────────────────────────────────────────
 
 function whoAnswer(ctx: Context): Answer | undefined {
   const { a, engine } = ctx;
-  // "Who did he meet…", "Who did he discuss X with" and "Who was invited / told…" ask for a
-  // counterpart, not for who acted.
-  const passive = a.words[0] === 'who' && (a.words[1] === 'was' || a.words[1] === 'were') && /ed$|told|given|shown/.test(a.words[2] ?? '');
-  const asksAboutMeeting = passive || a.intents.has('meet') || (a.intents.has('topic') && a.words.some((w) => w === 'with' || w === 'с' || w === 'со'));
+  const source = sourceAnswer(ctx);
+  if (source) return source;
+  const asksAboutMeeting = a.asksCounterpart;
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
@@ -108,6 +132,11 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const summary = unique.map((p) => nameWithTitle(engine, p)).join('; ');
     return answered(`${summary}.`, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
   }
+  // "Whose anniversaries will the Academy mark?": words no fact carries; the text may name them.
+  if (ctx.terms.length) {
+    const said = sentenceAnswer(ctx);
+    if (said) return said;
+  }
   if (ctx.people.length) return describePeople(ctx, ctx.people);
   if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return whoMet(engine, undefined, ctx.lang, ctx.releases);
   return undefined;
@@ -119,27 +148,11 @@ function asksAboutAction(ctx: Context): boolean {
   return ACTION_INTENTS.some((i) => ctx.a.intents.has(i)) || ctx.specific.some((id) => entity(ctx.engine, id)?.type === 'event');
 }
 
-/** Roles that single out one office: asked of a country or an organization, its people must hold it. */
-const ROLE_WORDS = new Set(
-  ['king', 'queen', 'prince', 'princess', 'monarch', 'emir', 'sultan', 'president', 'prime', 'premier', 'chancellor', 'deputy', 'vice',
-    'ambassador', 'envoy', 'mayor', 'governor', 'spokesperson', 'spokesman', 'spokeswoman', 'pope',
-    'король', 'принц', 'президент', 'премьер', 'заместитель', 'посол', 'мэр'].map((w) => stem(w)),
-);
-
-function missingRole(ctx: Context): string | undefined {
-  const people = [...new Set([...ctx.people, ...namedPeople(ctx)])];
-  if (people.length === 0) return undefined;
-  for (const word of ctx.a.freeWords) {
-    const role = stem(word);
-    if (!ROLE_WORDS.has(role)) continue;
-    const holds = people.some((p) => {
-      const e = entity(ctx.engine, p);
-      const words = [e?.title ?? '', ...(e?.titles ?? []), ...(e?.aliases ?? [])].flatMap((t) => tokenize(t)).map((t) => stem(t));
-      return words.includes(role);
-    });
-    if (!holds) return word;
-  }
-  return undefined;
+/** Whether a person's title (or another of their titles) holds a role: "foreign minister" in "Minister of Foreign Affairs". */
+function holdsRole(engine: Engine, person: string, role: string): boolean {
+  const e = entity(engine, person);
+  const words = new Set([e?.title ?? '', ...(e?.titles ?? []), ...(e?.aliases ?? [])].flatMap((t) => tokenize(t)).map((t) => stem(t)));
+  return role.split(' ').every((w) => words.has(stem(w)));
 }
 
 /** Everyone met of one group: heads of organizations, or foreign ministers. */
@@ -175,7 +188,11 @@ function describePeople(ctx: Context, people: readonly string[]): Answer {
 
 function whatAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
-  if (/\b(stand for|stands for|full name|abbreviation|acronym)\b/.test(a.words.join(' ')) && ctx.specific.length === 1) return spelledOut(ctx, ctx.specific[0]!);
+  const source = sourceAnswer(ctx);
+  if (source) return source;
+  if (a.intents.has('date') && ctx.specific.length === 0 && ctx.terms.length === 0) return releaseDate(ctx);
+  if (a.intents.has('place') && !ctx.group && ctx.specific.length === 0 && ctx.terms.length === 0) return releasePlace(ctx);
+  if (a.spellOut && ctx.specific.length === 1) return spelledOut(ctx, ctx.specific[0]!);
   // "What position does Nurtleu hold?": who he is, whatever else the words suggest.
   if (a.intents.has('identity') && ctx.terms.length === 0 && namedPeople(ctx).length) return describePeople(ctx, namedPeople(ctx));
   // "Which organization does Tedros lead?", "What country does Bui Thanh Son represent?": his title says.
@@ -183,15 +200,22 @@ function whatAnswer(ctx: Context): Answer | undefined {
     return describePeople(ctx, ctx.specific);
   }
   // "What was discussed with the foreign ministers?": the group's meetings.
-  const people = ctx.people.length === 0 && ctx.specific.length === 0 && ctx.group && a.intents.has('topic') ? counterpartsIn(ctx).map((c) => c.person).filter((p) => inGroup(engine, p, ctx.group)) : ctx.people;
+  const people = ctx.people.length === 0 && ctx.specific.length === 0 && ctx.terms.length === 0 && ctx.group && a.intents.has('topic') ? counterpartsIn(ctx).map((c) => c.person).filter((p) => inGroup(engine, p, ctx.group)) : ctx.people;
   const meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
   if (meetings.length) {
     const narrowed = rankFacts(ctx, meetings.flatMap((m) => m.facts), true);
     // "What agreements were signed with Switzerland?": none of that kind with them is silence, not their topics.
-    if (narrowed.length === 0 && actionKinds(a).length && a.type !== 'bare') return notFound(ctx.S.releaseSilent, ctx.lang);
+    // Words or actions no fact of these meetings carries ("how did he describe relations", "what did he praise"): the text may say.
+    if (narrowed.length === 0 && (ctx.terms.length || actionKinds(a).length)) {
+      const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)));
+      if (said) return said;
+    }
+    if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') return notFound(ctx.S.releaseSilent, ctx.lang);
     // A bare name ("tedross", "cassis") asks who that is as well as what was said.
-    if (a.type === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
-    return meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
+    if (a.ask === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
+    const topics = meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
+    // A meeting a thin draft gave no facts: its release's sentences may still answer.
+    if (topics.status === 'answered') return topics;
   }
   // "What did he discuss with the Kazakh president?": someone the releases name but nobody met.
   if (people.length && (a.intents.has('topic') || a.intents.has('meet')) && ctx.terms.length === 0) {
@@ -199,7 +223,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
   }
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) return describePeople(ctx, ctx.people);
   // A bare "nurtleu geneva": the visit there, who was met.
-  if (a.type === 'bare' && a.intents.size === 0 && ctx.specific.length === 0 && a.links.some((l) => ['place', 'country'].includes(entity(engine, l.entity)?.type ?? ''))) {
+  if (a.ask === 'bare' && a.intents.size === 0 && ctx.specific.length === 0 && a.links.some((l) => ['place', 'country'].includes(entity(engine, l.entity)?.type ?? ''))) {
     return whoMet(engine, undefined, ctx.lang, ctx.releases);
   }
   const asksIdentity = ctx.terms.length === 0 && [...a.intents].every((i) => i === 'identity');
@@ -210,13 +234,13 @@ function whatAnswer(ctx: Context): Answer | undefined {
   if (ctx.people.length) return describePeople(ctx, ctx.people);
   if (ctx.specific.length === 0 && ctx.terms.length === 0) {
     // "Which organizations were mentioned?" asks for the organizations; "which heads…" for people.
-    if (ctx.group && !a.intents.has('meet') && !a.freeWords.some((w) => /^(heads?|leaders?|ministers?|officials?|глав\p{L}*|министр\p{L}*)$/u.test(w))) {
+    if (ctx.group && !a.intents.has('meet') && !a.groupPeople) {
       return namedEntities(ctx, ctx.group);
     }
     if (ctx.group) return groupAnswer(ctx);
     if (a.intents.has('meet') && !a.intents.has('topic')) return whoMet(engine, undefined, ctx.lang, ctx.releases);
     // A bare "nurtleu geneva": the visit itself, who was met.
-    if (a.type === 'bare' && a.intents.size === 0 && a.links.length) return whoMet(engine, undefined, ctx.lang, ctx.releases);
+    if (a.ask === 'bare' && a.intents.size === 0 && a.links.length) return whoMet(engine, undefined, ctx.lang, ctx.releases);
     if (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit')) return visitTopics(engine, [...engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release)), ctx.lang);
   }
   return undefined;
@@ -287,10 +311,13 @@ function personBrief(ctx: Context, id: string, meetings: readonly Meeting[]): An
 
 function yesNoAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
+  // "Is the hub going to Astana?", "the summit is in June, isn't it?": confirm or contradict the value proposed.
+  const polar = polarAnswer(ctx);
+  if (polar) return polar;
   // "Is Faisal Al-Saud from Saudi Arabia?": is the person of that country or organization.
   const named = namedPeople(ctx);
   const others = ctx.specific.filter((id) => entity(engine, id)?.type !== 'person');
-  if (named.length && others.length && ctx.terms.length === 0 && a.intents.size === 0 && a.words.some((w) => w === 'from' || w === 'of' || w === 'represent')) {
+  if (named.length && others.length && ctx.terms.length === 0 && a.intents.size === 0 && a.membership) {
     const belongs = named.every((p) => others.some((o) => peopleOf(engine, o).includes(p)));
     const described = describePeople(ctx, named);
     return answered(`${belongs ? ctx.S.yes : ctx.S.no} ${described.summary}`, described.items, described.sources, ctx.lang);
@@ -307,7 +334,8 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   const onlyPeople = ctx.specific.every((id) => peopleOf(engine, id).length > 0);
   if (a.intents.has('meet') && !a.intents.has('topic') && onlyPeople && ctx.people.length && ctx.terms.length === 0) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
-    if (met.length === 0) return answered(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), [], ctx.people.flatMap((p) => mentionSources(engine, p)), ctx.lang);
+    // Named, but no meeting reported: that is the release being silent on it, not a "no".
+    if (met.length === 0) return notFound(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), ctx.lang);
     const lines = met.map((p) => {
       const m = meetingsIn(ctx, p)[0]!;
       const v = visitWords(engine, releaseOf(engine, m.release)!, ctx.lang);
@@ -353,6 +381,8 @@ function whenAnswer(ctx: Context): Answer | undefined {
     const f = dated[0]!;
     return answered(`${ctx.S.when(f.when!)} ${f.label}`, dated.slice(1).map((x) => `${x.when}: ${x.label}`), dated.flatMap((x) => x.sources), ctx.lang);
   }
+  // "When is the 10th summit due?": a date the text gives beats the date of a meeting.
+  if (ctx.terms.length) return sentenceAnswer(ctx);
   if (ctx.people.length) {
     const meetings = ctx.people.flatMap((p) => meetingsIn(ctx, p));
     if (meetings.length) {
@@ -368,13 +398,18 @@ function whenAnswer(ctx: Context): Answer | undefined {
 }
 
 function whereAnswer(ctx: Context): Answer | undefined {
-  // The place is a fact's `where`; a verb around the name ("to be set up") should not hide it.
   let placed = matchingFacts(ctx).filter((f) => f.where);
+  // A sentence of the text that says it ("the Congress… in the city of Turkestan") before guessing wider.
+  if (placed.length === 0 && (ctx.terms.length || ctx.specific.some((id) => !ctx.engine.index.persons.has(id)))) {
+    const said = sentenceAnswer(ctx);
+    if (said) return said;
+  }
+  // The place is a fact's `where`; a verb around the name ("to be set up") should not hide it.
   if (placed.length === 0 && ctx.specific.length) placed = matchingFacts({ ...ctx, terms: [] }).filter((f) => f.where);
   if (placed.length && (ctx.specific.length || ctx.terms.length)) {
     const f = placed[0]!;
     // "In which city…?" answered by a country is not an answer: say what the release does say.
-    if (ctx.a.words.some((w) => w === 'city' || w.startsWith('город')) && entity(ctx.engine, f.where!)?.type === 'country') {
+    if (ctx.a.asksCity && entity(ctx.engine, f.where!)?.type === 'country') {
       return notFound(ctx.S.onlyCountry(nameOf(ctx.engine, f.where!)), ctx.lang);
     }
     return answered(`${ctx.S.where(nameOf(ctx.engine, f.where!))} ${f.label}`, [], placed.slice(0, 1).flatMap((x) => x.sources), ctx.lang);
@@ -385,14 +420,10 @@ function whereAnswer(ctx: Context): Answer | undefined {
   return releasePlace(ctx);
 }
 
-/** What a "how many" question may count: people, meetings, organizations, countries. */
-const COUNTABLE = /^(people|persons|person|meetings?|talks|ministers?|officials?|leaders?|heads?|counterparts?|organi[sz]ations?|countries|country|states|nations|delegations?|человек|встреч\p{L}*|министр\p{L}*|глав\p{L}*|организаци\p{L}*|стран\p{L}*|собеседник\p{L}*|переговор\p{L}*)$/u;
-
 function countAnswer(ctx: Context): Answer | undefined {
   const { a } = ctx;
   // "How many days did the visit last?" counts something the release does not count.
-  const counted = a.freeWords.find((w) => !['how', 'many', 'much', 'сколько', 'of', 'the', 'did', 'does', 'foreign', 'international', 'different', 'всего', 'было', 'были'].includes(w));
-  if (counted !== undefined && !COUNTABLE.test(counted)) return notFound(ctx.S.releaseSilent, ctx.lang);
+  if (!a.countable) return notFound(ctx.S.releaseSilent, ctx.lang);
   // "How many leaders came to the SCO summit?": nobody the release names is of the summit.
   if (ctx.specific.length && ctx.people.length === 0) return notFound(ctx.S.releaseSilent, ctx.lang);
   if (ctx.people.length) {
@@ -400,52 +431,12 @@ function countAnswer(ctx: Context): Answer | undefined {
     if (met.length === 0) return undefined;
     return answered(ctx.S.count(met.length, met.length === 1 ? ctx.S.person : ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
   }
-  if (ctx.group === 'organization' && !a.intents.has('meet') && !a.freeWords.some((w) => /^(heads?|leaders?|officials?|глав\p{L}*)$/u.test(w))) {
+  if (ctx.group === 'organization' && !a.intents.has('meet') && !a.groupPeople) {
     return namedEntities(ctx, 'organization'); // "How many organizations were mentioned?"
   }
   if (ctx.group) return groupAnswer(ctx);
   const met = [...new Set(counterpartsIn(ctx).map((m) => m.person))];
   if (met.length === 0) return undefined;
   return answered(ctx.S.count(met.length, met.length === 1 ? ctx.S.person : ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
-}
-
-function factsAnswer(ctx: Context, facts: readonly Fact[], prefix?: string): Answer {
-  const { engine } = ctx;
-  const withWhom = [...new Set(facts.flatMap((f) => counterpartsOf(ctx, f)))];
-  if (withWhom.length && withWhom.length <= 3) {
-    const summary = ctx.S.topicsWith(withWhom.map((p) => nameWithTitle(engine, p)).join(', '));
-    return answered(prefix ? `${prefix} ${summary}` : summary, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
-  }
-  // Facts from several meetings: each says with whom.
-  const withLine = (f: Fact): string => {
-    const who = counterpartsOf(ctx, f);
-    if (who.length === 0) return f.label;
-    return `${f.label} (${ctx.S.withShort(who.length <= 2 ? who.map((p) => nameOf(engine, p)).join(', ') : ctx.S.nPeople(who.length))})`;
-  };
-  const [first, ...rest] = facts.map(withLine);
-  return answered(prefix ? `${prefix} ${first ?? ''}` : (first ?? ''), rest, facts.flatMap((f) => f.sources), ctx.lang);
-}
-
-// ── uncurated text ─────────────────────────────────────────────────────────
-
-/** For what no curated fact covers (or a release nobody curated yet): the best sentences of the text. */
-function fromSentences(ctx: Context): Answer | undefined {
-  const { engine } = ctx;
-  if (ctx.terms.length === 0 && ctx.specific.length === 0) return undefined;
-  const query = [...ctx.terms, ...ctx.specific.map((id) => nameOf(engine, id))].join(' ');
-  // Curated releases answer from their facts: their sentences would only add near misses.
-  const hits = engine.index.sentences.search(query, {
-    combineWith: 'OR',
-    // The terms are already stems the releases use (typos were mended in analyze): exact look-ups suffice.
-    fuzzy: false,
-    prefix: false,
-    filter: (hit) => ctx.releases.has(hit['release'] as string) && engine.knowledge.releases.get(hit['release'] as string)?.curated === false,
-  });
-  if (hits.length === 0) return undefined;
-  const need = ctx.terms.length + ctx.specific.length;
-  const good = hits.filter((h) => h.score >= hits[0]!.score * 0.7 && h.terms.length >= Math.ceil(need * 0.6)).slice(0, 3);
-  if (good.length === 0) return undefined;
-  const sources = good.map((h) => ({ release: h['release'] as string, paragraph: h['paragraph'] as number, quote: h['text'] as string }));
-  return answered(ctx.S.fromText, [], sources, ctx.lang);
 }
 

@@ -5,7 +5,7 @@
 import type { Context } from './ask-context';
 import type { Fact } from '../knowledge/types';
 import type { FactKind } from '../knowledge/schema';
-import type { Analysis, Intent } from '../search/analyze';
+import type { Frame, Intent } from '../read/frame';
 import { whenMatches } from '../search/dates';
 import { peopleOf } from './people';
 
@@ -104,16 +104,16 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
   return scored.filter((s) => s.score >= best * (within ? 0.6 : 0.75)).slice(0, 8).map((s) => s.fact);
 }
 
-function datedAsAsked(a: Analysis, fact: Fact): boolean {
+function datedAsAsked(a: Frame, fact: Fact): boolean {
   return Boolean(fact.when) && a.dates.some((d) => whenMatches(fact.when!, d));
 }
 
 /** Fact kinds the question's action words ask for (not topics or meetings in general). */
-export function actionKinds(a: Analysis): FactKind[] {
+export function actionKinds(a: Frame): FactKind[] {
   return [...a.intents].filter((i) => !['topic', 'meet', 'visit'].includes(i)).flatMap((i) => KINDS_BY_INTENT[i] ?? []);
 }
 
-function intentKinds(a: Analysis): FactKind[] {
+function intentKinds(a: Frame): FactKind[] {
   return [...a.intents].flatMap((i) => KINDS_BY_INTENT[i] ?? []);
 }
 

@@ -1,7 +1,7 @@
 /** People, meetings and how to name them — shared by whoMet, topics and ask. */
 import type { Engine } from '../engine';
 import type { Entity, Meeting, Release, Source } from '../knowledge/types';
-import { analyze } from '../search/analyze';
+import { read } from '../read/read';
 import { formatDate, type Lang } from '../strings';
 import { normalize } from '../text/normalize';
 
@@ -69,7 +69,7 @@ export const MAX_NAME_LENGTH = 100;
 export function resolvePeople(engine: Engine, name: string): string[] {
   // A name is short; a wall of text is not a name and must not cost seconds.
   name = name.slice(0, MAX_NAME_LENGTH);
-  const analysis = analyze(name, engine.index);
+  const analysis = read(name, engine.index);
   let ids = analysis.links.map((l) => l.entity);
   if (ids.length === 0 && analysis.unknownNames.length === 0) {
     const best = engine.index.formSearch.search(normalize(name), 1)[0];

@@ -2,10 +2,10 @@
  * Loads a knowledge folder into an immutable snapshot — or a list of errors,
  * never half of it. Each error names the file, the field path and the problem.
  */
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import type { ZodError } from 'zod';
+import { parseKnowledgeText } from './parse';
 import { knowledgeFileSchema, type KnowledgeFile } from './schema';
 import type { Entity, Fact, Knowledge, KnowledgeError, Meeting, Mention, Release, Source } from './types';
 import { squashSpaces, normalize } from '../text/normalize';
@@ -14,7 +14,11 @@ import { squashSpaces, normalize } from '../text/normalize';
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const KNOWLEDGE_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
-export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; errors: KnowledgeError[] };
+/** `warnings` do not stop a load (`check` prints them and passes): a release with no date, for one. */
+export type LoadResult = { ok: true; knowledge: Knowledge; warnings: KnowledgeError[] } | { ok: false; errors: KnowledgeError[] };
+
+/** What `cli draft` writes where it could not tell ("DRAFT: date", "— DRAFT"): never a value the bot may show. */
+const PLACEHOLDER = /\bDRAFT\b|\bTODO\b|\bFIXME\b|\?\?\?/;
 
 interface ParsedFile {
   file: string; // path relative to the knowledge folder, for messages
@@ -22,23 +26,48 @@ interface ParsedFile {
   data: KnowledgeFile;
 }
 
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
+/**
+ * The knowledge folder, and its real path: knowledge files arrive by pull request, and nothing
+ * outside the folder is ever read (a symlink to /proc/self/environ would post the bot's token).
+ */
+interface Root {
+  dir: string;
+  real: string;
+}
+
+export interface LoadOptions {
+  /** A folder without a release is invalid (deleting releases/ must not "reload" to nothing); the drafter starts from one. */
+  requireRelease?: boolean;
+}
+
+export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const errors: KnowledgeError[] = [];
-  const files = await listKnowledgeFiles(dir, errors);
-  if (errors.length) return { ok: false, errors };
+  const listed = await listKnowledgeFiles(dir, errors);
+  if (errors.length || !listed) return { ok: false, errors };
+  const { root, files } = listed;
   if (files.length === 0) {
     return { ok: false, errors: [{ file: dir, path: '', message: 'no knowledge files (.yaml, .yml or .json) in this folder' }] };
   }
   const parsed: ParsedFile[] = [];
+  const warnings: KnowledgeError[] = [];
   for (const absolute of files) {
     const file = path.relative(dir, absolute) || path.basename(absolute);
-    const data = await readKnowledgeFile(absolute, file, errors);
-    if (data) parsed.push({ file, dir: path.dirname(absolute), data });
+    const data = await readKnowledgeFile(root, absolute, file, errors);
+    if (data) {
+      parsed.push({ file, dir: path.dirname(absolute), data });
+      checkPlaceholders(file, data, errors);
+      if (data.release && data.release.date === undefined) {
+        warnings.push({ file, path: 'release.date', message: `release "${data.release.id}" has no date: it is shown as "date unknown" and listed last; add \`date: YYYY-MM-DD\` once the year is known` });
+      }
+    }
   }
   if (errors.length) return { ok: false, errors };
-  const knowledge = await assemble(parsed, dir, errors);
+  const knowledge = await assemble(parsed, root, errors);
   if (errors.length || !knowledge) return { ok: false, errors };
-  return { ok: true, knowledge: deepFreeze(knowledge) };
+  if ((options.requireRelease ?? true) && knowledge.releases.size === 0) {
+    return { ok: false, errors: [{ file: dir, path: '', message: 'no release in this folder (a file with a `release:` section, as in releases/): refused, as it would answer nothing' }] };
+  }
+  return { ok: true, knowledge: deepFreeze(knowledge), warnings };
 }
 
 /** Formats errors one per line, as `check` and `/reload` show them. */
@@ -46,19 +75,32 @@ export function formatErrors(errors: readonly KnowledgeError[]): string[] {
   return errors.map((e) => `${e.file}${e.path ? ` › ${e.path}` : ''}: ${e.message}`);
 }
 
-async function listKnowledgeFiles(dir: string, errors: KnowledgeError[]): Promise<string[]> {
+const OUTSIDE = 'is a symbolic link out of the knowledge folder: refused, not read';
+
+/** Whether `real` (a real path) is `root.real` or inside it. */
+function inside(root: Root, real: string): boolean {
+  const relative = path.relative(root.real, real);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+async function listKnowledgeFiles(dir: string, errors: KnowledgeError[]): Promise<{ root: Root; files: string[] } | undefined> {
+  let root: Root;
   try {
     const stat = await fs.stat(dir);
     if (!stat.isDirectory()) {
       errors.push({ file: dir, path: '', message: 'is not a folder' });
-      return [];
+      return undefined;
     }
+    root = { dir, real: await fs.realpath(dir) };
   } catch (error) {
     errors.push({ file: dir, path: '', message: `knowledge folder cannot be opened (${describeIoError(error)})` });
-    return [];
+    return undefined;
   }
   const found: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
+  const walked = new Set<string>(); // real paths: a symlinked folder inside is walked once, and cannot loop
+  const walk = async (folder: string, real: string): Promise<void> => {
+    if (walked.has(real)) return;
+    walked.add(real);
     let entries;
     try {
       entries = await fs.readdir(folder, { withFileTypes: true });
@@ -69,20 +111,53 @@ async function listKnowledgeFiles(dir: string, errors: KnowledgeError[]): Promis
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.')) continue; // editors' swap and temp files
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (KNOWLEDGE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(full);
+      const isKnowledge = KNOWLEDGE_EXTENSIONS.has(path.extname(entry.name).toLowerCase());
+      if (entry.isSymbolicLink()) {
+        // Refused when it leads out of the folder, whatever it names; followed when it stays inside.
+        let target: string;
+        try {
+          target = await fs.realpath(full);
+        } catch {
+          if (isKnowledge) found.push(full); // dangling: reported when read ("not found")
+          continue;
+        }
+        if (!inside(root, target)) {
+          errors.push({ file: path.relative(dir, full), path: '', message: OUTSIDE });
+          continue;
+        }
+        if ((await fs.stat(target).catch(() => undefined))?.isDirectory()) await walk(full, target);
+        else if (isKnowledge) found.push(full);
+      } else if (entry.isDirectory()) await walk(full, path.join(real, entry.name));
+      else if (isKnowledge) found.push(full);
     }
   };
-  await walk(dir);
-  return found;
+  await walk(dir, root.real);
+  return { root, files: found };
 }
 
-async function readBounded(absolute: string, file: string, errors: KnowledgeError[]): Promise<string | undefined> {
+/**
+ * Reads a file of the knowledge folder, and nothing outside it: its real path must stay in the
+ * folder; it is opened (not following a last symlink, not blocking on a FIFO), and the file opened
+ * is checked again — by its descriptor's path on Linux, else by comparing it with a fresh
+ * realpath — so a swap between the check and the read cannot lead out. Bounded by MAX_FILE_BYTES.
+ */
+async function readBounded(root: Root, absolute: string, file: string, errors: KnowledgeError[]): Promise<string | undefined> {
+  let handle: fs.FileHandle | undefined;
   try {
-    const stat = await fs.stat(absolute);
+    const real = await fs.realpath(absolute);
+    if (!inside(root, real)) {
+      errors.push({ file, path: '', message: OUTSIDE });
+      return undefined;
+    }
+    handle = await fs.open(real, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
+    const stat = await handle.stat();
     // A FIFO or device named *.yaml would block the read forever.
     if (!stat.isFile()) {
       errors.push({ file, path: '', message: stat.isDirectory() ? 'cannot be read (is a folder)' : 'is not a regular file' });
+      return undefined;
+    }
+    if (!(await openedInside(root, handle, stat, absolute))) {
+      errors.push({ file, path: '', message: OUTSIDE });
       return undefined;
     }
     if (stat.size > MAX_FILE_BYTES) {
@@ -90,42 +165,77 @@ async function readBounded(absolute: string, file: string, errors: KnowledgeErro
       errors.push({ file, path: '', message: `file is ${mb} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB` });
       return undefined;
     }
-    return await fs.readFile(absolute, 'utf8');
+    // Read at most one byte past the limit: the file may have grown since its stat.
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    let length = 0;
+    for (let n; length < buffer.length && (n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead) > 0; ) length += n;
+    if (length > MAX_FILE_BYTES) {
+      errors.push({ file, path: '', message: `file is over the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+      return undefined;
+    }
+    return buffer.toString('utf8', 0, length);
   } catch (error) {
     errors.push({ file, path: '', message: `cannot be read (${describeIoError(error)})` });
     return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
-async function readKnowledgeFile(absolute: string, file: string, errors: KnowledgeError[]): Promise<KnowledgeFile | undefined> {
-  const raw = await readBounded(absolute, file, errors);
+/** Whether the file open on `handle` is inside the folder (see readBounded). */
+async function openedInside(root: Root, handle: fs.FileHandle, stat: { dev: number; ino: number }, absolute: string): Promise<boolean> {
+  try {
+    return inside(root, await fs.readlink(`/proc/self/fd/${handle.fd}`));
+  } catch {
+    // No /proc: the path, resolved again, must still be inside and be the very file opened.
+    const real = await fs.realpath(absolute);
+    const again = await fs.stat(real);
+    return inside(root, real) && again.dev === stat.dev && again.ino === stat.ino;
+  }
+}
+
+async function readKnowledgeFile(root: Root, absolute: string, file: string, errors: KnowledgeError[]): Promise<KnowledgeFile | undefined> {
+  const raw = await readBounded(root, absolute, file, errors);
   if (raw === undefined) return undefined;
   if (!raw.trim()) {
     errors.push({ file, path: '', message: 'file is empty' });
     return undefined;
   }
-  let value: unknown;
-  if (absolute.endsWith('.json')) {
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      errors.push({ file, path: '', message: `is not valid JSON: ${(error as Error).message}` });
-      return undefined;
-    }
-  } else {
-    const doc = parseDocument(raw, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length) {
-      for (const e of doc.errors) errors.push({ file, path: '', message: `is not valid YAML: ${e.message.split('\n')[0]}` });
-      return undefined;
-    }
-    value = doc.toJS();
+  const parsed = await parseKnowledgeText(raw, absolute.endsWith('.json'));
+  if (!parsed.ok) {
+    for (const message of parsed.messages) errors.push({ file, path: '', message });
+    return undefined;
   }
+  const value = parsed.value;
   const result = knowledgeFileSchema.safeParse(value);
   if (!result.success) {
     errors.push(...zodErrors(file, result.error));
     return undefined;
   }
   return result.data;
+}
+
+/** Every field the bot shows, refused while it still holds a draft placeholder. Comments (`# DRAFT: check`) are not values. */
+function checkPlaceholders(file: string, data: KnowledgeFile, errors: KnowledgeError[]): void {
+  const at = (field: string, value: string | undefined): void => {
+    if (value !== undefined && PLACEHOLDER.test(value)) {
+      errors.push({ file, path: field, message: `is a draft placeholder ("${truncate(value, 60)}"): write the real value, or remove the field if it is optional` });
+    }
+  };
+  const r = data.release;
+  if (r) for (const key of ['id', 'title', 'source', 'date'] as const) at(`release.${key}`, r[key]);
+  data.entities.forEach((e, i) => {
+    at(`entities[${i}].name`, e.name);
+    at(`entities[${i}].title`, e.title);
+    for (const key of ['aliases', 'titles', 'demonyms'] as const) e[key].forEach((v, j) => at(`entities[${i}].${key}[${j}]`, v));
+  });
+  const facts = (prefix: string, list: KnowledgeFile['facts']) =>
+    list.forEach((f, i) => {
+      at(`${prefix}[${i}].label`, f.label);
+      at(`${prefix}[${i}].when`, f.when);
+    });
+  facts('facts', data.facts);
+  data.meetings.forEach((m, i) => facts(`meetings[${i}].facts`, m.facts));
 }
 
 function zodErrors(file: string, error: ZodError): KnowledgeError[] {
@@ -139,7 +249,7 @@ function zodErrors(file: string, error: ZodError): KnowledgeError[] {
   }));
 }
 
-async function assemble(files: ParsedFile[], dir: string, errors: KnowledgeError[]): Promise<Knowledge | undefined> {
+async function assemble(files: ParsedFile[], root: Root, errors: KnowledgeError[]): Promise<Knowledge | undefined> {
   const entities = new Map<string, Entity>();
   const entityFile = new Map<string, string>();
   const releases = new Map<string, Release>();
@@ -182,8 +292,8 @@ async function assemble(files: ParsedFile[], dir: string, errors: KnowledgeError
     }
     releaseFile.set(r.id, file);
     const textPath = path.join(folder, r.text);
-    const textFile = path.relative(dir, textPath);
-    const raw = await readBounded(textPath, textFile, errors);
+    const textFile = path.relative(root.dir, textPath);
+    const raw = await readBounded(root, textPath, textFile, errors);
     if (raw === undefined) continue;
     const paragraphs = raw.split(/\n\s*\n/).map(squashSpaces).filter(Boolean);
     if (paragraphs.length === 0) {

@@ -70,7 +70,8 @@ export const meetingSchema = z.strictObject({
 export const releaseSchema = z.strictObject({
   id,
   title: text,
-  date: isoDate,
+  /** Optional: a release whose year cannot be known is undated (check warns), never dated today. */
+  date: isoDate.optional(),
   place: id.optional(),
   principal: id.optional(),
   source: text,

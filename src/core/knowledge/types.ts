@@ -13,7 +13,7 @@ export interface Source {
 export interface Release {
   id: string;
   title: string;
-  date: string; // YYYY-MM-DD
+  date?: string; // YYYY-MM-DD; absent when the release's year cannot be known
   place?: string; // entity id
   principal?: string; // entity id of the person whose visit it reports
   source: string;

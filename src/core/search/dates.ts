@@ -3,6 +3,7 @@
  * so that a question can narrow to the releases of that date.
  */
 import type { Token } from './tokens';
+import { monthNumber, monthWords } from '../text/months';
 
 export interface DateMention {
   year?: number;
@@ -13,28 +14,9 @@ export interface DateMention {
   text: string;
 }
 
-const MONTHS: ReadonlyArray<readonly string[]> = [
-  ['january', 'jan', 'январ'],
-  ['february', 'feb', 'феврал'],
-  ['march', 'mar', 'март'],
-  ['april', 'apr', 'апрел'],
-  ['may', 'ма'],
-  ['june', 'jun', 'июн'],
-  ['july', 'jul', 'июл'],
-  ['august', 'aug', 'август'],
-  ['september', 'sep', 'sept', 'сентябр'],
-  ['october', 'oct', 'октябр'],
-  ['november', 'nov', 'ноябр'],
-  ['december', 'dec', 'декабр'],
-];
-
 function monthOf(word: string): number | undefined {
-  const i = MONTHS.findIndex(([en, short, ...ru]) => {
-    if (word === en || word === short) return true;
-    // Russian months decline: "февраля", "в октябре"; "мая"/"май" need the exact short stem.
-    return ru.some((stem) => (stem === 'ма' ? /^ма[йяе]$/.test(word) : word.startsWith(stem)));
-  });
-  return i >= 0 ? i + 1 : undefined;
+  // "may" / "ма" (Russian) need the whole word: monthNumber does that.
+  return monthNumber(word);
 }
 
 const isYear = (w: string): boolean => /^(19|20)\d\d$/.test(w);
@@ -96,7 +78,7 @@ export function dateMatches(iso: string, m: DateMention): boolean {
 /** Does a fact's "when" ("July 2024", "October 2023") fit what the mention names? */
 export function whenMatches(when: string, m: DateMention): boolean {
   const text = when.toLowerCase();
-  const monthOk = m.month === undefined || (MONTHS[m.month - 1] ?? []).some((name) => name.length > 2 && text.includes(name));
+  const monthOk = m.month === undefined || monthWords(m.month).some((name) => name.length > 2 && text.includes(name));
   const yearOk = m.year === undefined || text.includes(String(m.year));
   return monthOk && yearOk;
 }

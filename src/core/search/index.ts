@@ -8,7 +8,8 @@
  */
 import MiniSearch from 'minisearch';
 import type { Fact, Knowledge, Meeting, Mention, Release } from '../knowledge/types';
-import { RU_TO_EN, FRAME_WORDS, STOPWORDS } from '../lexicon/question-words';
+import { WORLD } from '../lexicon/world';
+import { LEXICON } from '../lexicon/lexicon';
 import { splitSentences, stem, normalize } from '../text/normalize';
 import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
 import { buildFormTable, linkExact, type FormTable } from './link';
@@ -33,6 +34,16 @@ export interface SearchIndex {
   wordSearch: NgramIndex<string>;
   /** The world's names the knowledge does not know, by stem key. */
   worldTable: FormTable;
+  /** Of those, the ones some release's text names anyway, with the releases that name them ("Xi'an" in an uncurated release). */
+  releasesNaming: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The kind of each of the world's names: 'place' (a city), 'country' or 'organization'. */
+  worldKinds: ReadonlyMap<string, 'place' | 'country' | 'organization'>;
+  /** For each entity, the releases whose text names it: a question naming it is about those releases. */
+  releasesNamingEntity: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Entities that are people. */
+  persons: ReadonlySet<string>;
+  /** Entities that are places, countries or organizations: what a yes/no question may propose ("in Geneva?"). */
+  placeLike: ReadonlySet<string>;
   /** Stems of every word in the releases and the knowledge. */
   vocabulary: ReadonlySet<string>;
   /** Facts by the entities they name (actor, place, meeting counterparts, names in the text). */
@@ -115,6 +126,8 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     for (const form of place.forms) if (!formTable.byKey.has(stemKey(form.stems))) worldForms.push(form);
   }
   const worldTable = buildFormTable(worldForms);
+  const releasesNaming = new Map<string, Set<string>>();
+  const releasesNamingEntity = new Map<string, Set<string>>();
 
   // Vocabulary: the words of the releases, facts and entity forms, plus the question lexicon.
   const vocabulary = new Set<string>();
@@ -125,8 +138,8 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       words.add(t.norm);
     }
   };
-  // Each paragraph is tokenized once for the vocabulary. Only releases nobody has curated are
-  // answered sentence by sentence, so only their sentences go into MiniSearch.
+  // Each paragraph is tokenized once for the vocabulary. Every sentence goes into MiniSearch: what
+  // no curated fact covers (a release nobody curated, a paragraph a thin draft left out) is answered from them.
   let sentenceCount = 0;
   const sentences = new MiniSearch<SentenceDoc>({
     fields: ['text'],
@@ -136,11 +149,14 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   });
   for (const release of knowledge.releases.values()) {
     release.paragraphs.forEach((paragraph, i) => {
-      for (const t of tokensOf(paragraph)) {
+      const tokens = tokensOf(paragraph);
+      for (const t of tokens) {
         vocabulary.add(t.stem);
         words.add(t.norm);
       }
-      if (release.curated) return;
+      // A country or city the knowledge has no entity for is still no stranger if a release names it.
+      for (const link of linkExact(tokens, worldTable)) addTo(releasesNaming, link.entity, release.id);
+      for (const link of linkExact(tokens, formTable)) addTo(releasesNamingEntity, link.entity, release.id);
       for (const text of splitSentences(paragraph)) {
         sentences.add({ id: sentenceCount++, release: release.id, paragraph: i + 1, text });
       }
@@ -151,7 +167,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   }
   for (const fact of knowledge.facts.values()) addWords(fact.label);
   for (const form of forms) addWords(form.display);
-  for (const english of Object.values(RU_TO_EN)) vocabulary.add(stem(english));
+  for (const [, english] of LEXICON.toEnglish) vocabulary.add(stem(english));
   const wordSearch = new NgramIndex([...words].filter((w) => w.length >= 5), (w) => w, { includeScore: true, threshold: 0.4 });
 
   // Facts: which entities each names, and which words.
@@ -159,7 +175,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   const factEntities = new Map<string, Set<string>>();
   const factsByStem = new Map<string, string[]>();
   const factStems = new Map<string, Set<string>>();
-  const ignored = new Set([...FRAME_WORDS].map((w) => stem(normalize(w))));
+  const ignored = new Set([...LEXICON.frame].map((w) => stem(normalize(w))));
   for (const fact of knowledge.facts.values()) {
     const entities = new Set<string>(factEntityIds(fact, knowledge));
     const text = factText(fact);
@@ -224,6 +240,11 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     formSearch,
     wordSearch,
     worldTable,
+    releasesNaming,
+    releasesNamingEntity,
+    worldKinds: new Map(WORLD.map((w) => [w.names[0] ?? '', w.kind === 'city' ? 'place' : w.kind])),
+    persons: new Set([...knowledge.entities.values()].filter((e) => e.type === 'person').map((e) => e.id)),
+    placeLike: new Set([...knowledge.entities.values()].filter((e) => ['place', 'country', 'organization'].includes(e.type)).map((e) => e.id)),
     vocabulary,
     factsByEntity,
     factEntities,
@@ -235,7 +256,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     principals,
     mentionsByPerson,
     releaseIds: new Set(knowledge.releases.keys()),
-    releasesNewestFirst: [...knowledge.releases.values()].sort((x, y) => y.date.localeCompare(x.date) || x.id.localeCompare(y.id)),
+    releasesNewestFirst: [...knowledge.releases.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.id.localeCompare(y.id)),
     factsByKind,
     sourceStems: new Set([...knowledge.releases.values()].flatMap((r) => stemsOf(r.source))),
     counterparts,
@@ -256,7 +277,7 @@ function namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Enti
   for (const form of forms) {
     if (form.role !== 'name' || form.stems.length < 2) continue;
     form.norms.forEach((norm, k) => {
-      if (norm.length < 4 || STOPWORDS.has(norm) || FRAME_WORDS.has(norm)) return;
+      if (norm.length < 4 || LEXICON.stopwords.has(norm) || LEXICON.frame.has(norm)) return;
       const set = owners.get(norm) ?? new Set<string>();
       set.add(form.entity);
       owners.set(norm, set);
@@ -313,6 +334,12 @@ function factEntityIds(fact: Fact, knowledge: Knowledge): string[] {
   if (fact.where) ids.push(fact.where);
   if (fact.meeting) ids.push(...(knowledge.meetings.get(fact.meeting)?.with ?? []));
   return ids;
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

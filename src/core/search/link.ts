@@ -1,6 +1,6 @@
 /**
  * Entity linking: finds the entities a text names, longest form first.
- * Exact (by stem) here; the typo-tolerant pass with fuse.js is in analyze.ts.
+ * Exact (by stem) here; the typo-tolerant pass with fuse.js is in read/read.ts.
  */
 import type { EntityForm } from './entity-forms';
 import { stemKey } from './entity-forms';

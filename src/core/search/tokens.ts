@@ -34,3 +34,22 @@ export function tokensOf(text: string): Token[] {
     return { raw, norm, stem: cachedStem(norm) };
   });
 }
+
+/** A token with where it stands in the original text, so that a quote can be cut from it verbatim. */
+export interface TokenSpan extends Token {
+  start: number;
+  end: number;
+}
+
+/**
+ * Tokens exactly as tokensOf makes them, with their offsets in the original text (accents and
+ * all): the one tokenizer the index, the questions and the draft command share.
+ */
+export function tokenSpans(text: string): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)?/gu)) {
+    const [token] = tokensOf(m[0]);
+    if (token) spans.push({ ...token, start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}

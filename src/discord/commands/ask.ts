@@ -2,6 +2,7 @@
 import { MAX_QUESTION_LENGTH, STRINGS, ask, type Engine } from '../../core';
 import { pageIdsFor, type PageRef } from '../paging';
 import { ephemeral, renderAnswer, type PageIdOf, type View } from '../render';
+import { noteAnswer, noteOutcome } from '../outcome';
 import { langOf } from '../strings';
 import { ASK } from './definitions';
 import type { Command } from './types';
@@ -18,10 +19,11 @@ export const askCommand: Command = {
     const question = interaction.options.getString('question', true).trim();
     // Discord enforces max_length on the option; this is the second line of defence, and a refusal.
     if (question.length > MAX_QUESTION_LENGTH) {
+      noteOutcome(interaction, 'refused');
       await interaction.reply(ephemeral(STRINGS[lang].questionTooLong(MAX_QUESTION_LENGTH)));
       return;
     }
     const ref: PageRef = { kind: 'ask', lang, arg: question };
-    await interaction.reply(askView(ctx.store.current(), ref, 1, pageIdsFor(ref, ctx.longArgs)));
+    await interaction.reply(noteAnswer(interaction, askView(ctx.store.current(), ref, 1, pageIdsFor(ref, ctx.longArgs))));
   },
 };

@@ -1,14 +1,18 @@
 /**
  * /reload: moderators re-read and validate the knowledge folder; the store swaps it in atomically or,
- * on failure, keeps the old one answering. Discord hides the command from members without Manage
- * Server, but servers can override that, so the permission is checked again here.
+ * on failure, keeps the old one answering. Every server shares that knowledge, so only the admin
+ * servers' moderators (ADMIN_GUILD_IDS) and the application's owner or team (from anywhere, DMs
+ * included) may reload. Discord hides the command from members without Manage Server, but servers
+ * can override that, so the permission is checked again here.
  */
 import path from 'node:path';
 import { MessageFlags, PermissionFlagsBits, type APIEmbed, type ChatInputCommandInteraction } from 'discord.js';
 import { formatErrors, type KnowledgeChanges, type KnowledgeError, type Lang } from '../../core';
 import { reloadOtherShards, shardIdOf, type ShardReloadOutcome } from '../../app/shard';
 import { ephemeral, fitEmbed, md, truncate, type View } from '../render';
+import { noteOutcome } from '../outcome';
 import { BOT_STRINGS, langOf } from '../strings';
+import type { BotContext } from '../context';
 import { RELOAD } from './definitions';
 import type { Command } from './types';
 
@@ -23,6 +27,18 @@ export function isModerator(interaction: ChatInputCommandInteraction, moderatorR
   // An uncached member arrives as raw API data (role ids), a cached one as a GuildMember.
   const ids = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
   return ids.some((id) => moderatorRoleIds.includes(id));
+}
+
+/** Who may reload: `as` says why; a refusal says which reply to give. */
+export type ReloadPermission = { ok: true; as: 'moderator' | 'owner' } | { ok: false; reason: 'dm' | 'other-guild' | 'not-moderator' };
+
+export async function reloadPermission(interaction: ChatInputCommandInteraction, ctx: Pick<BotContext, 'config' | 'owners'>): Promise<ReloadPermission> {
+  const adminGuild = interaction.inGuild() && ctx.config.adminGuildIds.includes(interaction.guildId);
+  if (adminGuild && isModerator(interaction, ctx.config.moderatorRoleIds)) return { ok: true, as: 'moderator' };
+  // Asked only now: a moderator's reload never waits for the application's owners.
+  if (await ctx.owners.has(interaction.user.id)) return { ok: true, as: 'owner' };
+  if (!interaction.inGuild()) return { ok: false, reason: 'dm' };
+  return { ok: false, reason: adminGuild ? 'not-moderator' : 'other-guild' };
 }
 
 function list(title: string, names: readonly string[]): string[] {
@@ -82,15 +98,18 @@ export const reloadCommand: Command = {
   async execute(interaction, ctx) {
     const lang = langOf(interaction.locale);
     const S = BOT_STRINGS[lang];
-    const who = { userId: interaction.user.id, guildId: interaction.guildId };
-    if (!interaction.inGuild()) {
-      ctx.logger.info(who, 'reload refused: not in a server');
-      await interaction.reply(ephemeral(S.reloadGuildOnly));
-      return;
-    }
-    if (!isModerator(interaction, ctx.config.moderatorRoleIds)) {
-      ctx.logger.warn(who, 'reload refused: not a moderator');
-      await interaction.reply(ephemeral(S.reloadForbidden));
+    const permission = await reloadPermission(interaction, ctx);
+    const who = { userId: interaction.user.id, guildId: interaction.guildId, ...(permission.ok ? { as: permission.as } : {}) };
+    if (!permission.ok) {
+      const refusal = {
+        dm: { log: 'reload refused: not in a server', text: S.reloadGuildOnly },
+        'other-guild': { log: 'reload refused: not an admin server', text: S.reloadOtherGuild },
+        'not-moderator': { log: 'reload refused: not a moderator', text: S.reloadForbidden },
+      }[permission.reason];
+      if (permission.reason === 'dm') ctx.logger.info(who, refusal.log);
+      else ctx.logger.warn(who, refusal.log);
+      noteOutcome(interaction, 'refused');
+      await interaction.reply(ephemeral(refusal.text));
       return;
     }
     // Reading and validating the folder can take longer than Discord's 3-second deadline.

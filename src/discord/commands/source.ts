@@ -3,6 +3,7 @@ import type { Engine, Lang } from '../../core';
 import { pageIdsFor, type LongArgs, type PageRef } from '../paging';
 import { findRelease, suggestReleases } from '../releases';
 import { ephemeral, md, renderRelease, type PageIdOf, type View } from '../render';
+import { noteOutcome } from '../outcome';
 import { BOT_STRINGS, langOf } from '../strings';
 import { SOURCE } from './definitions';
 import { bounded } from './options';
@@ -27,7 +28,9 @@ export const sourceCommand: Command = {
   definition: SOURCE,
   async execute(interaction, ctx) {
     const typed = bounded(interaction.options.getString('release'));
-    await interaction.reply(sourceReply(ctx.store.current(), typed, langOf(interaction.locale), ctx.longArgs));
+    const engine = ctx.store.current();
+    if (!findRelease(engine.knowledge, typed)) noteOutcome(interaction, 'not_found');
+    await interaction.reply(sourceReply(engine, typed, langOf(interaction.locale), ctx.longArgs));
   },
   autocomplete: (engine, focused) => suggestReleases(engine.knowledge, focused.value),
 };

@@ -2,6 +2,7 @@
 import { suggest, topics, type Engine } from '../../core';
 import { pageIdsFor, type PageRef } from '../paging';
 import { renderAnswer, type PageIdOf, type View } from '../render';
+import { noteAnswer } from '../outcome';
 import { langOf } from '../strings';
 import { TOPICS } from './definitions';
 import { bounded } from './options';
@@ -15,7 +16,7 @@ export const topicsCommand: Command = {
   definition: TOPICS,
   async execute(interaction, ctx) {
     const ref: PageRef = { kind: 'topics', lang: langOf(interaction.locale), arg: bounded(interaction.options.getString('counterpart')) };
-    await interaction.reply(topicsView(ctx.store.current(), ref, 1, pageIdsFor(ref, ctx.longArgs)));
+    await interaction.reply(noteAnswer(interaction, topicsView(ctx.store.current(), ref, 1, pageIdsFor(ref, ctx.longArgs))));
   },
   autocomplete: (engine, focused) => suggest(engine, focused.value),
 };

@@ -2,6 +2,7 @@
 import { suggest, whoMet, type Engine } from '../../core';
 import { pageIdsFor, type PageRef } from '../paging';
 import { renderAnswer, type PageIdOf, type View } from '../render';
+import { noteAnswer } from '../outcome';
 import { langOf } from '../strings';
 import { WHO_MET } from './definitions';
 import { bounded } from './options';
@@ -15,7 +16,7 @@ export const whoMetCommand: Command = {
   definition: WHO_MET,
   async execute(interaction, ctx) {
     const ref: PageRef = { kind: 'who-met', lang: langOf(interaction.locale), arg: bounded(interaction.options.getString('person')) };
-    await interaction.reply(whoMetView(ctx.store.current(), ref, 1, pageIdsFor(ref, ctx.longArgs)));
+    await interaction.reply(noteAnswer(interaction, whoMetView(ctx.store.current(), ref, 1, pageIdsFor(ref, ctx.longArgs))));
   },
   autocomplete: (engine, focused) => suggest(engine, focused.value),
 };

@@ -1,0 +1,39 @@
+/**
+ * Questions that ask an attribute of a thing — its time, cost, duration, start, which institution:
+ * answered only by facts whose words state it. Otherwise a partial abstention that says what the
+ * release does mention: "The release mentions the Master's programme, but not when it starts."
+ */
+import type { Fact } from '../knowledge/types';
+import { LEXICON, type Attribute } from '../lexicon/lexicon';
+import { answered, notFound, type Answer } from './answer';
+import type { Context } from './ask-context';
+import { matchingFacts } from './fact-match';
+import { meetingsIn } from './ask-context';
+import { factsOf } from './topics';
+import { nameOf, visitWords } from './people';
+import { factsAnswer } from './facts-answer';
+
+/** Whether a fact states the attribute: its `when` for dates, its words for the rest (lexicon `evidence`). */
+function states(fact: Fact, attribute: Attribute): boolean {
+  if (attribute === 'start') return fact.when !== undefined;
+  if (attribute === 'day') return fact.when !== undefined && /\b\d{1,2}\b/.test(fact.when.replace(/\b\d{4}\b/g, ''));
+  const evidence = LEXICON.evidence.get(attribute);
+  return evidence !== undefined && [fact.label, ...fact.sources.map((s) => s.quote)].some(evidence);
+}
+
+export function attributeAnswer(ctx: Context): Answer {
+  const attribute = ctx.a.attribute!;
+  const meetings = ctx.people.flatMap((p) => meetingsIn(ctx, p));
+  const facts = ctx.terms.length || meetings.length === 0 ? matchingFacts(ctx) : meetings.flatMap((m) => factsOf(ctx.engine, m));
+  // "What day was the meeting?": the meeting's own date is the release's, which names the day.
+  if (attribute === 'day' && ctx.terms.length === 0 && meetings.length) {
+    const m = meetings[0]!;
+    const release = ctx.engine.knowledge.releases.get(m.release);
+    if (release) return answered(ctx.S.metWith(visitWords(ctx.engine, release, ctx.lang).principal, `${m.with.map((p) => nameOf(ctx.engine, p)).join(', ')} — ${visitWords(ctx.engine, release, ctx.lang).date}`), [], m.sources, ctx.lang);
+  }
+  const stated = facts.filter((f) => states(f, attribute));
+  if (stated.length) return factsAnswer(ctx, stated);
+  const subject = [...ctx.specific.map((id) => nameOf(ctx.engine, id)), ...ctx.a.subjectWords].join(' ');
+  if (facts.length === 0 && !subject) return notFound(ctx.S.releaseSilent, ctx.lang);
+  return notFound(ctx.S.mentionsButNot(subject || ctx.S.theMeetings, ctx.S.attribute[attribute]), ctx.lang);
+}

@@ -1,0 +1,111 @@
+/**
+ * Yes/no with a proposed value — "is the hub going to Astana?", "the summit is in June, isn't it?",
+ * "so this was all in New York?": "Yes" only when a fact confirms the value, "No — <what the release
+ * says>" when a fact states another value of the same kind, and nothing (left to the other answers,
+ * or to "the release doesn't say") when no fact speaks to it.
+ */
+import type { Fact, Release, Source } from '../knowledge/types';
+import type { DateMention } from '../search/dates';
+import { dateMatches, whenMatches } from '../search/dates';
+import { answered, type Answer } from './answer';
+import { meetingsIn, type Context } from './ask-context';
+import { matchingFacts } from './fact-match';
+import { entity, mentionSources, peopleOf, personLine, visitWords } from './people';
+import { releasesInScope } from './release-meta';
+
+type Kind = 'place' | 'country' | 'organization';
+type Verdict = { yes: boolean; text: string; more?: readonly string[]; sources: readonly Source[] };
+
+export function polarAnswer(ctx: Context): Answer | undefined {
+  const { proposed } = ctx.a;
+  const values = [...proposed.entities.map((id) => ({ id, kind: kindOfEntity(ctx, id) })), ...proposed.unknownNames.map((name) => ({ id: name, kind: ctx.engine.index.worldKinds.get(name) as Kind | undefined }))];
+  if (values.length === 0 && proposed.dates.length === 0) return undefined;
+  // The question less its proposal is the subject: "is [the UN hub] going to Astana?".
+  const specific = ctx.specific.filter((id) => !proposed.entities.includes(id));
+  const subject: Context = { ...ctx, specific, people: [...new Set(specific.flatMap((id) => peopleOf(ctx.engine, id)))] };
+  const verdict = personVerdict(subject, values) ?? (aboutMeeting(subject) ? meetingVerdict(subject, values, proposed.dates) : factVerdict(subject, values, proposed.dates));
+  if (!verdict) return undefined;
+  const S = ctx.S;
+  return answered(`${verdict.yes ? S.yes : S.noBut} ${verdict.text}`, verdict.more ?? [], verdict.sources, ctx.lang);
+}
+
+/**
+ * Said of one person ("Cassis is Austrian?", "the rights chief is Bachelet?", "Is Faisal from Saudi
+ * Arabia?"): their country, organization and name, as the knowledge gives them, confirm or deny it.
+ */
+function personVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>): Verdict | undefined {
+  if (!ctx.a.personSubject || ctx.people.length !== 1 || ctx.terms.length || values.length === 0 || ctx.a.intents.size) return undefined;
+  const person = entity(ctx.engine, ctx.people[0]!);
+  if (!person) return undefined;
+  const belongs = new Set(peopleOf(ctx.engine, person.id).length ? [person.country, person.organization, ...ancestors(ctx, person.organization)] : []);
+  const names = [person.name, ...person.aliases].map((n) => n.toLowerCase());
+  const yes = values.every((v) => belongs.has(v.id) || names.some((n) => n.includes(v.id.toLowerCase())));
+  return { yes, text: personLine(ctx.engine, person.id), sources: mentionSources(ctx.engine, person.id) };
+}
+
+function ancestors(ctx: Context, id: string | undefined): string[] {
+  const out: string[] = [];
+  for (let at = id ? entity(ctx.engine, id)?.parent : undefined, depth = 0; at && depth < 5; at = entity(ctx.engine, at)?.parent, depth++) out.push(at);
+  return out;
+}
+
+/** A meeting or the visit itself ("did he meet Guterres in Geneva?", "this was all in New York?"): the release's place and date. */
+function aboutMeeting(ctx: Context): boolean {
+  if (ctx.terms.length) return false;
+  if (ctx.specific.length === 0) return true;
+  // "Has Tedros been to Kazakhstan?" asks about his visit (a fact), not about meeting him.
+  return !ctx.a.intents.has('visit') && ctx.people.some((p) => meetingsIn(ctx, p).length > 0);
+}
+
+function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>, dates: readonly DateMention[]): Verdict | undefined {
+  const meetings = ctx.people.flatMap((p) => meetingsIn(ctx, p));
+  const release: Release | undefined = meetings.length ? ctx.engine.knowledge.releases.get(meetings[0]!.release) : releasesInScope(ctx)[0];
+  if (!release) return undefined;
+  const v = visitWords(ctx.engine, release, ctx.lang);
+  const sources = meetings.length ? meetings[0]!.sources : release.paragraphs[0] ? [{ release: release.id, paragraph: 1, quote: release.paragraphs[0] }] : [];
+  const text = ctx.S.releasePlace(v.place, v.date);
+  for (const value of values) {
+    if (value.kind === 'organization' || !release.place) continue;
+    const place = release.place;
+    const yes = value.id === place || entity(ctx.engine, place)?.country === value.id;
+    return { yes, text, sources };
+  }
+  for (const date of dates) {
+    if (!release.date) continue;
+    return { yes: dateMatches(release.date, date), text, sources };
+  }
+  return undefined;
+}
+
+function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>, dates: readonly DateMention[]): Verdict | undefined {
+  if (ctx.specific.length === 0 && ctx.terms.length === 0) return undefined;
+  const facts = matchingFacts(ctx);
+  const answer = (yes: boolean, f: Fact, more: readonly Fact[] = []): Verdict => ({ yes, text: f.label, more: more.map((m) => m.label), sources: [f, ...more].flatMap((m) => m.sources) });
+  for (const value of values) {
+    // Confirmed by the facts that name the value (or a place inside it: Almaty is in Kazakhstan)…
+    const confirming = facts.filter((f) => factPlaces(ctx, f).some((id) => id === value.id || entity(ctx.engine, id)?.country === value.id));
+    if (confirming[0]) return answer(true, confirming[0], confirming.slice(1, 3));
+    // …contradicted by one that names another of the same kind.
+    const contradicting = facts.find((f) => factPlaces(ctx, f).some((id) => kindOfEntity(ctx, id) === value.kind));
+    if (contradicting) return answer(false, contradicting);
+  }
+  for (const date of dates) {
+    const dated = facts.filter((f) => f.when);
+    const confirming = dated.find((f) => whenMatches(f.when!, date));
+    if (confirming) return answer(true, confirming);
+    if (dated[0]) return answer(false, dated[0]);
+  }
+  return undefined;
+}
+
+/** The places, countries and organizations a fact names: its `where` and the names in its words. */
+function factPlaces(ctx: Context, fact: Fact): string[] {
+  const named = ctx.engine.index.factEntities.get(fact.id) ?? new Set<string>();
+  return [...new Set([...(fact.where ? [fact.where] : []), ...named])].filter((id) => ctx.engine.index.placeLike.has(id) && !ctx.specific.includes(id));
+}
+
+function kindOfEntity(ctx: Context, id: string): Kind | undefined {
+  const type = entity(ctx.engine, id)?.type;
+  return type === 'place' || type === 'country' || type === 'organization' ? type : undefined;
+}
+

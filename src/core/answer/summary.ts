@@ -1,0 +1,81 @@
+/**
+ * Summary ("tl;dr", "recap", "вкратце"): a digest of the visit — who went where and when, then each
+ * meeting's counterpart with one or two key points, at most MAX_SUMMARY characters. A group ("just
+ * the international organizations") or a named counterpart narrows it; an uncurated release is
+ * summed up by its opening sentences.
+ */
+import type { Meeting, Release, Source } from '../knowledge/types';
+import { splitSentences } from '../text/normalize';
+import { answered, type Answer } from './answer';
+import { inGroup, meetingsIn, type Context } from './ask-context';
+import { entity, nameOf, visitWords } from './people';
+import { releasesInScope } from './release-meta';
+import { factsOf } from './topics';
+
+export const MAX_SUMMARY = 1200;
+/** Releases one summary covers: the newest in scope. */
+const MAX_RELEASES = 3;
+const POINTS_PER_MEETING = 2;
+
+export function summaryAnswer(ctx: Context): Answer | undefined {
+  const releases = releasesInScope(ctx).slice(0, MAX_RELEASES);
+  if (releases.length === 0) return undefined;
+  const lines: string[] = [];
+  const sources: Source[] = [];
+  let heading = '';
+  for (const release of releases) {
+    const meetings = meetingsOf(ctx, release);
+    const v = visitWords(ctx.engine, release, ctx.lang);
+    const head = ctx.S.digest(v.principal, v.place, v.date, meetings.length);
+    if (!heading) heading = head;
+    else lines.push(head);
+    if (meetings.length === 0) {
+      // Nobody curated it (or nothing matches the group): its opening sentences say what it is about.
+      const lead = release.paragraphs[0];
+      if (lead) sources.push({ release: release.id, paragraph: 1, quote: splitSentences(lead).slice(0, 2).join(' ') });
+      continue;
+    }
+    for (const m of meetings) {
+      const points = factsOf(ctx.engine, m).slice(0, POINTS_PER_MEETING);
+      lines.push(`${counterparts(ctx, m)}: ${points.map((f) => f.label).join('; ') || ctx.S.metOnly}`);
+      sources.push(...(points[0]?.sources.slice(0, 1) ?? m.sources.slice(0, 1)));
+    }
+  }
+  return answered(heading, fit(heading, lines), sources, ctx.lang);
+}
+
+/** The release's meetings the question is about: all, those of a group, or those with the people it names. */
+function meetingsOf(ctx: Context, release: Release): Meeting[] {
+  const all = [...ctx.engine.knowledge.meetings.values()].filter((m) => m.release === release.id);
+  if (ctx.people.length) return [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))].filter((m) => m.release === release.id);
+  if (ctx.group) return all.filter((m) => m.with.some((p) => inGroup(ctx.engine, p, ctx.group)));
+  return all;
+}
+
+/** "António Guterres (UN Secretary-General)"; a group of ministers by name and country. */
+function counterparts(ctx: Context, m: Meeting): string {
+  if (m.with.length === 1) {
+    const e = entity(ctx.engine, m.with[0]!);
+    return e?.title ? `${e.name} (${e.title})` : nameOf(ctx.engine, m.with[0]!);
+  }
+  return m.with
+    .map((p) => {
+      const e = entity(ctx.engine, p);
+      const of = e?.country ?? e?.organization;
+      return of ? `${nameOf(ctx.engine, p)} (${nameOf(ctx.engine, of)})` : nameOf(ctx.engine, p);
+    })
+    .join(', ');
+}
+
+/** Whole lines while they fit; the last one cut at a word if it must be. */
+function fit(heading: string, lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let left = MAX_SUMMARY - heading.length;
+  for (const line of lines) {
+    if (left <= 40) break;
+    const cut = line.length + 1 <= left ? line : `${line.slice(0, left - 2).replace(/\s+\S*$/, '')}…`;
+    out.push(cut);
+    left -= cut.length + 1;
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * The question vocabulary, as data: en.yaml and ru.yaml beside this file, validated at load like
+ * the knowledge (a bad entry stops start-up with the file and the field). Everything here is about
+ * how people ask, never about one release. The reader (read/read.ts) is its only consumer, with the
+ * index, which folds the same spelling variants and synonyms into the releases' words.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const words = z.union([z.string().transform((s) => s.split(/\s+/).filter(Boolean)), z.array(z.string().min(1))]);
+const phrases = z.array(z.string().min(1)).default([]);
+
+export const ASKS = ['summary', 'count', 'who', 'when', 'where', 'yesno', 'what'] as const;
+export const INTENTS = ['meet', 'topic', 'date', 'place', 'source', 'count', 'invite', 'visit', 'agree', 'support', 'assess', 'plan', 'identity'] as const;
+export const ATTRIBUTES = ['time', 'day', 'money', 'duration', 'start', 'institution', 'size', 'age', 'distance'] as const;
+export const GROUPS = ['organization', 'country'] as const;
+
+export type Ask = (typeof ASKS)[number];
+export type Intent = (typeof INTENTS)[number];
+export type Attribute = (typeof ATTRIBUTES)[number];
+export type Group = (typeof GROUPS)[number];
+
+const fileSchema = z.strictObject({
+  stopwords: words,
+  filler: words,
+  shorthand: z.record(z.string(), z.string()).default({}),
+  synonyms: z.record(z.string(), z.string()).default({}),
+  variants: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
+  asks: z.partialRecord(z.enum(ASKS), phrases),
+  summary_words: phrases,
+  yesno_tags: phrases,
+  people_nouns: phrases,
+  intents: z.partialRecord(z.enum(INTENTS), phrases),
+  action_intents: z.array(z.enum(INTENTS)).default([]),
+  frame: words,
+  attributes: z.partialRecord(z.enum(ATTRIBUTES), phrases),
+  groups: z.partialRecord(z.enum(GROUPS), phrases),
+  roles: phrases,
+  countable: phrases,
+  spell_out: phrases,
+  membership: phrases,
+  subject_before: phrases,
+  subject_after: phrases,
+  with_words: phrases,
+  proposal_before: phrases,
+  copulas: phrases,
+  evidence: z.partialRecord(z.enum(ATTRIBUTES), z.string().refine(validRegExp, 'is not a valid regular expression')).default({}),
+  evidence_exact: z.partialRecord(z.enum(ATTRIBUTES), z.string().refine(validRegExp, 'is not a valid regular expression')).default({}),
+  to_english: z.record(z.string(), z.string()).default({}),
+  latin_markers: phrases,
+  latin_letters: z.record(z.string(), z.string()).default({}),
+});
+
+type LexiconFile = z.infer<typeof fileSchema>;
+
+function validRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function loadFile(name: string): LexiconFile {
+  const file = path.join(__dirname, name);
+  const result = fileSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${name}: ${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new Error(`The question lexicon is invalid:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+const FILES = [loadFile('en.yaml'), loadFile('ru.yaml')];
+const all = <T>(pick: (f: LexiconFile) => readonly T[]): T[] => FILES.flatMap((f) => [...pick(f)]);
+const merged = <K extends string, V>(pick: (f: LexiconFile) => Partial<Record<K, readonly V[]>>): Map<K, V[]> => {
+  const out = new Map<K, V[]>();
+  for (const f of FILES) for (const [k, v] of Object.entries(pick(f)) as [K, V[]][]) out.set(k, [...(out.get(k) ?? []), ...v]);
+  return out;
+};
+
+export const LEXICON = {
+  stopwords: new Set(all((f) => f.stopwords)),
+  filler: new Set(all((f) => f.filler)),
+  shorthand: new Map(FILES.flatMap((f) => Object.entries(f.shorthand))),
+  synonyms: new Map(FILES.flatMap((f) => Object.entries(f.synonyms))),
+  /** Longest ending first, so "isations" is folded before "ise". */
+  variants: all((f) => f.variants).sort((a, b) => b[0].length - a[0].length),
+  asks: merged<Ask, string>((f) => f.asks),
+  summaryWords: new Set(all((f) => f.summary_words)),
+  yesnoTags: all((f) => f.yesno_tags),
+  peopleNouns: new Set(all((f) => f.people_nouns)),
+  intents: merged<Intent, string>((f) => f.intents),
+  actionIntents: new Set(all((f) => f.action_intents)),
+  frame: new Set(all((f) => f.frame)),
+  attributes: merged<Attribute, string>((f) => f.attributes),
+  groups: merged<Group, string>((f) => f.groups),
+  roles: all((f) => f.roles),
+  countable: all((f) => f.countable),
+  spellOut: all((f) => f.spell_out),
+  membership: new Set(all((f) => f.membership)),
+  subjectBefore: new Set(all((f) => f.subject_before)),
+  subjectAfter: new Set(all((f) => f.subject_after)),
+  withWords: new Set(all((f) => f.with_words)),
+  proposalBefore: new Set(all((f) => f.proposal_before)),
+  copulas: new Set(all((f) => f.copulas)),
+  /** Per attribute, what in a release's words states it (every language's patterns). */
+  evidence: new Map(
+    ATTRIBUTES.map((attribute) => {
+      const patterns = (pick: (f: LexiconFile) => string | undefined): string[] => FILES.flatMap((f) => pick(f) ?? []);
+      const loose = patterns((f) => f.evidence[attribute]);
+      const exact = patterns((f) => f.evidence_exact[attribute]);
+      const tests = [...(loose.length ? [new RegExp(loose.join('|'), 'iu')] : []), ...(exact.length ? [new RegExp(exact.join('|'), 'u')] : [])];
+      return [attribute, (text: string) => tests.some((t) => t.test(text))] as const;
+    }),
+  ),
+  /** Longest Russian stem first: "организац" before "орган". */
+  toEnglish: FILES.flatMap((f) => Object.entries(f.to_english)).sort((a, b) => b[0].length - a[0].length),
+  latinMarkers: new Set(all((f) => f.latin_markers)),
+  latinLetters: FILES.flatMap((f) => Object.entries(f.latin_letters)).sort((a, b) => b[0].length - a[0].length),
+};
+
+export type Lexicon = typeof LEXICON;

@@ -1,0 +1,67 @@
+/**
+ * The frame: what the reader makes of a question, and all the answerers ever look at.
+ * Every word-level decision is taken in read.ts; an answerer never re-reads the words.
+ */
+import type { Ask, Attribute, Group, Intent } from '../lexicon/lexicon';
+import type { DateMention } from '../search/dates';
+import type { Link } from '../search/link';
+import type { Lang } from '../strings';
+
+export type { Ask, Attribute, Group, Intent };
+
+export interface Frame {
+  lang: Lang;
+  /** What is asked; 'bare' for a few words with no question word ("tedross", "nurtleu geneva"). */
+  ask: Ask | 'bare';
+  /** Action and frame intents the question's words carry ("met" → meet, "agreed" → agree). */
+  intents: ReadonlySet<Intent>;
+  /** Stems of action words ("welcomed", "thanked"): a hint for ranking facts, not a requirement. */
+  cues: readonly string[];
+  /** Stems of every action word ("met", "bilateral", "discussed"): they help find the sentence that says it. */
+  hints: readonly string[];
+  /** Entities the question names, exactly, shortened or with typos. */
+  links: readonly Link[];
+  /** Dates the question names ("in March 2024"). */
+  dates: readonly DateMention[];
+  /** Countries, organizations or cities the knowledge and the releases never name ("NATO", "Japanese"). */
+  unknownNames: readonly string[];
+  /** The question is about a person: one is named, or a role or people noun stands for one ("the Saudi FM"). */
+  personSubject: boolean;
+  /** Places and names the knowledge has no entity for but some release's text names ("Xi'an"): they narrow to those releases. */
+  textNames: readonly string[];
+  /** Subject words, as the stems the releases are indexed by (Russian ones translated). */
+  terms: readonly string[];
+  /** The subject words as typed, for saying what the release does mention ("the master's programme"). */
+  subjectWords: readonly string[];
+  /** Subject words no release uses, as typed. */
+  unknownWords: readonly string[];
+  /** The unknown words stand where the subject goes ("about oil", "was oil discussed", "the budget of the hub"). */
+  unknownIsSubject: boolean;
+  /** Beyond the thing itself, what is asked of it: its time, cost, duration, start, which institution… */
+  attribute: Attribute | undefined;
+  /** "Which international organizations…", "the foreign ministers". */
+  group: Group | undefined;
+  /** The question names the group itself ("which countries…"), not only its people ("the ministers"). */
+  groupNamed: boolean;
+  /** The group's people ("which heads…", "the ministers") rather than the organizations or countries themselves. */
+  groupPeople: boolean;
+  /** Asks for the person met, not the one who acted: "who was invited", "who did he discuss X with". */
+  asksCounterpart: boolean;
+  /** "Is X from Y", "does X represent Y". */
+  membership: boolean;
+  /** "What does CICA stand for?" */
+  spellOut: boolean;
+  /** "In which city…": a country alone does not answer it. */
+  asksCity: boolean;
+  /** For "how many": whether what is counted is something the releases count (people, meetings, countries…). */
+  countable: boolean;
+  /** Roles that single out an office of a named country or organization ("the Saudi king", "the Turkish foreign minister"). */
+  roles: ReadonlyArray<{ role: string; of: string }>;
+  /** For yes/no: the values proposed, to confirm or contradict ("in Geneva?", "in June?", "a Russian university?"). */
+  proposed: {
+    /** Places, countries and organizations: known entity ids, or names the knowledge lacks. */
+    entities: readonly string[];
+    unknownNames: readonly string[];
+    dates: readonly DateMention[];
+  };
+}

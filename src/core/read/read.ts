@@ -1,0 +1,460 @@
+/**
+ * The reader: a question, once, into a Frame — what it asks, which known entities it names
+ * (exactly or with typos), which names it uses that the knowledge lacks, which of its words the
+ * releases never use, what attribute it asks of its subject and, for yes/no, the value it proposes.
+ * The vocabulary is data (lexicon/en.yaml, ru.yaml); this file only says how it is applied.
+ */
+import { LEXICON, type Ask, type Attribute, type Group, type Intent } from '../lexicon/lexicon';
+import type { EntityForm } from '../search/entity-forms';
+import type { SearchIndex } from '../search/index';
+import { linkExact, linkShortened, type Link } from '../search/link';
+import { findDates } from '../search/dates';
+import { tokensOf, type Token } from '../search/tokens';
+import { editDistance, isCyrillic, normalize, stem, typoBudget } from '../text/normalize';
+import type { Frame } from './frame';
+
+export type { Frame } from './frame';
+
+// Lexicon entries as the reader compares them: stems for words, token lists for phrases.
+const stemOf = (word: string): string => stem(normalize(word));
+const phraseOf = (text: string): string[] => text.split(/\s+/).flatMap((w) => (w === '*' ? ['*'] : tokensOf(w).map((t) => t.norm)));
+const INTENT_BY_STEM = new Map<string, Intent[]>();
+const INTENT_PHRASES: Array<{ intent: Intent; words: string[] }> = [];
+for (const [intent, entries] of LEXICON.intents) {
+  for (const entry of entries) {
+    const words = phraseOf(entry);
+    if (words.length > 1) INTENT_PHRASES.push({ intent, words });
+    else if (words[0]) INTENT_BY_STEM.set(stemOf(words[0]), [...(INTENT_BY_STEM.get(stemOf(words[0])) ?? []), intent]);
+  }
+}
+const FRAME_STEMS = new Set([...LEXICON.frame].map(stemOf));
+const STOP = (norm: string): boolean => LEXICON.stopwords.has(norm);
+const ASK_PHRASES: Array<{ ask: Ask; words: string[] }> = [...LEXICON.asks].flatMap(([ask, list]) => list.map((p) => ({ ask, words: phraseOf(p) })));
+const ATTRIBUTE_PHRASES: Array<{ attribute: Attribute; words: string[] }> = [...LEXICON.attributes].flatMap(([attribute, list]) => list.map((p) => ({ attribute, words: phraseOf(p) })));
+const GROUP_PHRASES: Array<{ group: Group; words: string[] }> = [...LEXICON.groups].flatMap(([group, list]) => list.map((p) => ({ group, words: phraseOf(p) })));
+const SPELL_OUT = LEXICON.spellOut.map(phraseOf);
+const YESNO_TAGS = LEXICON.yesnoTags.map(phraseOf);
+const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(stemOf));
+const PEOPLE_STEMS = new Set([...LEXICON.peopleNouns].map(stemOf));
+// Longest first, so "foreign minister" is one role and not "minister" alone.
+const ROLE_PHRASES = LEXICON.roles.map((r) => phraseOf(r).map(stemOf)).sort((a, b) => b.length - a.length);
+const COUNTABLE_STEMS = new Set(LEXICON.countable.map(stemOf));
+// Intents that only say what kind of answer is wanted; the others are actions a sentence may state.
+const QUESTION_INTENTS = new Set<Intent>(['date', 'place', 'source', 'count', 'identity']);
+const OF_WORDS = new Set(['of', 'between', 'with', 'for', 'among', 'in']);
+const WH_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'how', 'why', 'что', 'кто', 'где', 'когда', 'как', 'какой', 'какие'];
+const AUXILIARIES = new Set(LEXICON.asks.get('yesno')?.filter((p) => !p.includes(' ')) ?? []);
+// "and", "so", "ok", "tell me" before the question proper.
+const OPENERS = new Set(['and', 'so', 'ok', 'okay', 'also', 'please', 'tell', 'me', 'а', 'и', 'ну', 'скажи', 'подскажи', 'скажите', 'hey', 'hi', 'hello']);
+
+/** Fuzzy look-ups one question may make: a long question of unknown words must stay quick. */
+const MAX_FUZZY_LOOKUPS = 32;
+
+export function read(question: string, index: SearchIndex): Frame {
+  const raw = fromLatin(tokensOf(question));
+  const tagged = endsWithYesNoTag(raw.map((t) => t.norm));
+  const typed = spellOut(dropFiller(raw));
+  const lang = typed.some((t) => isCyrillic(t.norm)) || isCyrillic(question) ? 'ru' : 'en';
+  const taken: boolean[] = [];
+  const dates = findDates(typed);
+  for (const d of dates) for (const p of d.positions) taken[p] = true;
+  const links = linkExact(typed, index.formTable, taken);
+  links.push(...linkShortened(typed, index.longNamesByStem, taken, LEXICON.stopwords));
+  const worldLinks = linkExact(typed, index.worldTable, taken);
+  // "whoo did he meat guterres": question words with a typo read as the words they nearly are.
+  const tokens = typed.map((t, i) => (taken[i] ? t : correctQuestionWord(t, index)));
+  const words = tokens.map((t) => t.norm);
+  const free = (i: number): boolean => !taken[i];
+
+  const intents = new Set<Intent>();
+  const cues: string[] = [];
+  const hints: string[] = [];
+  const candidates: number[] = []; // positions that may be subject words
+  const phraseAt = (phrase: readonly string[], i: number): boolean => phrase.every((w, k) => words[i + k] === w && free(i + k));
+  const covered: boolean[] = []; // words of a multi-word intent or attribute phrase: not subject words
+  for (let i = 0; i < tokens.length; i++) {
+    for (const { intent, words: phrase } of INTENT_PHRASES) {
+      if (!phraseAt(phrase, i)) continue;
+      intents.add(intent);
+      phrase.forEach((_, k) => (covered[i + k] = true));
+    }
+  }
+  const attribute = findAttribute(words, free, covered);
+  // Role words ("ambassador", "foreign minister") say who, not what about.
+  for (let i = 0; i < tokens.length; i++) if (ROLE_PHRASES.some((r) => r.length === 1 && r[0] === tokens[i]!.stem)) covered[i] = true;
+  tokens.forEach((t, i) => {
+    // Words inside a name ("Action *Plan* on Human Rights") are the name, not what is asked.
+    if (taken[i] && !dates.some((d) => d.positions.includes(i))) return;
+    const its = INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? [];
+    for (const intent of its) intents.add(intent);
+    if (its.length && !taken[i] && !its.every((x) => QUESTION_INTENTS.has(x))) hints.push(englishStem(t) ?? t.stem);
+    // "talk about", "what did he tell Tang about?": "about" after a meeting word, or last, asks for topics.
+    if (LEXICON.subjectBefore.has(t.norm) && (intents.has('meet') || i === tokens.length - 1)) intents.add('topic');
+    if (taken[i] || covered[i]) return;
+    if (STOP(t.norm) || /^\d{1,2}$/.test(t.norm)) return;
+    if (its.length) {
+      // Action words ("welcomed", "agreed") point at facts; "discussed" or "met" would only pick
+      // the one fact whose quote happens to say so.
+      if (its.some((x) => LEXICON.actionIntents.has(x))) cues.push(englishStem(t) ?? t.stem);
+      return;
+    }
+    if (FRAME_STEMS.has(t.stem) || SUMMARY_STEMS.has(t.stem)) return;
+    candidates.push(i);
+  });
+
+  // Typo-tolerant linking for the words left: "tedross", "guteres", "world health org".
+  links.push(...linkFuzzy(tokens, candidates, taken, index));
+
+  const terms: string[] = [];
+  const subjectWords: string[] = [];
+  const unknownWords: string[] = [];
+  const unknownPositions: number[] = [];
+  for (const i of candidates) {
+    if (taken[i]) continue;
+    const token = tokens[i]!;
+    const known = knownStem(token, index);
+    if (known) {
+      terms.push(known);
+      subjectWords.push(token.raw);
+    } else if (attribute && attributeWord(words[i]!)) continue; // "budget", "cost": what is asked of the subject, not the subject
+    else if (!(lang === 'ru' && token.norm.length <= 2)) {
+      unknownWords.push(token.raw);
+      unknownPositions.push(i);
+    }
+  }
+  // The world's names: strangers to every release, or named in some release's text without an entity.
+  const textNames = [...new Set(worldLinks.map((l) => l.entity).filter((n) => index.releasesNaming.has(n)))];
+  const unknownNames = [...new Set(worldLinks.map((l) => l.entity).filter((n) => !index.releasesNaming.has(n)))];
+  // Capitalised words mid-sentence that nothing knows are names too ("Macron", "COVID").
+  const capitalised = unknownPositions.map((i) => tokens[i]!.raw).filter((raw, k) => (unknownPositions[k]! > 0 && /^\p{Lu}/u.test(raw) && raw.length > 1) || /^\p{Lu}{2,}$/u.test(raw));
+  unknownNames.push(...capitalised);
+
+  // About a person: one is named, or a role or people noun stands for one ("the Saudi FM", "the rights chief").
+  const personSubject = links.some((l) => index.persons.has(l.entity) || l.role === 'title') || words.some((w, i) => free(i) && PEOPLE_STEMS.has(stemOf(w)));
+  const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(askOf(words, tokens, intents)) ? 'yesno' : askOf(words, tokens, intents);
+  const grouped = groupOf(words, free);
+  const group = grouped?.group;
+  const proposed = ask === 'yesno' ? proposedValues(words, links, worldLinks, unknownWords, personSubject, dates, index) : { entities: [], unknownNames: [], dates: [] };
+  return {
+    lang,
+    ask,
+    intents,
+    cues,
+    hints,
+    links,
+    // In a yes/no question a date is the value proposed ("in June, isn't it?"), not the releases asked about.
+    dates: ask === 'yesno' ? [] : dates,
+    unknownNames: unknownNames.filter((n) => !proposed.unknownNames.includes(n)),
+    personSubject,
+    textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
+    terms,
+    subjectWords,
+    // A name proposed ("Bachelet") is no unknown subject word either.
+    unknownWords: unknownWords.filter((w) => !proposed.unknownNames.includes(w)),
+    unknownIsSubject: unknownIsSubject(tokens, unknownPositions, links),
+    attribute,
+    group,
+    groupNamed: grouped?.named ?? false,
+    groupPeople: group !== undefined && words.some((w, i) => free(i) && PEOPLE_STEMS.has(stemOf(w)) && !/^(people|persons?|люди)$/.test(w)),
+    asksCounterpart: asksCounterpart(words, intents),
+    membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
+    spellOut: SPELL_OUT.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
+    asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),
+    countable: ask !== 'count' || countsWhatIsCounted(words, free),
+    roles: rolesIn(tokens, free, links),
+    proposed,
+  };
+}
+
+// ── words in, words out ────────────────────────────────────────────────────
+
+/** Russian typed in Latin letters ("kto takoi volker tyurk") is read in Cyrillic. */
+function fromLatin(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => LEXICON.latinMarkers.has(t.norm))) return tokens;
+  return tokens.flatMap((t) => {
+    if (!/^[a-z]+$/.test(t.norm)) return [t];
+    let out = '';
+    for (let i = 0; i < t.norm.length; ) {
+      const hit = LEXICON.latinLetters.find(([latin]) => t.norm.startsWith(latin, i));
+      out += hit ? hit[1] : t.norm[i];
+      i += hit ? hit[0].length : 1;
+    }
+    return tokensOf(out);
+  });
+}
+
+function dropFiller(tokens: Token[]): Token[] {
+  const kept = tokens.filter((t) => !LEXICON.filler.has(t.norm));
+  return kept.length ? kept : tokens;
+}
+
+/** Chat shorthand spelled out (one or two words: "w/", "tl;dr"); the rest as typed. */
+function spellOut(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const two = i + 1 < tokens.length ? LEXICON.shorthand.get(`${tokens[i]!.norm} ${tokens[i + 1]!.norm}`) : undefined;
+    if (two !== undefined) {
+      out.push(...tokensOf(two));
+      i++;
+      continue;
+    }
+    const one = LEXICON.shorthand.get(tokens[i]!.norm);
+    out.push(...(one === undefined ? [tokens[i]!] : tokensOf(one)));
+  }
+  return out;
+}
+
+// Only the words that carry the question (what is asked, and about which action): correcting a
+// subject word into a frame word ("king" → "kind") would hide what the release lacks.
+const QUESTION_WORDS: readonly string[] = [...new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', ...[...LEXICON.intents.values()].flat()])].filter(
+  (w) => w.length >= 3 && /^[a-z]+$/.test(w),
+);
+const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
+
+/** A word no release uses and one typo away from a question word ("meat" → "meet") is that word. */
+function correctQuestionWord(token: Token, index: SearchIndex): Token {
+  if (token.norm.length < 4 || index.vocabulary.has(token.stem) || QUESTION_WORD_SET.has(token.norm) || !/^[a-z]+$/.test(token.norm)) return token;
+  if (STOP(token.norm) || FRAME_STEMS.has(token.stem)) return token; // "came" is a word, not a typo of "name"
+  const near = QUESTION_WORDS.find((w) => Math.abs(w.length - token.norm.length) <= 1 && editDistance(token.norm, w, 1) <= 1);
+  return near ? { raw: token.raw, norm: near, stem: stem(near) } : token;
+}
+
+// ── what is asked ──────────────────────────────────────────────────────────
+
+function askOf(words: readonly string[], tokens: readonly Token[], intents: ReadonlySet<Intent>): Frame['ask'] {
+  let start = 0;
+  while (start < words.length - 1 && OPENERS.has(words[start]!)) start++;
+  // "In which areas…", "With whom…", "For what…": the question word follows a preposition.
+  if (LEXICON.proposalBefore.has(words[start] ?? '') && /^(which|what|whom|who|whose|when|where|how)$/.test(words[start + 1] ?? '')) start++;
+  const opening = words.slice(start);
+  const text = opening.join(' ');
+  // "tl;dr", "can someone recap the trip", "вкратце": a summary wherever the word stands.
+  if (tokens.some((t) => SUMMARY_STEMS.has(t.stem))) return 'summary';
+  // "Name the UN officials…", "List the ministers…": a list of people is a who-question.
+  if (/^(name|list|show)\b/.test(text) && opening.slice(1, 6).some((w) => PEOPLE_STEMS.has(stemOf(w)))) return 'who';
+  // "In which Kazakh city…", "what Swiss town…": a place noun close behind which/what.
+  if (/^(in )?(which|what)( \S+)? (city|town|country|place|venue)\b/.test(text)) return 'where';
+  // "Which international official…": which/what + a person noun close behind ("what did the minister…" is not).
+  if (/^(which|what)\b/.test(text) && !AUXILIARIES.has(opening[1] ?? '') && opening.slice(1, 4).some((w) => PEOPLE_STEMS.has(stemOf(w)) && !/^(people|persons?)$/.test(w))) return 'who';
+  for (const { ask, words: phrase } of ASK_PHRASES) {
+    if (phrase.every((w, k) => opening[k] === w)) return ask;
+  }
+  const has = new Set(words);
+  if (has.has('who') || has.has('кто')) return 'who';
+  if (has.has('when') || has.has('когда')) return 'when';
+  if (has.has('where') || has.has('где')) return 'where';
+  if (has.has('ли')) return 'yesno'; // Russian yes/no: "Обсуждали ли…", "…ли он…"
+  // "sco summit is in june isnt it", "this was all in new york right?": a statement put as a question.
+  if (opening.some((w, i) => i > 0 && AUXILIARIES.has(w)) && !WH_WORDS.some((w) => has.has(w)) && !intents.has('topic')) return 'yesno';
+  return has.has('what') || has.has('что') ? 'what' : 'bare';
+}
+
+function findAttribute(words: readonly string[], free: (i: number) => boolean, covered: boolean[]): Attribute | undefined {
+  let found: { attribute: Attribute; length: number } | undefined;
+  for (let i = 0; i < words.length; i++) {
+    for (const { attribute, words: phrase } of ATTRIBUTE_PHRASES) {
+      const length = matchLength(phrase, words, i, free);
+      if (length === 0 || (found && found.length >= length)) continue;
+      found = { attribute, length };
+      for (let k = 0; k < length; k++) covered[i + k] = true;
+    }
+  }
+  return found?.attribute;
+}
+
+/** How many words from position i a lexicon phrase covers (0: no match); "*" stands for one word or none. */
+function matchLength(phrase: readonly string[], words: readonly string[], i: number, free: (i: number) => boolean): number {
+  const [head, ...rest] = phrase;
+  if (head === undefined) return 0;
+  if (head === '*') {
+    const skip = rest.length ? matchLength(rest, words, i + 1, free) : 0;
+    return skip ? skip + 1 : matchLength(rest, words, i, free);
+  }
+  if (words[i] !== head || !free(i)) return 0;
+  if (rest.length === 0) return 1;
+  const tail = matchLength(rest, words, i + 1, free);
+  return tail ? tail + 1 : 0;
+}
+
+/**
+ * Role phrases ("king", "foreign minister") that qualify a name beside them — "the Saudi king", "the
+ * Turkish foreign minister", "the president of Switzerland" — with the entity they qualify. A role
+ * before another noun ("the deputy ministers' consultations") qualifies that noun, not a person.
+ */
+function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: readonly Link[]): Frame['roles'] {
+  const found: Array<{ role: string; of: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const role = ROLE_PHRASES.find((r) => r.every((s, k) => free(i + k) && tokens[i + k]?.stem === s));
+    if (!role) continue;
+    const end = i + role.length;
+    const next = tokens[end]?.norm;
+    if (next !== undefined && !STOP(next)) continue;
+    let at = end;
+    if (next === 'of') at = tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1;
+    const of = links.find((l) => l.end === i) ?? (at > end ? links.find((l) => l.start === at) : undefined);
+    if (of) found.push({ role: tokens.slice(i, end).map((t) => t.norm).join(' '), of: of.entity });
+    i = end - 1;
+  }
+  return found;
+}
+
+/** "…, right?", "…, да?": a statement put as a yes/no question. */
+function endsWithYesNoTag(words: readonly string[]): boolean {
+  return YESNO_TAGS.some((tag) => tag.length < words.length && tag.every((w, k) => words[words.length - tag.length + k] === w));
+}
+
+const ATTRIBUTE_WORDS = new Set([...LEXICON.attributes.values()].flat().filter((p) => !p.includes(' ')));
+function attributeWord(word: string): boolean {
+  return ATTRIBUTE_WORDS.has(word);
+}
+
+/** The group asked about, and whether the question names the group itself ("which countries") rather than only its people ("the ministers"). */
+function groupOf(words: readonly string[], free: (i: number) => boolean): { group: Group; named: boolean } | undefined {
+  let found: { group: Group; named: boolean } | undefined;
+  for (const { group, words: phrase } of GROUP_PHRASES) {
+    for (let i = 0; i < words.length; i++) {
+      // Russian group entries are stems: "организаци" covers every case of the noun.
+      if (!phrase.every((w, k) => free(i + k) && (words[i + k] === w || (isCyrillic(w) && (words[i + k] ?? '').startsWith(w))))) continue;
+      const named = !phrase.every((w) => PEOPLE_STEMS.has(stemOf(w)));
+      if (!found) found = { group, named };
+      else if (found.group === group && named) found.named = true;
+    }
+  }
+  return found;
+}
+
+function asksCounterpart(words: readonly string[], intents: ReadonlySet<Intent>): boolean {
+  // "Who was invited / told…" asks for the counterpart, as do "who did he meet" and "…discuss X with".
+  const passive = words[0] === 'who' && (words[1] === 'was' || words[1] === 'were') && /ed$|told|given|shown/.test(words[2] ?? '');
+  return passive || intents.has('meet') || (intents.has('topic') && words.some((w) => LEXICON.withWords.has(w)));
+}
+
+/** "How many days did the visit last?" counts something the releases do not count. */
+function countsWhatIsCounted(words: readonly string[], free: (i: number) => boolean): boolean {
+  const counted = words.findIndex((w, i) => i > 0 && free(i) && !STOP(w) && !['how', 'many', 'much', 'сколько', 'different', 'всего', 'было', 'были'].includes(w) && !/^(international|foreign)$/.test(w));
+  return counted < 0 || COUNTABLE_STEMS.has(stemOf(words[counted]!)) || [...COUNTABLE_STEMS].some((s) => isCyrillic(s) && words[counted]!.startsWith(s));
+}
+
+/**
+ * For yes/no: the values proposed — a place or organization after "in", "to", "with"… ("did he meet
+ * him in Geneva?", "right, in New York?", "with a Russian university?"). Elsewhere a name is the
+ * subject ("did Afghanistan come up?") or, unknown, what the release lacks ("the Japanese FM").
+ */
+function proposedValues(words: readonly string[], links: readonly Link[], worldLinks: readonly Link[], unknown: readonly string[], personSubject: boolean, dates: Frame['dates'], index: SearchIndex): Frame['proposed'] {
+  const after = (l: Link): boolean => LEXICON.proposalBefore.has(words[l.start - 1] ?? '') || (STOP(words[l.start - 1] ?? '') && LEXICON.proposalBefore.has(words[l.start - 2] ?? ''));
+  const entities = links.filter((l) => index.placeLike.has(l.entity) && after(l)).map((l) => l.entity);
+  // "Cassis is Austrian, isn't he?", "the Saudi FM was MBS?": said of a person, any other name is the proposal.
+  const ofPerson = personSubject && words.some((w) => LEXICON.copulas.has(w)) && !words.some((w) => AUXILIARIES.has(w) && !LEXICON.copulas.has(w));
+  const names = ofPerson ? [...worldLinks.map((l) => l.entity), ...unknown] : worldLinks.filter(after).map((l) => l.entity);
+  return { entities, unknownNames: [...new Set(names)], dates };
+}
+
+function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly number[], links: readonly Link[]): boolean {
+  const linkedAt = new Set(links.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
+  const unknownAt = new Set(unknownPositions);
+  // "about oil exports" is about oil; "about growing the creative economy" is mostly about known words.
+  const subjectAfterMarker = (i: number): boolean => {
+    const phrase = tokens.slice(i, i + 4).map((_, k) => i + k).filter((p) => !STOP(tokens[p]!.norm));
+    return phrase.filter((p) => unknownAt.has(p)).length * 2 >= phrase.length;
+  };
+  return unknownPositions.some(
+    (i) =>
+      (LEXICON.subjectBefore.has(tokens[i - 1]?.norm ?? '') && subjectAfterMarker(i)) ||
+      LEXICON.subjectAfter.has(tokens[i + 1]?.norm ?? '') ||
+      // "the budget of the hub", "the trade turnover between Kazakhstan and Türkiye": an unknown word that something known is "of".
+      (OF_WORDS.has(tokens[i + 1]?.norm ?? '') && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
+      // "the UN refugee agency chief" is not the UN chief: an unknown word qualifying a name.
+      (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOP(tokens[i + 1]!.norm)),
+  );
+}
+
+// ── subject words ──────────────────────────────────────────────────────────
+
+/** A Russian word's English stem, when the lexicon has it ("поблагодарил" → "thank"). */
+function englishStem(token: Token): string | undefined {
+  if (!/[а-я]/.test(token.norm)) return undefined;
+  const hit = LEXICON.toEnglish.find(([ru]) => token.norm.includes(ru));
+  return hit ? stem(hit[1]) : undefined;
+}
+
+/** The stem a subject word is indexed by, or undefined when no release uses the word. */
+function knownStem(token: Token, index: SearchIndex): string | undefined {
+  if (/[а-я]/.test(token.norm)) {
+    // Russian words meet the English facts through their translation.
+    const hit = LEXICON.toEnglish.find(([ru]) => token.norm.startsWith(ru));
+    if (hit) return stem(hit[1]);
+    return index.vocabulary.has(token.stem) ? token.stem : undefined;
+  }
+  if (index.vocabulary.has(token.stem)) return token.stem;
+  // A typo of a word the releases use ("intelectual", "diplom").
+  const budget = typoBudget(token.norm.length);
+  if (budget === 0) return undefined;
+  for (const word of index.wordSearch.candidates(token.norm, 20)) {
+    if (editDistance(token.norm, word, budget) <= budget) return stem(word);
+  }
+  return undefined;
+}
+
+// ── typo-tolerant names ────────────────────────────────────────────────────
+
+function linkFuzzy(tokens: readonly Token[], candidates: readonly number[], taken: boolean[], index: SearchIndex): Link[] {
+  const links: Link[] = [];
+  let budget = MAX_FUZZY_LOOKUPS;
+  // Runs of adjacent candidate words, tried longest first.
+  const runs: number[][] = [];
+  for (const i of candidates) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === i - 1) run.push(i);
+    else runs.push([i]);
+  }
+  for (const run of runs) {
+    for (let len = Math.min(4, run.length); len >= 1; len--) {
+      for (let s = 0; s + len <= run.length; s++) {
+        const positions = run.slice(s, s + len);
+        if (positions.some((p) => taken[p])) continue;
+        const span = positions.map((p) => tokens[p]!);
+        if (budget-- <= 0) return links;
+        const form = bestFuzzyForm(span, index);
+        if (!form) continue;
+        positions.forEach((p) => (taken[p] = true));
+        links.push({ entity: form.entity, role: form.role, start: positions[0]!, end: positions[positions.length - 1]! + 1, fuzzy: true });
+      }
+    }
+  }
+  return links;
+}
+
+function bestFuzzyForm(span: readonly Token[], index: SearchIndex): EntityForm | undefined {
+  const text = span.map((t) => t.norm).join(' ');
+  // Words the releases use are not typos of a name; only a span with an unknown word is worth a fuzzy
+  // search — or a capitalised one, which may be a release's own spelling of a known name ("Tleuberdi").
+  if (text.length < 4 || span.every((t) => index.vocabulary.has(t.stem) && !/^\p{Lu}\p{Ll}/u.test(t.raw))) return undefined;
+  for (const { item } of index.formSearch.search(text, 8)) {
+    if (item.exactTokens) continue;
+    if (sameWithTypos(text, item.text) || sameWithTypos(withoutStopwords(text), withoutStopwords(item.text)) || abbreviates(span, item)) return item;
+  }
+  return undefined;
+}
+
+/** "high commisioner human rights" ~ "High Commissioner for Human Rights": small words aside. */
+function withoutStopwords(text: string): string {
+  return text.split(' ').filter((w) => !STOP(w)).join(' ');
+}
+
+/** "guteres" ~ "guterres": within the typo budget of the whole form. */
+function sameWithTypos(typed: string, form: string): boolean {
+  const budget = typoBudget(form.length);
+  return budget > 0 && editDistance(typed, form, budget) <= budget;
+}
+
+/** "world health org" ~ "world health organization": every word matches, the last may be cut short. */
+function abbreviates(span: readonly Token[], form: EntityForm): boolean {
+  const words = form.text.split(' ');
+  if (span.length < 2 || span.length !== words.length) return false;
+  return span.every((t, i) => {
+    const word = words[i]!;
+    if (t.norm === word || t.stem === stem(word)) return true;
+    if (i === span.length - 1 && t.norm.length >= 3 && word.startsWith(t.norm)) return true;
+    return editDistance(t.norm, word, typoBudget(word.length)) <= typoBudget(word.length);
+  });
+}

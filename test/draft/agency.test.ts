@@ -1,0 +1,173 @@
+/**
+ * `cli draft` on agency-style releases, from small synthetic texts: datelines and headlines kept out
+ * of titles and quotes, dates never guessed (undated + a `check` warning), placeholders refused,
+ * officials listed in several shapes, an ambassador read with their real role, and a spelling
+ * variant of a known person proposed as an alias instead of a new person.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { loadKnowledge, type Knowledge } from '../../src/core';
+import { cleanRelease, splitDateline } from '../../src/draft/clean';
+import { draftRelease } from '../../src/draft/draft';
+
+const SHIPPED = path.resolve(__dirname, '..', '..', 'knowledge');
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await fs.rm(d, { recursive: true, force: true });
+});
+
+async function knowledgeCopy(): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'attache-agency-'));
+  dirs.push(dir);
+  await fs.cp(SHIPPED, path.join(dir, 'knowledge'), { recursive: true });
+  return path.join(dir, 'knowledge');
+}
+
+async function draft(knowledgeDir: string, name: string, text: string) {
+  const file = path.join(path.dirname(knowledgeDir), name);
+  await fs.writeFile(file, text);
+  const result = await draftRelease({ file, knowledgeDir });
+  if (!result.ok) throw new Error(result.report.join('\n'));
+  const loaded = await loadKnowledge(knowledgeDir);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors, null, 2));
+  return { result, k: loaded.knowledge, warnings: loaded.warnings, yaml: await fs.readFile(result.yamlFile, 'utf8'), report: result.report.join('\n') };
+}
+
+const person = (k: Knowledge, name: string) => [...k.entities.values()].find((e) => e.type === 'person' && e.name === name);
+
+describe('datelines', () => {
+  it.each([
+    ['ASTANA, January 21 (Kazinform) – The minister met the envoy.', { place: 'ASTANA', month: 1, day: 21, agency: 'Kazinform' }],
+    ['NUR-SULTAN. KAZINFORM – The minister met the envoy.', { place: 'NUR-SULTAN', agency: 'KAZINFORM' }],
+    ['ASTANA – The minister met the envoy.', { place: 'ASTANA' }],
+    ['Almaty. March 3. KazTAG – The minister met the envoy.', { place: 'Almaty', month: 3, day: 3, agency: 'KazTAG' }],
+    ['(MENAFN- Trend News Agency) BAKU, Azerbaijan, October 5. The minister met the envoy.', { place: 'BAKU', month: 10, day: 5, agency: 'Trend News Agency' }],
+  ])('reads %s', (paragraph, want) => {
+    const split = splitDateline(paragraph);
+    expect(split?.dateline).toMatchObject(want);
+    expect(split?.rest).toBe('The minister met the envoy.');
+  });
+
+  it.each(['Astana hosted the forum.', 'Samir Aliyev, the envoy, arrived.', 'The minister met the envoy.'])('finds none in %s', (p) => {
+    expect(splitDateline(p)).toBeUndefined();
+  });
+
+  it('sets the headline, the byline and the debris apart, joins hard-wrapped lines', () => {
+    const clean = cleanRelease(
+      ' date 2031-04-02 Site Chrome Телерадио\nMinisters discuss rivers\n\nOlga Byline\n2 April 2031, 10:15\nASTANA. KAZINFORM – Foreign Minister of Kazakhstan Arman Oskenov met\nthe envoy of Norway.\n\nPhoto source: open sources\n\nTell a friend\n',
+    );
+    expect(clean).toMatchObject({ date: '2031-04-02', title: 'Ministers discuss rivers', dateline: { place: 'ASTANA', agency: 'KAZINFORM' } });
+    expect(clean.paragraphs).toEqual(['Foreign Minister of Kazakhstan Arman Oskenov met the envoy of Norway.']);
+    expect(clean.removed).toEqual(expect.arrayContaining(['Olga Byline', 'Photo source: open sources', 'Tell a friend']));
+  });
+
+  it('keeps the dateline and the agency out of the principal, the title and the quotes', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(kdir, 'dated.txt', 'Talks on water\n\nASTANA. KAZINFORM – Deputy Foreign Minister of Kazakhstan Arman Oskenov received Special Envoy of Norway Liv Strand on 3 April 2031.\n\nThe sides discussed water management and regional transport corridors.\n');
+    const release = d.k.releases.get(d.result.draft.release.id)!;
+    expect(release).toMatchObject({ date: '2031-04-03', title: 'Talks on water', place: 'astana', principal: 'arman-oskenov', curated: true });
+    expect(person(d.k, 'Arman Oskenov')).toMatchObject({ title: 'Deputy Foreign Minister of Kazakhstan', country: 'kazakhstan' });
+    // The agency may be the source; it is in no title and no quote.
+    expect(release.source).toBe('KAZINFORM');
+    expect(d.yaml.replace(/^\s*source: .*$/m, '')).not.toMatch(/KAZINFORM/);
+  });
+});
+
+describe('dates', () => {
+  it('leaves a release without a year undated: never today, an id that is not a date, a check warning', async () => {
+    const kdir = await knowledgeCopy();
+    const text = 'Talks in Oslo\n\nASTANA, May 30 (Kazinform) – Foreign Minister of Kazakhstan Arman Oskenov held talks in Oslo with Foreign Minister of Norway Liv Strand.\n\nThe sides discussed energy cooperation and regional security.\n';
+    const d = await draft(kdir, 'undated.txt', text);
+    const release = d.result.draft.release;
+    expect(release.date).toBeUndefined();
+    expect(release.id).toBe('undated-oslo-talks');
+    expect(d.report).toMatch(/date unknown: the dateline “ASTANA, May 30 \(Kazinform\) –” gives no year/);
+    expect(d.warnings).toEqual([expect.objectContaining({ file: path.join('releases', 'undated-oslo-talks.yaml'), path: 'release.date' })]);
+    // A second release of the same kind gets an id of its own.
+    const again = await draft(kdir, 'undated-2.txt', text);
+    expect(again.result.draft.release.id).toBe('undated-oslo-talks-2');
+  });
+
+  it('dates "July this year" and "April 18–19" against the release, and not at all when it is undated', async () => {
+    const kdir = await knowledgeCopy();
+    const body = 'Foreign Minister of Kazakhstan Arman Oskenov held talks with Foreign Minister of Norway Liv Strand in Astana. Liv Strand invited Arman Oskenov to the Oslo Forum, scheduled for April 18–19 in Norway.\n';
+    const dated = await draft(kdir, 'a.txt', `ASTANA, March 2, 2031 (Kazinform) – ${body}`);
+    expect([...dated.k.facts.values()].find((f) => f.kind === 'invitation' && f.release === dated.result.draft.release.id)).toMatchObject({ when: '18 April 2031' });
+    const undated = await draft(kdir, 'b.txt', `ASTANA, March 2 (Kazinform) – ${body}`);
+    const invitation = [...undated.k.facts.values()].find((f) => f.kind === 'invitation' && f.release === undated.result.draft.release.id);
+    expect(invitation?.when).toBe('18 April');
+  });
+});
+
+describe('placeholders', () => {
+  it('check refuses a placeholder left in a field the bot shows, naming the file and the field; comments are fine', async () => {
+    const kdir = await knowledgeCopy();
+    await fs.writeFile(path.join(kdir, 'releases', 'p.txt'), 'The minister met the envoy.\n');
+    await fs.writeFile(
+      path.join(kdir, 'releases', 'p.yaml'),
+      '# DRAFT: check everything\nrelease:\n  id: p\n  # DRAFT: write the headline\n  title: "DRAFT: the minister met the envoy"\n  source: Press service\n  text: p.txt\nfacts:\n  - kind: statement\n    label: The minister met the envoy — DRAFT\n    sources: [{ paragraph: 1, quote: "The minister met the envoy." }]\n',
+    );
+    const loaded = await loadKnowledge(kdir);
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.errors.map((e) => `${e.file} ${e.path}`)).toEqual([path.join('releases', 'p.yaml') + ' release.title', path.join('releases', 'p.yaml') + ' facts[0].label']);
+  });
+
+  it('no draft writes a placeholder: the title and the source are the release’s words', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(kdir, 'plain.txt', 'The talks were held in a friendly atmosphere.\n');
+    expect(d.yaml.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n')).not.toMatch(/DRAFT/);
+  });
+});
+
+describe('people', () => {
+  it('lists officials in other shapes: "the ministers of <Country> <Name>, …", also present, no title swallowing the person before', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'list.txt',
+      'ALMATY, 4 March 2031 (Kazinform) – Foreign Minister of Kazakhstan Arman Oskenov held talks with the ministers of Estonia Kadri Tamm, Latvia Ilze Ozola and Lithuania Rokas Petraitis.\n\nThe sides discussed transport corridors and energy security.\n\nAlso present was Ambassador of Estonia to Kazakhstan Jaan Kask.\n\nNorway\'s Foreign Minister Liv Strand and Finland\'s Foreign Minister Aino Virtanen sent greetings.\n',
+    );
+    expect(person(d.k, 'Kadri Tamm')).toMatchObject({ country: 'estonia', title: 'Minister of Estonia' });
+    expect(person(d.k, 'Ilze Ozola')).toMatchObject({ country: 'latvia' });
+    expect(person(d.k, 'Aino Virtanen')).toMatchObject({ title: "Finland's Foreign Minister", country: 'finland' });
+    const meeting = [...d.k.meetings.values()].find((m) => m.release === d.result.draft.release.id)!;
+    expect(meeting.with.map((id) => d.k.entities.get(id)!.name)).toEqual(['Kadri Tamm', 'Ilze Ozola', 'Rokas Petraitis', 'Jaan Kask']);
+  });
+
+  it('lists "deputy foreign ministers …: <Country>\'s <Name>, …" and "<Title>, <Name>," set off by commas', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'deputies.txt',
+      "BAKU, Azerbaijan, June 3, 2031. Kazakhstan's Deputy Minister of Foreign Affairs, Arman Oskenov, met in Baku with the President of Azerbaijan, Rauf Karimov, and discussed transit routes.\n\nDeputy foreign ministers took part as well: Georgia's Nino Beridze, Armenia's Aram Sargsyan and Azerbaijan's Elvin Huseynov.\n",
+    );
+    expect(d.result.draft.release).toMatchObject({ date: '2031-06-03', place: 'baku', principal: 'arman-oskenov' });
+    expect(person(d.k, 'Rauf Karimov')).toMatchObject({ title: 'President of Azerbaijan', country: 'azerbaijan' });
+    expect(person(d.k, 'Nino Beridze')).toMatchObject({ title: 'Deputy Foreign Minister of Georgia', country: 'georgia' });
+    expect(person(d.k, 'Elvin Huseynov')).toMatchObject({ country: 'azerbaijan' });
+  });
+
+  it('reads a visiting ambassador with their real role: the country they represent, the title as written', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(kdir, 'amb.txt', 'ASTANA. KAZINFORM – Foreign Minister of Kazakhstan Arman Oskenov received Ambassador of Norway to Kazakhstan Liv Strand on 5 May 2031.\n\nThe two reviewed bilateral cooperation and regional issues.\n');
+    expect(person(d.k, 'Liv Strand')).toMatchObject({ title: 'Ambassador of Norway to Kazakhstan', country: 'norway' });
+    expect(person(d.k, 'Liv Strand')!.title).not.toMatch(/minister/i);
+  });
+
+  it('proposes a spelling variant of a known person as an alias instead of drafting a new person', async () => {
+    const kdir = await knowledgeCopy();
+    await draft(kdir, 'first.txt', 'ASTANA. KAZINFORM – Foreign Minister of Kazakhstan Arman Oskenov received Ambassador of Norway to Kazakhstan Liv Strand on 5 May 2031.\n\nThe two reviewed bilateral cooperation and regional issues.\n');
+    const d = await draft(kdir, 'second.txt', 'OSLO. KAZINFORM – Foreign Minister of Kazakhstan Arman Oskinov held talks with Foreign Minister of Norway Per Lund on 9 June 2031.\n\nThe sides discussed energy cooperation and shipping.\n');
+    expect(d.result.draft.release.principal).toBe('arman-oskenov');
+    expect(person(d.k, 'Arman Oskinov')).toBeUndefined();
+    expect(d.result.draft.aliasProposals).toEqual([{ id: 'arman-oskenov', aliases: ['Arman Oskinov', 'Oskinov'] }]);
+    expect(d.report).toMatch(/alias proposed: “Arman Oskinov”, “Oskinov” spell arman-oskenov/);
+    expect(d.yaml).toMatch(/# DRAFT: alias proposed — the release spells arman-oskenov as “Arman Oskinov”, “Oskinov”/);
+    // Within one draft, the variant becomes an alias of the person drafted.
+    const same = await draft(kdir, 'third.txt', 'Foreign Minister of Kazakhstan Arman Oskenov received Ambassador of Chile to Kazakhstan Ana Rojas on 1 July 2031. The two discussed copper trade. Ana Rojaz thanked the minister.\n');
+    expect(parse(same.yaml).entities.find((e: { name: string }) => e.name === 'Ana Rojas').aliases).toContain('Ana Rojaz');
+  });
+});
