@@ -29,7 +29,7 @@ function assertDistCurrent(): void {
   const stale: string[] = [];
   const newestDist = (file: string): number => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1);
   for (const entry of fs.readdirSync(path.join(ROOT, 'src'), { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.d.ts')) continue; // declarations compile to nothing
     const source = path.join(entry.parentPath, entry.name);
     const compiled = path.join(ROOT, 'dist', path.relative(path.join(ROOT, 'src'), source)).replace(/\.ts$/, '.js');
     if (newestDist(compiled) < fs.statSync(source).mtimeMs) stale.push(path.relative(ROOT, source));
