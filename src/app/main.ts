@@ -1,8 +1,9 @@
 /**
- * `npm start`. With DISCORD_TOKEN: the Discord bot. Without it: the console, to try the answers
- * locally. Either way the knowledge must validate first, or nothing starts.
+ * `npm start` (`node dist/app/main.js`). With DISCORD_TOKEN: the Discord bot. Without it: the
+ * console, to try the answers locally. Either way the knowledge must validate first, or nothing starts.
  *   SIGINT/SIGTERM → disconnect cleanly and exit 0;  SIGHUP → reload the knowledge, like /reload.
  *   A gateway close Discord will not take back (4004 bad token, 4010–4014) → exit 1.
+ * The console answers the same signals, so a supervisor sees one behaviour in both modes.
  * With HEALTH_PORT (and a token): /healthz, /readyz and /metrics (src/app/health.ts) from the start,
  * so /readyz says 503 while the knowledge loads and the gateway connects.
  */
@@ -44,8 +45,14 @@ async function main(): Promise<number> {
   const store = opened.store;
   // KNOWLEDGE_WATCH=1: reload on every (debounced) change of the folder, with /reload's guarantees.
   const watcher = config.knowledgeWatch && watchKnowledge(store, { debounceMs: config.knowledgeWatch.debounceMs, logger });
+  const reload = async (): Promise<void> => {
+    const result = await store.reload();
+    if (result.ok) logger.info({ changes: result.changes, by: 'SIGHUP' }, 'knowledge reloaded');
+    else logger.warn({ errors: formatErrors(result.errors), by: 'SIGHUP' }, 'knowledge reload failed; the previous knowledge keeps answering');
+  };
 
   if (!config.discordToken) {
+    handleSignals(logger, { stop: async () => watcher?.close(), reload });
     await runConsole(store, process.stdin, process.stdout);
     watcher?.close();
     return 0;
@@ -73,11 +80,7 @@ async function main(): Promise<number> {
       await running.stop();
       await health?.close();
     },
-    reload: async () => {
-      const result = await store.reload();
-      if (result.ok) logger.info({ changes: result.changes, by: 'SIGHUP' }, 'knowledge reloaded');
-      else logger.warn({ errors: formatErrors(result.errors), by: 'SIGHUP' }, 'knowledge reload failed; the previous knowledge keeps answering');
-    },
+    reload,
   });
 
   // A ShardingManager child (npm run start:sharded) whose manager has gone away stops too.

@@ -1,8 +1,9 @@
 /**
  * `npm run start:sharded [-- --shards N|auto] [--spawn-delay MS]`: the bot under discord.js's
  * ShardingManager, for servers that outgrow one gateway connection. The manager holds no bot: it
- * forks one process per shard, each running the ordinary `src/app/main.ts` (TypeScript through tsx's
- * loader). discord.js gives each child SHARDS / SHARD_COUNT / SHARDING_MANAGER in its environment
+ * forks one process per shard, each running the ordinary main beside this file: `dist/app/main.js`
+ * when the manager runs compiled, `src/app/main.ts` through tsx's loader when it runs from source
+ * (the tests). discord.js gives each child SHARDS / SHARD_COUNT / SHARDING_MANAGER in its environment
  * and the child's Client reads them itself; the rest of the environment (DISCORD_API_URL,
  * KNOWLEDGE_DIR, …) is inherited, plus whatever `env` adds.
  *
@@ -23,8 +24,10 @@ import { handleSignals } from './signals';
 import { startHealthServer, type HealthServer, type Readiness } from './health';
 import { aggregateMetrics, createManagerMetrics, type MetricsHookedClient, type MetricsJson } from './metrics';
 
-/** The script every shard runs. */
-export const SHARD_FILE = path.resolve(__dirname, 'main.ts');
+/** Whether this module runs from its TypeScript source (tsx, ts-jest) rather than from dist/. */
+const FROM_SOURCE = __filename.endsWith('.ts');
+/** The script every shard runs: the main beside this file, compiled or not like this one. */
+export const SHARD_FILE = path.resolve(__dirname, FROM_SOURCE ? 'main.ts' : 'main.js');
 /** Discord allows one IDENTIFY per 5 s per max_concurrency bucket; discord.js's default spacing. */
 const DISCORD_SPAWN_DELAY_MS = 5500;
 
@@ -63,7 +66,7 @@ export interface ShardedOptions {
   /** When set, each shard's stdout and stderr come here instead of the manager's own. */
   output?: (shard: number, stream: 'stdout' | 'stderr', chunk: string) => void;
   logger: Logger;
-  /** Default src/app/main.ts. */
+  /** Default SHARD_FILE. */
   file?: string;
   /** Default DEFAULT_RESPAWN_BACKOFF; tests shorten it. */
   respawnBackoff?: Partial<RespawnBackoff>;
@@ -99,9 +102,9 @@ export async function fetchGatewayBot(token: string, apiUrl: string | undefined)
   return { shards, maxConcurrency };
 }
 
-/** `--import <tsx loader>` by absolute URL, so children run TypeScript whatever the working directory. */
-function tsxExecArgv(): string[] {
-  return ['--import', pathToFileURL(require.resolve('tsx')).href];
+/** From source, `--import <tsx loader>` by absolute URL, so children run TypeScript whatever the working directory. */
+function shardExecArgv(): string[] {
+  return FROM_SOURCE ? ['--import', pathToFileURL(require.resolve('tsx')).href] : [];
 }
 
 export async function startSharded(options: ShardedOptions): Promise<Sharded> {
@@ -123,7 +126,7 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
     // discord.js respawns a dead shard at once, forever: a shard that cannot start would loop. The
     // 'death' handler below respawns instead, with a backoff.
     respawn: false,
-    execArgv: tsxExecArgv(),
+    execArgv: shardExecArgv(),
     silent: options.output !== undefined,
   });
   const managerMetrics = createManagerMetrics();

@@ -4,7 +4,7 @@
  * Measures the engine at 1, 100, 1,000 and 10,000 releases against plain fuse.js over every
  * sentence, and the event loop while the store reloads each archive (--no-reload skips that).
  * stdout: one JSON object with --json, a table otherwise (--json-file F writes the JSON there too); progress on stderr.
- * Run through `node --expose-gc --import tsx` (the npm script) so heap is measured after a GC.
+ * Run through `node --expose-gc dist/bench/main.js` (the npm script) so heap is measured after a GC.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';

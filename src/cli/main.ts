@@ -13,7 +13,6 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { ask, createEngine, formatErrors, loadKnowledge, toPlainText, topics, whoMet, type Answer, type Engine } from '../core';
 import { knowledgeDir } from '../app/paths';
-import { draftRelease } from '../draft/draft';
 
 const USAGE = `usage: cli <command> [--json] [args]
   ask [QUESTION]     answer a question (without QUESTION: one per stdin line)
@@ -56,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const { id, out, force } = parsed.values;
+    // Loaded only here: the questions, the commands a one-shot run is timed on, never need it.
+    const { draftRelease } = await import('../draft/draft');
     const result = await draftRelease({ file, knowledgeDir: dir, ...(id ? { id } : {}), ...(out ? { out } : {}), force: force ?? false });
     process.stderr.write(result.report.map((line) => `${line}\n`).join(''));
     if (!result.ok) return 1;

@@ -15,6 +15,7 @@ import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity
 import { buildFormTable, formTableSteps, linkExact, type FormTable } from './link';
 import { cachedStem, rawWordsOf, tokenOf, tokensOf } from './tokens';
 import { NgramIndex } from './ngrams';
+import { worldPlaceForms } from './world-forms';
 
 export interface SentenceDoc {
   id: number;
@@ -133,16 +134,9 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
 
   // World names minus what the knowledge knows: "Geneva" is ours, "Tashkent" is not.
   const worldForms: EntityForm[] = [];
-  for (const place of WORLD) {
-    const canonical = place.names[0] ?? '';
-    const add = (display: string, exactCase?: boolean): void => {
-      const form = formOf(canonical, 'name', display, exactCase);
-      if (!form || formTable.byKey.has(stemKey(form.stems))) return;
-      worldForms.push(form);
-    };
-    if (place.names.some((n) => formTable.byKey.has(stemsOf(n).join(' ')))) continue;
-    for (const name of [...place.names, ...(place.demonyms ?? []), ...(place.ru ?? [])]) add(name);
-    for (const exact of place.caseSensitive ?? []) add(exact, true);
+  for (const place of worldPlaceForms()) {
+    if (place.nameKeys.some((key) => formTable.byKey.has(key))) continue;
+    for (const form of place.forms) if (!formTable.byKey.has(stemKey(form.stems))) worldForms.push(form);
   }
   const worldTable = buildFormTable(worldForms);
   const releasesNaming = new Map<string, Set<string>>();
