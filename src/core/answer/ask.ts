@@ -9,7 +9,7 @@
  */
 import type { Engine } from '../engine';
 import type { Fact, Meeting, Source } from '../knowledge/types';
-import type { Group, Intent } from '../lexicon/lexicon';
+import { LEXICON, type Group, type Intent } from '../lexicon/lexicon';
 import { read, type Frame } from '../read/read';
 import { STRINGS } from '../strings';
 import { splitSentences, stem, tokenize } from '../text/normalize';
@@ -26,7 +26,7 @@ import { attributeAnswer } from './attribute';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
-import { sentenceAnswer } from './sentences';
+import { meetingParagraphs, sentenceAnswer } from './sentences';
 
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -58,7 +58,7 @@ export function ask(engine: Engine, question: string): Answer {
   // who hold the role; none in the releases asked about means the release does not mention one.
   for (const { role, of } of a.roles) {
     const holders = peopleOf(engine, of).filter((p) => holdsRole(engine, p, role) && inScope(p));
-    if (holders.length === 0) return notFound(S.notMentioned(quoteList([`${nameOf(engine, of)} — ${role}`], lang)), lang);
+    if (holders.length === 0) return notFound(S.notMentioned(quoteList([role], lang)), lang);
     people = [...new Set([...people.filter((p) => !peopleOf(engine, of).includes(p)), ...holders])];
   }
   const terms = a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms];
@@ -172,11 +172,20 @@ function asksAboutAction(ctx: Context): boolean {
   return ACTION_INTENTS.some((i) => ctx.a.intents.has(i)) || ctx.specific.some((id) => entity(ctx.engine, id)?.type === 'event');
 }
 
-/** Whether a person's title (or another of their titles) holds a role: "foreign minister" in "Minister of Foreign Affairs". */
+/**
+ * Whether one of a person's titles holds a role: "foreign minister" in "Minister of Foreign Affairs".
+ * A title's modifier must be asked too: a Deputy Prime Minister is not the prime minister.
+ */
 function holdsRole(engine: Engine, person: string, role: string): boolean {
   const e = entity(engine, person);
-  const words = new Set([e?.title ?? '', ...(e?.titles ?? []), ...(e?.aliases ?? [])].flatMap((t) => tokenize(t)).map((t) => stem(t)));
-  return role.split(' ').every((w) => words.has(stem(w)));
+  const wanted = tokenize(role).map((w) => stem(w));
+  return [e?.title ?? '', ...(e?.titles ?? [])].some((title) => {
+    const words = tokenize(title);
+    const stems = words.map((w) => stem(w));
+    if (!wanted.every((w) => stems.includes(w))) return false;
+    const modifiers = words.filter((w) => LEXICON.roleModifiers.has(w)).map((w) => stem(w));
+    return modifiers.every((m) => wanted.includes(m));
+  });
 }
 
 /** Everyone met in the releases asked about; nobody (a release whose meetings nobody drafted) leaves it to the text. */
@@ -235,14 +244,14 @@ function whatAnswer(ctx: Context): Answer | undefined {
   if (meetings.length) {
     const narrowed = rankFacts(ctx, meetings.flatMap((m) => m.facts), true);
     // "What agreements were signed with Switzerland?": none of that kind with them is silence, not their topics.
+    // A bare name ("tedross", "cassis") asks who that is as well as what was said.
+    if (a.ask === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
     // Words or actions no fact of these meetings carries ("how did he describe relations", "what did he praise"): the text may say.
     if (narrowed.length === 0 && (ctx.terms.length || actionKinds(a).length)) {
-      const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)));
+      const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)), meetingParagraphs(engine, meetings));
       if (said) return said;
     }
     if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') return notFound(ctx.S.releaseSilent, ctx.lang);
-    // A bare name ("tedross", "cassis") asks who that is as well as what was said.
-    if (a.ask === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
     const topics = meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
     // A meeting a thin draft gave no facts: its release's sentences may still answer.
     if (topics.status === 'answered') return topics;
@@ -364,8 +373,7 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   const onlyPeople = ctx.specific.every((id) => peopleOf(engine, id).length > 0);
   if (a.intents.has('meet') && !a.intents.has('topic') && onlyPeople && ctx.people.length && ctx.terms.length === 0) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
-    // Named, but no meeting reported: that is the release being silent on it, not a "no".
-    if (met.length === 0) return notFound(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), ctx.lang);
+    if (met.length === 0) return answered(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), [], ctx.people.flatMap((p) => mentionSources(engine, p)), ctx.lang);
     const lines = met.map((p) => {
       const m = meetingsIn(ctx, p)[0]!;
       const v = visitWords(engine, releaseOf(engine, m.release)!, ctx.lang);
@@ -429,13 +437,13 @@ function whenAnswer(ctx: Context): Answer | undefined {
 
 function whereAnswer(ctx: Context): Answer | undefined {
   let placed = matchingFacts(ctx).filter((f) => f.where);
+  // The place is a fact's `where`; a verb around the name ("to be set up") should not hide it.
+  if (placed.length === 0 && ctx.specific.length) placed = matchingFacts({ ...ctx, terms: [] }).filter((f) => f.where);
   // A sentence of the text that says it ("the Congress… in the city of Turkestan") before guessing wider.
   if (placed.length === 0 && (ctx.terms.length || ctx.specific.some((id) => !ctx.engine.index.persons.has(id)))) {
     const said = sentenceAnswer(ctx);
     if (said) return said;
   }
-  // The place is a fact's `where`; a verb around the name ("to be set up") should not hide it.
-  if (placed.length === 0 && ctx.specific.length) placed = matchingFacts({ ...ctx, terms: [] }).filter((f) => f.where);
   if (placed.length && (ctx.specific.length || ctx.terms.length)) {
     const f = placed[0]!;
     // "In which city…?" answered by a country is not an answer: say what the release does say.

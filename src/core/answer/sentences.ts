@@ -8,7 +8,8 @@
  * each holding at least one of the subject words. The question's words that only set the scene
  * ("at the first ministerial meeting") need not all be in the sentence that answers.
  */
-import type { Source } from '../knowledge/types';
+import type { Engine } from '../engine';
+import type { Meeting, Source } from '../knowledge/types';
 import { linkExact } from '../search/link';
 import { entitiesNamed } from '../search/index';
 import { tokensOf } from '../search/tokens';
@@ -29,12 +30,37 @@ const NEAR_BEST = 0.6;
 /** Sentences read in full, at most, after BM25 has ranked them. */
 const MAX_CANDIDATES = 60;
 
-export function sentenceAnswer(ctx: Context, releases: ReadonlySet<string> = ctx.releases): Answer | undefined {
-  const sources = bestSentences(ctx, releases);
+/** Paragraphs by release: where a search may look (all of each release when absent). */
+export type Paragraphs = ReadonlyMap<string, ReadonlySet<number>>;
+
+export function sentenceAnswer(ctx: Context, releases: ReadonlySet<string> = ctx.releases, paragraphs?: Paragraphs): Answer | undefined {
+  const sources = bestSentences(ctx, releases, paragraphs);
   return sources.length ? answered(ctx.S.fromText, [], sources, ctx.lang) : undefined;
 }
 
-export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Source[] {
+/**
+ * The paragraphs that report some meetings: from each meeting's first cited paragraph up to the next
+ * meeting of its release. "What was the WIPO cooperation about?" looks in the WIPO meeting, not in the WHO one.
+ */
+export function meetingParagraphs(engine: Engine, meetings: readonly Meeting[]): Paragraphs {
+  const out = new Map<string, Set<number>>();
+  for (const m of meetings) {
+    const starts = [...engine.knowledge.meetings.values()].filter((x) => x.release === m.release).map(firstParagraph).sort((a, b) => a - b);
+    const start = firstParagraph(m);
+    const next = starts.find((p) => p > start) ?? Infinity;
+    const count = engine.knowledge.releases.get(m.release)?.paragraphs.length ?? 0;
+    const set = out.get(m.release) ?? new Set<number>();
+    for (let p = start; p <= Math.min(count, next - 1); p++) set.add(p);
+    out.set(m.release, set);
+  }
+  return out;
+}
+
+function firstParagraph(m: Meeting): number {
+  return Math.min(...m.sources.map((s) => s.paragraph), ...[Infinity]);
+}
+
+export function bestSentences(ctx: Context, releases: ReadonlySet<string>, paragraphs?: Paragraphs): Source[] {
   const { engine } = ctx;
   const { index } = engine;
   // Places and organizations are what the question is about; people mostly say which meeting.
@@ -72,7 +98,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>): Sour
     // Query words are stems already (typos were mended by the reader): exact look-ups, no second stemming.
     processTerm: (t) => t,
     tokenize: (q) => q.split(' '),
-    filter: (hit) => releases.has(hit['release'] as string),
+    filter: (hit) => releases.has(hit['release'] as string) && (!paragraphs || paragraphs.get(hit['release'] as string)?.has(hit['paragraph'] as number) === true),
   });
 
   // Which releases cover the question: its words anywhere in their text, every place or organization named.

@@ -36,7 +36,9 @@ const SPELL_OUT = LEXICON.spellOut.map(phraseOf);
 const YESNO_TAGS = LEXICON.yesnoTags.map(phraseOf);
 const OTHERS = LEXICON.others.map(phraseOf);
 const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(stemOf));
-const PEOPLE_STEMS = new Set([...LEXICON.peopleNouns].map(stemOf));
+// Compared as written (plurals listed): stems would take "represented" for "representative".
+const PEOPLE_NOUNS = LEXICON.peopleNouns;
+const isPeopleNoun = (word: string): boolean => PEOPLE_NOUNS.has(word);
 // Longest first, so "foreign minister" is one role and not "minister" alone.
 const ROLE_PHRASES = LEXICON.roles.map((r) => phraseOf(r).map(stemOf)).sort((a, b) => b.length - a.length);
 const COUNTABLE_STEMS = new Set(LEXICON.countable.map(stemOf));
@@ -80,7 +82,7 @@ export function read(question: string, index: SearchIndex): Frame {
       phrase.forEach((_, k) => (covered[i + k] = true));
     }
   }
-  const attribute = findAttribute(words, free, covered);
+  let attribute = findAttribute(words, free, covered);
   // Role words ("ambassador", "foreign minister") say who, not what about.
   for (let i = 0; i < tokens.length; i++) if (ROLE_PHRASES.some((r) => r.length === 1 && r[0] === tokens[i]!.stem)) covered[i] = true;
   tokens.forEach((t, i) => {
@@ -131,7 +133,9 @@ export function read(question: string, index: SearchIndex): Frame {
   unknownNames.push(...capitalised);
 
   // About a person: one is named, or a role or people noun stands for one ("the Saudi FM", "the rights chief").
-  const personSubject = links.some((l) => index.persons.has(l.entity) || l.role === 'title') || words.some((w, i) => free(i) && PEOPLE_STEMS.has(stemOf(w)));
+  const personSubject = links.some((l) => index.persons.has(l.entity) || l.role === 'title') || words.some((w, i) => free(i) && isPeopleNoun(w));
+  // "When does it start?" asks a start date; "the start of technical cooperation" names a thing.
+  if (attribute === 'start' && !words.some((w) => w === 'when' || w === 'когда')) attribute = undefined;
   const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(askOf(words, tokens, intents)) ? 'yesno' : askOf(words, tokens, intents);
   const grouped = groupOf(words, free);
   const group = grouped?.group;
@@ -156,7 +160,7 @@ export function read(question: string, index: SearchIndex): Frame {
     attribute,
     group,
     groupNamed: grouped?.named ?? false,
-    groupPeople: group !== undefined && words.some((w, i) => free(i) && PEOPLE_STEMS.has(stemOf(w)) && !/^(people|persons?|люди)$/.test(w)),
+    groupPeople: group !== undefined && words.some((w, i) => free(i) && isPeopleNoun(w) && !/^(people|persons?|люди)$/.test(w)),
     asksCounterpart: asksCounterpart(words, intents),
     others: OTHERS.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
     membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
@@ -233,11 +237,11 @@ function askOf(words: readonly string[], tokens: readonly Token[], intents: Read
   // "tl;dr", "can someone recap the trip", "вкратце": a summary wherever the word stands.
   if (tokens.some((t) => SUMMARY_STEMS.has(t.stem))) return 'summary';
   // "Name the UN officials…", "List the ministers…": a list of people is a who-question.
-  if (/^(name|list|show)\b/.test(text) && opening.slice(1, 6).some((w) => PEOPLE_STEMS.has(stemOf(w)))) return 'who';
+  if (/^(name|list|show)\b/.test(text) && opening.slice(1, 6).some((w) => isPeopleNoun(w))) return 'who';
   // "In which Kazakh city…", "what Swiss town…": a place noun close behind which/what.
   if (/^(in )?(which|what)( \S+)? (city|town|country|place|venue)\b/.test(text)) return 'where';
   // "Which international official…": which/what + a person noun close behind ("what did the minister…" is not).
-  if (/^(which|what)\b/.test(text) && !AUXILIARIES.has(opening[1] ?? '') && opening.slice(1, 4).some((w) => PEOPLE_STEMS.has(stemOf(w)) && !/^(people|persons?)$/.test(w))) return 'who';
+  if (/^(which|what)\b/.test(text) && !AUXILIARIES.has(opening[1] ?? '') && opening.slice(1, 4).some((w) => isPeopleNoun(w) && !/^(people|persons?)$/.test(w))) return 'who';
   for (const { ask, words: phrase } of ASK_PHRASES) {
     if (phrase.every((w, k) => opening[k] === w)) return ask;
   }
@@ -286,6 +290,22 @@ function matchLength(phrase: readonly string[], words: readonly string[], i: num
 function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: readonly Link[]): Frame['roles'] {
   const found: Array<{ role: string; of: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
+    // "The UN deputy secretary-general", "Tedros's deputy": a modifier makes the role next to it someone else's.
+    if (LEXICON.roleModifiers.has(tokens[i]!.norm) && free(i)) {
+      const title = links.find((l) => l.start === i + 1 && l.role === 'title');
+      const after = ROLE_PHRASES.find((r) => r.every((s, k) => free(i + 1 + k) && tokens[i + 1 + k]?.stem === s));
+      const end = title ? title.end : i + 1 + (after?.length ?? 0);
+      const before = links.find((l) => l.end === i);
+      const next = tokens[end]?.norm;
+      // Before another noun ("the deputy ministers' consultations") it qualifies that noun, not a person.
+      if (next === undefined || STOP(next)) {
+        const role = tokens.slice(i, end).map((t) => t.norm).join(' ');
+        if (title) found.push({ role, of: title.entity });
+        else if (before) found.push({ role, of: before.entity });
+      }
+      i = end - 1;
+      continue;
+    }
     const role = ROLE_PHRASES.find((r) => r.every((s, k) => free(i + k) && tokens[i + k]?.stem === s));
     if (!role) continue;
     const end = i + role.length;
@@ -317,7 +337,7 @@ function groupOf(words: readonly string[], free: (i: number) => boolean): { grou
     for (let i = 0; i < words.length; i++) {
       // Russian group entries are stems: "организаци" covers every case of the noun.
       if (!phrase.every((w, k) => free(i + k) && (words[i + k] === w || (isCyrillic(w) && (words[i + k] ?? '').startsWith(w))))) continue;
-      const named = !phrase.every((w) => PEOPLE_STEMS.has(stemOf(w)));
+      const named = !phrase.every((w) => isPeopleNoun(w));
       if (!found) found = { group, named };
       else if (found.group === group && named) found.named = true;
     }
@@ -343,7 +363,9 @@ function countsWhatIsCounted(words: readonly string[], free: (i: number) => bool
  * subject ("did Afghanistan come up?") or, unknown, what the release lacks ("the Japanese FM").
  */
 function proposedValues(words: readonly string[], links: readonly Link[], worldLinks: readonly Link[], unknown: readonly string[], personSubject: boolean, dates: Frame['dates'], index: SearchIndex): Frame['proposed'] {
-  const after = (l: Link): boolean => LEXICON.proposalBefore.has(words[l.start - 1] ?? '') || (STOP(words[l.start - 1] ?? '') && LEXICON.proposalBefore.has(words[l.start - 2] ?? ''));
+  // "…with the Georgian foreign minister": a nationality, not a place proposed.
+  const ofPersonNoun = (l: Link): boolean => l.role === 'demonym' && words.slice(l.end, l.end + 2).some((w) => isPeopleNoun(w) || ROLE_PHRASES.some((r) => r[0] === stemOf(w)));
+  const after = (l: Link): boolean => !ofPersonNoun(l) && (LEXICON.proposalBefore.has(words[l.start - 1] ?? '') || (STOP(words[l.start - 1] ?? '') && LEXICON.proposalBefore.has(words[l.start - 2] ?? '')));
   const entities = links.filter((l) => index.placeLike.has(l.entity) && after(l)).map((l) => l.entity);
   // "Cassis is Austrian, isn't he?", "the Saudi FM was MBS?": said of a person, any other name is the proposal.
   const ofPerson = personSubject && words.some((w) => LEXICON.copulas.has(w)) && !words.some((w) => AUXILIARIES.has(w) && !LEXICON.copulas.has(w));

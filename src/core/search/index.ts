@@ -172,9 +172,11 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       addWords(paragraph);
       // A country or city the knowledge has no entity for is still no stranger if a release names it;
       // and a question naming an entity is about the releases that name it.
+      // (A world name inside one of ours — "Shanghai" in the Shanghai Cooperation Organization — is not named.)
       const tokens = tokensOf(paragraph);
-      for (const link of linkExact(tokens, worldTable)) addTo(releasesNaming, link.entity, release.id);
-      for (const id of entitiesNamed(tokens, formTable)) addTo(releasesNamingEntity, id, release.id);
+      const ours: boolean[] = [];
+      for (const id of entitiesNamed(tokens, formTable, ours)) addTo(releasesNamingEntity, id, release.id);
+      for (const link of linkExact(tokens, worldTable, ours)) addTo(releasesNaming, link.entity, release.id);
       for (const text of splitSentences(paragraph)) {
         sentences.add({ id: sentenceCount++, release: release.id, paragraph: i + 1, text });
       }
@@ -206,7 +208,8 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     for (const id of entitiesNamed(tokens, formTable)) entities.add(id);
     factEntities.set(fact.id, entities);
     for (const entity of entities) push(factsByEntity, entity, fact.id);
-    const stems = new Set(tokens.map((t) => t.stem).filter((s) => s.length > 2 && !ignored.has(s)));
+    // The fact's kind is one of its words: "the WIPO cooperation" is every cooperation fact with WIPO.
+    const stems = new Set([...tokens.map((t) => t.stem), stem(fact.kind)].filter((s) => s.length > 2 && !ignored.has(s)));
     factStems.set(fact.id, stems);
     for (const s of stems) push(factsByStem, s, fact.id);
     if (factEntities.size % 64 === 0) yield;
@@ -377,9 +380,9 @@ function factEntityIds(fact: Fact, knowledge: Knowledge): string[] {
 }
 
 /** The entities a text names, names inside a longer name included: "…for Central Asia and Afghanistan" names Afghanistan, "President of the Turkic Academy" the Academy. */
-export function entitiesNamed(tokens: ReturnType<typeof tokensOf>, formTable: FormTable): Set<string> {
+export function entitiesNamed(tokens: ReturnType<typeof tokensOf>, formTable: FormTable, taken: boolean[] = []): Set<string> {
   const named = new Set<string>();
-  for (const link of linkExact(tokens, formTable)) {
+  for (const link of linkExact(tokens, formTable, taken)) {
     named.add(link.entity);
     for (let k = link.start + 1; k < link.end; k++) for (const nested of linkExact(tokens.slice(k, link.end), formTable)) named.add(nested.entity);
     // …and at its start: "OTS Secretary General Kubanychbek Omuraliyev" names the OTS.
