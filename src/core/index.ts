@@ -10,5 +10,5 @@ export { ask, MAX_QUESTION_LENGTH } from './answer/ask';
 export { whoMet, type WhoMetAnswer, type PersonSummary } from './answer/who-met';
 export { topics } from './answer/topics';
 export { suggest, type Suggestion } from './answer/suggest';
-export { toPlainText, quoteBlocks, citedReleases, type Answer, type AnswerStatus } from './answer/answer';
-export { STRINGS, formatDate, type Lang } from './strings';
+export { toPlainText, quoteBlocks, evidenceBlocks, citedReleases, type Answer, type AnswerStatus } from './answer/answer';
+export { STRINGS, formatDate, plural, type Lang } from './strings';

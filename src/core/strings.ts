@@ -8,12 +8,47 @@ import { MONTHS_EN, MONTHS_RU_GENITIVE } from './text/months';
 
 export type Lang = 'en' | 'ru';
 
-const RU_MEETINGS = { one: 'встреча', few: 'встречи', many: 'встреч', other: 'встречи' };
+type PluralForms = Record<'one' | 'few' | 'many' | 'other', string>;
+const RU_MEETINGS: PluralForms = { one: 'встреча', few: 'встречи', many: 'встреч', other: 'встречи' };
 const RU_PLURAL = new Intl.PluralRules('ru');
 /** Russian counts agree with the number: 1 встреча, 2 встречи, 5 встреч. */
-export function plural(n: number, forms: Record<'one' | 'few' | 'many' | 'other', string>): string {
+export function plural(n: number, forms: PluralForms): string {
   return forms[RU_PLURAL.select(n) as keyof typeof forms] ?? forms.other;
 }
+
+/**
+ * What Russian counts (`count(n, what)`) count, by the word the strings below give for it (the
+ * genitive plural): the number chooses the form, "1 релиз", "3 релиза", "5 релизов".
+ */
+const RU_COUNTED: Record<string, PluralForms> = {
+  человек: { one: 'человек', few: 'человека', many: 'человек', other: 'человека' },
+  'министров иностранных дел': { one: 'министр иностранных дел', few: 'министра иностранных дел', many: 'министров иностранных дел', other: 'министра иностранных дел' },
+  'глав международных организаций': {
+    one: 'глава международной организации',
+    few: 'главы международных организаций',
+    many: 'глав международных организаций',
+    other: 'главы международных организаций',
+  },
+  встреч: RU_MEETINGS,
+  релизов: { one: 'релиз', few: 'релиза', many: 'релизов', other: 'релиза' },
+  'организаций упомянуто в релизе': {
+    one: 'организация упомянута в релизе',
+    few: 'организации упомянуты в релизе',
+    many: 'организаций упомянуто в релизе',
+    other: 'организации упомянуто в релизе',
+  },
+  'стран упомянуто в релизе': { one: 'страна упомянута в релизе', few: 'страны упомянуты в релизе', many: 'стран упомянуто в релизе', other: 'страны упомянуто в релизе' },
+};
+
+/** English counts of one: "1 release", not "1 releases". */
+const EN_ONE: Record<string, string> = {
+  'foreign ministers': 'foreign minister',
+  'heads of international organizations': 'head of an international organization',
+  meetings: 'meeting',
+  releases: 'release',
+  'organizations named in the release': 'organization named in the release',
+  'countries named in the release': 'country named in the release',
+};
 
 const en = {
   emptyQuestion: 'Ask me something about the visit — for example: “Who did the minister meet?”',
@@ -30,9 +65,9 @@ const en = {
   metWith: (principal: string, who: string) => `${principal} met ${who}.`,
   didMeet: (principal: string, who: string, date: string) => `Yes. ${principal} met ${who} (${date}).`,
   didNotMeet: (who: string) => `No: the releases mention ${who}, but report no meeting with them.`,
-  yesDiscussed: 'Yes:',
+  yesDiscussed: 'Yes.',
   yes: 'Yes.',
-  noBut: 'No —',
+  noBut: 'No.',
   digest: (principal: string, place: string, date: string, meetings: number) =>
     meetings ? `${principal} in ${place}, ${date}: ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'}.` : `${principal} in ${place}, ${date}.`,
   metOnly: 'met',
@@ -59,9 +94,9 @@ const en = {
   releaseDate: (date: string) => `The release is dated ${date}.`,
   releasePlace: (place: string, date: string) => `The meetings were held in ${place} (${date}).`,
   releaseSource: (source: string) => `Source: ${source}.`,
-  when: (when: string) => `${when}:`,
-  where: (where: string) => `In ${where}:`,
-  count: (n: number, what: string) => `${n} ${what}:`,
+  when: (when: string) => `${when}.`,
+  where: (where: string) => `In ${where}.`,
+  count: (n: number, what: string) => `${n} ${n === 1 ? (EN_ONE[what] ?? what) : what}:`,
   people: 'people',
   person: 'person',
   ministers: 'foreign ministers',
@@ -91,9 +126,9 @@ const ru: typeof en = {
   metWith: (principal, who) => `${principal} встретился с ${who}.`,
   didMeet: (principal, who, date) => `Да. ${principal} встретился с ${who} (${date}).`,
   didNotMeet: (who) => `Нет: в релизах упоминается ${who}, но встреча не сообщается.`,
-  yesDiscussed: 'Да:',
+  yesDiscussed: 'Да.',
   yes: 'Да.',
-  noBut: 'Нет —',
+  noBut: 'Нет.',
   digest: (principal, place, date, meetings) => (meetings ? `${principal}: ${place}, ${date} — ${meetings} ${plural(meetings, RU_MEETINGS)}.` : `${principal}: ${place}, ${date}.`),
   metOnly: 'встреча',
   mentionsButNot: (subject, what) => `В релизе упоминается ${subject}, но не сказано, ${what}.`,
@@ -119,9 +154,9 @@ const ru: typeof en = {
   releaseDate: (date) => `Дата релиза: ${date}.`,
   releasePlace: (place, date) => `Встречи прошли в городе ${place} (${date}).`,
   releaseSource: (source) => `Источник: ${source}.`,
-  when: (when) => `${when}:`,
-  where: (where) => `Место: ${where}:`,
-  count: (n, what) => `${n} — ${what}:`,
+  when: (when) => `Когда: ${when}.`,
+  where: (where) => `Место: ${where}.`,
+  count: (n, what) => `${n} ${RU_COUNTED[what] ? plural(n, RU_COUNTED[what]) : what}:`,
   people: 'человек',
   person: 'человек',
   ministers: 'министров иностранных дел',

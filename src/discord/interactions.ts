@@ -71,7 +71,12 @@ async function onCommand(ctx: BotContext, interaction: ChatInputCommandInteracti
  * becomes an edit of that message — or, when the reply is ephemeral and the deferral was not, the
  * public placeholder is deleted and the reply sent as an ephemeral follow-up. Handlers keep calling
  * reply(); a handler that defers by itself (/reload) is left alone. Only a handler that awaits can be
- * deferred: a synchronous one blocks the timer along with everything else.
+ * deferred: a synchronous one blocks the timer along with everything else. Today that is /reload
+ * before its own deferral: a non-moderator's permission check awaits the application's owners
+ * (GET /applications/@me, owners.ts), which a 429's retry_after can hold past the deadline. The
+ * answering commands build their reply synchronously, so for them this is a safety net for any
+ * handler that comes to await. (Known gap: when this fires first, /reload's ephemeral deferral
+ * becomes the public placeholder, so its result is edited in publicly.)
  * (https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction)
  */
 function deferIfSlow(interaction: ChatInputCommandInteraction, afterMs: number, logger: Logger): { stop(): void } {

@@ -5,9 +5,10 @@
  */
 import type { Message } from 'discord.js';
 import type { BotContext } from './context';
-import { askView } from './commands/ask';
+import { ask } from '../core';
 import { noteAnswer, outcomeOf } from './outcome';
 import { pageIdsFor, type PageRef } from './paging';
+import { renderAnswer } from './render';
 
 /** The bot's own mention, "<@id>" or the legacy nickname form "<@!id>". */
 const mentionOf = (botId: string): RegExp => new RegExp(`<@!?${botId}>`, 'g');
@@ -37,8 +38,11 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
       count('refused');
       return;
     }
-    const ref: PageRef = { kind: 'ask', lang: 'en', arg: question };
-    const view = noteAnswer(message, askView(ctx.store.current(), ref, 1, pageIdsFor(ref, ctx.longArgs)));
+    // A message carries no locale (interactions do): the reply, its buttons included, is in the question's language, as the core reads it.
+    const engine = ctx.store.current();
+    const answer = ask(engine, question);
+    const ref: PageRef = { kind: 'ask', lang: answer.lang, arg: question };
+    const view = noteAnswer(message, renderAnswer(answer, engine.knowledge, { page: 1, pageId: pageIdsFor(ref, ctx.longArgs), heading: question }));
     // The question may contain @everyone, @here or <@&role>: nothing in the reply pings, not even the asker.
     await message.reply({ ...view, allowedMentions: { parse: [], repliedUser: false } });
     count(outcomeOf(message));

@@ -6,7 +6,7 @@
  * drops quotes before it loses its answer.
  */
 import { ButtonStyle, ComponentType, MessageFlags, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import { STRINGS, citedReleases, formatDate, quoteBlocks, type Answer, type Knowledge, type Lang, type Release } from '../core';
+import { STRINGS, citedReleases, evidenceBlocks, formatDate, type Answer, type Knowledge, type Lang, type Release } from '../core';
 import { tagAnswerView } from './outcome';
 import { BOT_STRINGS } from './strings';
 
@@ -179,9 +179,13 @@ function clampPage(page: number, total: number): number {
   return Math.min(Math.max(1, Math.trunc(page) || 1), Math.max(1, total));
 }
 
-/** "28 February 2024 · Press service of …" for each release. */
+/**
+ * One line: "28 February 2024 · Press service of …" for one release; for several (their titles and
+ * dates then name the quotes), each source once.
+ */
 function releaseFooter(releases: readonly Release[], lang: Lang): string {
-  return releases.map((r) => `${formatDate(r.date, lang)} · ${r.source}`).join('\n');
+  if (releases.length === 1) return `${formatDate(releases[0]!.date, lang)} · ${releases[0]!.source}`;
+  return [...new Set(releases.map((r) => r.source))].join(' · ');
 }
 
 export interface AnswerViewOptions {
@@ -195,18 +199,19 @@ export interface AnswerViewOptions {
 
 /**
  * An answer as one embed: the summary and (a page of) its list as the description, each quoted
- * passage as a field, the cited release as title and its date and source as footer.
+ * passage that adds to it as a field (evidenceBlocks), the cited release as title and its date and
+ * source as a one-line footer (several releases: their titles and dates name the quotes).
  */
 export function renderAnswer(answer: Answer, knowledge: Knowledge, opts: AnswerViewOptions = {}): View {
   const pages = paginate(answer.items.map((item) => `• ${md(item)}`), LIST_PAGE_CHARS, ITEMS_PER_PAGE);
   const total = Math.max(1, pages.length);
   const page = clampPage(opts.page ?? 1, total);
   const releases = citedReleases(answer, knowledge);
-  const titleOf = new Map(releases.map((r) => [r.id, r.title]));
-  const fields = quoteBlocks(answer.sources)
+  const nameOf = new Map(releases.map((r) => [r.id, r.date ? `${r.title}, ${formatDate(r.date, answer.lang)}` : r.title]));
+  const fields = evidenceBlocks(answer)
     .slice(0, MAX_QUOTES)
     .map((b) => ({
-      name: releases.length > 1 ? `¶${b.paragraph} · ${md(titleOf.get(b.release) ?? b.release)}` : `¶${b.paragraph}`,
+      name: releases.length > 1 ? `¶${b.paragraph} · ${md(nameOf.get(b.release) ?? b.release)}` : `¶${b.paragraph}`,
       value: `“${truncate(md(b.text), LIMITS.fieldValue - 2)}”`,
     }));
   const embed: APIEmbed = {

@@ -2,7 +2,7 @@
  * What the Discord adapter itself says (the answers' own sentences live in the core's STRINGS):
  * one place, in English and Russian, so tests assert on these and translation has one home.
  */
-import type { Lang } from '../core';
+import { plural, type Lang } from '../core';
 
 /** Discord sends locales like "ru", "en-US", "en-GB": replies are Russian for "ru", else English. */
 export function langOf(locale: string | null | undefined): Lang {
@@ -83,7 +83,13 @@ const ru: typeof en = {
   helpMention: 'Можно также упомянуть меня с вопросом или написать мне в личные сообщения.',
   helpReleases: (n) => `Релизы (${n})`,
   helpCounts: 'Что загружено',
-  counts: (releases, people, meetings, facts) => `релизов: ${releases} · собеседников: ${people} · встреч: ${meetings} · фактов: ${facts}`,
+  counts: (releases, people, meetings, facts) =>
+    [
+      `${releases} ${plural(releases, { one: 'релиз', few: 'релиза', many: 'релизов', other: 'релиза' })}`,
+      `${people} ${plural(people, { one: 'собеседник', few: 'собеседника', many: 'собеседников', other: 'собеседника' })}`,
+      `${meetings} ${plural(meetings, { one: 'встреча', few: 'встречи', many: 'встреч', other: 'встречи' })}`,
+      `${facts} ${plural(facts, { one: 'факт', few: 'факта', many: 'фактов', other: 'факта' })}`,
+    ].join(' · '),
   shardsField: 'Шарды',
   shardsReloaded: (reloaded, total) => `Перезагружено шардов: ${reloaded} из ${total}.`,
   shardFailed: (shard, n) => `Шард ${shard}: перезагрузка не удалась (ошибок: ${n}); он отвечает по прежним знаниям.`,

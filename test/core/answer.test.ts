@@ -201,6 +201,12 @@ describe('topics', () => {
     expectSourcesVerbatim(answer, engine.knowledge);
   });
 
+  test('joined topics keep their capitals: names and countries stay proper names', () => {
+    const joined = topics(engine).items.join('\n');
+    expect(joined).toContain('; Nurtleu conveyed');
+    expect(joined).not.toMatch(/[:;] (nurtleu|türk|kazakhstan)/);
+  });
+
   test.each([
     ['guteres', 'António Guterres', ['global challenges', 'Central Asia', 'Shanghai Cooperation Organization'], ['WIPO', 'Primary Health Care']],
     ['Turk', 'Volker Türk', ['Action Plan on Human Rights', 'OHCHR'], ['Almaty', 'WIPO']],
@@ -709,16 +715,48 @@ describe('ask', () => {
 // ── toPlainText ────────────────────────────────────────────────────────────
 
 describe('toPlainText', () => {
-  test('writes the answer, the list, the quotes with their paragraph, and the release it comes from', () => {
-    const answer = ask(engine, 'Who is in charge of WIPO?');
+  const release = () => engine.knowledge.releases.values().next().value!;
+  const quote = (paragraph: number, text: string) => ({ release: release().id, paragraph, quote: text });
+  const made = (summary: string, items: string[], sources: ReturnType<typeof quote>[], lang: 'en' | 'ru' = 'en') => ({ status: 'answered' as const, summary, items, sources, lang });
+
+  test('writes the answer, the list, the quotes with their paragraph, and one short line naming the release', () => {
+    const answer = ask(engine, 'What did he discuss with Tang?');
     const text = toPlainText(answer, engine.knowledge);
     const lines = text.split('\n');
     expect(lines[0]).toBe(answer.summary);
     for (const item of answer.items) expect(lines).toContain(`• ${item}`);
-    expect(text).toContain('> “Daren Tang, Director General of the World Intellectual Property Organization (WIPO)” (¶9)');
-    expect(lines[lines.length - 1]).toBe(
-      "— Kazakhstan's Foreign Minister meets the heads of international organizations in Geneva, 28 February 2024. Press service of the Ministry of Foreign Affairs of the Republic of Kazakhstan.",
-    );
+    expect(lines.some((l) => /^> “.+” \(¶9\)$/.test(l))).toBe(true);
+    const r = release();
+    expect(lines[lines.length - 1]).toBe(`— ${r.title}, 28 February 2024`);
+    expect(lines.filter((l) => l.startsWith('— '))).toHaveLength(1);
+    expect(text).not.toContain(r.source);
+  });
+
+  test('leaves out a quote that only repeats a point, but still names the release', () => {
+    const answer = made('Daren Tang — Director General of WIPO.', [], [quote(9, 'Director General of WIPO Daren Tang')]);
+    const lines = toPlainText(answer, engine.knowledge).split('\n');
+    expect(lines.filter((l) => l.startsWith('> '))).toEqual([]);
+    expect(lines[lines.length - 1]).toMatch(/^— .+, 28 February 2024$/);
+  });
+
+  test('shows at most one quote per listed point; an answer without a list shows all its quotes', () => {
+    const sources = [quote(2, 'first thing said'), quote(3, 'second thing said'), quote(4, 'third thing said')];
+    const quotes = (a: ReturnType<typeof made>) => toPlainText(a, engine.knowledge).split('\n').filter((l) => l.startsWith('> '));
+    expect(quotes(made('Topics:', ['One point'], sources))).toHaveLength(2);
+    expect(quotes(made('What the release says:', [], sources))).toHaveLength(3);
+  });
+
+  test('several releases: each one’s quotes, then its line; a release not loaded is named by its id', () => {
+    const other = { ...release(), id: 'other', title: 'Another release', date: '2024-03-01' };
+    const knowledge = { ...engine.knowledge, releases: new Map([...engine.knowledge.releases, ['other', other]]) };
+    const answer = made('What the release says:', [], [quote(2, 'from the first'), { release: 'other', paragraph: 1, quote: 'from the second' }, { release: 'gone', paragraph: 3, quote: 'from nowhere' }]);
+    expect(toPlainText(answer, knowledge).split('\n').slice(2)).toEqual([
+      '> “from the first” (¶2)',
+      `— ${release().title}, 28 February 2024`,
+      '> “from the second” (¶1)',
+      '— Another release, 1 March 2024',
+      '> “from nowhere” (¶3, gone)',
+    ]);
   });
 
   test('joins several quotes of one paragraph with " … "', () => {
@@ -729,6 +767,13 @@ describe('toPlainText', () => {
   test('writes only the sentence for a not-found answer', () => {
     const answer = ask(engine, 'Was climate change discussed?');
     expect(toPlainText(answer, engine.knowledge)).toBe(answer.summary);
+  });
+
+  test('counts agree with the number, in Russian through the plural rules', () => {
+    expect([1, 2, 5, 21].map((n) => STRINGS.ru.count(n, STRINGS.ru.releases))).toEqual(['1 релиз:', '2 релиза:', '5 релизов:', '21 релиз:']);
+    expect(STRINGS.ru.count(3, STRINGS.ru.ministers)).toBe('3 министра иностранных дел:');
+    expect(STRINGS.ru.count(1, STRINGS.ru.organizations)).toBe('1 организация упомянута в релизе:');
+    expect(STRINGS.en.count(1, STRINGS.en.releases)).toBe('1 release:');
   });
 
   test('dates the release in Russian for a Russian answer', () => {

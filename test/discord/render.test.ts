@@ -140,8 +140,18 @@ describe('renderAnswer', () => {
     );
     const e = view.embeds[0]!;
     expect(e.title).toBeUndefined();
-    expect(e.fields!.map((f) => f.name)).toEqual(['¶1 · Title of r1', '¶3 · Title of r2']);
-    expect(e.footer!.text).toBe('28 February 2024 · Press service\n1 March 2024 · Other');
+    // Each quote names its release and date; the footer is one line, each source once.
+    expect(e.fields!.map((f) => f.name)).toEqual(['¶1 · Title of r1, 28 February 2024', '¶3 · Title of r2, 1 March 2024']);
+    expect(e.footer!.text).not.toContain('\n');
+    expect(e.footer!.text.split(' · ').sort()).toEqual(['Other', 'Press service']);
+  });
+
+  test('a quote that only repeats the answer is not shown again; at most one quote per listed point', () => {
+    const repeat = renderAnswer(answer({ summary: 'Daren Tang — Director General of WIPO.', sources: [{ release: 'r1', paragraph: 9, quote: 'Director General of WIPO Daren Tang' }] }), setup());
+    expect(repeat.embeds[0]!.fields).toBeUndefined();
+    expect(repeat.embeds[0]!.title).toBe('Title of r1');
+    const sources = [1, 2, 3].map((paragraph) => ({ release: 'r1', paragraph, quote: `thing ${paragraph}` }));
+    expect(renderAnswer(answer({ items: ['A point'], sources }), setup()).embeds[0]!.fields).toHaveLength(2);
   });
 
   test('a long list pages with Previous / Page n/N / Next; the page number is clamped', () => {

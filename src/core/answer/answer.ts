@@ -1,7 +1,8 @@
 /** What every operation returns: plain data that the CLI, the console and Discord each render. */
 import type { Source } from '../knowledge/types';
-import type { Knowledge } from '../knowledge/types';
+import type { Knowledge, Release } from '../knowledge/types';
 import { formatDate, type Lang } from '../strings';
+import { tokenize } from '../text/normalize';
 
 export type AnswerStatus = 'answered' | 'not_found';
 
@@ -61,17 +62,39 @@ export function citedReleases(answer: Answer, knowledge: Knowledge) {
 }
 
 /**
- * The answer as plain text — what the CLI prints and what the bot's message says:
- * the answer, the list, the quoted sentences, and which release they come from.
+ * The quotes worth showing under an answer: one block per paragraph, none that only repeats a
+ * point (every word of it already in the summary or in one item), and — when the answer lists its
+ * points — at most one per point. An answer with no list ("What the release says:") is its quotes.
+ * The sources themselves (--json, the checks) keep every quote.
+ */
+export function evidenceBlocks(answer: Answer): QuoteBlock[] {
+  const points = [answer.summary, ...answer.items];
+  const said = points.map((p) => new Set(tokenize(p)));
+  const fresh = quoteBlocks(answer.sources).filter((b) => {
+    const words = tokenize(b.text);
+    return !said.some((p) => words.every((w) => p.has(w)));
+  });
+  return answer.items.length ? fresh.slice(0, points.length) : fresh;
+}
+
+/** One short line naming a release: "— <title>, 28 February 2024". */
+export function sourceLine(release: Release, lang: Lang): string {
+  return `— ${release.title}${release.date ? `, ${formatDate(release.date, lang)}` : ''}`;
+}
+
+/**
+ * The answer as plain text — what the CLI prints and what the bot's message says: the answer and
+ * its list, then the evidence, each release's quotes followed by one short line naming it.
  */
 export function toPlainText(answer: Answer, knowledge: Knowledge): string {
   const lines = [answer.summary, ...answer.items.map((item) => `• ${item}`)];
-  const blocks = quoteBlocks(answer.sources);
-  const releases = citedReleases(answer, knowledge);
-  if (blocks.length) {
-    lines.push('');
-    for (const b of blocks) lines.push(`> “${b.text}” (¶${b.paragraph}${releases.length > 1 ? `, ${b.release}` : ''})`);
+  const blocks = evidenceBlocks(answer);
+  const ids = [...new Set(answer.sources.map((s) => s.release))];
+  if (ids.length) lines.push('');
+  for (const id of ids) {
+    const release = knowledge.releases.get(id);
+    for (const b of blocks) if (b.release === id) lines.push(`> “${b.text}” (¶${b.paragraph}${release ? '' : `, ${id}`})`);
+    if (release) lines.push(sourceLine(release, answer.lang));
   }
-  for (const r of releases) lines.push(`— ${r.title}, ${formatDate(r.date, answer.lang)}. ${r.source}.`);
   return lines.join('\n');
 }

@@ -25,7 +25,7 @@ function releaseMeta(ctx: Context, line: (r: Release) => string | undefined): An
 }
 
 export function releaseDate(ctx: Context): Answer | undefined {
-  return releaseMeta(ctx, (r) => `${ctx.S.releaseDate(formatDate(r.date, ctx.lang))}${r.date ? ` (${r.date})` : ''}`);
+  return releaseMeta(ctx, (r) => ctx.S.releaseDate(formatDate(r.date, ctx.lang)));
 }
 
 export function releasePlace(ctx: Context): Answer | undefined {

@@ -23,7 +23,7 @@ export function visitTopics(engine: Engine, meetings: readonly Meeting[], lang: 
   const v = visitWords(engine, first, lang);
   const items = meetings.map((m) => {
     const who = m.with.map((p) => nameWithTitle(engine, p)).join(', ');
-    const labels = factsOf(engine, m).map((f) => lowerFirst(f.label));
+    const labels = factsOf(engine, m).map((f) => f.label);
     return `${S.topicsWith(who)} ${labels.join('; ')}`;
   });
   return answered(S.topicsOfVisit(v.principal, v.place, v.date), items, meetings.flatMap((m) => m.sources.slice(0, 1)), lang);
@@ -58,8 +58,4 @@ export function meetingTopics(engine: Engine, meetings: readonly Meeting[], peop
 
 export function factsOf(engine: Engine, meeting: Meeting): Fact[] {
   return meeting.facts.flatMap((id) => engine.knowledge.facts.get(id) ?? []);
-}
-
-function lowerFirst(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
