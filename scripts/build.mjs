@@ -5,7 +5,9 @@
  *   2. tsc (tsconfig.build.json) emits every src/**\/*.ts to the same place under dist/;
  *   3. every *.yaml, *.yml and *.json under src/ is copied to the same place under dist/, for code
  *      that reads data beside itself (path.join(__dirname, ...)); and the world gazetteer's forms,
- *      the same for every knowledge, are worked out once into dist/core/search/world-forms.json;
+ *      the same for every knowledge, are worked out once into dist/core/search/world-forms.json, and
+ *      the question lexicon (en.yaml, ru.yaml) is validated once into dist/core/lexicon/lexicon.json,
+ *      and Snowball's English stems of its words into dist/core/text/english-stems.json;
  *   4. the command line is one esbuild bundle of the same sources and their dependencies,
  *      dist/cli/bundle.js: a one-shot `cli ask` otherwise spends most of its start-up finding,
  *      reading and compiling some 200 small modules. In the bundle every source file's `__dirname`
@@ -51,6 +53,27 @@ step('copied data files from src/', () => {
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(from, to);
   }
+});
+
+step('dist/core/lexicon/lexicon.json: the question lexicon\'s YAML, validated once', () => {
+  let files, file;
+  try {
+    // Loading the module validates en.yaml and ru.yaml (no lexicon.json beside it yet).
+    const { compileLexiconFiles, LEXICON_JSON_FILE } = require(path.join(DIST, 'core', 'lexicon', 'lexicon.js'));
+    files = compileLexiconFiles();
+    file = LEXICON_JSON_FILE;
+  } catch (error) {
+    process.stderr.write(`build: ${error instanceof Error ? error.message : String(error)}\n`);
+    fs.rmSync(DIST, { recursive: true, force: true }); // no half-built dist/ to run by mistake
+    process.exit(1);
+  }
+  fs.writeFileSync(path.join(DIST, 'core', 'lexicon', file), JSON.stringify(files));
+});
+
+step('dist/core/text/english-stems.json: Snowball\'s English stems of the lexicon\'s words, worked out once', () => {
+  const { computeEnglishStems, ENGLISH_STEMS_FILE } = require(path.join(DIST, 'core', 'text', 'normalize.js'));
+  const { compileLexiconFiles } = require(path.join(DIST, 'core', 'lexicon', 'lexicon.js'));
+  fs.writeFileSync(path.join(DIST, 'core', 'text', ENGLISH_STEMS_FILE), JSON.stringify(computeEnglishStems(compileLexiconFiles())));
 });
 
 step('dist/core/search/world-forms.json: the world gazetteer\'s forms, worked out once', () => {

@@ -4,7 +4,8 @@
  * supervisor knows reach the bot. SIGHUP reloads the knowledge and the process keeps answering;
  * SIGTERM stops it cleanly with exit 0. Both in the console (no token) and as the Discord bot.
  * Also: the compiled command line (one esbuild bundle) answers exactly as the sources do, and the
- * world gazetteer's forms the build worked out are the ones the sources work out.
+ * world gazetteer's forms, the question lexicon and its English stems the build worked out are the
+ * ones the sources give.
  * dist/ is built by `npm test` (and `npm ci`); run alone, this file first checks dist/ is current.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -15,6 +16,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ask, createEngine, loadKnowledge, toPlainText } from '../../src/core';
 import { WORLD_FORMS_FILE, computeWorldPlaceForms } from '../../src/core/search/world-forms';
+import { LEXICON_JSON_FILE, compileLexiconFiles } from '../../src/core/lexicon/lexicon';
+import { ENGLISH_STEMS_FILE, computeEnglishStems } from '../../src/core/text/normalize';
 import { DiscordSimulator } from '../simulator';
 import { copyKnowledge } from '../discord/setup';
 
@@ -168,4 +171,16 @@ test('the compiled cli answers as the sources do; stdout is JSON lines only', as
 test("the build's world-forms.json holds exactly what the sources work out", () => {
   const built: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'core', 'search', WORLD_FORMS_FILE), 'utf8'));
   expect(built).toStrictEqual(computeWorldPlaceForms());
+});
+
+test("the build's lexicon.json holds exactly what the lexicon's YAML gives", () => {
+  const built: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'core', 'lexicon', LEXICON_JSON_FILE), 'utf8'));
+  expect(built).toStrictEqual(compileLexiconFiles());
+});
+
+test("the build's english-stems.json holds exactly Snowball's stems of the lexicon's words", () => {
+  const built: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'core', 'text', ENGLISH_STEMS_FILE), 'utf8'));
+  const expected = computeEnglishStems(compileLexiconFiles());
+  expect(Object.keys(expected).length).toBeGreaterThan(500);
+  expect(built).toStrictEqual(expected);
 });

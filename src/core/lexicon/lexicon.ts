@@ -76,7 +76,29 @@ function loadFile(name: string): LexiconFile {
   return result.data;
 }
 
-const FILES = [loadFile('en.yaml'), loadFile('ru.yaml')];
+/**
+ * The file the build writes beside the compiled module (scripts/build.mjs): en.yaml and ru.yaml as
+ * this schema gives them, validated there (a bad entry fails the build with the file and the field),
+ * so that a start only reads JSON: parsing and validating the YAML was a fifth of a one-shot `cli ask`.
+ */
+export const LEXICON_JSON_FILE = 'lexicon.json';
+
+/** The lexicon files from the YAML beside this module, validated: what the build writes as JSON. */
+export function compileLexiconFiles(): LexiconFile[] {
+  return [loadFile('en.yaml'), loadFile('ru.yaml')];
+}
+
+function loadFiles(): LexiconFile[] {
+  let built: string;
+  try {
+    built = readFileSync(path.join(__dirname, LEXICON_JSON_FILE), 'utf8');
+  } catch {
+    return compileLexiconFiles(); // from the sources: no build output beside us
+  }
+  return JSON.parse(built) as LexiconFile[];
+}
+
+const FILES = loadFiles();
 const all = <T>(pick: (f: LexiconFile) => readonly T[]): T[] => FILES.flatMap((f) => [...pick(f)]);
 const merged = <K extends string, V>(pick: (f: LexiconFile) => Partial<Record<K, readonly V[]>>): Map<K, V[]> => {
   const out = new Map<K, V[]>();

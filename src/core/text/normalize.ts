@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { newStemmer } from 'snowball-stemmers';
 import { LEXICON } from '../lexicon/lexicon';
 
@@ -81,8 +83,38 @@ function fold(token: string): string {
  */
 const ENGLISH = newStemmer('english');
 
+/**
+ * Snowball's English stems of the question lexicon's words, which the reader stems at every start
+ * (a seventh of a one-shot `cli ask` went into Snowball): the build works them out once, with this
+ * very stemmer, into english-stems.json beside the compiled file (scripts/build.mjs). A table of
+ * the stemmer's own answers: a word it lacks (from the sources, none) is stemmed as before.
+ */
+export const ENGLISH_STEMS_FILE = 'english-stems.json';
+
+/** Every English word in the strings of `data` (the lexicon's files), with its Snowball stem. */
+export function computeEnglishStems(data: unknown): Record<string, string> {
+  const words = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') for (const word of normalize(value).match(/[a-z]+/g) ?? []) words.add(word);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') for (const [key, v] of Object.entries(value)) (walk(key), walk(v));
+  };
+  walk(data);
+  return Object.fromEntries([...words].sort().map((word) => [word, ENGLISH.stem(word)]));
+}
+
+function loadEnglishStems(): Map<string, string> {
+  try {
+    return new Map(Object.entries(JSON.parse(readFileSync(path.join(__dirname, ENGLISH_STEMS_FILE), 'utf8')) as Record<string, string>));
+  } catch {
+    return new Map(); // from the sources: no build output beside us
+  }
+}
+
+const ENGLISH_STEMS = loadEnglishStems();
+
 function suffixStem(token: string): string {
-  if (/^[a-z]+$/.test(token)) return ENGLISH.stem(token);
+  if (/^[a-z]+$/.test(token)) return ENGLISH_STEMS.get(token) ?? ENGLISH.stem(token);
   if (!/[а-я]/.test(token)) return token; // numbers, mixed scripts: as written
   return stripAll(token.replace(/(ся|сь)$/, ''), RU_SUFFIXES, 3);
 }
