@@ -384,6 +384,9 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   }
   if (a.intents.has('visit')) return didVisit(ctx);
   const facts = matchingFacts(ctx);
+  // "Guterres invited Tokayev?": the invitation the release reports is Nurtleu conveying Tokayev's — no.
+  const acted = a.agent ? facts.filter((f) => f.actor) : [];
+  if (acted.length && !acted.some((f) => f.actor === a.agent)) return factsAnswer(ctx, acted, ctx.S.noBut);
   if (facts.length) return factsAnswer(ctx, facts, ctx.S.yesDiscussed);
   // "Was an agreement signed with Indonesia?" — nothing says so: the release is silent, not "no".
   if (ctx.terms.length || actionKinds(a).length || a.unknownWords.length) return undefined;

@@ -139,7 +139,7 @@ export function read(question: string, index: SearchIndex): Frame {
   const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(askOf(words, tokens, intents)) ? 'yesno' : askOf(words, tokens, intents);
   const grouped = groupOf(words, free);
   const group = grouped?.group;
-  const proposed = ask === 'yesno' ? proposedValues(words, links, worldLinks, unknownWords, personSubject, dates, index) : { entities: [], unknownNames: [], dates: [] };
+  const proposed = ask === 'yesno' ? proposedValues(words, links, worldLinks, unknownWords, personSubject, terms.length, dates, index) : { entities: [], unknownNames: [], dates: [] };
   return {
     lang,
     ask,
@@ -162,6 +162,7 @@ export function read(question: string, index: SearchIndex): Frame {
     groupNamed: grouped?.named ?? false,
     groupPeople: group !== undefined && words.some((w, i) => free(i) && isPeopleNoun(w) && !/^(people|persons?|люди)$/.test(w)),
     asksCounterpart: asksCounterpart(words, intents),
+    agent: agentOf(links, tokens, index),
     others: OTHERS.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
     membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
     spellOut: SPELL_OUT.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
@@ -320,6 +321,14 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
   return found;
 }
 
+/** The person named before the first action word ("Guterres invited Tokayev…"): who the question says acted. */
+function agentOf(links: readonly Link[], tokens: readonly Token[], index: SearchIndex): string | undefined {
+  const action = tokens.findIndex((t) => (INTENT_BY_STEM.get(t.stem) ?? []).some((x) => LEXICON.actionIntents.has(x)));
+  if (action < 0) return undefined;
+  const before = links.filter((l) => l.end <= action && index.persons.has(l.entity));
+  return before.length === 1 ? before[0]!.entity : undefined;
+}
+
 /** "…, right?", "…, да?": a statement put as a yes/no question. */
 function endsWithYesNoTag(words: readonly string[]): boolean {
   return YESNO_TAGS.some((tag) => tag.length < words.length && tag.every((w, k) => words[words.length - tag.length + k] === w));
@@ -362,13 +371,14 @@ function countsWhatIsCounted(words: readonly string[], free: (i: number) => bool
  * him in Geneva?", "right, in New York?", "with a Russian university?"). Elsewhere a name is the
  * subject ("did Afghanistan come up?") or, unknown, what the release lacks ("the Japanese FM").
  */
-function proposedValues(words: readonly string[], links: readonly Link[], worldLinks: readonly Link[], unknown: readonly string[], personSubject: boolean, dates: Frame['dates'], index: SearchIndex): Frame['proposed'] {
+function proposedValues(words: readonly string[], links: readonly Link[], worldLinks: readonly Link[], unknown: readonly string[], personSubject: boolean, subjectTerms: number, dates: Frame['dates'], index: SearchIndex): Frame['proposed'] {
   // "…with the Georgian foreign minister": a nationality, not a place proposed.
   const ofPersonNoun = (l: Link): boolean => l.role === 'demonym' && words.slice(l.end, l.end + 2).some((w) => isPeopleNoun(w) || ROLE_PHRASES.some((r) => r[0] === stemOf(w)));
   const after = (l: Link): boolean => !ofPersonNoun(l) && (LEXICON.proposalBefore.has(words[l.start - 1] ?? '') || (STOP(words[l.start - 1] ?? '') && LEXICON.proposalBefore.has(words[l.start - 2] ?? '')));
   const entities = links.filter((l) => index.placeLike.has(l.entity) && after(l)).map((l) => l.entity);
   // "Cassis is Austrian, isn't he?", "the Saudi FM was MBS?": said of a person, any other name is the proposal.
-  const ofPerson = personSubject && words.some((w) => LEXICON.copulas.has(w)) && !words.some((w) => AUXILIARIES.has(w) && !LEXICON.copulas.has(w));
+  // …unless other subject words say what is asked about ("the coalition Tokayev wants is about mental health?").
+  const ofPerson = personSubject && subjectTerms === 0 && words.some((w) => LEXICON.copulas.has(w)) && !words.some((w) => AUXILIARIES.has(w) && !LEXICON.copulas.has(w));
   const names = ofPerson ? [...worldLinks.map((l) => l.entity), ...unknown] : worldLinks.filter(after).map((l) => l.entity);
   return { entities, unknownNames: [...new Set(names)], dates };
 }
