@@ -38,7 +38,10 @@ function step(what, run) {
 step('removed dist/', () => fs.rmSync(DIST, { recursive: true, force: true }));
 
 step('tsc -p tsconfig.build.json', () => {
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (tsc.status !== 0) {
     fs.rmSync(DIST, { recursive: true, force: true }); // no half-built dist/ to run by mistake
     process.exit(tsc.status ?? 1);
@@ -55,7 +58,7 @@ step('copied data files from src/', () => {
   }
 });
 
-step('dist/core/lexicon/lexicon.json: the question lexicon\'s YAML, validated once', () => {
+step("dist/core/lexicon/lexicon.json: the question lexicon's YAML, validated once", () => {
   let files, file;
   try {
     // Loading the module validates en.yaml and ru.yaml (no lexicon.json beside it yet).
@@ -70,13 +73,13 @@ step('dist/core/lexicon/lexicon.json: the question lexicon\'s YAML, validated on
   fs.writeFileSync(path.join(DIST, 'core', 'lexicon', file), JSON.stringify(files));
 });
 
-step('dist/core/text/english-stems.json: Snowball\'s English stems of the lexicon\'s words, worked out once', () => {
+step("dist/core/text/english-stems.json: Snowball's English stems of the lexicon's words, worked out once", () => {
   const { computeEnglishStems, ENGLISH_STEMS_FILE } = require(path.join(DIST, 'core', 'text', 'normalize.js'));
   const { compileLexiconFiles } = require(path.join(DIST, 'core', 'lexicon', 'lexicon.js'));
   fs.writeFileSync(path.join(DIST, 'core', 'text', ENGLISH_STEMS_FILE), JSON.stringify(computeEnglishStems(compileLexiconFiles())));
 });
 
-step('dist/core/search/world-forms.json: the world gazetteer\'s forms, worked out once', () => {
+step("dist/core/search/world-forms.json: the world gazetteer's forms, worked out once", () => {
   const { computeWorldPlaceForms, WORLD_FORMS_FILE } = require(path.join(DIST, 'core', 'search', 'world-forms.js'));
   fs.writeFileSync(path.join(DIST, 'core', 'search', WORLD_FORMS_FILE), JSON.stringify(computeWorldPlaceForms()));
 });
@@ -126,5 +129,6 @@ step('dist/cli/main.js: the loader, and its code cache from one question', () =>
     encoding: 'utf8',
   });
   // Without a cache the command line still works, only slower to start: say so, don't fail.
-  if (run.status !== 0 || !fs.existsSync(`${CLI_OUT}.cache`)) process.stderr.write(`build: warning: no code cache for the cli (exit ${run.status}): ${run.stderr}\n`);
+  if (run.status !== 0 || !fs.existsSync(`${CLI_OUT}.cache`))
+    process.stderr.write(`build: warning: no code cache for the cli (exit ${run.status}): ${run.stderr}\n`);
 });

@@ -120,7 +120,12 @@ export function plan(knowledge: Knowledge, count: number, seed = SEED): Planned[
       }
       case 'autocomplete': {
         const command = random() < 0.5 ? 'who-met' : 'topics';
-        out.push({ kind, name: command, locale, options: [{ name: command === 'who-met' ? 'person' : 'counterpart', type: 3, value: partials[i % partials.length]! }] });
+        out.push({
+          kind,
+          name: command,
+          locale,
+          options: [{ name: command === 'who-met' ? 'person' : 'counterpart', type: 3, value: partials[i % partials.length]! }],
+        });
         break;
       }
     }

@@ -12,22 +12,37 @@ const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 2
 const schema = z
   .object({
     // Three base64url parts separated by dots, like every Discord bot token.
-    DISCORD_TOKEN: z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'is not a bot token (three dot-separated parts)').optional(),
+    DISCORD_TOKEN: z
+      .string()
+      .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'is not a bot token (three dot-separated parts)')
+      .optional(),
     DISCORD_CLIENT_ID: snowflake.optional(),
     DISCORD_GUILD_ID: snowflake.optional(),
     MODERATOR_ROLE_IDS: z
       .string()
       .optional()
-      .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^\d{17,20}$/, 'must be a comma-separated list of Discord role ids'))),
     // Absent: DISCORD_GUILD_ID alone (see parseConfig). Empty after trimming is absent too.
     ADMIN_GUILD_IDS: z
       .string()
       .optional()
-      .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^\d{17,20}$/, 'must be a comma-separated list of Discord server ids'))),
     KNOWLEDGE_DIR: z.string().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent')
+      .default('info'),
     DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional(),
     COOLDOWN_SECONDS: z.coerce.number('must be a number of seconds').int('must be a whole number of seconds').min(0).max(3600).default(3),
     // Off unless asked for: reloading on every save suits a moderator editing on the server, not every deployment.
@@ -37,9 +52,19 @@ const schema = z
       .pipe(z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], 'must be 1 or 0 (true/false, yes/no, on/off)'))
       .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
       .default(false),
-    KNOWLEDGE_WATCH_DEBOUNCE_MS: z.coerce.number('must be a number of milliseconds').int('must be a whole number of milliseconds').min(10).max(60_000).default(500),
+    KNOWLEDGE_WATCH_DEBOUNCE_MS: z.coerce
+      .number('must be a number of milliseconds')
+      .int('must be a whole number of milliseconds')
+      .min(10)
+      .max(60_000)
+      .default(500),
     // Health and metrics (src/app/health.ts): off unless a port is given; 0 picks a free port (logged).
-    HEALTH_PORT: z.coerce.number('must be a TCP port number').int('must be a TCP port number').min(0, 'must be a TCP port number (0 to 65535)').max(65_535, 'must be a TCP port number (0 to 65535)').optional(),
+    HEALTH_PORT: z.coerce
+      .number('must be a TCP port number')
+      .int('must be a TCP port number')
+      .min(0, 'must be a TCP port number (0 to 65535)')
+      .max(65_535, 'must be a TCP port number (0 to 65535)')
+      .optional(),
     HEALTH_HOST: z.union([z.ipv4(), z.ipv6(), z.hostname()], 'must be an IP address or a host name, such as 127.0.0.1 or 0.0.0.0').optional(),
   })
   .superRefine((env, ctx) => {

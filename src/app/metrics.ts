@@ -143,8 +143,18 @@ export interface ManagerMetrics {
 
 export function createManagerMetrics(): ManagerMetrics {
   const registry = new Registry();
-  const respawns = new Counter({ name: 'attache_shard_respawns_total', help: 'Shard processes the manager respawned after they exited.', labelNames: ['shard'] as const, registers: [registry] });
-  const up = new Gauge({ name: 'attache_shard_up', help: '1 when the shard answered the manager for this scrape, else 0.', labelNames: ['shard'] as const, registers: [registry] });
+  const respawns = new Counter({
+    name: 'attache_shard_respawns_total',
+    help: 'Shard processes the manager respawned after they exited.',
+    labelNames: ['shard'] as const,
+    registers: [registry],
+  });
+  const up = new Gauge({
+    name: 'attache_shard_up',
+    help: '1 when the shard answered the manager for this scrape, else 0.',
+    labelNames: ['shard'] as const,
+    registers: [registry],
+  });
   return {
     registry,
     respawn: (shard) => respawns.inc({ shard: String(shard) }),

@@ -261,7 +261,11 @@ export async function startSharded(options: ShardedOptions): Promise<Sharded> {
       const request = reloadRequest([]);
       const ids = [...manager.shards.keys()].sort((a, b) => a - b);
       // Source text evaluated in the shard (see src/app/shard.ts): it names the hook literally.
-      return askShards(ids, (shard) => manager.broadcastEval((c, req) => (c as HookedClient).attacheReloadKnowledge!(req), { shard, context: request }), timeoutMs);
+      return askShards(
+        ids,
+        (shard) => manager.broadcastEval((c, req) => (c as HookedClient).attacheReloadKnowledge!(req), { shard, context: request }),
+        timeoutMs,
+      );
     },
     stop,
     readiness,

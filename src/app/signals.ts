@@ -5,7 +5,10 @@
 import type { Logger } from 'pino';
 
 /** Returns `shutdown`, for other reasons to stop (a shard whose manager went away). */
-export function handleSignals(logger: Logger, actions: { stop: () => Promise<unknown>; reload: () => Promise<void> }): { shutdown: (signal: NodeJS.Signals) => void } {
+export function handleSignals(
+  logger: Logger,
+  actions: { stop: () => Promise<unknown>; reload: () => Promise<void> },
+): { shutdown: (signal: NodeJS.Signals) => void } {
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) return;

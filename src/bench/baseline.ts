@@ -18,7 +18,8 @@ export function sentencesOf(knowledge: Knowledge): SentenceRecord[] {
   const out: SentenceRecord[] = [];
   for (const release of knowledge.releases.values()) {
     release.paragraphs.forEach((paragraph, i) => {
-      for (const text of paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u)) if (text.trim()) out.push({ text: text.trim(), release: release.id, paragraph: i + 1 });
+      for (const text of paragraph.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u))
+        if (text.trim()) out.push({ text: text.trim(), release: release.id, paragraph: i + 1 });
     });
   }
   return out;

@@ -24,7 +24,28 @@ import { chance, int, mulberry32, pick, pickSkewed, sample, type Random } from '
 const ONSETS = ['b', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'dr', 'kr', 'tr', 'st', 'sh', 'th', 'vl', 'zh'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'o', 'ai', 'ei', 'ou'];
 const CODAS = ['', '', 'n', 'r', 's', 'l', 'm', 'k', 'v', 'nd', 'rt', 'sk'];
-const SURNAME_ENDINGS = ['ov', 'ski', 'ani', 'enko', 'ez', 'berg', 'ic', 'ara', 'oulu', 'eti', 'ado', 'ssen', 'ieri', 'ashvili', 'yan', 'escu', 'ak', 'uddin', 'ova', 'sson'];
+const SURNAME_ENDINGS = [
+  'ov',
+  'ski',
+  'ani',
+  'enko',
+  'ez',
+  'berg',
+  'ic',
+  'ara',
+  'oulu',
+  'eti',
+  'ado',
+  'ssen',
+  'ieri',
+  'ashvili',
+  'yan',
+  'escu',
+  'ak',
+  'uddin',
+  'ova',
+  'sson',
+];
 const COUNTRY_ENDINGS: readonly [string, string][] = [
   ['ia', 'ian'],
   ['land', 'lander'],
@@ -37,8 +58,40 @@ const COUNTRY_ENDINGS: readonly [string, string][] = [
 ];
 const CITY_ENDINGS = ['grad', 'burg', 'polis', 'ville', 'abad', 'ora', 'mouth', 'sk', 'dorf', 'haven', 'kent', 'ium'];
 
-const ORG_ADJECTIVES = ['Northern', 'Southern', 'Eurasian', 'Continental', 'Maritime', 'Highland', 'Steppe', 'Coastal', 'Polar', 'Inland', 'Interstate', 'Transcontinental', 'Riverine', 'Eastern', 'Western'];
-const ORG_DOMAINS = ['Water', 'Energy', 'Trade', 'Health', 'Transport', 'Climate', 'Digital', 'Food Security', 'Migration', 'Education', 'Customs', 'Investment', 'Tourism', 'Space', 'Labour'];
+const ORG_ADJECTIVES = [
+  'Northern',
+  'Southern',
+  'Eurasian',
+  'Continental',
+  'Maritime',
+  'Highland',
+  'Steppe',
+  'Coastal',
+  'Polar',
+  'Inland',
+  'Interstate',
+  'Transcontinental',
+  'Riverine',
+  'Eastern',
+  'Western',
+];
+const ORG_DOMAINS = [
+  'Water',
+  'Energy',
+  'Trade',
+  'Health',
+  'Transport',
+  'Climate',
+  'Digital',
+  'Food Security',
+  'Migration',
+  'Education',
+  'Customs',
+  'Investment',
+  'Tourism',
+  'Space',
+  'Labour',
+];
 const ORG_HEADS: readonly [string, string][] = [
   ['Council', 'Secretary-General'],
   ['Organization', 'Director-General'],
@@ -51,11 +104,36 @@ const ORG_HEADS: readonly [string, string][] = [
 ];
 const MINISTRIES = ['Foreign Affairs', 'Foreign Affairs', 'Foreign Affairs', 'Trade', 'Energy', 'Economy', 'Education', 'Health'];
 const DOMAINS = [
-  'water management', 'renewable energy', 'transport corridors', 'digital transformation', 'higher education', 'public health',
-  'food security', 'customs procedures', 'tourism', 'climate adaptation', 'agricultural exports', 'cultural heritage',
-  'space research', 'nuclear safety', 'migration policy', 'investment protection', 'civil aviation', 'mining',
-  'pharmaceuticals', 'cybersecurity', 'logistics', 'textile industry', 'fisheries', 'railway construction', 'youth exchanges',
-  'disaster risk reduction', 'green hydrogen', 'critical minerals', 'e-commerce', 'visa facilitation',
+  'water management',
+  'renewable energy',
+  'transport corridors',
+  'digital transformation',
+  'higher education',
+  'public health',
+  'food security',
+  'customs procedures',
+  'tourism',
+  'climate adaptation',
+  'agricultural exports',
+  'cultural heritage',
+  'space research',
+  'nuclear safety',
+  'migration policy',
+  'investment protection',
+  'civil aviation',
+  'mining',
+  'pharmaceuticals',
+  'cybersecurity',
+  'logistics',
+  'textile industry',
+  'fisheries',
+  'railway construction',
+  'youth exchanges',
+  'disaster risk reduction',
+  'green hydrogen',
+  'critical minerals',
+  'e-commerce',
+  'visa facilitation',
 ];
 const TOPIC_FORMS = [
   'cooperation in the field of {d}',
@@ -159,7 +237,8 @@ class Names {
   word(syllables: number, ending = '', accents = false): string {
     for (;;) {
       let w = '';
-      for (let i = 0; i < syllables; i++) w += pick(this.random, ONSETS) + pick(this.random, VOWELS) + (i === syllables - 1 && ending ? '' : pick(this.random, CODAS));
+      for (let i = 0; i < syllables; i++)
+        w += pick(this.random, ONSETS) + pick(this.random, VOWELS) + (i === syllables - 1 && ending ? '' : pick(this.random, CODAS));
       if (accents && this.random() < 0.15) w = w.replace(/[aeiosz](?=[^aeiosz]*$)/, (ch) => ACCENTED[ch] ?? ch);
       w = (w + ending).replace(/(.)\1\1/g, '$1$1');
       const word = w[0]!.toUpperCase() + w.slice(1);
@@ -377,7 +456,11 @@ export function generateCorpus(options: GenerateOptions): Corpus {
       `, a ${agency} correspondent reports.`,
     ]);
     const counterparts =
-      shape === 'home' ? sample(random, people, int(random, 1, 2), pickSkewed) : shape === 'talks' ? sample(random, people, int(random, 2, 3), pickSkewed) : sample(random, people, int(random, 3, 8), pickSkewed);
+      shape === 'home'
+        ? sample(random, people, int(random, 1, 2), pickSkewed)
+        : shape === 'talks'
+          ? sample(random, people, int(random, 2, 3), pickSkewed)
+          : sample(random, people, int(random, 3, 8), pickSkewed);
     const first = counterparts[0]!;
     const pronoun = chance(random, 0.7) ? 'his' : 'her';
 
@@ -443,9 +526,15 @@ export function generateCorpus(options: GenerateOptions): Corpus {
       const p = b.paragraph([sentence]);
       b.mention(principal.id, p, principalNamed);
       for (const c of group) b.mention(c.id, p, titled(c).replace(/^the /, ''));
-      const meeting = b.meeting(group[0]!.id, group.map((c) => c.id), { paragraph: p, quote: leadWords });
+      const meeting = b.meeting(
+        group[0]!.id,
+        group.map((c) => c.id),
+        { paragraph: p, quote: leadWords },
+      );
       const topics = topicsFor(int(random, 2, 3));
-      const pt = b.paragraph([`${pick(random, ['The two', 'The sides', 'The interlocutors'])} ${pick(random, ['reviewed', 'discussed', 'considered'])} ${listOf(topics)}.`]);
+      const pt = b.paragraph([
+        `${pick(random, ['The two', 'The sides', 'The interlocutors'])} ${pick(random, ['reviewed', 'discussed', 'considered'])} ${listOf(topics)}.`,
+      ]);
       for (const t of topics) meeting.facts.push({ kind: 'topic', label: capitalize(t.replace(/^the /, '')), sources: [{ paragraph: pt, quote: t }] });
       if (chance(random, 0.6)) {
         const followUp = followUpSentence(random, group[0]!, principal, presidentPerson, home, events, homeCities, year);
@@ -474,7 +563,12 @@ export function generateCorpus(options: GenerateOptions): Corpus {
       const names = counterparts.map(titled);
       const lead = `met with ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
       const p1 = jointTalks(counterparts, lead, `${dateline}${principalNamed} ${lead} in ${city.name}${attribution}`);
-      b.fact({ kind: 'visit', label: `${principal.name} visited ${city.name}`, where: city.id, sources: [{ paragraph: p1, quote: `${lead} in ${city.name}` }] });
+      b.fact({
+        kind: 'visit',
+        label: `${principal.name} visited ${city.name}`,
+        where: city.id,
+        sources: [{ paragraph: p1, quote: `${lead} in ${city.name}` }],
+      });
       target = int(random, 4, 9);
     } else if (shape === 'forum') {
       // A multilateral forum: its participants listed by country, bilateral meetings on its margins.
@@ -483,7 +577,12 @@ export function generateCorpus(options: GenerateOptions): Corpus {
       const lead = `took part in the ${ordinal} meeting of the ${event.name} in ${city.name}`;
       const p1 = b.paragraph([`${dateline}${principalNamed} ${lead}${attribution}`]);
       b.mention(principal.id, p1, principalNamed);
-      b.fact({ kind: 'visit', label: `${principal.name} took part in the ${event.name} in ${city.name}`, where: city.id, sources: [{ paragraph: p1, quote: lead }] });
+      b.fact({
+        kind: 'visit',
+        label: `${principal.name} took part in the ${event.name} in ${city.name}`,
+        where: city.id,
+        sources: [{ paragraph: p1, quote: lead }],
+      });
       const participants = sample(random, foreignMinisters, int(random, 2, 5)).filter((p) => !counterparts.includes(p));
       if (participants.length >= 2) {
         const items = participants.map((p) => `${countryOf.get(p.country!)!.name} ${p.name}`);
@@ -497,10 +596,23 @@ export function generateCorpus(options: GenerateOptions): Corpus {
       target = int(random, 8, 15);
     } else {
       // A tour: bilateral meetings one by one, or a few foreign ministers in one list.
-      const groupPhrase = pick(random, ['the heads of international organizations and foreign ministers', 'a number of foreign partners', 'officials of several countries and international organizations']);
-      const p1 = b.paragraph([`${dateline}${principalNamed}, during ${pronoun} visit to ${city.name}, held a number of bilateral meetings with ${groupPhrase}${attribution}`]);
+      const groupPhrase = pick(random, [
+        'the heads of international organizations and foreign ministers',
+        'a number of foreign partners',
+        'officials of several countries and international organizations',
+      ]);
+      const p1 = b.paragraph([
+        `${dateline}${principalNamed}, during ${pronoun} visit to ${city.name}, held a number of bilateral meetings with ${groupPhrase}${attribution}`,
+      ]);
       b.mention(principal.id, p1, principalNamed);
-      b.fact({ kind: 'visit', label: `${principal.name} visited ${city.name} and held bilateral meetings`, where: city.id, sources: [{ paragraph: p1, quote: `${principal.name}, during ${pronoun} visit to ${city.name}, held a number of bilateral meetings with ${groupPhrase}` }] });
+      b.fact({
+        kind: 'visit',
+        label: `${principal.name} visited ${city.name} and held bilateral meetings`,
+        where: city.id,
+        sources: [
+          { paragraph: p1, quote: `${principal.name}, during ${pronoun} visit to ${city.name}, held a number of bilateral meetings with ${groupPhrase}` },
+        ],
+      });
       const ministers = counterparts.filter((c) => c.kind === 'minister' && c.title.includes('Foreign Affairs'));
       const grouped = ministers.length >= 3 && chance(random, 0.5) ? ministers.slice(0, int(random, 2, Math.min(4, ministers.length))) : [];
       for (const c of counterparts.filter((x) => !grouped.includes(x))) bilateral(c);
@@ -509,7 +621,11 @@ export function generateCorpus(options: GenerateOptions): Corpus {
         const lead = `held bilateral talks with the heads of the foreign ministries of`;
         const pg = b.paragraph([`On the same day, the Minister ${lead} ${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}.`]);
         grouped.forEach((g, i) => b.mention(g.id, pg, items[i]!, lead));
-        const meeting = b.meeting('foreign-ministers', grouped.map((g) => g.id), { paragraph: pg, quote: `On the same day, the Minister ${lead}` });
+        const meeting = b.meeting(
+          'foreign-ministers',
+          grouped.map((g) => g.id),
+          { paragraph: pg, quote: `On the same day, the Minister ${lead}` },
+        );
         const [t1, t2] = topicsFor(2);
         const topicSentence = `The parties discussed ${t1}, including ${t2}.`;
         const pt = b.paragraph([topicSentence]);
@@ -524,7 +640,12 @@ export function generateCorpus(options: GenerateOptions): Corpus {
         const statement = pick(random, STATEMENTS).replace('{d}', pick(random, DOMAINS));
         const text = `${pick(random, ['Moreover', 'In addition', 'At the same time'])}, Minister ${principal.surname} emphasized that ${statement}.`;
         const ps = b.paragraph([text]);
-        b.fact({ kind: 'statement', label: `${principal.surname} emphasized that ${statement}`, actor: principal.id, sources: [{ paragraph: ps, quote: text }] });
+        b.fact({
+          kind: 'statement',
+          label: `${principal.surname} emphasized that ${statement}`,
+          actor: principal.id,
+          sources: [{ paragraph: ps, quote: text }],
+        });
       } else {
         const d = pick(random, DOMAINS);
         b.paragraph([
@@ -537,7 +658,9 @@ export function generateCorpus(options: GenerateOptions): Corpus {
 
     // Entities first named in this release are declared beside it; ids are global.
     // (Those only named — present at a meeting, listed at a forum — too.)
-    const newPeople = [principal, presidentPerson, ...counterparts, ...b.people.map((p) => personById.get(p.person)!)].filter((p, i, all) => all.indexOf(p) === i && !declared.has(p.id));
+    const newPeople = [principal, presidentPerson, ...counterparts, ...b.people.map((p) => personById.get(p.person)!)].filter(
+      (p, i, all) => all.indexOf(p) === i && !declared.has(p.id),
+    );
     for (const p of newPeople) declared.add(p.id);
     const file: Record<string, unknown> = {};
     if (newPeople.length) file['entities'] = newPeople.map(personEntity);
@@ -562,7 +685,10 @@ export function generateCorpus(options: GenerateOptions): Corpus {
       file['people'] = b.people;
       if (b.facts[0]) file['facts'] = [b.facts[0]];
     }
-    files.set(path.join('releases', `${id}.txt`), `${layout === 'plain' ? b.paragraphs.join('\n\n') : b.paragraphs.map((p) => wrap(p, 72)).join(layout === 'block' ? '\n' : '\n\n')}\n`);
+    files.set(
+      path.join('releases', `${id}.txt`),
+      `${layout === 'plain' ? b.paragraphs.join('\n\n') : b.paragraphs.map((p) => wrap(p, 72)).join(layout === 'block' ? '\n' : '\n\n')}\n`,
+    );
     files.set(path.join('releases', `${id}.yaml`), stringify(file, { lineWidth: 0 }));
   }
 
@@ -628,7 +754,16 @@ interface FollowUp {
   fact: { kind: string; label: string; actor?: string; when?: string; where?: string };
 }
 
-function followUpSentence(random: Random, c: Person, principal: Person, president: Person, home: Country, events: EventEntity[], cities: City[], year: number): FollowUp {
+function followUpSentence(
+  random: Random,
+  c: Person,
+  principal: Person,
+  president: Person,
+  home: Country,
+  events: EventEntity[],
+  cities: City[],
+  year: number,
+): FollowUp {
   const d = pick(random, DOMAINS);
   const month = pick(random, MONTHS);
   switch (int(random, 0, 3)) {
@@ -637,21 +772,39 @@ function followUpSentence(random: Random, c: Person, principal: Person, presiden
       return { text, fact: { kind: 'assessment', label: `${c.surname} highly appreciated the efforts of ${home.name} in ${d}`, actor: c.id } };
     }
     case 1: {
-      const city = pick(random, cities.filter((x) => x.country === home.id));
+      const city = pick(
+        random,
+        cities.filter((x) => x.country === home.id),
+      );
       const text = `${c.surname} supported the initiative to establish a regional centre for ${d} in ${city.name}.`;
-      return { text, fact: { kind: 'support', label: `${c.surname} supported establishing a regional centre for ${d} in ${city.name}`, actor: c.id, where: city.id } };
+      return {
+        text,
+        fact: { kind: 'support', label: `${c.surname} supported establishing a regional centre for ${d} in ${city.name}`, actor: c.id, where: city.id },
+      };
     }
     case 2: {
       const text = `The parties agreed to intensify cooperation in ${d} and to hold the next round of consultations in ${month} ${year + 1}.`;
-      return { text, fact: { kind: 'agreement', label: `To intensify cooperation in ${d}; next consultations in ${month} ${year + 1}`, when: `${month} ${year + 1}` } };
+      return {
+        text,
+        fact: { kind: 'agreement', label: `To intensify cooperation in ${d}; next consultations in ${month} ${year + 1}`, when: `${month} ${year + 1}` },
+      };
     }
     default: {
       const event = pick(random, events);
-      const city = pick(random, cities.filter((x) => x.country === home.id));
+      const city = pick(
+        random,
+        cities.filter((x) => x.country === home.id),
+      );
       const text = `The Minister conveyed an invitation from the President of ${home.name} ${president.name} to the ${event.name}, scheduled for ${month} ${year + 1} in ${city.name}.`;
       return {
         text,
-        fact: { kind: 'invitation', label: `${principal.surname} conveyed President ${president.surname}'s invitation to the ${event.name}, ${month} ${year + 1}, ${city.name}`, actor: principal.id, when: `${month} ${year + 1}`, where: city.id },
+        fact: {
+          kind: 'invitation',
+          label: `${principal.surname} conveyed President ${president.surname}'s invitation to the ${event.name}, ${month} ${year + 1}, ${city.name}`,
+          actor: principal.id,
+          when: `${month} ${year + 1}`,
+          where: city.id,
+        },
       };
     }
   }
@@ -676,7 +829,15 @@ class ReleaseBuilder {
 
   mention(person: string, paragraph: number, quote: string, lead?: string): void {
     if (this.people.some((p) => p.person === person)) return;
-    this.people.push({ person, sources: lead ? [{ paragraph, quote: lead }, { paragraph, quote }] : [{ paragraph, quote }] });
+    this.people.push({
+      person,
+      sources: lead
+        ? [
+            { paragraph, quote: lead },
+            { paragraph, quote },
+          ]
+        : [{ paragraph, quote }],
+    });
   }
 
   fact(f: Record<string, unknown>): void {
@@ -720,4 +881,3 @@ export async function writeCorpus(corpus: Corpus, dir: string, concurrency = 64)
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, entries.length) }, worker));
 }
-

@@ -41,7 +41,12 @@ async function main(argv: string[]): Promise<number> {
   const log = (message: string) => process.stderr.write(`${message}\n`);
   const started = performance.now();
   // Timings on a shared machine: say how busy it was.
-  log(`bench: node ${process.version}, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `bench: node ${process.version}, ${os.cpus().length} CPU(s), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const { result, details } = await runBench({
     seed: Number(values.seed),
     sizes,
@@ -55,14 +60,32 @@ async function main(argv: string[]): Promise<number> {
     reload: () => !values['no-reload'],
     log,
   });
-  log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `done in ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   if (values['json-file']) writeFileSync(values['json-file'], `${JSON.stringify(result)}\n`);
   process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${table(result, details)}\n`);
   return 0;
 }
 
 export function table(result: BenchResult, details: readonly SizeDetails[]): string {
-  const head = ['releases', 'facts', 'build ms', 'ask p50', 'ask p99', 'ac p50', 'ac p99', 'baseline p99', 'speed-up', 'heap MB', 'reload stall', 'reload ask p99'];
+  const head = [
+    'releases',
+    'facts',
+    'build ms',
+    'ask p50',
+    'ask p99',
+    'ac p50',
+    'ac p99',
+    'baseline p99',
+    'speed-up',
+    'heap MB',
+    'reload stall',
+    'reload ask p99',
+  ];
   const rows = result.sizes.map((s, i) => {
     const d = details[i];
     return [
@@ -93,10 +116,14 @@ export function table(result: BenchResult, details: readonly SizeDetails[]): str
       `at ${d.releases}: load ${fmt(d.load_ms)} ms; ask — ${describeNoise(d.ask_noise)}`,
       `at ${d.releases}: autocomplete — ${describeNoise(d.autocomplete_noise)}`,
       ...(d.reload
-        ? [`at ${d.releases}: reload (load + sliced build) ${fmt(d.reload.reload_ms)} ms, asking every turn: ${d.reload.turns} turns, longest stall ${fmt(d.reload.max_stall_ms)} ms, ask wait+answer p99 ${fmt(d.reload.ask_p99_ms)} / max ${fmt(d.reload.ask_max_ms)} ms (the longest stall: ${fmt(d.reload.max_stall_cpu_ms)} ms of CPU, ${d.reload.max_stall_preempted} OS preemption(s); longest GC pause ${fmt(d.reload.max_gc_pause_ms)} ms), heap with both engines ${fmt(d.reload.heap_mb)} MB`]
+        ? [
+            `at ${d.releases}: reload (load + sliced build) ${fmt(d.reload.reload_ms)} ms, asking every turn: ${d.reload.turns} turns, longest stall ${fmt(d.reload.max_stall_ms)} ms, ask wait+answer p99 ${fmt(d.reload.ask_p99_ms)} / max ${fmt(d.reload.ask_max_ms)} ms (the longest stall: ${fmt(d.reload.max_stall_cpu_ms)} ms of CPU, ${d.reload.max_stall_preempted} OS preemption(s); longest GC pause ${fmt(d.reload.max_gc_pause_ms)} ms), heap with both engines ${fmt(d.reload.heap_mb)} MB`,
+          ]
         : []),
     ]),
-    a.engine === null ? 'accuracy: skipped (no question set)' : `accuracy on the public questions (shipped release): engine ${(a.engine * 100).toFixed(1)}%, baseline ${(a.baseline! * 100).toFixed(1)}%`,
+    a.engine === null
+      ? 'accuracy: skipped (no question set)'
+      : `accuracy on the public questions (shipped release): engine ${(a.engine * 100).toFixed(1)}%, baseline ${(a.baseline! * 100).toFixed(1)}%`,
     TARGETS,
   ].join('\n');
 }

@@ -19,7 +19,14 @@ export interface BenchQuestion {
 export const MIX: Readonly<Record<QuestionKind, number>> = { who: 0.25, what: 0.25, when: 0.1, where: 0.1, did: 0.15, abstain: 0.15 };
 
 // Questions the knowledge cannot answer: other countries, other subjects, names nobody met.
-const ABSTAIN_SUBJECTS = ['cryptocurrency regulation', 'the Olympic Games bid', 'fishing quotas in the Arctic', 'a new airport tax', 'the chess championship', 'vaccine patents'];
+const ABSTAIN_SUBJECTS = [
+  'cryptocurrency regulation',
+  'the Olympic Games bid',
+  'fishing quotas in the Arctic',
+  'a new airport tax',
+  'the chess championship',
+  'vaccine patents',
+];
 const ABSTAIN_DEMONYMS = ['Brazilian', 'Canadian', 'Mexican', 'Norwegian', 'Kenyan', 'Peruvian', 'Icelandic', 'Chilean'];
 const INVENTED_STRANGERS = ['Quorvath Imbelline', 'Sedrin Paluxo', 'Mavrik Oentolla', 'Trisk Vandemoor'];
 
@@ -104,7 +111,10 @@ export function questionsFor(knowledge: Knowledge, seed: number, count: number):
         break;
       }
       case 'when':
-        text = pick(random, [`When did ${name(principal, false)} meet ${name(person)}?`, place ? `When was the visit to ${place.name}?` : `When was the visit?`]);
+        text = pick(random, [
+          `When did ${name(principal, false)} meet ${name(person)}?`,
+          place ? `When was the visit to ${place.name}?` : `When was the visit?`,
+        ]);
         break;
       case 'where':
         text = pick(random, [`Where did ${name(principal, false)} meet ${name(person)}?`, `In which city did he meet ${name(person, false)}?`]);
@@ -144,7 +154,12 @@ export function partialsFor(knowledge: Knowledge, seed: number, count: number): 
       continue;
     }
     const { person } = pick(random, p.met);
-    const source = pick(random, [person.name, surname(person), person.title ?? person.name, ...(person.country ? [knowledge.entities.get(person.country)?.name ?? person.name] : [])]);
+    const source = pick(random, [
+      person.name,
+      surname(person),
+      person.title ?? person.name,
+      ...(person.country ? [knowledge.entities.get(person.country)?.name ?? person.name] : []),
+    ]);
     let typed = source.slice(0, int(random, Math.min(2, source.length), Math.min(source.length, 12)));
     if (chance(random, 0.2)) typed = typo(random, typed);
     out.push(chance(random, 0.5) ? typed.toLowerCase() : typed);

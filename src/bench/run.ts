@@ -142,7 +142,9 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
       const loadStart = performance.now();
       const knowledge = await load(dir);
       const loadMs = performance.now() - loadStart;
-      options.log(`[${size}] loaded ${knowledge.releases.size} releases, ${knowledge.entities.size} entities, ${knowledge.facts.size} facts in ${ms(loadMs)} ms`);
+      options.log(
+        `[${size}] loaded ${knowledge.releases.size} releases, ${knowledge.entities.size} entities, ${knowledge.facts.size} facts in ${ms(loadMs)} ms`,
+      );
 
       // Index build: one warm-up, then the median of the timed builds (one when a build is slow: the run stays short).
       const warm = performance.now();
@@ -157,7 +159,9 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
       const buildMs = percentile(buildTimes, 0.5);
       gc?.();
       const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
-      options.log(`[${size}] index built in ${ms(buildMs)} ms (${builds === 1 ? 'one timed build after a warm-up' : `median of ${builds}`}); heap ${heapMb.toFixed(1)} MB`);
+      options.log(
+        `[${size}] index built in ${ms(buildMs)} ms (${builds === 1 ? 'one timed build after a warm-up' : `median of ${builds}`}); heap ${heapMb.toFixed(1)} MB`,
+      );
 
       const questions = questionsFor(knowledge, options.seed + size, options.questions).map((q) => q.text);
       const partials = partialsFor(knowledge, options.seed + size, options.partials);
@@ -168,8 +172,12 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
       const suggestTimes = suggestTimed.map((c) => c.ms);
       const askNoise = noiseIn(askTimed, gcWatch.entries);
       const suggestNoise = noiseIn(suggestTimed, gcWatch.entries);
-      options.log(`[${size}] ask p50 ${ms(percentile(askTimes, 0.5))} / p99 ${ms(percentile(askTimes, 0.99))} ms over ${askTimes.length} (${describeNoise(askNoise)})`);
-      options.log(`[${size}] autocomplete p50 ${ms(percentile(suggestTimes, 0.5))} / p99 ${ms(percentile(suggestTimes, 0.99))} ms over ${suggestTimes.length} (${describeNoise(suggestNoise)})`);
+      options.log(
+        `[${size}] ask p50 ${ms(percentile(askTimes, 0.5))} / p99 ${ms(percentile(askTimes, 0.99))} ms over ${askTimes.length} (${describeNoise(askNoise)})`,
+      );
+      options.log(
+        `[${size}] autocomplete p50 ${ms(percentile(suggestTimes, 0.5))} / p99 ${ms(percentile(suggestTimes, 0.99))} ms over ${suggestTimes.length} (${describeNoise(suggestNoise)})`,
+      );
 
       const sentences = sentencesOf(knowledge);
       const baselineStart = performance.now();
@@ -177,7 +185,9 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
       const baselineBuildMs = performance.now() - baselineStart;
       const wanted = Math.min(questions.length, options.baselineQuestions(size, sentences.length));
       const sampled = evenly(questions, wanted);
-      options.log(`[${size}] baseline: fuse.js over ${sentences.length} sentences, ${sampled.length} of the ${questions.length} questions${sampled.length < questions.length ? ' (sampled: each is a scan of every sentence)' : ''}…`);
+      options.log(
+        `[${size}] baseline: fuse.js over ${sentences.length} sentences, ${sampled.length} of the ${questions.length} questions${sampled.length < questions.length ? ' (sampled: each is a scan of every sentence)' : ''}…`,
+      );
       const baselineTimes = timeEach(sampled, 1, (q) => baseline.answer(q), gc, 1).map((c) => c.ms);
       options.log(`[${size}] baseline p99 ${ms(percentile(baselineTimes, 0.99))} ms`);
 
@@ -228,13 +238,21 @@ async function measure(options: BenchOptions, gc: (() => void) | undefined, gcWa
     const engine = createEngine(shipped);
     const baseline = new Baseline(sentencesOf(shipped));
     accuracyResult = {
-      engine: round(accuracy(items, (q) => {
-        const answer = ask(engine, q);
-        return { status: answer.status, answer: toPlainText(answer, engine.knowledge) };
-      }), 4),
-      baseline: round(accuracy(items, (q) => baseline.answer(q)), 4),
+      engine: round(
+        accuracy(items, (q) => {
+          const answer = ask(engine, q);
+          return { status: answer.status, answer: toPlainText(answer, engine.knowledge) };
+        }),
+        4,
+      ),
+      baseline: round(
+        accuracy(items, (q) => baseline.answer(q)),
+        4,
+      ),
     };
-    options.log(`accuracy on ${path.basename(options.evalFile)} (${items.length} questions, the shipped release): engine ${pct(accuracyResult.engine)}, baseline ${pct(accuracyResult.baseline)}`);
+    options.log(
+      `accuracy on ${path.basename(options.evalFile)} (${items.length} questions, the shipped release): engine ${pct(accuracyResult.engine)}, baseline ${pct(accuracyResult.baseline)}`,
+    );
   } else {
     options.log(`note: ${options.evalFile ?? 'the question set'} not found: accuracy skipped`);
   }
@@ -297,10 +315,16 @@ async function reloadStall(store: KnowledgeStore, questions: readonly string[]):
     turns: latencies.length,
     max_stall_ms: round(maxStall, 2),
     ask_p99_ms: round(percentile(latencies, 0.99), 2),
-    ask_max_ms: round(latencies.reduce((a, b) => Math.max(a, b), 0), 2),
+    ask_max_ms: round(
+      latencies.reduce((a, b) => Math.max(a, b), 0),
+      2,
+    ),
     max_stall_cpu_ms: round(stallCpu, 1),
     max_stall_preempted: stallPreempted,
-    max_gc_pause_ms: round(gcPauses.entries.reduce((m, e) => Math.max(m, e.duration), 0), 1),
+    max_gc_pause_ms: round(
+      gcPauses.entries.reduce((m, e) => Math.max(m, e.duration), 0),
+      1,
+    ),
     heap_mb: round(heapMb, 1),
   };
 }

@@ -21,21 +21,26 @@ const USAGE = `usage: cli <command> [--json] [args]
   check              validate the knowledge folder (KNOWLEDGE_DIR, default knowledge/)
   draft FILE.txt     draft a knowledge entry from a release's raw text [--id ID] [--out DIR] [--force]`;
 
+/** The command line's options (parseArgs throws on an unknown one). */
+function parseCliArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+      // draft's options
+      id: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseCliArgs>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-        // draft's options
-        id: { type: 'string' },
-        out: { type: 'string' },
-        force: { type: 'boolean', default: false },
-      },
-    });
+    parsed = parseCliArgs(argv);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -76,7 +81,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!loaded.ok) {
-    process.stderr.write(`The knowledge in ${dir} does not load:\n${formatErrors(loaded.errors).map((l) => `  ${l}\n`).join('')}`);
+    process.stderr.write(
+      `The knowledge in ${dir} does not load:\n${formatErrors(loaded.errors)
+        .map((l) => `  ${l}\n`)
+        .join('')}`,
+    );
     return 1;
   }
   const engine = createEngine(loaded.knowledge);

@@ -22,7 +22,12 @@ export function plural(n: number, forms: PluralForms): string {
  */
 const RU_COUNTED: Record<string, PluralForms> = {
   человек: { one: 'человек', few: 'человека', many: 'человек', other: 'человека' },
-  'министров иностранных дел': { one: 'министр иностранных дел', few: 'министра иностранных дел', many: 'министров иностранных дел', other: 'министра иностранных дел' },
+  'министров иностранных дел': {
+    one: 'министр иностранных дел',
+    few: 'министра иностранных дел',
+    many: 'министров иностранных дел',
+    other: 'министра иностранных дел',
+  },
   'глав международных организаций': {
     one: 'глава международной организации',
     few: 'главы международных организаций',
@@ -37,7 +42,12 @@ const RU_COUNTED: Record<string, PluralForms> = {
     many: 'организаций упомянуто в релизе',
     other: 'организации упомянуто в релизе',
   },
-  'стран упомянуто в релизе': { one: 'страна упомянута в релизе', few: 'страны упомянуты в релизе', many: 'стран упомянуто в релизе', other: 'страны упомянуто в релизе' },
+  'стран упомянуто в релизе': {
+    one: 'страна упомянута в релизе',
+    few: 'страны упомянуты в релизе',
+    many: 'стран упомянуто в релизе',
+    other: 'страны упомянуто в релизе',
+  },
 };
 
 /** English counts of one: "1 release", not "1 releases". */
@@ -129,7 +139,8 @@ const ru: typeof en = {
   yesDiscussed: 'Да.',
   yes: 'Да.',
   noBut: 'Нет.',
-  digest: (principal, place, date, meetings) => (meetings ? `${principal}: ${place}, ${date} — ${meetings} ${plural(meetings, RU_MEETINGS)}.` : `${principal}: ${place}, ${date}.`),
+  digest: (principal, place, date, meetings) =>
+    meetings ? `${principal}: ${place}, ${date} — ${meetings} ${plural(meetings, RU_MEETINGS)}.` : `${principal}: ${place}, ${date}.`,
   metOnly: 'встреча',
   mentionsButNot: (subject, what) => `В релизе упоминается ${subject}, но не сказано, ${what}.`,
   theMeetings: 'встречи',
@@ -173,7 +184,6 @@ const ru: typeof en = {
 
 export const STRINGS: Record<Lang, typeof en> = { en, ru };
 export type Strings = typeof en;
-
 
 /** "2024-02-28" → "28 February 2024" (or "28 февраля 2024"); a release with no date → "date unknown". */
 export function formatDate(iso: string | undefined, lang: Lang = 'en'): string {

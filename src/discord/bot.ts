@@ -50,12 +50,18 @@ export interface FatalClose {
  * for), and what to do about each. https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes
  */
 export const FATAL_CLOSES: Readonly<Record<number, { reason: string; fix: string }>> = {
-  4004: { reason: 'Authentication failed', fix: 'DISCORD_TOKEN is wrong or was reset: put the current token from the Developer Portal (Bot → Reset Token) in .env' },
+  4004: {
+    reason: 'Authentication failed',
+    fix: 'DISCORD_TOKEN is wrong or was reset: put the current token from the Developer Portal (Bot → Reset Token) in .env',
+  },
   4010: { reason: 'Invalid shard', fix: 'the shard id or count is invalid: check --shards (npm run start:sharded) and SHARDS / SHARD_COUNT' },
   4011: { reason: 'Sharding required', fix: 'the bot is in too many servers for one connection: run it with npm run start:sharded' },
   4012: { reason: 'Invalid API version', fix: 'the gateway no longer accepts this API version: update discord.js' },
   4013: { reason: 'Invalid intent(s)', fix: 'the intents sent are not a valid bitfield: check the intents in src/discord/client.ts' },
-  4014: { reason: 'Disallowed intent(s)', fix: 'a privileged intent is requested but not enabled: enable it in the Developer Portal (Bot → Privileged Gateway Intents) or stop requesting it' },
+  4014: {
+    reason: 'Disallowed intent(s)',
+    fix: 'a privileged intent is requested but not enabled: enable it in the Developer Portal (Bot → Privileged Gateway Intents) or stop requesting it',
+  },
 };
 
 /** Closes after which the session is gone and discord.js identifies again (no RESUME). 1000 is also
@@ -77,7 +83,16 @@ export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS
     if (!client.application) throw new Error('the client is not logged in');
     return client.application.fetch();
   }, logger);
-  const ctx: BotContext = { config, store, logger, cooldown: new Cooldown(config.cooldownSeconds * 1000), longArgs: new LongArgs(), deferAfterMs, owners, metrics };
+  const ctx: BotContext = {
+    config,
+    store,
+    logger,
+    cooldown: new Cooldown(config.cooldownSeconds * 1000),
+    longArgs: new LongArgs(),
+    deferAfterMs,
+    owners,
+    metrics,
+  };
   metrics.observe({
     shard: shardIdOf(client),
     pingMs: () => client.ws.ping,
@@ -120,7 +135,10 @@ export function createBot({ config, store, logger, deferAfterMs = DEFER_AFTER_MS
         }),
       ]);
       if (config.clientId && c.application.id !== config.clientId) {
-        logger.warn({ applicationId: c.application.id, clientId: config.clientId }, 'DISCORD_CLIENT_ID is not the application of DISCORD_TOKEN: commands deployed with it will not reach this bot');
+        logger.warn(
+          { applicationId: c.application.id, clientId: config.clientId },
+          'DISCORD_CLIENT_ID is not the application of DISCORD_TOKEN: commands deployed with it will not reach this bot',
+        );
       }
       logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, releases: store.current().knowledge.releases.size }, 'ready');
     },
@@ -148,7 +166,10 @@ function watchGateway(client: Client, logger: Logger, onFatal: BotOptions['onFat
   client.on(Events.ShardDisconnect, (event, shardId) => {
     const known = FATAL_CLOSES[event.code] ?? { reason: 'unknown', fix: 'see https://discord.com/developers/docs/topics/opcodes-and-status-codes' };
     fatal ??= { shardId, code: event.code, ...known };
-    logger.error({ shardId, code: event.code, reason: known.reason, fix: known.fix }, `gateway closed with ${event.code} (${known.reason}) and will not reconnect: ${known.fix}`);
+    logger.error(
+      { shardId, code: event.code, reason: known.reason, fix: known.fix },
+      `gateway closed with ${event.code} (${known.reason}) and will not reconnect: ${known.fix}`,
+    );
     if (!stopping) onFatal?.({ shardId, code: event.code, ...known });
   });
   client.on(Events.ShardError, (error, shardId) => logger.error({ shardId, err: error }, 'gateway error'));

@@ -30,7 +30,8 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
   if (question === null) return;
   const where = { userId: message.author.id, guildId: message.guildId, channelId: message.channelId };
   const started = performance.now();
-  const count = (status: 'answered' | 'not_found' | 'refused' | 'error'): void => ctx.metrics.interaction('mention', status, (performance.now() - started) / 1000);
+  const count = (status: 'answered' | 'not_found' | 'refused' | 'error'): void =>
+    ctx.metrics.interaction('mention', status, (performance.now() - started) / 1000);
   try {
     // No ephemeral messages outside interactions: a user in cooldown is ignored rather than answered in public.
     if (ctx.cooldown.take(message.author.id) > 0) {

@@ -156,7 +156,12 @@ export function fitEmbed(e: APIEmbed): APIEmbed {
 export function pager(page: number, total: number, pageId: PageIdOf, lang: Lang): ButtonRow[] {
   if (total <= 1) return [];
   const S = BOT_STRINGS[lang];
-  const button = (n: number, label: string, disabled: boolean, style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Primary): APIButtonComponent => ({
+  const button = (
+    n: number,
+    label: string,
+    disabled: boolean,
+    style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Primary,
+  ): APIButtonComponent => ({
     type: ComponentType.Button,
     style,
     custom_id: pageId(n),
@@ -203,7 +208,11 @@ export interface AnswerViewOptions {
  * source as a one-line footer (several releases: their titles and dates name the quotes).
  */
 export function renderAnswer(answer: Answer, knowledge: Knowledge, opts: AnswerViewOptions = {}): View {
-  const pages = paginate(answer.items.map((item) => `• ${md(item)}`), LIST_PAGE_CHARS, ITEMS_PER_PAGE);
+  const pages = paginate(
+    answer.items.map((item) => `• ${md(item)}`),
+    LIST_PAGE_CHARS,
+    ITEMS_PER_PAGE,
+  );
   const total = Math.max(1, pages.length);
   const page = clampPage(opts.page ?? 1, total);
   const releases = citedReleases(answer, knowledge);

@@ -66,10 +66,7 @@ export interface Dateline {
 const MONTH = MONTH_PATTERN_EN;
 
 /** A date as written: 2024-02-28, 28 February 2024, February 28, 2024, 28.02.2024. */
-export const DATE_PATTERN = new RegExp(
-  `\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2} ${MONTH},? \\d{4}|${MONTH} \\d{1,2},? \\d{4})\\b`,
-  'i',
-);
+export const DATE_PATTERN = new RegExp(`\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2} ${MONTH},? \\d{4}|${MONTH} \\d{1,2},? \\d{4})\\b`, 'i');
 
 /** Parses a date written in one of DATE_PATTERN's forms into YYYY-MM-DD; undefined if it is not a real date. */
 export function parseDate(written: string): string | undefined {
@@ -235,7 +232,15 @@ export function cleanRelease(raw: string): CleanText {
     }
     if (open) blocks.push(open);
   }
-  let paragraphs = blocks.map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')).filter(Boolean);
+  let paragraphs = blocks
+    .map((b) =>
+      b
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' '),
+    )
+    .filter(Boolean);
   const blankLines = Math.max(0, kept.filter((l) => !l).length - (hasBlankSeparators ? paragraphs.length - 1 : 0));
 
   // The headline: a first paragraph of one short line that ends no sentence, with more text after it.
@@ -247,7 +252,7 @@ export function cleanRelease(raw: string): CleanText {
   // The dateline, from the first paragraph: metadata, not the first sentence's words.
   let dateline: Dateline | undefined;
   const split = paragraphs[0] ? splitDateline(paragraphs[0]) : undefined;
-  if (split && split.rest) {
+  if (split?.rest) {
     dateline = split.dateline;
     paragraphs = [split.rest, ...paragraphs.slice(1)];
   }

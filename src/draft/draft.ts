@@ -24,9 +24,7 @@ export interface DraftOptions {
   force?: boolean;
 }
 
-export type DraftResult =
-  | { ok: true; textFile: string; yamlFile: string; draft: Draft; curated: boolean; report: string[] }
-  | { ok: false; report: string[] };
+export type DraftResult = { ok: true; textFile: string; yamlFile: string; draft: Draft; curated: boolean; report: string[] } | { ok: false; report: string[] };
 
 export async function draftRelease(options: DraftOptions): Promise<DraftResult> {
   let raw: string;
@@ -43,7 +41,10 @@ export async function draftRelease(options: DraftOptions): Promise<DraftResult> 
 
   const existing = await existingKnowledge(options.knowledgeDir);
   if (!existing.ok) {
-    return { ok: false, report: [`the knowledge in ${options.knowledgeDir} does not pass check; fix it first:`, ...formatErrors(existing.errors).map((l) => `  ${l}`)] };
+    return {
+      ok: false,
+      report: [`the knowledge in ${options.knowledgeDir} does not pass check; fix it first:`, ...formatErrors(existing.errors).map((l) => `  ${l}`)],
+    };
   }
   const draft = extractDraft(clean.paragraphs, {
     ...(existing.knowledge ? { knowledge: existing.knowledge } : {}),
@@ -58,7 +59,11 @@ export async function draftRelease(options: DraftOptions): Promise<DraftResult> 
   if (!options.force) {
     const taken = [];
     for (const f of [textFile, yamlFile]) if (await exists(f)) taken.push(f);
-    if (taken.length) return { ok: false, report: [`${taken.join(' and ')} already exist${taken.length === 1 ? 's' : ''}: not overwritten (use --force, or --id for another id)`] };
+    if (taken.length)
+      return {
+        ok: false,
+        report: [`${taken.join(' and ')} already exist${taken.length === 1 ? 's' : ''}: not overwritten (use --force, or --id for another id)`],
+      };
   }
 
   const text = releaseText(clean.paragraphs);
@@ -82,7 +87,11 @@ export async function draftRelease(options: DraftOptions): Promise<DraftResult> 
     curated = false;
     errors = await validate(options.knowledgeDir, out, draft.release.id, text, yaml);
   }
-  if (errors.length) return { ok: false, report: [...report, 'the draft does not pass check with the existing knowledge; nothing written:', ...formatErrors(errors).map((l) => `  ${l}`)] };
+  if (errors.length)
+    return {
+      ok: false,
+      report: [...report, 'the draft does not pass check with the existing knowledge; nothing written:', ...formatErrors(errors).map((l) => `  ${l}`)],
+    };
 
   await fs.mkdir(out, { recursive: true });
   await fs.writeFile(textFile, text);
@@ -105,14 +114,17 @@ export async function draftRelease(options: DraftOptions): Promise<DraftResult> 
 function checksOf(draft: Draft): string[] {
   const checks = [...draft.checks];
   for (const p of draft.aliasProposals) {
-    checks.push(`alias proposed: ${p.aliases.map((a) => `“${a}”`).join(', ')} spell${p.aliases.length === 1 ? 's' : ''} ${p.id}, already in the knowledge: the draft refers to ${p.id}; add ${p.aliases.length === 1 ? 'it' : 'them'} to its aliases`);
+    checks.push(
+      `alias proposed: ${p.aliases.map((a) => `“${a}”`).join(', ')} spell${p.aliases.length === 1 ? 's' : ''} ${p.id}, already in the knowledge: the draft refers to ${p.id}; add ${p.aliases.length === 1 ? 'it' : 'them'} to its aliases`,
+    );
   }
   for (const e of draft.entities) {
     const details = [e.title, e.country && `country: ${e.country}`, e.organization && `organization: ${e.organization}`].filter(Boolean).join('; ');
     checks.push(`new ${e.type} ${e.id} “${e.name}”${details ? ` — ${details}` : ''} (${e.why})`);
   }
   for (const m of draft.meetings) checks.push(`meeting ${m.id} with ${m.with.join(', ')}: ${m.facts.length} fact(s) — check each kind and label`);
-  if (draft.facts.length) checks.push(`${draft.facts.length} fact(s) about the visit as a whole — check actors ("He …" sentences are attributed to the person before)`);
+  if (draft.facts.length)
+    checks.push(`${draft.facts.length} fact(s) about the visit as a whole — check actors ("He …" sentences are attributed to the person before)`);
   if (draft.uncovered.length && (draft.meetings.length || draft.facts.length)) {
     checks.push(`no fact cites ¶${draft.uncovered.join(', ¶')}: add what matters there (a curated release is answered from its facts)`);
   }

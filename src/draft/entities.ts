@@ -98,7 +98,11 @@ export class EntityResolver {
     const words = wordsOf(text);
     const taken: boolean[] = [];
     const found: Mention[] = [];
-    const span = (start: number, end: number) => ({ start: words[start]!.start, end: words[end - 1]!.end, text: text.slice(words[start]!.start, words[end - 1]!.end) });
+    const span = (start: number, end: number) => ({
+      start: words[start]!.start,
+      end: words[end - 1]!.end,
+      text: text.slice(words[start]!.start, words[end - 1]!.end),
+    });
     for (const table of [this.knownTable, this.draftTable]) {
       for (const l of linkExact(words, table, taken)) {
         const e = this.entity(l.entity);

@@ -129,7 +129,14 @@ const isInitial = (t: Tok) => /^\p{Lu}$/u.test(t.text);
 const isNameWord = (t: Tok) => /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*$/u.test(t.text);
 const notNameWord = (w: string) => TITLE_WORDS.has(w) || INSTITUTION_WORDS.has(w) || FUNCTION_WORDS.has(w) || HEAD_TYPES.has(w);
 const sep = (text: string, toks: Tok[], i: number) => text.slice(toks[i - 1]!.end, toks[i]!.start);
-const hasTitleHead = (title: string) => toksOf(title).some((t) => TITLE_HEADS.has(lower(t)) || lower(t).split('-').some((p) => TITLE_HEADS.has(p)));
+const hasTitleHead = (title: string) =>
+  toksOf(title).some(
+    (t) =>
+      TITLE_HEADS.has(lower(t)) ||
+      lower(t)
+        .split('-')
+        .some((p) => TITLE_HEADS.has(p)),
+  );
 
 // ── the sentences ─────────────────────────────────────────────────────────────
 
@@ -162,9 +169,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   const resolver = new EntityResolver(options.knowledge);
   const checks: string[] = [];
   aliasProposals = [];
-  const sentences: Sentence[] = paragraphs.flatMap((text, i) =>
-    splitSentences(text).map((s) => ({ paragraph: i + 1, text: s, mentions: [], people: [] })),
-  );
+  const sentences: Sentence[] = paragraphs.flatMap((text, i) => splitSentences(text).map((s) => ({ paragraph: i + 1, text: s, mentions: [], people: [] })));
 
   // 1. Organizations, countries and places: the gazetteer's and those the release spells out.
   for (const s of sentences) {
@@ -205,7 +210,9 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   const chosen = principalOf(sentences, resolver);
   const principal = chosen?.mention;
   const textPlace = first ? placeOf(first, resolver) : undefined;
-  const datelinePlace = options.dateline ? resolver.mentions(options.dateline.place, true).find((m) => m.type === 'place' || m.type === 'country')?.entity : undefined;
+  const datelinePlace = options.dateline
+    ? resolver.mentions(options.dateline.place, true).find((m) => m.type === 'place' || m.type === 'country')?.entity
+    : undefined;
   const place = textPlace ?? datelinePlace;
   const title = options.title ?? shortTitle(first, principal);
   const source = sourceOf(paragraphs) ?? agencyOf(paragraphs) ?? options.dateline?.agency;
@@ -224,7 +231,11 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   checks.push(source ? `source: “${release.source}”` : 'source: not named in the text — write who published the release');
   if (options.dateline) checks.push(`dateline “${options.dateline.text}” taken out of ¶1`);
   checks.push(
-    textPlace ? `place: ${place} (from ¶1)` : datelinePlace ? `place: ${place} (from the dateline “${options.dateline!.place}”)` : 'place: not found — add `place:` if the release has one',
+    textPlace
+      ? `place: ${place} (from ¶1)`
+      : datelinePlace
+        ? `place: ${place} (from the dateline “${options.dateline!.place}”)`
+        : 'place: not found — add `place:` if the release has one',
   );
   checks.push(chosen ? `principal: ${chosen.mention.person} (${chosen.why})` : 'principal: not found — add `principal:` (whose visit is it?)');
 
@@ -242,7 +253,12 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
     if (newParagraph) lastActor = undefined;
     for (const p of s.people) {
       const quote = s.text.slice(p.quoteStart, p.quoteEnd);
-      const sources = p.lead ? [{ paragraph: s.paragraph, quote: p.lead }, { paragraph: s.paragraph, quote }] : [{ paragraph: s.paragraph, quote }];
+      const sources = p.lead
+        ? [
+            { paragraph: s.paragraph, quote: p.lead },
+            { paragraph: s.paragraph, quote },
+          ]
+        : [{ paragraph: s.paragraph, quote }];
       const entry = people.get(p.person);
       // The first titled introduction is the one to cite; a bare name only until there is one.
       if (!entry) people.set(p.person, { person: p.person, sources, titled: p.titled });
@@ -270,7 +286,12 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
         for (const id of ids) if (!current.with.includes(id)) current.with.push(id);
         current.sources.push({ paragraph: s.paragraph, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim() });
       } else if (ids.length) {
-        const intro: Intro = { with: ids, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim(), bodyStart: s.text.length, ...(ids.length > 1 ? { group: 'participants' } : {}) };
+        const intro: Intro = {
+          with: ids,
+          quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim(),
+          bodyStart: s.text.length,
+          ...(ids.length > 1 ? { group: 'participants' } : {}),
+        };
         current = { id: meetingId(intro, meetings, s), with: ids, sources: [{ paragraph: s.paragraph, quote: intro.quote }], facts: [] };
         meetings.push(current);
       }
@@ -285,7 +306,13 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   // The visit itself, from the first sentence: "<principal>, during his visit to <place>, held …".
   if (first && principal && place && /\bvisit(?:ed)? to\b/i.test(first.text)) {
     const quote = first.text.replace(/,?\s+(?:the )?press service of .*$/i, '').replace(/[.]$/, '');
-    facts.unshift({ kind: 'visit', label: shortTitle(first, principal, 200), actor: principal.person, where: place, sources: [{ paragraph: first.paragraph, quote }] });
+    facts.unshift({
+      kind: 'visit',
+      label: shortTitle(first, principal, 200),
+      actor: principal.person,
+      where: place,
+      sources: [{ paragraph: first.paragraph, quote }],
+    });
   }
 
   for (const m of meetings) for (const who of m.with) if (!people.has(who)) checks.push(`meeting ${m.id}: ${who} has no introduction in people:`);
@@ -422,7 +449,7 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
       const gap = sep(text, toks, n);
       const next = toks[n]!;
       // An initial: "Nayef Falah M. Al-Hajraf".
-      if (isInitial(next) && (gap === ' ') && text[next.end] === '.') return true;
+      if (isInitial(next) && gap === ' ' && text[next.end] === '.') return true;
       if (isInitial(toks[n - 1]!) && gap === '. ') return isNameWord(next);
       return gap === ' ' && (isNameWord(next) || NAME_PARTICLES.has(next.text));
     };
@@ -513,7 +540,16 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
     if (!gapOk) break;
     // "Ambassador of Loea to Zerttaania", "Consul General in Istanbul": "to" and "in" join a title's words too;
     // so does a title word in lower case ("the member of the Council of Elders …").
-    if (!(isCapWord(t) || isAcronym(t) || TITLE_JOINERS.has(t.text) || (TITLE_WORDS.has(t.text) && t.text !== 'his' && t.text !== 'her') || /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text))) break;
+    if (
+      !(
+        isCapWord(t) ||
+        isAcronym(t) ||
+        TITLE_JOINERS.has(t.text) ||
+        (TITLE_WORDS.has(t.text) && t.text !== 'his' && t.text !== 'her') ||
+        /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text)
+      )
+    )
+      break;
     first = j;
     j--;
   }
@@ -531,9 +567,14 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
   if (j >= toks.length || text.slice(toks[lastName]!.end, toks[j]!.start) !== ', ') return undefined;
   if (/^the$/i.test(toks[j]!.text)) j++;
   const firstTok = toks[j];
-  if (!firstTok || !isCapWord(firstTok) || !hasTitleHead(firstTok.text) && !(toks[j + 1] && hasTitleHead(toks[j + 1]!.text))) return undefined;
+  if (!firstTok || !isCapWord(firstTok) || (!hasTitleHead(firstTok.text) && !(toks[j + 1] && hasTitleHead(toks[j + 1]!.text)))) return undefined;
   let last = j;
-  while (last + 1 < toks.length && sep(text, toks, last + 1) === ' ' && (isCapWord(toks[last + 1]!) || isAcronym(toks[last + 1]!) || CONNECTORS.has(toks[last + 1]!.text))) last++;
+  while (
+    last + 1 < toks.length &&
+    sep(text, toks, last + 1) === ' ' &&
+    (isCapWord(toks[last + 1]!) || isAcronym(toks[last + 1]!) || CONNECTORS.has(toks[last + 1]!.text))
+  )
+    last++;
   while (last > j && CONNECTORS.has(toks[last]!.text)) last--;
   let end = toks[last]!.end;
   const acr = toks[last + 1];
@@ -545,7 +586,10 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
 
 /** " of the Eurasian Water Council (EWC)" right after a name: an organization or country the title goes with. */
 function ofAfterName(text: string, nameEnd: number, resolver: EntityResolver): { text: string; end: number } | undefined {
-  const m = /^ of (?:the )?((?:\p{Lu}[\p{L}'’-]*|of|for|on|and|the)(?: (?:\p{Lu}[\p{L}'’-]*|of|for|on|and|the))*)(?: \((\p{Lu}[\p{Lu}\d&]{1,9})\))?(?=[\s,.;:]|$)/u.exec(text.slice(nameEnd));
+  const m =
+    /^ of (?:the )?((?:\p{Lu}[\p{L}'’-]*|of|for|on|and|the)(?: (?:\p{Lu}[\p{L}'’-]*|of|for|on|and|the))*)(?: \((\p{Lu}[\p{Lu}\d&]{1,9})\))?(?=[\s,.;:]|$)/u.exec(
+      text.slice(nameEnd),
+    );
   if (!m) return undefined;
   const words = m[1]!.replace(/(?: (?:of|for|on|and|the))+$/, '');
   const named = resolver.lookup(words, ['organization', 'country']) ?? (m[2] ? resolver.lookup(m[2], ['organization']) : undefined);
@@ -578,7 +622,11 @@ function listedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
     const nameStart = countryStart + countryText.length + 2;
     const country = resolver.mentions(countryText, true).find((m) => m.type === 'country' && m.start === 0 && m.end === countryText.length);
     const nameToks = toksOf(name);
-    const plausible = nameToks.length >= 2 && nameToks.length <= 5 && nameToks.every((t) => isNameWord(t) || NAME_PARTICLES.has(t.text)) && !nameToks.some((t) => notNameWord(lower(t)));
+    const plausible =
+      nameToks.length >= 2 &&
+      nameToks.length <= 5 &&
+      nameToks.every((t) => isNameWord(t) || NAME_PARTICLES.has(t.text)) &&
+      !nameToks.some((t) => notNameWord(lower(t)));
     if (!country) continue;
     const known = resolver.lookup(name, ['person']);
     if (!known && !plausible) continue;
@@ -596,7 +644,16 @@ function listedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
         caseSensitive: [],
         why: `listed in ¶${s.paragraph}: “${head[0].trim()} … ${countryText}, ${name}” (title made from the list's lead-in)`,
       });
-    found.push({ person: id, start: nameStart, end: nameStart + name.length, quoteStart: countryStart, quoteEnd: nameStart + name.length, titled: true, group: head[1]!, lead });
+    found.push({
+      person: id,
+      start: nameStart,
+      end: nameStart + name.length,
+      quoteStart: countryStart,
+      quoteEnd: nameStart + name.length,
+      titled: true,
+      group: head[1]!,
+      lead,
+    });
   }
   return found.length >= 2 ? found : [];
 }
@@ -613,7 +670,10 @@ function countryListedPeople(s: Sentence, resolver: EntityResolver): PersonMenti
   const items: { country: Mention; name: string; nameStart: number }[] = [];
   for (const m of resolver.mentions(text, true)) {
     if (m.type !== 'country' || m.start < group.index) continue;
-    const after = /^(?:['’]s)?,? (\p{Lu}\p{Ll}+(?:(?:[- ]|\s(?:bin|al|de|van|von|der)\s)\p{Lu}\p{Ll}+){1,3})(?=\s*(?:[,;.]|$|\s+and\b|\s+in\b|\s+as\b|\s+at\b))/u.exec(text.slice(m.end));
+    const after =
+      /^(?:['’]s)?,? (\p{Lu}\p{Ll}+(?:(?:[- ]|\s(?:bin|al|de|van|von|der)\s)\p{Lu}\p{Ll}+){1,3})(?=\s*(?:[,;.]|$|\s+and\b|\s+in\b|\s+as\b|\s+at\b))/u.exec(
+        text.slice(m.end),
+      );
     if (!after) continue;
     const name = after[1]!;
     if (toksOf(name).some((t) => notNameWord(lower(t))) || resolver.mentions(name, false).some((x) => x.type !== 'person')) continue;
@@ -638,7 +698,16 @@ function countryListedPeople(s: Sentence, resolver: EntityResolver): PersonMenti
         caseSensitive: [],
         why: `listed in ¶${s.paragraph}: “${group[1]} … ${text.slice(country.start, nameStart + name.length)}” (title made from the list's lead-in)`,
       });
-    return { person: id, start: nameStart, end: nameStart + name.length, quoteStart: country.start, quoteEnd: nameStart + name.length, titled: true, group: groupWords, ...(lead ? { lead } : {}) };
+    return {
+      person: id,
+      start: nameStart,
+      end: nameStart + name.length,
+      quoteStart: country.start,
+      quoteEnd: nameStart + name.length,
+      titled: true,
+      group: groupWords,
+      ...(lead ? { lead } : {}),
+    };
   });
 }
 
@@ -649,12 +718,17 @@ function definePerson(resolver: EntityResolver, name: string, title: string, quo
   const named = resolver.mentions(title, true);
   let country: { entity: string } | undefined = named.find((m) => m.type === 'country');
   const ofCountry =
-    /\b(?:Foreign Minister|Minister (?:of|for) Foreign Affairs|Minister (?:of|for) \p{Lu}\p{Ll}+|President|Prime Minister|King|Emir|Ambassador|Vice-President|Vice President) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})$/u.exec(title) ??
-    /\b(?:Ambassador|Envoy|Permanent Representative) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}) to\b/u.exec(title);
+    /\b(?:Foreign Minister|Minister (?:of|for) Foreign Affairs|Minister (?:of|for) \p{Lu}\p{Ll}+|President|Prime Minister|King|Emir|Ambassador|Vice-President|Vice President) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})$/u.exec(
+      title,
+    ) ?? /\b(?:Ambassador|Envoy|Permanent Representative) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}) to\b/u.exec(title);
   if (!country && ofCountry && !named.some((m) => m.text === ofCountry[1]) && !ofCountry[1]!.split(' ').some((w) => notNameWord(w.toLowerCase()))) {
     // "Foreign Minister of Aldoria": a country the gazetteer does not know; the moderator confirms it.
     const countryName = ofCountry[1]!;
-    country = { entity: resolver.lookup(countryName, ['country']) ?? resolver.define({ type: 'country', name: countryName, aliases: [], demonyms: [], caseSensitive: [], why: `from the title “${title}”` }) };
+    country = {
+      entity:
+        resolver.lookup(countryName, ['country']) ??
+        resolver.define({ type: 'country', name: countryName, aliases: [], demonyms: [], caseSensitive: [], why: `from the title “${title}”` }),
+    };
   }
   const organization = named.find((m) => m.type === 'organization');
   return resolver.define({
@@ -716,7 +790,11 @@ function principalOf(sentences: readonly Sentence[], resolver: EntityResolver): 
   const fromHome = (p: PersonMention) => home !== undefined && resolver.entity(p.person)?.country === home;
   const opening = sentences.filter((s) => s.paragraph === 1).flatMap((s) => s.people);
   const first = opening.find(fromHome) ?? opening[0];
-  if (first) return { mention: first, why: opening.length > 1 && fromHome(first) && first !== opening[0] ? `the first person of ${home} ¶1 names` : 'the first person ¶1 names' };
+  if (first)
+    return {
+      mention: first,
+      why: opening.length > 1 && fromHome(first) && first !== opening[0] ? `the first person of ${home} ¶1 names` : 'the first person ¶1 names',
+    };
   const later = sentences.flatMap((s) => s.people).find(fromHome);
   return later ? { mention: later, why: `¶1 names nobody: the first person of ${home} the release names` } : undefined;
 }
@@ -735,13 +813,39 @@ function homeCountry(resolver: EntityResolver): string | undefined {
 /** "…, Kazinform reports" / "Trend reports via …": the agency that published the text. */
 function agencyOf(paragraphs: readonly string[]): string | undefined {
   for (const p of paragraphs) {
-    const m = /,\s+(?:a\s+)?(\p{Lu}[\p{L}]+(?: News Agency)?)(?: correspondent)? reports\b/u.exec(p) ?? /(?:^|[.,]\s+)(\p{Lu}[\p{L}]+) reports (?:via|citing)\b/u.exec(p);
+    const m =
+      /,\s+(?:a\s+)?(\p{Lu}[\p{L}]+(?: News Agency)?)(?: correspondent)? reports\b/u.exec(p) ??
+      /(?:^|[.,]\s+)(\p{Lu}[\p{L}]+) reports (?:via|citing)\b/u.exec(p);
     if (m) return m[1]!;
   }
   return undefined;
 }
 
-const ID_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'with', 'to', 'by', 'from', 'met', 'meet', 'meets', 'held', 'hold', 'holds', 'discussed', 'foreign', 'minister', 'ministers']);
+const ID_STOPWORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'to',
+  'by',
+  'from',
+  'met',
+  'meet',
+  'meets',
+  'held',
+  'hold',
+  'holds',
+  'discussed',
+  'foreign',
+  'minister',
+  'ministers',
+]);
 
 /** An undated release's id: "undated-" + the place + a few words of the title, made unique among the knowledge's releases. */
 function undatedId(placeSlug: string, title: string, knowledge: Knowledge | undefined): string {
@@ -780,7 +884,7 @@ function shortTitle(first: Sentence | undefined, principal: PersonMention | unde
   let text = first.text;
   if (principal && first.people.includes(principal) && principal.quoteStart === 0 && principal.titled) {
     // "Kazakhstan’s Minister of Foreign Affairs, Yermek Kosherbayev, met …" → "Yermek Kosherbayev met …"
-    text = first.text.slice(principal.start).replace(/^([^,]{3,60}), (?=(?:met|held|received|visited|took|signed|attended|spoke|said)\b)/u, "$1 ");
+    text = first.text.slice(principal.start).replace(/^([^,]{3,60}), (?=(?:met|held|received|visited|took|signed|attended|spoke|said)\b)/u, '$1 ');
   }
   text = text.replace(/,?\s+(?:the )?press service of .*$/i, '').replace(/[.!]$/, '');
   if (text.length <= max) return text;
@@ -829,7 +933,11 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   cues.sort((a, b) => a.end - b.end);
   for (const cue of cues) {
     const firstAfter = others.find(
-      (p) => p.quoteStart >= cue.end && /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|[^.;]*?,?\s+and with\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+)?$/iu.test(s.text.slice(cue.end, p.quoteStart)),
+      (p) =>
+        p.quoteStart >= cue.end &&
+        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|[^.;]*?,?\s+and with\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+)?$/iu.test(
+          s.text.slice(cue.end, p.quoteStart),
+        ),
     );
     if (!firstAfter) continue;
     let withPeople: PersonMention[];
@@ -869,7 +977,9 @@ interface FactContext {
 }
 
 // "18 April", "April 18–19", "on September 22", "July this year", "May next year", "March 2024".
-const WHEN = new RegExp(`\\b(?:(\\d{1,2})(?:[–-]\\d{1,2})? )?(${MONTHS_EN.join('|')})(?: (\\d{1,2})(?:[–-](\\d{1,2}))?\\b,?)?(?: (\\d{4})| (this|next|last) year)?\\b`);
+const WHEN = new RegExp(
+  `\\b(?:(\\d{1,2})(?:[–-]\\d{1,2})? )?(${MONTHS_EN.join('|')})(?: (\\d{1,2})(?:[–-](\\d{1,2}))?\\b,?)?(?: (\\d{4})| (this|next|last) year)?\\b`,
+);
 
 /** The facts one sentence reports, and who acts in it (for a following "He …"). */
 function factsOf(s: Sentence, ctx: FactContext): { facts: DraftFact[]; actor?: string } {
@@ -929,7 +1039,10 @@ function splitItems(list: string): string[] {
   for (let piece of pieces) {
     piece = piece.trim();
     if (!piece) continue;
-    const dependent = /^(?:including|in particular|such as|especially|notably|which|that|who|whose|where|when|while|in|on|at|from|to|for|within|among|with|by|as|scheduled|held)\b/i.test(piece);
+    const dependent =
+      /^(?:including|in particular|such as|especially|notably|which|that|who|whose|where|when|while|in|on|at|from|to|for|within|among|with|by|as|scheduled|held)\b/i.test(
+        piece,
+      );
     if ((dependent || piece.split(/\s+/).length < 2) && items.length) items[items.length - 1] += `, ${piece}`;
     else items.push(piece.replace(/^and\s+/i, ''));
   }

@@ -43,7 +43,11 @@ export function draftYaml(draft: Draft, sourceFile: string): string {
     ` Remove what is wrong rather than keep it; a release with no people, facts and`,
     ` meetings is still answered sentence by sentence.`,
     ` Then: npm run --silent cli -- check, and /reload.`,
-    ...draft.aliasProposals.flatMap((p) => [``, ` DRAFT: alias proposed — the release spells ${p.id} as ${p.aliases.map((a) => `“${a}”`).join(', ')}:`, ` this draft refers to ${p.id}; add these to its \`aliases\` where it is defined.`]),
+    ...draft.aliasProposals.flatMap((p) => [
+      ``,
+      ` DRAFT: alias proposed — the release spells ${p.id} as ${p.aliases.map((a) => `“${a}”`).join(', ')}:`,
+      ` this draft refers to ${p.id}; add these to its \`aliases\` where it is defined.`,
+    ]),
   ].join('\n');
 
   const root = doc.contents as YAMLMap<unknown, unknown>;
@@ -56,7 +60,10 @@ export function draftYaml(draft: Draft, sourceFile: string): string {
     const pair = section(key);
     if (pair) (pair.key as Node).commentBefore = text;
   };
-  comment('entities', ' New entities: the knowledge did not know these names. Ids are global; an entity\n already defined elsewhere must be removed here and referenced by its id.');
+  comment(
+    'entities',
+    ' New entities: the knowledge did not know these names. Ids are global; an entity\n already defined elsewhere must be removed here and referenced by its id.',
+  );
   comment('people', ' How the release introduces each person: the words that give their title.');
   comment('facts', ' Facts about the visit as a whole.');
   comment('meetings', ' Meetings, and what each was about. Check `kind`, `actor` and `where` of every fact.');

@@ -82,7 +82,10 @@ describe('npm start with HEALTH_PORT, through the simulator', () => {
     sim = await DiscordSimulator.start();
     dir = await copyKnowledge();
     // Discord rate-limits the bot's first request for a second: the gateway is not ready meanwhile.
-    sim.failNext({ method: 'GET', pathIncludes: '/gateway/bot' }, { status: 429, body: { message: 'You are being rate limited.', retry_after: 1.5, global: false } });
+    sim.failNext(
+      { method: 'GET', pathIncludes: '/gateway/bot' },
+      { status: 429, body: { message: 'You are being rate limited.', retry_after: 1.5, global: false } },
+    );
     // `node --import tsx` as `npm start` runs it (tsx's own CLI would not relay SIGHUP to the bot).
     child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, path.join(ROOT, 'src/app/main.ts')], {
       cwd: os.tmpdir(),

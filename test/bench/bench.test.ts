@@ -123,7 +123,10 @@ describe('questionsFor and partialsFor', () => {
 describe('runBench', () => {
   it('returns the contract: {"sizes":[{releases, facts, build_ms, …, heap_mb}], "accuracy":{engine, baseline}}', async () => {
     const evalFile = path.join(await scratch(), 'eval.jsonl');
-    await fs.writeFile(evalFile, `${JSON.stringify({ q: 'Who did the minister meet in Geneva?', must: [['Guterres']] })}\n${JSON.stringify({ q: 'zzzz qqqq', abstain: true })}\n`);
+    await fs.writeFile(
+      evalFile,
+      `${JSON.stringify({ q: 'Who did the minister meet in Geneva?', must: [['Guterres']] })}\n${JSON.stringify({ q: 'zzzz qqqq', abstain: true })}\n`,
+    );
     const { result, details } = await runBench({
       seed: 3,
       sizes: [1, 4],

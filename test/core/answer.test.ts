@@ -71,7 +71,14 @@ function expectAnswered(c: Case): Answer {
 function expectAbstains(q: string, mustNot: readonly string[] = []): Answer {
   const answer = ask(engine, q);
   const names = [...COUNTERPARTS, 'Tokayev', 'Nurtleu', ...mustNot];
-  expect({ q, status: answer.status, items: answer.items, sources: answer.sources, namesInSummary: names.filter((n) => mentions(answer.summary, n)), summary: answer.summary }).toEqual({
+  expect({
+    q,
+    status: answer.status,
+    items: answer.items,
+    sources: answer.sources,
+    namesInSummary: names.filter((n) => mentions(answer.summary, n)),
+    summary: answer.summary,
+  }).toEqual({
     q,
     status: 'not_found',
     items: [],
@@ -194,7 +201,13 @@ describe('topics', () => {
     expect(answer.summary).toBe(STRINGS.en.topicsOfVisit('Murat Nurtleu', 'Geneva', '28 February 2024'));
     expect(answer.items).toHaveLength(5);
     const text = textOf(answer);
-    for (const topic of ['Central Asia', 'Action Plan on Human Rights', 'Coalition for Primary Health Care', 'intellectual property', 'bilateral and multilateral cooperation']) {
+    for (const topic of [
+      'Central Asia',
+      'Action Plan on Human Rights',
+      'Coalition for Primary Health Care',
+      'intellectual property',
+      'bilateral and multilateral cooperation',
+    ]) {
       expect(text).toContain(topic);
     }
     expect(answer.items[4]).toContain('Ilia Darchiashvili');
@@ -219,7 +232,11 @@ describe('topics', () => {
     expect(answer.status).toBe('answered');
     expect(answer.summary).toContain(who);
     const text = textOf(answer);
-    expect({ name, missing: wanted.filter((w) => !text.includes(w)), unwanted: unwanted.filter((w) => text.includes(w)) }).toEqual({ name, missing: [], unwanted: [] });
+    expect({ name, missing: wanted.filter((w) => !text.includes(w)), unwanted: unwanted.filter((w) => text.includes(w)) }).toEqual({
+      name,
+      missing: [],
+      unwanted: [],
+    });
     expectSourcesVerbatim(answer, engine.knowledge);
   });
 
@@ -360,7 +377,11 @@ describe('ask', () => {
     runCases([
       { q: 'What topics came up in the meeting with the WHO chief?', only: 'Tedros Ghebreyesus', must: ['Primary Health Care'], mustNot: ['Almaty', 'WIPO'] },
       { q: 'What was agreed with WIPO?', only: 'Daren Tang', must: ['intellectual property'] },
-      { q: 'What did they talk about with the Albanian minister?', only: 'Igli Hasani', must: ['bilateral and multilateral cooperation', 'Human Rights Council'] },
+      {
+        q: 'What did they talk about with the Albanian minister?',
+        only: 'Igli Hasani',
+        must: ['bilateral and multilateral cooperation', 'Human Rights Council'],
+      },
       { q: 'What did Volker Türk welcome?', only: 'Volker Türk', must: ['technical cooperation'] },
       { q: 'What did Guterres appreciate?', only: 'António Guterres', must: ['sustainable development'] },
       { q: 'What initiative did Kazakhstan promote with the WHO?', must: ['Coalition for Primary Health Care'], mustNot: ['Almaty'] },
@@ -671,7 +692,11 @@ describe('ask', () => {
       const q = `Who did Nurtleu meet in Geneva? ${'Please tell me. '.repeat(40)}`;
       expect(q.trim().length).toBeGreaterThan(MAX_QUESTION_LENGTH);
       expect(ask(engine, q)).toMatchObject({ status: 'not_found', summary: STRINGS.en.questionTooLong(MAX_QUESTION_LENGTH), sources: [] });
-      expect(ask(engine, `Кто такой Тедрос? ${'Пожалуйста. '.repeat(60)}`)).toMatchObject({ status: 'not_found', lang: 'ru', summary: STRINGS.ru.questionTooLong(MAX_QUESTION_LENGTH) });
+      expect(ask(engine, `Кто такой Тедрос? ${'Пожалуйста. '.repeat(60)}`)).toMatchObject({
+        status: 'not_found',
+        lang: 'ru',
+        summary: STRINGS.ru.questionTooLong(MAX_QUESTION_LENGTH),
+      });
     });
 
     test('still answers a question of exactly MAX_QUESTION_LENGTH characters', () => {
@@ -717,7 +742,13 @@ describe('ask', () => {
 describe('toPlainText', () => {
   const release = () => engine.knowledge.releases.values().next().value!;
   const quote = (paragraph: number, text: string) => ({ release: release().id, paragraph, quote: text });
-  const made = (summary: string, items: string[], sources: ReturnType<typeof quote>[], lang: 'en' | 'ru' = 'en') => ({ status: 'answered' as const, summary, items, sources, lang });
+  const made = (summary: string, items: string[], sources: ReturnType<typeof quote>[], lang: 'en' | 'ru' = 'en') => ({
+    status: 'answered' as const,
+    summary,
+    items,
+    sources,
+    lang,
+  });
 
   test('writes the answer, the list, the quotes with their paragraph, and one short line naming the release', () => {
     const answer = ask(engine, 'What did he discuss with Tang?');
@@ -741,7 +772,10 @@ describe('toPlainText', () => {
 
   test('shows at most one quote per listed point; an answer without a list shows all its quotes', () => {
     const sources = [quote(2, 'first thing said'), quote(3, 'second thing said'), quote(4, 'third thing said')];
-    const quotes = (a: ReturnType<typeof made>) => toPlainText(a, engine.knowledge).split('\n').filter((l) => l.startsWith('> '));
+    const quotes = (a: ReturnType<typeof made>) =>
+      toPlainText(a, engine.knowledge)
+        .split('\n')
+        .filter((l) => l.startsWith('> '));
     expect(quotes(made('Topics:', ['One point'], sources))).toHaveLength(2);
     expect(quotes(made('What the release says:', [], sources))).toHaveLength(3);
   });
@@ -749,7 +783,11 @@ describe('toPlainText', () => {
   test('several releases: each one’s quotes, then its line; a release not loaded is named by its id', () => {
     const other = { ...release(), id: 'other', title: 'Another release', date: '2024-03-01' };
     const knowledge = { ...engine.knowledge, releases: new Map([...engine.knowledge.releases, ['other', other]]) };
-    const answer = made('What the release says:', [], [quote(2, 'from the first'), { release: 'other', paragraph: 1, quote: 'from the second' }, { release: 'gone', paragraph: 3, quote: 'from nowhere' }]);
+    const answer = made(
+      'What the release says:',
+      [],
+      [quote(2, 'from the first'), { release: 'other', paragraph: 1, quote: 'from the second' }, { release: 'gone', paragraph: 3, quote: 'from nowhere' }],
+    );
     expect(toPlainText(answer, knowledge).split('\n').slice(2)).toEqual([
       '> “from the first” (¶2)',
       `— ${release().title}, 28 February 2024`,

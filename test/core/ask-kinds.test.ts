@@ -119,11 +119,7 @@ describe('chat-style questions', () => {
 });
 
 describe('what the release does not count or say', () => {
-  test.each([
-    'How many days did the visit last?',
-    'How many leaders came to the SCO summit?',
-    "What's the budget of the Almaty hub?",
-  ])('%s', (question) => {
+  test.each(['How many days did the visit last?', 'How many leaders came to the SCO summit?', "What's the budget of the Almaty hub?"])('%s', (question) => {
     expect(ask(engine, question).status).toBe('not_found');
   });
 

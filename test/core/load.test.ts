@@ -4,16 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { formatErrors, loadKnowledge, type Knowledge } from '../../src/core';
 import { MAX_FILE_BYTES } from '../../src/core/knowledge/load';
-import {
-  ENTITIES_YAML,
-  KNOWLEDGE_DIR,
-  RELEASE_ID,
-  RELEASE_TXT,
-  RELEASE_YAML,
-  loadErrors,
-  tempKnowledge,
-  type TempKnowledge,
-} from './setup';
+import { ENTITIES_YAML, KNOWLEDGE_DIR, RELEASE_ID, RELEASE_TXT, RELEASE_YAML, loadErrors, tempKnowledge, type TempKnowledge } from './setup';
 
 /** One broken file, and the single error it must produce. */
 interface Case {
@@ -27,9 +18,7 @@ interface Case {
 async function expectSingleError({ mutate, file, path: at, message }: Omit<Case, 'name'>): Promise<void> {
   const k = await tempKnowledge(mutate);
   const errors = await loadErrors(k.dir);
-  expect(errors).toEqual([
-    { file, path: at, message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) },
-  ]);
+  expect(errors).toEqual([{ file, path: at, message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) }]);
 }
 
 describe('loadKnowledge', () => {
@@ -54,7 +43,10 @@ describe('loadKnowledge', () => {
 
     test('numbers the paragraphs from 1, one per blank-line-separated block of the .txt', () => {
       const raw = readFileSync(path.join(KNOWLEDGE_DIR, RELEASE_TXT), 'utf8');
-      const blocks = raw.split(/\n\s*\n/).map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      const blocks = raw
+        .split(/\n\s*\n/)
+        .map((b) => b.replace(/\s+/g, ' ').trim())
+        .filter(Boolean);
       const release = knowledge.releases.get(RELEASE_ID)!;
       expect(release.paragraphs).toEqual(blocks);
       expect(release.paragraphs[0]).toMatch(/^Deputy Prime Minister/);
@@ -63,7 +55,10 @@ describe('loadKnowledge', () => {
     test('every quote of every fact, meeting and person is verbatim in the paragraph it cites', () => {
       // An oracle independent of the loader: the .txt split again here, whitespace squashed.
       const raw = readFileSync(path.join(KNOWLEDGE_DIR, RELEASE_TXT), 'utf8');
-      const paragraphs = raw.split(/\n\s*\n/).map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      const paragraphs = raw
+        .split(/\n\s*\n/)
+        .map((b) => b.replace(/\s+/g, ' ').trim())
+        .filter(Boolean);
       const sources = [
         ...[...knowledge.facts.values()].flatMap((f) => f.sources),
         ...[...knowledge.meetings.values()].flatMap((m) => m.sources),
@@ -213,8 +208,7 @@ describe('loadKnowledge', () => {
       },
       {
         name: 'rejects people, facts or meetings in a file with no release section',
-        mutate: (k) =>
-          k.editYaml(ENTITIES_YAML, (d) => (d.people = [{ person: 'nurtleu', sources: [{ paragraph: 1, quote: 'Murat Nurtleu' }] }])),
+        mutate: (k) => k.editYaml(ENTITIES_YAML, (d) => (d.people = [{ person: 'nurtleu', sources: [{ paragraph: 1, quote: 'Murat Nurtleu' }] }])),
         file: ENTITIES_YAML,
         path: '',
         message: 'people, facts and meetings belong to a release',
@@ -277,9 +271,7 @@ describe('loadKnowledge', () => {
     });
 
     test('accepts a quote that differs only in white space (line breaks, double spaces)', async () => {
-      const k = await tempKnowledge((k) =>
-        k.editYaml(RELEASE_YAML, (d) => (d.people[2].sources[0].quote = 'UN  Secretary-General\n   António Guterres ')),
-      );
+      const k = await tempKnowledge((k) => k.editYaml(RELEASE_YAML, (d) => (d.people[2].sources[0].quote = 'UN  Secretary-General\n   António Guterres ')));
       const result = await loadKnowledge(k.dir);
       expect(result.ok).toBe(true);
       if (result.ok) expect(result.knowledge.mentions[2]!.sources[0]!.quote).toBe('UN Secretary-General António Guterres');

@@ -79,7 +79,12 @@ describe('answering across several releases', () => {
     expect(guterres).toHaveLength(2);
     expect(guterres.join('\n')).toMatch(/28 February 2024, Geneva/);
     expect(guterres.join('\n')).toMatch(/10 June 2024, New York/);
-    expect(answer.people.filter((p) => p.name === 'António Guterres').map((p) => p.release).sort()).toEqual(['2024-02-28-geneva', '2024-06-10-new-york']);
+    expect(
+      answer.people
+        .filter((p) => p.name === 'António Guterres')
+        .map((p) => p.release)
+        .sort(),
+    ).toEqual(['2024-02-28-geneva', '2024-06-10-new-york']);
   });
 
   test('a question that names a month narrows to the release of that month', () => {
@@ -160,7 +165,10 @@ describe('reloading a large archive', () => {
   test('the index of a large archive is built in slices: the event loop runs between them', async () => {
     const k = await tempKnowledge();
     const shipped = (await loadKnowledge(k.dir)) as { ok: true; knowledge: Engine['knowledge'] };
-    await writeCorpus(generateCorpus({ seed: 11, releases: 300, reservedIds: new Set([...shipped.knowledge.entities.keys(), ...shipped.knowledge.releases.keys()]) }), k.dir);
+    await writeCorpus(
+      generateCorpus({ seed: 11, releases: 300, reservedIds: new Set([...shipped.knowledge.entities.keys(), ...shipped.knowledge.releases.keys()]) }),
+      k.dir,
+    );
     const loaded = await loadKnowledge(k.dir);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors.slice(0, 3)));
 

@@ -34,7 +34,11 @@ describe('deploy-commands', () => {
     expect(count).toBe(DEFINITIONS.length);
     const puts = h.sim.requests.slice(before).filter((r) => r.method === 'PUT');
     expect(puts).toHaveLength(1);
-    expect(puts[0]).toMatchObject({ path: `/applications/${h.sim.applicationId}/guilds/${h.sim.guildId}/commands`, status: 200, headers: { authorization: `Bot ${h.sim.token}` } });
+    expect(puts[0]).toMatchObject({
+      path: `/applications/${h.sim.applicationId}/guilds/${h.sim.guildId}/commands`,
+      status: 200,
+      headers: { authorization: `Bot ${h.sim.token}` },
+    });
     const registered = h.sim.registeredCommands(h.sim.guildId);
     expect(registered.map((c) => c.name)).toEqual(DEFINITIONS.map((d) => d.name));
     for (const c of puts[0]!.body as Array<Record<string, unknown>>) {
@@ -184,7 +188,7 @@ describe('/ask', () => {
   });
 
   test('a question over the limit is refused, ephemerally, with the limit', async () => {
-    const { data } = await slash('ask', { question: 'Who '.repeat(150) + '?' });
+    const { data } = await slash('ask', { question: `${'Who '.repeat(150)}?` });
     expect(data.flags).toBe(EPHEMERAL);
     expect(data.content).toBe(STRINGS.en.questionTooLong(MAX_QUESTION_LENGTH));
     expect(data.allowed_mentions).toEqual({ parse: [] });

@@ -17,7 +17,17 @@ describe('parseConfig', () => {
     const r = parseConfig({});
     expect(r).toEqual({
       ok: true,
-      config: { discordToken: undefined, clientId: undefined, guildId: undefined, moderatorRoleIds: [], adminGuildIds: [], knowledgeDir: DEFAULT_KNOWLEDGE_DIR, logLevel: 'info', apiUrl: undefined, cooldownSeconds: 3 },
+      config: {
+        discordToken: undefined,
+        clientId: undefined,
+        guildId: undefined,
+        moderatorRoleIds: [],
+        adminGuildIds: [],
+        knowledgeDir: DEFAULT_KNOWLEDGE_DIR,
+        logLevel: 'info',
+        apiUrl: undefined,
+        cooldownSeconds: 3,
+      },
     });
     expect(Object.isFrozen(r.ok && r.config)).toBe(true);
   });
@@ -35,25 +45,46 @@ describe('parseConfig', () => {
     });
     expect(r).toMatchObject({
       ok: true,
-      config: { discordToken: TOKEN, moderatorRoleIds: ['112233445566778899', '998877665544332211'], knowledgeDir: '/srv/knowledge', logLevel: 'debug', apiUrl: 'http://127.0.0.1:8080/api', cooldownSeconds: 10 },
+      config: {
+        discordToken: TOKEN,
+        moderatorRoleIds: ['112233445566778899', '998877665544332211'],
+        knowledgeDir: '/srv/knowledge',
+        logLevel: 'debug',
+        apiUrl: 'http://127.0.0.1:8080/api',
+        cooldownSeconds: 10,
+      },
     });
   });
 
   test('empty values (as .env.example leaves them) mean unset', () => {
-    expect(parseConfig({ DISCORD_GUILD_ID: '', MODERATOR_ROLE_IDS: '', ADMIN_GUILD_IDS: ' ', DISCORD_API_URL: ' ', DISCORD_TOKEN: '' })).toMatchObject({ ok: true, config: { guildId: undefined, moderatorRoleIds: [], adminGuildIds: [] } });
+    expect(parseConfig({ DISCORD_GUILD_ID: '', MODERATOR_ROLE_IDS: '', ADMIN_GUILD_IDS: ' ', DISCORD_API_URL: ' ', DISCORD_TOKEN: '' })).toMatchObject({
+      ok: true,
+      config: { guildId: undefined, moderatorRoleIds: [], adminGuildIds: [] },
+    });
   });
 
   test('ADMIN_GUILD_IDS: a trimmed list; absent, it is DISCORD_GUILD_ID alone', () => {
     const guild = '1430825343274586113';
-    expect(parseConfig({ ADMIN_GUILD_IDS: ' 1430825343274586114 ,1430825343274586115,', DISCORD_GUILD_ID: guild })).toMatchObject({ ok: true, config: { adminGuildIds: ['1430825343274586114', '1430825343274586115'] } });
+    expect(parseConfig({ ADMIN_GUILD_IDS: ' 1430825343274586114 ,1430825343274586115,', DISCORD_GUILD_ID: guild })).toMatchObject({
+      ok: true,
+      config: { adminGuildIds: ['1430825343274586114', '1430825343274586115'] },
+    });
     expect(parseConfig({ DISCORD_GUILD_ID: guild })).toMatchObject({ ok: true, config: { adminGuildIds: [guild] } });
     expect(parseConfig({ ADMIN_GUILD_IDS: '', DISCORD_GUILD_ID: guild })).toMatchObject({ ok: true, config: { adminGuildIds: [guild] } });
   });
 
   test.each([
     ['a malformed guild id', { DISCORD_GUILD_ID: 'my-server' }, 'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)'],
-    ['a role list with a name in it', { MODERATOR_ROLE_IDS: '112233445566778899,mods' }, 'MODERATOR_ROLE_IDS must be a comma-separated list of Discord role ids'],
-    ['a server list with a name in it', { ADMIN_GUILD_IDS: '1430825343274586113, my-server' }, 'ADMIN_GUILD_IDS must be a comma-separated list of Discord server ids'],
+    [
+      'a role list with a name in it',
+      { MODERATOR_ROLE_IDS: '112233445566778899,mods' },
+      'MODERATOR_ROLE_IDS must be a comma-separated list of Discord role ids',
+    ],
+    [
+      'a server list with a name in it',
+      { ADMIN_GUILD_IDS: '1430825343274586113, my-server' },
+      'ADMIN_GUILD_IDS must be a comma-separated list of Discord server ids',
+    ],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
     ['an API URL without a scheme', { DISCORD_API_URL: 'localhost:8080' }, 'DISCORD_API_URL must be an http(s) URL such as http://127.0.0.1:8080/api'],
     ['a cooldown that is not a number', { COOLDOWN_SECONDS: 'soon' }, 'COOLDOWN_SECONDS must be a number of seconds'],
@@ -94,7 +125,9 @@ describe('the logger', () => {
 
   test('cuts interaction tokens out of REST error URLs', () => {
     const { lines, logger } = capture();
-    const error = Object.assign(new Error('Unknown interaction'), { url: 'https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb24_secret/callback?with_response=false' });
+    const error = Object.assign(new Error('Unknown interaction'), {
+      url: 'https://discord.com/api/v10/interactions/123/aW50ZXJhY3Rpb24_secret/callback?with_response=false',
+    });
     logger.error({ err: error }, 'failed');
     expect(lines[0]).not.toContain('aW50ZXJhY3Rpb24_secret');
     expect(JSON.parse(lines[0]!).err.url).toBe('https://discord.com/api/v10/interactions/123/[token]/callback?with_response=false');

@@ -72,7 +72,10 @@ test('with a token: logs in, reloads on SIGHUP, exits 0 on SIGTERM, and never lo
 
     // tsx runs the script in a child process and relays only SIGINT/SIGTERM: SIGHUP goes to the
     // pid that pino writes on every line, as an operator would send it.
-    const ready = bot.stderr().split('\n').find((l) => l.includes('"msg":"ready"'))!;
+    const ready = bot
+      .stderr()
+      .split('\n')
+      .find((l) => l.includes('"msg":"ready"'))!;
     pid = (JSON.parse(ready) as { pid: number }).pid;
     process.kill(pid, 'SIGHUP');
     await until(() => bot.stderr().includes('"msg":"knowledge reloaded"'), 'the reload log line');
@@ -109,7 +112,9 @@ test('a fatal gateway close after login (4014 Disallowed intents): an error line
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as { level: number; msg: string; code?: number })
       .filter((l) => l.code === 4014);
-    expect(fatal).toEqual([expect.objectContaining({ level: 50, msg: expect.stringContaining('gateway closed with 4014 (Disallowed intent(s)) and will not reconnect: ') })]);
+    expect(fatal).toEqual([
+      expect.objectContaining({ level: 50, msg: expect.stringContaining('gateway closed with 4014 (Disallowed intent(s)) and will not reconnect: ') }),
+    ]);
     expect(fatal[0]!.msg).toContain('Privileged Gateway Intents');
   } finally {
     if (run && run.child.exitCode === null) run.child.kill('SIGKILL');

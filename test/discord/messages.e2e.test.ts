@@ -2,7 +2,7 @@
  * Free text end to end — a mention in a channel, a DM — plus what protects the server: no pings,
  * bounded questions, and the per-user cooldown (COOLDOWN_SECONDS=30 here; each test is its own user).
  */
-import { Message } from 'discord.js';
+import type { Message } from 'discord.js';
 import { MAX_QUESTION_LENGTH, STRINGS } from '../../src/core';
 import { questionFor } from '../../src/discord/messages';
 import { replyTo, EPHEMERAL, setup, sleep, textOf, type Harness, type SentMessage } from './setup';
@@ -33,7 +33,12 @@ describe('a message that mentions the bot', () => {
 
   test('a ping attempt (@everyone, @here, a role) in the question pings no one', async () => {
     const author = h.sim.newUser('eve');
-    const sent = h.sim.message('@everyone @here <@&123456789012345678> who met WHO?', { mentionsBot: true, author, mentionEveryone: true, mentionRoles: ['123456789012345678'] });
+    const sent = h.sim.message('@everyone @here <@&123456789012345678> who met WHO?', {
+      mentionsBot: true,
+      author,
+      mentionEveryone: true,
+      mentionRoles: ['123456789012345678'],
+    });
     const body = (await replyTo(h.sim, sent)).body as SentMessage;
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });

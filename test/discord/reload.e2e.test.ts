@@ -68,7 +68,11 @@ test('a moderator (Manage Server) reloads a good folder and sees what changed; t
   expect(embed.title).toBe(BOT_STRINGS.en.reloaded);
   expect(embed.description).toContain(`**${BOT_STRINGS.en.releasesAdded}** (1): 2024-03-01-geneva-bis`);
   expect(embed.description).toMatch(/Facts: \d+ → \d+/);
-  expect(logLines().find((l) => l.msg === 'knowledge reloaded')).toMatchObject({ userId: h.sim.user.id, guildId: h.sim.guildId, changes: { releasesAdded: ['2024-03-01-geneva-bis'] } });
+  expect(logLines().find((l) => l.msg === 'knowledge reloaded')).toMatchObject({
+    userId: h.sim.user.id,
+    guildId: h.sim.guildId,
+    changes: { releasesAdded: ['2024-03-01-geneva-bis'] },
+  });
   expect(await helpText()).toContain('Releases (2)');
 });
 
@@ -102,7 +106,11 @@ test('a reload that crashes after deferring: the error boundary edits the deferr
     const r = await reload({ permissions: MANAGE_GUILD });
     expect(r.type).toBe(5);
     expect(r.edit).toMatchObject({ content: BOT_STRINGS.en.error, embeds: [], components: [] });
-    expect(logLines().find((l) => l.msg === 'interaction failed' && l.command === 'reload')).toMatchObject({ userId: h.sim.user.id, guildId: h.sim.guildId, err: { message: 'disk on fire' } });
+    expect(logLines().find((l) => l.msg === 'interaction failed' && l.command === 'reload')).toMatchObject({
+      userId: h.sim.user.id,
+      guildId: h.sim.guildId,
+      err: { message: 'disk on fire' },
+    });
   } finally {
     spy.mockRestore();
   }

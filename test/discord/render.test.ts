@@ -114,10 +114,7 @@ describe('fitEmbed', () => {
 
 describe('renderAnswer', () => {
   test('summary, items, quotes as fields, release as title and date · source as footer', () => {
-    const view = renderAnswer(
-      answer({ items: ['A', 'B'], sources: [{ release: 'r1', paragraph: 2, quote: 'said this' }] }),
-      setup(),
-    );
+    const view = renderAnswer(answer({ items: ['A', 'B'], sources: [{ release: 'r1', paragraph: 2, quote: 'said this' }] }), setup());
     expect(view.embeds[0]).toMatchObject({
       title: 'Title of r1',
       description: 'Summary.\n• A\n• B',
@@ -135,7 +132,12 @@ describe('renderAnswer', () => {
 
   test('quotes from several releases name their release; the footer lists each', () => {
     const view = renderAnswer(
-      answer({ sources: [{ release: 'r1', paragraph: 1, quote: 'x' }, { release: 'r2', paragraph: 3, quote: 'y' }] }),
+      answer({
+        sources: [
+          { release: 'r1', paragraph: 1, quote: 'x' },
+          { release: 'r2', paragraph: 3, quote: 'y' },
+        ],
+      }),
       setup([release('r1'), release('r2', { date: '2024-03-01', source: 'Other' })]),
     );
     const e = view.embeds[0]!;
@@ -147,7 +149,10 @@ describe('renderAnswer', () => {
   });
 
   test('a quote that only repeats the answer is not shown again; at most one quote per listed point', () => {
-    const repeat = renderAnswer(answer({ summary: 'Daren Tang — Director General of WIPO.', sources: [{ release: 'r1', paragraph: 9, quote: 'Director General of WIPO Daren Tang' }] }), setup());
+    const repeat = renderAnswer(
+      answer({ summary: 'Daren Tang — Director General of WIPO.', sources: [{ release: 'r1', paragraph: 9, quote: 'Director General of WIPO Daren Tang' }] }),
+      setup(),
+    );
     expect(repeat.embeds[0]!.fields).toBeUndefined();
     expect(repeat.embeds[0]!.title).toBe('Title of r1');
     const sources = [1, 2, 3].map((paragraph) => ({ release: 'r1', paragraph, quote: `thing ${paragraph}` }));
@@ -271,12 +276,17 @@ describe('page button ids', () => {
 
   test('property: any argument round-trips through an id of at most 100 characters', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 600 }), fc.integer({ min: 0, max: 9999 }), fc.constantFrom('who-met' as const, 'topics' as const, 'ask' as const, 'source' as const), (arg, page, kind) => {
-        const long = new LongArgs();
-        const id = pageIdsFor({ kind, lang: 'en', arg }, long)(page);
-        expect(id.length).toBeLessThanOrEqual(100);
-        expect(parsePageId(id, long)).toMatchObject({ ok: true, ref: { kind, lang: 'en', arg }, page });
-      }),
+      fc.property(
+        fc.string({ maxLength: 600 }),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.constantFrom('who-met' as const, 'topics' as const, 'ask' as const, 'source' as const),
+        (arg, page, kind) => {
+          const long = new LongArgs();
+          const id = pageIdsFor({ kind, lang: 'en', arg }, long)(page);
+          expect(id.length).toBeLessThanOrEqual(100);
+          expect(parsePageId(id, long)).toMatchObject({ ok: true, ref: { kind, lang: 'en', arg }, page });
+        },
+      ),
     );
   });
 });

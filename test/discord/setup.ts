@@ -118,7 +118,10 @@ export const EPHEMERAL = 1 << 6;
 /** The bot's reply to a user's message (a mention or a DM): the POST that references it. */
 export async function replyTo(sim: DiscordSimulator, message: { id: string; channelId: string }): Promise<RecordedRequest> {
   return sim.waitForRequest(
-    (r) => r.method === 'POST' && r.path === `/channels/${message.channelId}/messages` && (r.body as SentMessage | null)?.message_reference?.message_id === message.id,
+    (r) =>
+      r.method === 'POST' &&
+      r.path === `/channels/${message.channelId}/messages` &&
+      (r.body as SentMessage | null)?.message_reference?.message_id === message.id,
   );
 }
 

@@ -65,7 +65,11 @@ describe('datelines', () => {
 
   it('keeps the dateline and the agency out of the principal, the title and the quotes', async () => {
     const kdir = await knowledgeCopy();
-    const d = await draft(kdir, 'dated.txt', 'Talks on water\n\nASTANA. KAZINFORM – Deputy Foreign Minister of Kazakhstan Arman Oskenov received Special Envoy of Norway Liv Strand on 3 April 2031.\n\nThe sides discussed water management and regional transport corridors.\n');
+    const d = await draft(
+      kdir,
+      'dated.txt',
+      'Talks on water\n\nASTANA. KAZINFORM – Deputy Foreign Minister of Kazakhstan Arman Oskenov received Special Envoy of Norway Liv Strand on 3 April 2031.\n\nThe sides discussed water management and regional transport corridors.\n',
+    );
     const release = d.k.releases.get(d.result.draft.release.id)!;
     expect(release).toMatchObject({ date: '2031-04-03', title: 'Talks on water', place: 'astana', principal: 'arman-oskenov', curated: true });
     expect(person(d.k, 'Arman Oskenov')).toMatchObject({ title: 'Deputy Foreign Minister of Kazakhstan', country: 'kazakhstan' });
@@ -78,7 +82,8 @@ describe('datelines', () => {
 describe('dates', () => {
   it('leaves a release without a year undated: never today, an id that is not a date, a check warning', async () => {
     const kdir = await knowledgeCopy();
-    const text = 'Talks in Oslo\n\nASTANA, May 30 (Kazinform) – Foreign Minister of Kazakhstan Arman Oskenov held talks in Oslo with Foreign Minister of Norway Liv Strand.\n\nThe sides discussed energy cooperation and regional security.\n';
+    const text =
+      'Talks in Oslo\n\nASTANA, May 30 (Kazinform) – Foreign Minister of Kazakhstan Arman Oskenov held talks in Oslo with Foreign Minister of Norway Liv Strand.\n\nThe sides discussed energy cooperation and regional security.\n';
     const d = await draft(kdir, 'undated.txt', text);
     const release = d.result.draft.release;
     expect(release.date).toBeUndefined();
@@ -92,9 +97,12 @@ describe('dates', () => {
 
   it('dates "July this year" and "April 18–19" against the release, and not at all when it is undated', async () => {
     const kdir = await knowledgeCopy();
-    const body = 'Foreign Minister of Kazakhstan Arman Oskenov held talks with Foreign Minister of Norway Liv Strand in Astana. Liv Strand invited Arman Oskenov to the Oslo Forum, scheduled for April 18–19 in Norway.\n';
+    const body =
+      'Foreign Minister of Kazakhstan Arman Oskenov held talks with Foreign Minister of Norway Liv Strand in Astana. Liv Strand invited Arman Oskenov to the Oslo Forum, scheduled for April 18–19 in Norway.\n';
     const dated = await draft(kdir, 'a.txt', `ASTANA, March 2, 2031 (Kazinform) – ${body}`);
-    expect([...dated.k.facts.values()].find((f) => f.kind === 'invitation' && f.release === dated.result.draft.release.id)).toMatchObject({ when: '18 April 2031' });
+    expect([...dated.k.facts.values()].find((f) => f.kind === 'invitation' && f.release === dated.result.draft.release.id)).toMatchObject({
+      when: '18 April 2031',
+    });
     const undated = await draft(kdir, 'b.txt', `ASTANA, March 2 (Kazinform) – ${body}`);
     const invitation = [...undated.k.facts.values()].find((f) => f.kind === 'invitation' && f.release === undated.result.draft.release.id);
     expect(invitation?.when).toBe('18 April');
@@ -112,13 +120,21 @@ describe('placeholders', () => {
     const loaded = await loadKnowledge(kdir);
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
-    expect(loaded.errors.map((e) => `${e.file} ${e.path}`)).toEqual([path.join('releases', 'p.yaml') + ' release.title', path.join('releases', 'p.yaml') + ' facts[0].label']);
+    expect(loaded.errors.map((e) => `${e.file} ${e.path}`)).toEqual([
+      `${path.join('releases', 'p.yaml')} release.title`,
+      `${path.join('releases', 'p.yaml')} facts[0].label`,
+    ]);
   });
 
   it('no draft writes a placeholder: the title and the source are the release’s words', async () => {
     const kdir = await knowledgeCopy();
     const d = await draft(kdir, 'plain.txt', 'The talks were held in a friendly atmosphere.\n');
-    expect(d.yaml.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n')).not.toMatch(/DRAFT/);
+    expect(
+      d.yaml
+        .split('\n')
+        .filter((l) => !l.trimStart().startsWith('#'))
+        .join('\n'),
+    ).not.toMatch(/DRAFT/);
   });
 });
 
@@ -128,7 +144,7 @@ describe('people', () => {
     const d = await draft(
       kdir,
       'list.txt',
-      'ALMATY, 4 March 2031 (Kazinform) – Foreign Minister of Kazakhstan Arman Oskenov held talks with the ministers of Estonia Kadri Tamm, Latvia Ilze Ozola and Lithuania Rokas Petraitis.\n\nThe sides discussed transport corridors and energy security.\n\nAlso present was Ambassador of Estonia to Kazakhstan Jaan Kask.\n\nNorway\'s Foreign Minister Liv Strand and Finland\'s Foreign Minister Aino Virtanen sent greetings.\n',
+      "ALMATY, 4 March 2031 (Kazinform) – Foreign Minister of Kazakhstan Arman Oskenov held talks with the ministers of Estonia Kadri Tamm, Latvia Ilze Ozola and Lithuania Rokas Petraitis.\n\nThe sides discussed transport corridors and energy security.\n\nAlso present was Ambassador of Estonia to Kazakhstan Jaan Kask.\n\nNorway's Foreign Minister Liv Strand and Finland's Foreign Minister Aino Virtanen sent greetings.\n",
     );
     expect(person(d.k, 'Kadri Tamm')).toMatchObject({ country: 'estonia', title: 'Minister of Estonia' });
     expect(person(d.k, 'Ilze Ozola')).toMatchObject({ country: 'latvia' });
@@ -152,22 +168,38 @@ describe('people', () => {
 
   it('reads a visiting ambassador with their real role: the country they represent, the title as written', async () => {
     const kdir = await knowledgeCopy();
-    const d = await draft(kdir, 'amb.txt', 'ASTANA. KAZINFORM – Foreign Minister of Kazakhstan Arman Oskenov received Ambassador of Norway to Kazakhstan Liv Strand on 5 May 2031.\n\nThe two reviewed bilateral cooperation and regional issues.\n');
+    const d = await draft(
+      kdir,
+      'amb.txt',
+      'ASTANA. KAZINFORM – Foreign Minister of Kazakhstan Arman Oskenov received Ambassador of Norway to Kazakhstan Liv Strand on 5 May 2031.\n\nThe two reviewed bilateral cooperation and regional issues.\n',
+    );
     expect(person(d.k, 'Liv Strand')).toMatchObject({ title: 'Ambassador of Norway to Kazakhstan', country: 'norway' });
     expect(person(d.k, 'Liv Strand')!.title).not.toMatch(/minister/i);
   });
 
   it('proposes a spelling variant of a known person as an alias instead of drafting a new person', async () => {
     const kdir = await knowledgeCopy();
-    await draft(kdir, 'first.txt', 'ASTANA. KAZINFORM – Foreign Minister of Kazakhstan Arman Oskenov received Ambassador of Norway to Kazakhstan Liv Strand on 5 May 2031.\n\nThe two reviewed bilateral cooperation and regional issues.\n');
-    const d = await draft(kdir, 'second.txt', 'OSLO. KAZINFORM – Foreign Minister of Kazakhstan Arman Oskinov held talks with Foreign Minister of Norway Per Lund on 9 June 2031.\n\nThe sides discussed energy cooperation and shipping.\n');
+    await draft(
+      kdir,
+      'first.txt',
+      'ASTANA. KAZINFORM – Foreign Minister of Kazakhstan Arman Oskenov received Ambassador of Norway to Kazakhstan Liv Strand on 5 May 2031.\n\nThe two reviewed bilateral cooperation and regional issues.\n',
+    );
+    const d = await draft(
+      kdir,
+      'second.txt',
+      'OSLO. KAZINFORM – Foreign Minister of Kazakhstan Arman Oskinov held talks with Foreign Minister of Norway Per Lund on 9 June 2031.\n\nThe sides discussed energy cooperation and shipping.\n',
+    );
     expect(d.result.draft.release.principal).toBe('arman-oskenov');
     expect(person(d.k, 'Arman Oskinov')).toBeUndefined();
     expect(d.result.draft.aliasProposals).toEqual([{ id: 'arman-oskenov', aliases: ['Arman Oskinov', 'Oskinov'] }]);
     expect(d.report).toMatch(/alias proposed: “Arman Oskinov”, “Oskinov” spell arman-oskenov/);
     expect(d.yaml).toMatch(/# DRAFT: alias proposed — the release spells arman-oskenov as “Arman Oskinov”, “Oskinov”/);
     // Within one draft, the variant becomes an alias of the person drafted.
-    const same = await draft(kdir, 'third.txt', 'Foreign Minister of Kazakhstan Arman Oskenov received Ambassador of Chile to Kazakhstan Ana Rojas on 1 July 2031. The two discussed copper trade. Ana Rojaz thanked the minister.\n');
+    const same = await draft(
+      kdir,
+      'third.txt',
+      'Foreign Minister of Kazakhstan Arman Oskenov received Ambassador of Chile to Kazakhstan Ana Rojas on 1 July 2031. The two discussed copper trade. Ana Rojaz thanked the minister.\n',
+    );
     expect(parse(same.yaml).entities.find((e: { name: string }) => e.name === 'Ana Rojas').aliases).toContain('Ana Rojaz');
   });
 });

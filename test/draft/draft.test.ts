@@ -183,7 +183,10 @@ describe('draftRelease on text it cannot read', () => {
     const s = await setup('without-geneva');
     cleanups.push(s.dir);
     const file = path.join(s.dir, 'odd.txt');
-    await fs.writeFile(file, 'Print | Share\n\n\n   Lorem ipsum   dolor sit amet, consectetur adipiscing elit.\n\n\n\nSed do eiusmod tempor incididunt ut labore.\n');
+    await fs.writeFile(
+      file,
+      'Print | Share\n\n\n   Lorem ipsum   dolor sit amet, consectetur adipiscing elit.\n\n\n\nSed do eiusmod tempor incididunt ut labore.\n',
+    );
     const result = await draftRelease({ file, knowledgeDir: s.knowledgeDir });
     expect(result.ok).toBe(true);
     const loaded = await loadKnowledge(s.knowledgeDir);
@@ -230,7 +233,11 @@ describe('draftRelease on text it cannot read', () => {
     expect(k.entities.get('tomas-brenn')).toMatchObject({ organization: 'ewc' });
     expect(k.entities.get('ewc')?.aliases).toContain('EWC');
     const facts = [...k.facts.values()].filter((f) => f.release === '2024-03-05-astana');
-    expect(facts.filter((f) => f.kind === 'topic').map((f) => f.label)).toEqual(['Water management', 'Regional transport corridors', 'Cooperation in the field of education']);
+    expect(facts.filter((f) => f.kind === 'topic').map((f) => f.label)).toEqual([
+      'Water management',
+      'Regional transport corridors',
+      'Cooperation in the field of education',
+    ]);
     expect(facts.find((f) => f.kind === 'invitation')).toMatchObject({ actor: 'kiran-velsk', when: 'May 2025' });
   });
 });
@@ -262,11 +269,18 @@ describeWithRaw('cli draft', () => {
     const s = await setup('without-geneva');
     cleanups.push(s.dir);
     const run = promisify(execFile);
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'src', 'cli', 'main.ts'), 'draft', RAW, '--id', 'cli-draft'], {
-      cwd: ROOT,
-      env: { ...process.env, KNOWLEDGE_DIR: s.knowledgeDir },
-    });
-    expect(stdout.trimEnd().split('\n')).toEqual([path.join(s.knowledgeDir, 'releases', 'cli-draft.txt'), path.join(s.knowledgeDir, 'releases', 'cli-draft.yaml')]);
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'src', 'cli', 'main.ts'), 'draft', RAW, '--id', 'cli-draft'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, KNOWLEDGE_DIR: s.knowledgeDir },
+      },
+    );
+    expect(stdout.trimEnd().split('\n')).toEqual([
+      path.join(s.knowledgeDir, 'releases', 'cli-draft.txt'),
+      path.join(s.knowledgeDir, 'releases', 'cli-draft.yaml'),
+    ]);
     expect(stderr).toMatch(/check before \/reload/);
   }, 60000);
 });

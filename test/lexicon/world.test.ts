@@ -42,10 +42,62 @@ const KNOWN_AMBIGUOUS: ReadonlyMap<string, readonly string[]> = new Map<string, 
 ]);
 
 const FUNCTION_WORDS = [
-  'the', 'who', 'us', 'it', 'in', 'on', 'is', 'was', 'do', 'did', 'met', 'see', 'saw', 'can', 'may', 'will', 'and', 'or',
-  'a', 'an', 'of', 'to', 'at', 'by', 'for', 'as', 'be', 'are', 'he', 'she', 'we', 'they', 'what', 'when', 'where', 'how',
+  'the',
+  'who',
+  'us',
+  'it',
+  'in',
+  'on',
+  'is',
+  'was',
+  'do',
+  'did',
+  'met',
+  'see',
+  'saw',
+  'can',
+  'may',
+  'will',
+  'and',
+  'or',
+  'a',
+  'an',
+  'of',
+  'to',
+  'at',
+  'by',
+  'for',
+  'as',
+  'be',
+  'are',
+  'he',
+  'she',
+  'we',
+  'they',
+  'what',
+  'when',
+  'where',
+  'how',
   // Russian function words and pronouns that must never match case-insensitively.
-  'и', 'в', 'на', 'с', 'по', 'не', 'что', 'кто', 'как', 'того', 'вас', 'нас', 'их', 'его', 'ее', 'её', 'это', 'был', 'была',
+  'и',
+  'в',
+  'на',
+  'с',
+  'по',
+  'не',
+  'что',
+  'кто',
+  'как',
+  'того',
+  'вас',
+  'нас',
+  'их',
+  'его',
+  'ее',
+  'её',
+  'это',
+  'был',
+  'была',
 ];
 
 function find(form: string): WorldName[] {
@@ -111,7 +163,11 @@ describe('WORLD gazetteer', () => {
 
     // Every documented ambiguity is still real (keeps the list honest).
     for (const [form, canons] of KNOWN_AMBIGUOUS) {
-      expect(find(form).map((e) => e.names[0]).sort()).toEqual([...canons].sort());
+      expect(
+        find(form)
+          .map((e) => e.names[0])
+          .sort(),
+      ).toEqual([...canons].sort());
     }
   });
 
@@ -141,18 +197,90 @@ describe('WORLD gazetteer', () => {
 
   it('lists every expected organization acronym (in names or caseSensitive)', () => {
     const acronyms = [
-      'UN', 'WHO', 'WIPO', 'WTO', 'NATO', 'EU', 'OSCE', 'SCO', 'CICA', 'CSTO', 'EAEU', 'CIS', 'OIC', 'ASEAN', 'AU', 'GCC',
-      'IMF', 'UNESCO', 'UNICEF', 'UNHCR', 'UNDP', 'UNEP', 'UNIDO', 'UNCTAD', 'ILO', 'IAEA', 'FAO', 'IFAD', 'WFP', 'ICAO',
-      'IMO', 'ITU', 'UPU', 'WMO', 'UNWTO', 'OHCHR', 'UNSC', 'ICJ', 'ICC', 'OPEC', 'OECD', 'G7', 'G20', 'BRICS', 'ICRC',
-      'IOM', 'WEF', 'OTS', 'ECO', 'CAREC', 'ADB', 'EBRD', 'AIIB', 'IsDB', 'UNGA', 'ECOSOC', 'LAS', 'OAS', 'APEC',
+      'UN',
+      'WHO',
+      'WIPO',
+      'WTO',
+      'NATO',
+      'EU',
+      'OSCE',
+      'SCO',
+      'CICA',
+      'CSTO',
+      'EAEU',
+      'CIS',
+      'OIC',
+      'ASEAN',
+      'AU',
+      'GCC',
+      'IMF',
+      'UNESCO',
+      'UNICEF',
+      'UNHCR',
+      'UNDP',
+      'UNEP',
+      'UNIDO',
+      'UNCTAD',
+      'ILO',
+      'IAEA',
+      'FAO',
+      'IFAD',
+      'WFP',
+      'ICAO',
+      'IMO',
+      'ITU',
+      'UPU',
+      'WMO',
+      'UNWTO',
+      'OHCHR',
+      'UNSC',
+      'ICJ',
+      'ICC',
+      'OPEC',
+      'OECD',
+      'G7',
+      'G20',
+      'BRICS',
+      'ICRC',
+      'IOM',
+      'WEF',
+      'OTS',
+      'ECO',
+      'CAREC',
+      'ADB',
+      'EBRD',
+      'AIIB',
+      'IsDB',
+      'UNGA',
+      'ECOSOC',
+      'LAS',
+      'OAS',
+      'APEC',
     ];
-    const orgForms = new Set(
-      WORLD.filter((e) => e.kind === 'organization').flatMap((e) => [...e.names, ...(e.caseSensitive ?? [])]),
-    );
+    const orgForms = new Set(WORLD.filter((e) => e.kind === 'organization').flatMap((e) => [...e.names, ...(e.caseSensitive ?? [])]));
     const missing = acronyms.filter((a) => !orgForms.has(a));
     expect(missing).toEqual([]);
 
-    const ruAcronyms = ['ООН', 'НАТО', 'ВТО', 'ВОЗ', 'ВОИС', 'ОБСЕ', 'ШОС', 'СВМДА', 'ОДКБ', 'ЕАЭС', 'СНГ', 'ОИС', 'МВФ', 'ЮНЕСКО', 'МАГАТЭ', 'ОПЕК', 'БРИКС', 'ЕС'];
+    const ruAcronyms = [
+      'ООН',
+      'НАТО',
+      'ВТО',
+      'ВОЗ',
+      'ВОИС',
+      'ОБСЕ',
+      'ШОС',
+      'СВМДА',
+      'ОДКБ',
+      'ЕАЭС',
+      'СНГ',
+      'ОИС',
+      'МВФ',
+      'ЮНЕСКО',
+      'МАГАТЭ',
+      'ОПЕК',
+      'БРИКС',
+      'ЕС',
+    ];
     const orgRu = new Set(WORLD.filter((e) => e.kind === 'organization').flatMap((e) => [...(e.ru ?? []), ...(e.caseSensitive ?? [])]));
     expect(ruAcronyms.filter((a) => !orgRu.has(a))).toEqual([]);
   });
@@ -227,7 +355,26 @@ describe('WORLD gazetteer', () => {
   });
 
   it('keeps word-like short forms case-sensitive only', () => {
-    const mustBeCaseSensitive = ['US', 'WHO', 'Turkey', 'Chad', 'Guinea', 'AU', 'CIS', 'IMO', 'ECO', 'GB', 'Того', 'ВОЗ', 'Чад', 'Вена', 'Дели', 'IRENA', 'WOAH', 'Global Fund'];
+    const mustBeCaseSensitive = [
+      'US',
+      'WHO',
+      'Turkey',
+      'Chad',
+      'Guinea',
+      'AU',
+      'CIS',
+      'IMO',
+      'ECO',
+      'GB',
+      'Того',
+      'ВОЗ',
+      'Чад',
+      'Вена',
+      'Дели',
+      'IRENA',
+      'WOAH',
+      'Global Fund',
+    ];
     const ci = new Set(WORLD.flatMap(insensitiveForms).map(norm));
     const cs = new Set(WORLD.flatMap((e) => e.caseSensitive ?? []));
     for (const f of mustBeCaseSensitive) {

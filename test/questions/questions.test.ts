@@ -281,7 +281,9 @@ describe('the question sets in test/questions/*.yaml', () => {
 
   test('every must group has an alternative the release itself contains (no must the release cannot support)', () => {
     const unsupported = yamlRows.flatMap((row) =>
-      row.must.filter((group) => !group.some((alt) => releaseText.includes(norm(alt)))).map((group) => `${row.where} ${JSON.stringify(row.q)}: ${JSON.stringify(group)}`),
+      row.must
+        .filter((group) => !group.some((alt) => releaseText.includes(norm(alt))))
+        .map((group) => `${row.where} ${JSON.stringify(row.q)}: ${JSON.stringify(group)}`),
     );
     expect(unsupported).toEqual([]);
   });

@@ -205,7 +205,7 @@ describe('bad knowledge: check fails naming it, reload keeps the old knowledge, 
   });
 
   // An error about the folder itself (missing, empty) names it without its absolute path on the server.
-  test('a missing folder is reported in Discord without the server\'s absolute path', async () => {
+  test("a missing folder is reported in Discord without the server's absolute path", async () => {
     await fs.rm(h.dir, { recursive: true, force: true });
     try {
       const reload = await moderatorReload();
@@ -285,7 +285,7 @@ describe('watchKnowledge (KNOWLEDGE_WATCH=1)', () => {
     expect(failure).toMatchObject({ level: 40, by: 'watch', errors: [expect.stringMatching(/^entities\.yaml: is not valid YAML/)] });
   });
 
-  test('a burst of 20 writes (with an editor\'s swap and backup files) is one reload', async () => {
+  test("a burst of 20 writes (with an editor's swap and backup files) is one reload", async () => {
     // A longer quiet period here: on a loaded machine (CI, or jest's other workers) an await between
     // two writes can outlast 100 ms, and then two reloads are right. The writes yield to the event
     // loop between them, so the watcher sees them arrive one by one, as from an editor.

@@ -65,7 +65,14 @@ test(`${USERS.toLocaleString('en')} distinct users: users, members, DM channels 
   expect(messagesSeen).toBe(messagesSent);
 
   const dmChannels = client.channels.cache.filter((c) => c.type === ChannelType.DM).size;
-  const sizes = { users: client.users.cache.size, members: guild.members.cache.size, dmChannels, messages: guild.channels.cache.get(h.sim.channelId)!.isTextBased() ? (guild.channels.cache.get(h.sim.channelId) as { messages: { cache: Map<string, unknown> } }).messages.cache.size : -1 };
+  const sizes = {
+    users: client.users.cache.size,
+    members: guild.members.cache.size,
+    dmChannels,
+    messages: guild.channels.cache.get(h.sim.channelId)!.isTextBased()
+      ? (guild.channels.cache.get(h.sim.channelId) as { messages: { cache: Map<string, unknown> } }).messages.cache.size
+      : -1,
+  };
   const heapAfter = heapMb();
   process.stderr.write(
     `caches after ${USERS} users: ${JSON.stringify(sizes)}; heap ${heapBefore.toFixed(1)} → ${heapAfter.toFixed(1)} MB (+${(heapAfter - heapBefore).toFixed(1)}), rss ${rssBefore.toFixed(0)} → ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc)'}\n`,

@@ -81,7 +81,10 @@ function busyWait(ms: number): void {
 describe('REST faults', () => {
   test('429 with retry_after on the callback: discord.js waits, retries, and the answer lands', async () => {
     const s = ask('429 on callback');
-    h.sim.failNext({ method: 'POST', pathIncludes: `/interactions/${s.id}/` }, { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.3, global: false } });
+    h.sim.failNext(
+      { method: 'POST', pathIncludes: `/interactions/${s.id}/` },
+      { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.3, global: false } },
+    );
     await expectAnswered(s);
     const tries = requestsOf(s);
     expect(tries.map((r) => r.status)).toEqual([429, 204]);
@@ -105,7 +108,10 @@ describe('REST faults', () => {
   });
 
   test('429 and 500 on a mention reply (a channel message) are retried', async () => {
-    h.sim.failNext({ method: 'POST', pathIncludes: `/channels/${h.sim.channelId}/messages` }, { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.2, global: false } });
+    h.sim.failNext(
+      { method: 'POST', pathIncludes: `/channels/${h.sim.channelId}/messages` },
+      { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.2, global: false } },
+    );
     h.sim.failNext({ method: 'POST', pathIncludes: `/channels/${h.sim.channelId}/messages` }, { status: 500, body: { message: 'oops', code: 0 } });
     const m = h.sim.message(QUESTION, { mentionsBot: true });
     const isReply = (r: RecordedRequest): boolean => r.method === 'POST' && (r.body as SentMessage | null)?.message_reference?.message_id === m.id;
@@ -117,11 +123,18 @@ describe('REST faults', () => {
   test('429 on the edit after a deferral (/reload): retried, the moderator sees the result', async () => {
     const s = h.sim.slash('reload', [], { permissions: String(PermissionFlagsBits.ManageGuild) });
     sent.push({ ...s, what: '/reload with 429 on the edit', answerable: true });
-    h.sim.failNext({ method: 'PATCH', pathIncludes: `/webhooks/${h.sim.applicationId}/${s.token}/` }, { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.2, global: false } });
+    h.sim.failNext(
+      { method: 'PATCH', pathIncludes: `/webhooks/${h.sim.applicationId}/${s.token}/` },
+      { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.2, global: false } },
+    );
     const { type, message } = await answerOf(s);
     expect(type).toBe(5);
     expect(message.embeds?.[0]?.title).toBe(BOT_STRINGS.en.reloaded);
-    expect(requestsOf(s).filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([429, 200]);
+    expect(
+      requestsOf(s)
+        .filter((r) => r.method === 'PATCH')
+        .map((r) => r.status),
+    ).toEqual([429, 200]);
   });
 });
 
@@ -259,7 +272,8 @@ test('the bot survived: every interaction that could still be answered was answe
   // and each deferred one got its edit or follow-up
   for (const s of sent.filter((x) => x.answerable)) {
     const cb = requestsOf(s).find((r) => r.path.endsWith('/callback') && (r.status ?? 500) < 300)!;
-    if ((cb.body as { type: number }).type === 5) expect(requestsOf(s).some((r) => r.method !== 'DELETE' && r.path.includes('/webhooks/') && (r.status ?? 500) < 300)).toBe(true);
+    if ((cb.body as { type: number }).type === 5)
+      expect(requestsOf(s).some((r) => r.method !== 'DELETE' && r.path.includes('/webhooks/') && (r.status ?? 500) < 300)).toBe(true);
   }
   expect(crashes).toEqual([]);
   expect(h.bot.client.isReady()).toBe(true);

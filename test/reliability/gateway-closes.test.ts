@@ -100,23 +100,31 @@ describe('closes that lose the session, and a resumable one', () => {
     [4007, 'Invalid seq'],
     [4008, 'Rate limited'],
     ['op 9', 'invalid session (op 9) or a normal close'],
-  ] as const)('%s: a warning that the session is lost, then the fresh login, and the bot answers', async (what, reason) => {
-    const lostBefore = parse(h).filter((l) => l.msg === 'gateway session lost; logging in again').length;
-    const before = relogins();
-    const identifies = h.sim.gatewayLog.filter((f) => f.op === 2).length;
-    if (what === 'op 9') h.sim.invalidateSession(0, false);
-    else h.sim.dropConnection(0, what);
-    const lostLines = (): Line[] => parse(h).filter((l) => l.msg === 'gateway session lost; logging in again');
-    await waitForLog(h, () => lostLines().length > lostBefore);
-    expect(lostLines()).toHaveLength(lostBefore + 1);
-    expect(lostLines().pop()).toMatchObject({ level: 40, shardId: 0, code: what === 'op 9' ? 1000 : what, reason });
-    // discord.js waits out its identify throttle (≤ 5 s since the previous IDENTIFY) before logging in again.
-    await waitForLog(h, () => relogins() === before + 1, 10_000);
-    expect(h.sim.gatewayLog.filter((f) => f.op === 2)).toHaveLength(identifies + 1);
-    expect(parse(h).filter((l) => l.msg === 'gateway logged in again with a fresh session').pop()).toMatchObject({ level: 30, shardId: 0 });
-    await answers(h);
-    expect(fatal).toEqual([]);
-  }, 20_000);
+  ] as const)(
+    '%s: a warning that the session is lost, then the fresh login, and the bot answers',
+    async (what, reason) => {
+      const lostBefore = parse(h).filter((l) => l.msg === 'gateway session lost; logging in again').length;
+      const before = relogins();
+      const identifies = h.sim.gatewayLog.filter((f) => f.op === 2).length;
+      if (what === 'op 9') h.sim.invalidateSession(0, false);
+      else h.sim.dropConnection(0, what);
+      const lostLines = (): Line[] => parse(h).filter((l) => l.msg === 'gateway session lost; logging in again');
+      await waitForLog(h, () => lostLines().length > lostBefore);
+      expect(lostLines()).toHaveLength(lostBefore + 1);
+      expect(lostLines().pop()).toMatchObject({ level: 40, shardId: 0, code: what === 'op 9' ? 1000 : what, reason });
+      // discord.js waits out its identify throttle (≤ 5 s since the previous IDENTIFY) before logging in again.
+      await waitForLog(h, () => relogins() === before + 1, 10_000);
+      expect(h.sim.gatewayLog.filter((f) => f.op === 2)).toHaveLength(identifies + 1);
+      expect(
+        parse(h)
+          .filter((l) => l.msg === 'gateway logged in again with a fresh session')
+          .pop(),
+      ).toMatchObject({ level: 30, shardId: 0 });
+      await answers(h);
+      expect(fatal).toEqual([]);
+    },
+    20_000,
+  );
 
   test('4000 (resumable): an info line, the resume, no lost session', async () => {
     const lost = parse(h).filter((l) => l.msg === 'gateway session lost; logging in again').length;
@@ -132,6 +140,10 @@ describe('closes that lose the session, and a resumable one', () => {
     const count = h.logs.length;
     await h.bot.stop();
     await sleep(100);
-    expect(parse(h).slice(count).filter((l) => l.msg.startsWith('gateway'))).toEqual([]);
+    expect(
+      parse(h)
+        .slice(count)
+        .filter((l) => l.msg.startsWith('gateway')),
+    ).toEqual([]);
   });
 });

@@ -73,21 +73,35 @@ test(`ask: ${RUNS.ask} hostile questions — never throws, a valid status, verba
 
 test(`whoMet: ${RUNS.whoMet} hostile names in either language — never throws, a valid status, verbatim sources, people listed`, () => {
   // Raw, as the CLI passes them; the Discord adapter first cuts them to 100 (see the known failure below).
-  const average = timedProperty(fc.tuple(hostileText.map((s) => s.slice(0, 500)), lang), RUNS.whoMet, ([name, l]) => {
-    const a = whoMet(engine, name, l);
-    checkAnswer(a);
-    expect(a.lang).toBe(l);
-    expect(a.people.length).toBe(a.status === 'answered' ? a.items.length : 0);
-  });
+  const average = timedProperty(
+    fc.tuple(
+      hostileText.map((s) => s.slice(0, 500)),
+      lang,
+    ),
+    RUNS.whoMet,
+    ([name, l]) => {
+      const a = whoMet(engine, name, l);
+      checkAnswer(a);
+      expect(a.lang).toBe(l);
+      expect(a.people.length).toBe(a.status === 'answered' ? a.items.length : 0);
+    },
+  );
   expect(average).toBeLessThan(AVERAGE_MS);
 });
 
 test(`topics: ${RUNS.topics} hostile counterparts in either language — never throws, a valid status, verbatim sources`, () => {
-  const average = timedProperty(fc.tuple(hostileText.map((s) => s.slice(0, 500)), lang), RUNS.topics, ([name, l]) => {
-    const a = topics(engine, name, l);
-    checkAnswer(a);
-    expect(a.lang).toBe(l);
-  });
+  const average = timedProperty(
+    fc.tuple(
+      hostileText.map((s) => s.slice(0, 500)),
+      lang,
+    ),
+    RUNS.topics,
+    ([name, l]) => {
+      const a = topics(engine, name, l);
+      checkAnswer(a);
+      expect(a.lang).toBe(l);
+    },
+  );
   expect(average).toBeLessThan(AVERAGE_MS);
 });
 

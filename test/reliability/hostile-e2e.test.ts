@@ -41,7 +41,10 @@ function problemsOfRequest(r: RecordedRequest): string[] {
   if (r.path.endsWith('/callback') && body?.type === 8) problems.push(...choiceProblems(body.data?.choices ?? []));
   const m = messageOf(r);
   if (m) {
-    if (JSON.stringify(m.allowed_mentions) !== JSON.stringify({ parse: [] }) && JSON.stringify(m.allowed_mentions) !== JSON.stringify({ parse: [], replied_user: false })) {
+    if (
+      JSON.stringify(m.allowed_mentions) !== JSON.stringify({ parse: [] }) &&
+      JSON.stringify(m.allowed_mentions) !== JSON.stringify({ parse: [], replied_user: false })
+    ) {
       problems.push(`allowed_mentions ${JSON.stringify(m.allowed_mentions)} on ${r.method} ${r.path}`);
     }
     if (m.content && ERROR_TEXTS.has(m.content)) problems.push('the error apology');
@@ -78,7 +81,8 @@ test(`${RUNS} hostile inputs × /ask, /who-met, /topics, /source, 3 autocomplete
       const mention = h.sim.message(text, { mentionsBot: true, author: user });
       const dm = h.sim.message(text, { dm: true, author: user });
       messages += 2;
-      const isReplyTo = (id: string) => (r: RecordedRequest) => r.method === 'POST' && (r.body as { message_reference?: { message_id?: string } } | null)?.message_reference?.message_id === id;
+      const isReplyTo = (id: string) => (r: RecordedRequest) =>
+        r.method === 'POST' && (r.body as { message_reference?: { message_id?: string } } | null)?.message_reference?.message_id === id;
       await Promise.all([h.sim.waitForRequest(isReplyTo(mention.id)), h.sim.waitForRequest(isReplyTo(dm.id))]);
 
       const problems = h.sim.requests.slice(from).flatMap(problemsOfRequest);

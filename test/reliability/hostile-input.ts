@@ -14,16 +14,72 @@ export const SEED = 4242;
 
 const snowflake = fc.bigInt({ min: 10n ** 16n, max: 10n ** 19n - 1n }).map(String);
 
-export const MARKDOWN = ['**', '__', '*', '_', '~~', '||', '`', '```', '```js\n', '\n```\n', '> ', '>>> ', '# ', '-# ', '- ', '1. ', '\\', '[free nitro](https://evil.example/gift)', '<https://evil.example>', '[x](<https://evil.example>)'];
-export const LINKS = ['https://evil.example/a?b=c#d', 'http://evil.example', 'HTTPS://EVIL.EXAMPLE', 'www.evil.example', 'discord.gg/evil', 'steam://run/1', 'javascript:alert(1)'];
+export const MARKDOWN = [
+  '**',
+  '__',
+  '*',
+  '_',
+  '~~',
+  '||',
+  '`',
+  '```',
+  '```js\n',
+  '\n```\n',
+  '> ',
+  '>>> ',
+  '# ',
+  '-# ',
+  '- ',
+  '1. ',
+  '\\',
+  '[free nitro](https://evil.example/gift)',
+  '<https://evil.example>',
+  '[x](<https://evil.example>)',
+];
+export const LINKS = [
+  'https://evil.example/a?b=c#d',
+  'http://evil.example',
+  'HTTPS://EVIL.EXAMPLE',
+  'www.evil.example',
+  'discord.gg/evil',
+  'steam://run/1',
+  'javascript:alert(1)',
+];
 export const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u202e', '\u2067', '\u2066', '\u2069', '\u00ad', '\u180e'];
 export const EMOJI = ['😀', '👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇰🇿', '🧑🏿‍🚀', '❤️', '🫠', '\ud83d', '\ude00', '\udbff\udfff'];
 export const PINGS = ['@everyone', '@here', '@EVERYONE', '@\u200beveryone', '@@everyone', '<@&', '<@', '<#'];
 /** Words the knowledge knows, so answers are found (and rendered with quotes, lists and pages). */
 export const KNOWN = [
-  'who', 'did he meet', 'who did the minister meet?', 'Guterres', 'Гутерриш', 'WHO', 'ВОЗ', 'Tedros', 'tedross', 'Türk', 'WIPO', 'Daren Tang',
-  'topics', 'what did they discuss', 'when', 'where', 'how many', 'кто', 'с кем встречался министр', 'Swiss', 'Cassis', 'minister',
-  'Geneva', 'Женева', '2024', 'February', 'foreign ministers', 'SCO', 'human rights', 'source',
+  'who',
+  'did he meet',
+  'who did the minister meet?',
+  'Guterres',
+  'Гутерриш',
+  'WHO',
+  'ВОЗ',
+  'Tedros',
+  'tedross',
+  'Türk',
+  'WIPO',
+  'Daren Tang',
+  'topics',
+  'what did they discuss',
+  'when',
+  'where',
+  'how many',
+  'кто',
+  'с кем встречался министр',
+  'Swiss',
+  'Cassis',
+  'minister',
+  'Geneva',
+  'Женева',
+  '2024',
+  'February',
+  'foreign ministers',
+  'SCO',
+  'human rights',
+  'source',
 ];
 const SEPARATORS = [' ', '  ', '\n', '\n\n', '\t', '\r\n', '?', '.', ',', '"', "'", '“', '«', '(', ')', '/', ':', '<', '>'];
 
@@ -92,7 +148,8 @@ export function textsOf(m: SentBody): Array<{ where: string; text: string; markd
       out.push({ where: `embeds[${i}].fields[${j}].value`, text: f.value, markdown: true });
     });
   });
-  for (const row of m.components ?? []) for (const c of row.components) if ('label' in c && c.label) out.push({ where: 'button', text: c.label, markdown: false });
+  for (const row of m.components ?? [])
+    for (const c of row.components) if ('label' in c && c.label) out.push({ where: 'button', text: c.label, markdown: false });
   return out;
 }
 

@@ -50,7 +50,10 @@ function expectSendable(view: View | null, what: string): void {
 
 function viewsFor(text: string, lang: Lang, page: number): Array<[string, View | null]> {
   const ref = (kind: PageKind, arg: string): PageRef => ({ kind, lang, arg });
-  const question = questionFor({ author: { id: '1', bot: false }, system: false, content: `<@${BOT_ID}> ${text}`, inGuild: () => true } as unknown as Message, BOT_ID);
+  const question = questionFor(
+    { author: { id: '1', bot: false }, system: false, content: `<@${BOT_ID}> ${text}`, inGuild: () => true } as unknown as Message,
+    BOT_ID,
+  );
   return [
     ['/ask', askView(engine, ref('ask', text.trim()), page, pageIdsFor(ref('ask', text.trim()), long))],
     ['mention', question === null ? null : askView(engine, ref('ask', question), 1, pageIdsFor(ref('ask', question), long))],

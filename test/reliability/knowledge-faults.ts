@@ -320,7 +320,9 @@ export async function checkInProcess(dir: string): Promise<CheckRun> {
   const loaded = await loadKnowledge(dir);
   if (loaded.ok) return { code: 0, stdout: `ok: ${loaded.knowledge.releases.size} release(s)\n`, stderr: '' };
   const n = loaded.errors.length;
-  const stdout = `${formatErrors(loaded.errors).map((line) => `error: ${line}\n`).join('')}${n} error${n === 1 ? '' : 's'} in ${dir}\n`;
+  const stdout = `${formatErrors(loaded.errors)
+    .map((line) => `error: ${line}\n`)
+    .join('')}${n} error${n === 1 ? '' : 's'} in ${dir}\n`;
   return { code: 1, stdout, stderr: '' };
 }
 
@@ -359,4 +361,3 @@ export async function eventually<T>(what: string, probe: () => T | undefined, ti
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
-

@@ -46,13 +46,24 @@ const ALL_BUT = new PermissionsBitField(PermissionsBitField.All).remove(MANAGE_G
 const snowflake = fc.bigInt({ min: 10n ** 16n, max: 10n ** 19n - 1n }).map(String);
 /** A role id that is not the moderator role: random, @everyone (the guild id), or one digit off. */
 const otherRole = (): fc.Arbitrary<string> =>
-  fc.oneof(snowflake, fc.constant(h.sim.guildId), fc.integer({ min: 0, max: 17 }).map((i) => MOD_ROLE.slice(0, i) + String((Number(MOD_ROLE[i]) + 1) % 10) + MOD_ROLE.slice(i + 1)));
+  fc.oneof(
+    snowflake,
+    fc.constant(h.sim.guildId),
+    fc.integer({ min: 0, max: 17 }).map((i) => MOD_ROLE.slice(0, i) + String((Number(MOD_ROLE[i]) + 1) % 10) + MOD_ROLE.slice(i + 1)),
+  );
 /** Any permission bits but Manage Server / Administrator. */
 const notModeratorPermissions = fc.bigInt({ min: 0n, max: ALL_BUT }).map((bits) => String(bits & ALL_BUT));
 
 /** Options /reload does not define, of every type, some aimed at the permission check itself. */
 const extraOption: fc.Arbitrary<SimOption> = fc.oneof(
-  fc.record({ name: fc.constantFrom('force', 'confirm', 'as', 'sudo', 'admin', 'permissions', 'question'), type: fc.constant(3), value: fc.oneof(hostileText.map((s) => s.slice(0, 200)), fc.constantFrom('true', MOD_ROLE, '32', '8', 'ManageGuild')) }),
+  fc.record({
+    name: fc.constantFrom('force', 'confirm', 'as', 'sudo', 'admin', 'permissions', 'question'),
+    type: fc.constant(3),
+    value: fc.oneof(
+      hostileText.map((s) => s.slice(0, 200)),
+      fc.constantFrom('true', MOD_ROLE, '32', '8', 'ManageGuild'),
+    ),
+  }),
   fc.record({ name: fc.constantFrom('permissions', 'level', 'shard'), type: fc.constant(4), value: fc.constantFrom(32, 8, 2147483647, -1, 0) }),
   fc.record({ name: fc.constantFrom('force', 'all-shards'), type: fc.constant(5), value: fc.boolean() }),
   fc.record({ name: fc.constant('as-user'), type: fc.constant(6), value: fc.constantFrom('user') }).map((o) => ({ ...o, value: h.sim.user.id })),
@@ -64,7 +75,9 @@ const extraOptions: fc.Arbitrary<SimOption[]> = fc.oneof(
   fc.uniqueArray(extraOption, { maxLength: 5, selector: (o) => o.name }),
   // as a sub-command, or a group with a sub-command
   fc.uniqueArray(extraOption, { maxLength: 3, selector: (o) => o.name }).map((opts) => [{ name: 'now', type: 1, options: opts } as SimOption]),
-  fc.uniqueArray(extraOption, { maxLength: 3, selector: (o) => o.name }).map((opts) => [{ name: 'knowledge', type: 2, options: [{ name: 'all', type: 1, options: opts }] } as SimOption]),
+  fc
+    .uniqueArray(extraOption, { maxLength: 3, selector: (o) => o.name })
+    .map((opts) => [{ name: 'knowledge', type: 2, options: [{ name: 'all', type: 1, options: opts }] } as SimOption]),
 );
 
 let refusals = 0;
@@ -84,11 +97,17 @@ function expectNothingChanged(): void {
 
 test(`${RUNS.member} members without Manage Server or a moderator role, with any other permissions, look-alike roles and extra options: refused`, async () => {
   await fc.assert(
-    fc.asyncProperty(notModeratorPermissions, fc.uniqueArray(otherRole(), { maxLength: 4 }), extraOptions, fc.constantFrom('en-US', 'ru', 'de'), async (permissions, roles, options, locale) => {
-      const user = h.sim.newUser('mallory');
-      await refused({ user, permissions, roles, locale }, options, BOT_STRINGS[locale === 'ru' ? 'ru' : 'en'].reloadForbidden);
-      expectNothingChanged();
-    }),
+    fc.asyncProperty(
+      notModeratorPermissions,
+      fc.uniqueArray(otherRole(), { maxLength: 4 }),
+      extraOptions,
+      fc.constantFrom('en-US', 'ru', 'de'),
+      async (permissions, roles, options, locale) => {
+        const user = h.sim.newUser('mallory');
+        await refused({ user, permissions, roles, locale }, options, BOT_STRINGS[locale === 'ru' ? 'ru' : 'en'].reloadForbidden);
+        expectNothingChanged();
+      },
+    ),
     { seed: SEED, numRuns: RUNS.member, endOnFailure: true },
   );
   const refusedLogs = h.logs.map((l) => JSON.parse(l) as { msg: string; level: number }).filter((l) => l.msg === 'reload refused: not a moderator');
@@ -118,7 +137,10 @@ test('no other door: autocomplete on /reload, a forged button, "/reload" typed i
     const cb = await h.sim.waitForCallback(b.id);
     expect(cb.data.flags).toBe(EPHEMERAL);
   }
-  for (const opts of [{ mentionsBot: true, author: outsider }, { dm: true, author: outsider }]) {
+  for (const opts of [
+    { mentionsBot: true, author: outsider },
+    { dm: true, author: outsider },
+  ]) {
     const m = h.sim.message('/reload', opts);
     await h.sim.waitForRequest((r) => r.method === 'POST' && (r.body as SentMessage | null)?.message_reference?.message_id === m.id);
   }

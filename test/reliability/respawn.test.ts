@@ -34,8 +34,7 @@ const logs: Array<Record<string, unknown>> = [];
 const envBefore = { ...process.env };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const starts = async (): Promise<number[]> =>
-  (await fs.readFile(path.join(dir, 'starts'), 'utf8').catch(() => '')).split('\n').filter(Boolean).map(Number);
+const starts = async (): Promise<number[]> => (await fs.readFile(path.join(dir, 'starts'), 'utf8').catch(() => '')).split('\n').filter(Boolean).map(Number);
 const setMode = (mode: 'live' | 'crash'): Promise<void> => fs.writeFile(path.join(dir, 'mode'), mode);
 const respawnLogs = (): Array<Record<string, unknown>> => logs.filter((l) => l.msg === 'shard exited; respawning after a delay');
 

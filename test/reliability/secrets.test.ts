@@ -100,7 +100,10 @@ test('a session with logins, answers, errors, reloads and reconnections', async 
   h.sim.failNext({ method: 'POST', pathIncludes: `/interactions/${fivehundred.id}/` }, { status: 500, body: { message: 'Internal Server Error', code: 0 } }, 4);
   expect((await h.sim.waitForCallback(fivehundred.id)).data.content).toBe(BOT_STRINGS.en.error);
   const limited = slash('help');
-  h.sim.failNext({ method: 'POST', pathIncludes: `/interactions/${limited.id}/` }, { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.1, global: false } });
+  h.sim.failNext(
+    { method: 'POST', pathIncludes: `/interactions/${limited.id}/` },
+    { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.1, global: false } },
+  );
   await h.sim.waitForCallback(limited.id);
   const stale = slash('help');
   h.sim.failNext({ method: 'POST', pathIncludes: `/interactions/${stale.id}/` }, { status: 404, body: { message: 'Unknown interaction', code: 10062 } });
@@ -128,7 +131,15 @@ test('a session with logins, answers, errors, reloads and reconnections', async 
 
   // The log really covers all of that (or the checks below would prove little).
   const messages = new Set(h.logs.map((l) => (JSON.parse(l) as { msg: string }).msg));
-  for (const m of ['ready', 'command', 'interaction failed', 'interaction expired before it was answered', 'knowledge reloaded', 'reload refused: not a moderator', 'gateway resumed']) {
+  for (const m of [
+    'ready',
+    'command',
+    'interaction failed',
+    'interaction expired before it was answered',
+    'knowledge reloaded',
+    'reload refused: not a moderator',
+    'gateway resumed',
+  ]) {
     expect({ m, logged: messages.has(m) }).toEqual({ m, logged: true });
   }
   expect([...messages].some((m) => m.startsWith('knowledge reload failed'))).toBe(true);
@@ -184,7 +195,12 @@ describe('.env', () => {
   });
 
   test('.gitignore names it', () => {
-    expect(fs.readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n').map((l) => l.trim())).toContain('.env');
+    expect(
+      fs
+        .readFileSync(path.join(ROOT, '.gitignore'), 'utf8')
+        .split('\n')
+        .map((l) => l.trim()),
+    ).toContain('.env');
   });
 
   test('.env.example holds placeholders, never something shaped like a real token', () => {

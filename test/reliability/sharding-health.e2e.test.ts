@@ -110,7 +110,9 @@ test('a crashed shard: /readyz 503 naming it until it is respawned and ready aga
   expect(sample(text, 'attache_shard_up', { shard: '1' })).toBe(1);
   // Shard 1's counters started again from zero; shard 0's are still there.
   expect(sample(text, 'attache_interactions_total', { command: 'ask', status: 'answered' })).toBe(1);
-  expect(managerLogs.some((l) => l.includes('"msg":"shard exited; respawning after a delay"') && l.includes('"attempt":1') && l.includes('"delayMs":200'))).toBe(true);
+  expect(
+    managerLogs.some((l) => l.includes('"msg":"shard exited; respawning after a delay"') && l.includes('"attempt":1') && l.includes('"delayMs":200')),
+  ).toBe(true);
 }, 45_000);
 
 test('stop() closes the health server', async () => {

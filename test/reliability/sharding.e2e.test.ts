@@ -88,7 +88,12 @@ const reloadsLogged = (shard: number): number => lines(shard).filter((l) => l.ms
 test('the manager forks one process per shard; each identifies as its own shard of two', () => {
   expect(sharded!.totalShards).toBe(2);
   const identifies = sim.gatewayLog.filter((f) => f.op === 2).map((f) => (f.d as { shard: number[] }).shard);
-  expect(identifies).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
+  expect(identifies).toEqual(
+    expect.arrayContaining([
+      [0, 2],
+      [1, 2],
+    ]),
+  );
   const pids = [0, 1].map((i) => sharded!.manager.shards.get(i)?.process?.pid);
   expect(pids.every((p) => typeof p === 'number')).toBe(true);
   expect(new Set([...pids, process.pid]).size).toBe(3);
@@ -123,7 +128,11 @@ test('/reload by a moderator on shard 0 reloads shard 1: the other guild answers
 
   // Shard 1's own process reloaded, asked by shard 0.
   expect(reloadsLogged(1)).toBe(before + 1);
-  expect(lines(1).filter((l) => l.msg === 'knowledge reloaded').pop()).toMatchObject({ by: 'shard 0', shardId: 1 });
+  expect(
+    lines(1)
+      .filter((l) => l.msg === 'knowledge reloaded')
+      .pop(),
+  ).toMatchObject({ by: 'shard 0', shardId: 1 });
   expect(await ask(`Who is ${NICKNAME}?`, 1)).toContain('Daren Tang');
   expect(await ask(`Who is ${NICKNAME}?`, 0)).toContain('Daren Tang');
 }, 60_000);
@@ -145,7 +154,11 @@ test('a broken folder: /reload on shard 1 shows the errors, no shard swaps, ever
     const r = await reload(1);
     expect(r.edit!.embeds![0]!.title).toMatch(/^Reload failed with \d+ errors?/);
     // The failed local reload is not broadcast: shard 0 was not asked.
-    expect(lines(0).slice(before).some((l) => String(l.msg).startsWith('knowledge reload'))).toBe(false);
+    expect(
+      lines(0)
+        .slice(before)
+        .some((l) => String(l.msg).startsWith('knowledge reload')),
+    ).toBe(false);
     // The manager's reload (SIGHUP) asks both; both refuse and say why.
     const outcomes = await sharded!.reloadAll();
     expect(outcomes.map((o) => [o.shard, o.status])).toEqual([

@@ -37,7 +37,8 @@ function assertDistCurrent(): void {
     const compiled = path.join(ROOT, 'dist', path.relative(path.join(ROOT, 'src'), source)).replace(/\.ts$/, '.js');
     if (newestDist(compiled) < fs.statSync(source).mtimeMs) stale.push(path.relative(ROOT, source));
   }
-  if (stale.length) throw new Error(`dist/ is missing or older than ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}: run npm run build (npm test does)`);
+  if (stale.length)
+    throw new Error(`dist/ is missing or older than ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}: run npm run build (npm test does)`);
 }
 
 beforeAll(assertDistCurrent);
@@ -148,7 +149,7 @@ test('the compiled cli answers as the sources do; stdout is JSON lines only', as
     'What is the capital of Mars?',
   ];
   const child = execFile(process.execPath, [CLI, 'ask', '--json'], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() } });
-  child.stdin!.end(questions.join('\n') + '\n');
+  child.stdin!.end(`${questions.join('\n')}\n`);
   let stdout = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

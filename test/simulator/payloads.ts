@@ -60,12 +60,7 @@ export function apiUser(u: SimUser, extra: Record<string, unknown> = {}): Record
   };
 }
 
-export function apiMember(
-  u: SimUser | null,
-  roles: string[],
-  joinedAt: string,
-  permissions?: string,
-): Record<string, unknown> {
+export function apiMember(u: SimUser | null, roles: string[], joinedAt: string, permissions?: string): Record<string, unknown> {
   const m: Record<string, unknown> = {
     roles,
     joined_at: joinedAt,
@@ -169,11 +164,7 @@ export function guildCreate(g: SimGuild, bot: SimUser, ownerId: string): Record<
     features: [],
     emojis: [],
     stickers: [],
-    roles: [
-      role(g.id, '@everyone', '1071698660929', 0),
-      role(g.botRoleId, bot.username, '2147483647', 1, true),
-      ...(g.extraRoles ?? []),
-    ],
+    roles: [role(g.id, '@everyone', '1071698660929', 0), role(g.botRoleId, bot.username, '2147483647', 1, true), ...(g.extraRoles ?? [])],
     // GUILD_CREATE-only fields
     joined_at: joinedAt,
     large: false,

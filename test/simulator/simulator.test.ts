@@ -11,8 +11,8 @@ import {
   DiscordAPIError,
   Events,
   GatewayIntentBits,
-  Interaction,
-  Message,
+  type Interaction,
+  type Message,
   Partials,
   PermissionFlagsBits,
 } from 'discord.js';
@@ -167,7 +167,7 @@ describe('DiscordSimulator with one shard', () => {
     expect(edited.content).toBe('done');
     const post = await sim.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${sim.applicationId}/${d.token}`);
     expect(post).toMatchObject({ query: { wait: 'true' }, body: { content: 'also' }, files: [{ name: 'brief.txt', size: 5 }] });
-    expect((await dDone as { follow: Message }).follow.attachments.first()?.name).toBe('brief.txt');
+    expect(((await dDone) as { follow: Message }).follow.attachments.first()?.name).toBe('brief.txt');
 
     // a button on the edited message → ButtonInteraction, update() → type 7
     const b = sim.button('more', patch.body);
@@ -217,7 +217,10 @@ describe('DiscordSimulator with one shard', () => {
   });
 
   test('REST faults: 429 with retry_after and 500 are retried by discord.js; 10062 after the deadline', async () => {
-    sim.failNext({ method: 'POST', pathIncludes: '/callback' }, { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.2, global: false } });
+    sim.failNext(
+      { method: 'POST', pathIncludes: '/callback' },
+      { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.2, global: false } },
+    );
     const a = sim.slash('ping');
     const aDone = onInteraction(client, a.id, (i) => (i as ChatInputCommandInteraction).reply('after 429'));
     await aDone;
@@ -228,7 +231,9 @@ describe('DiscordSimulator with one shard', () => {
     sim.failNext({ pathIncludes: `/channels/${sim.channelId}/messages` }, { status: 500, body: { message: 'oops', code: 0 } });
     const sent = await (client.channels.cache.get(sim.channelId) as { send(c: string): Promise<Message> }).send('after 500');
     expect(sent.content).toBe('after 500');
-    const posts = sim.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${sim.channelId}/messages` && (r.body as { content?: string }).content === 'after 500');
+    const posts = sim.requests.filter(
+      (r) => r.method === 'POST' && r.path === `/channels/${sim.channelId}/messages` && (r.body as { content?: string }).content === 'after 500',
+    );
     expect(posts.map((r) => r.status)).toEqual([500, 200]);
 
     // too slow to acknowledge → Unknown interaction
@@ -300,7 +305,10 @@ describe('DiscordSimulator with one shard', () => {
     await sim.waitForGateway(() => sim.gatewayLog.filter((f) => f.op === 2).length > identifies, 10_000);
     await sim.whenReady();
     await handled;
-    const sentAfter = sim.serverLog.filter((f) => f.op === 0).slice(-3).map((f) => f.t);
+    const sentAfter = sim.serverLog
+      .filter((f) => f.op === 0)
+      .slice(-3)
+      .map((f) => f.t);
     expect(sentAfter).toEqual(['READY', 'GUILD_CREATE', 'INTERACTION_CREATE']);
     await pingRoundTrip(sim, client, 'after re-identify');
     expect(client.guilds.cache.get(sim.guildId)?.available).toBe(true);
@@ -342,7 +350,12 @@ describe('DiscordSimulator with two shards', () => {
     await sim.whenReady(2);
     expect(client.ws.shards.size).toBe(2);
     const ids = sim.gatewayLog.filter((f) => f.op === 2).map((f) => (f.d as { shard: number[] }).shard);
-    expect(ids).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        [0, 2],
+        [1, 2],
+      ]),
+    );
     expect(sim.guildIds).toHaveLength(2);
     for (const [i, gid] of sim.guildIds.entries()) {
       expect(client.guilds.cache.get(gid)?.shardId).toBe(i);

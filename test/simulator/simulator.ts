@@ -95,7 +95,7 @@ export interface StartOptions {
 /** An application owned by a team (GET /applications/@me → `team`). */
 export interface SimTeam {
   ownerId: string;
-  members: Array<{ user: SimUser; role: 'admin' | 'developer' | 'read_only'; /** 1 invited, 2 accepted (default) */ state?: 1 | 2 }>;
+  members: Array<{ user: SimUser; role: 'admin' | 'developer' | 'read_only' /** 1 invited, 2 accepted (default) */; state?: 1 | 2 }>;
 }
 
 type Json = Record<string, unknown>;
@@ -318,7 +318,10 @@ export class DiscordSimulator {
     return this.waitUntil(
       () => states().length === shardCount && states().every((s) => s.ready),
       timeoutMs,
-      () => `shards ready (${states().map((s, i) => `${i}:${s.ready}`).join(' ')})`,
+      () =>
+        `shards ready (${states()
+          .map((s, i) => `${i}:${s.ready}`)
+          .join(' ')})`,
     );
   }
 
@@ -328,7 +331,11 @@ export class DiscordSimulator {
     await this.waitUntil(
       () => (found = this.requests.find((r) => r.status !== undefined && pred(r))) !== undefined,
       timeoutMs,
-      () => `a matching request; got: ${this.requests.slice(-10).map((r) => `${r.method} ${r.path} → ${r.status}`).join(', ')}`,
+      () =>
+        `a matching request; got: ${this.requests
+          .slice(-10)
+          .map((r) => `${r.method} ${r.path} → ${r.status}`)
+          .join(', ')}`,
     );
     return found!;
   }
@@ -348,7 +355,11 @@ export class DiscordSimulator {
     await this.waitUntil(
       () => (found = this.gatewayLog.find(pred)) !== undefined,
       timeoutMs,
-      () => `a matching gateway frame; got ops: ${this.gatewayLog.slice(-15).map((f) => f.op).join(',')}`,
+      () =>
+        `a matching gateway frame; got ops: ${this.gatewayLog
+          .slice(-15)
+          .map((f) => f.op)
+          .join(',')}`,
     );
     return found!;
   }
@@ -472,7 +483,7 @@ export class DiscordSimulator {
     if (conn.session) return void conn.ws.close(4005, 'Already authenticated.');
     if (d.token !== this.token) return void conn.ws.close(4004, 'Authentication failed.');
     const session = this.sessions.get(String(d.session_id));
-    if (!session || !session.valid) {
+    if (!session?.valid) {
       this.send(conn, { op: 9, d: false });
       return;
     }
@@ -559,7 +570,7 @@ export class DiscordSimulator {
     for (let i = 0; i < times; i++) this.identifyFailures.push(closeCode);
   }
 
-    /** op 7: the client closes and resumes. */
+  /** op 7: the client closes and resumes. */
   requestReconnect(shard = 0): void {
     this.send(this.liveConn(shard), { op: 7, d: null });
   }
@@ -624,7 +635,10 @@ export class DiscordSimulator {
           users[id] = apiUser(u);
           if (g) members[id] = { ...apiMember(null, [], isoNow(g.createdAt)), permissions: ALL_PERMISSIONS };
         } else if (o.type === 8 || o.type === 9) {
-          roles[id] = g && id === g.botRoleId ? role(id, this.botUser.username, ALL_PERMISSIONS, 1, true) : role(id, id === g?.id ? '@everyone' : `role${id.slice(-4)}`, '0', 0);
+          roles[id] =
+            g && id === g.botRoleId
+              ? role(id, this.botUser.username, ALL_PERMISSIONS, 1, true)
+              : role(id, id === g?.id ? '@everyone' : `role${id.slice(-4)}`, '0', 0);
         } else if (o.type === 7) {
           const gid = g?.id ?? this.guildId;
           channels[id] = { id, name: 'general', type: 0, permissions: ALL_PERMISSIONS, guild_id: gid, parent_id: null, nsfw: false, flags: 0 };
@@ -650,13 +664,27 @@ export class DiscordSimulator {
       applicationId: this.applicationId,
       data,
       user,
-      guild: g ? { id: g.id, channelId: g.channelId, joinedAt: isoNow(g.createdAt + 120_000), roles: ctx.roles ?? [], permissions: ctx.permissions ?? ALL_PERMISSIONS } : undefined,
+      guild: g
+        ? { id: g.id, channelId: g.channelId, joinedAt: isoNow(g.createdAt + 120_000), roles: ctx.roles ?? [], permissions: ctx.permissions ?? ALL_PERMISSIONS }
+        : undefined,
       dm: g ? undefined : { channelId },
       appPermissions: ctx.appPermissions ?? ALL_PERMISSIONS,
       locale: ctx.locale ?? 'en-US',
       message,
     });
-    const it: SimInteraction = { id, token, type, channelId, guildId: g?.id ?? null, user, createdAt: Date.now(), acked: false, original: null, componentMessage: message, followups: new Map() };
+    const it: SimInteraction = {
+      id,
+      token,
+      type,
+      channelId,
+      guildId: g?.id ?? null,
+      user,
+      createdAt: Date.now(),
+      acked: false,
+      original: null,
+      componentMessage: message,
+      followups: new Map(),
+    };
     this.interactions.set(id, it);
     this.interactionsByToken.set(token, it);
     this.dispatch(g?.id ?? null, 'INTERACTION_CREATE', payload);
@@ -802,7 +830,17 @@ export class DiscordSimulator {
 
   private applicationObject(): Json {
     const o = this.applicationOwner;
-    const common = { id: this.applicationId, name: this.botUser.username, icon: null, description: '', bot_public: true, bot_require_code_grant: false, flags: 0, verify_key: 'sim', bot: apiUser(this.botUser, { bot: true }) };
+    const common = {
+      id: this.applicationId,
+      name: this.botUser.username,
+      icon: null,
+      description: '',
+      bot_public: true,
+      bot_require_code_grant: false,
+      flags: 0,
+      verify_key: 'sim',
+      bot: apiUser(this.botUser, { bot: true }),
+    };
     if (!('ownerId' in o)) return { ...common, owner: apiUser(o), team: null };
     const teamId = this.snow.next();
     return {
@@ -939,7 +977,8 @@ export class DiscordSimulator {
         },
       };
     }
-    if (method === 'GET' && path === '/users/@me') return { status: 200, body: apiUser(this.botUser, { bot: true, verified: true, mfa_enabled: false, flags: 0 }) };
+    if (method === 'GET' && path === '/users/@me')
+      return { status: 200, body: apiUser(this.botUser, { bot: true, verified: true, mfa_enabled: false, flags: 0 }) };
     if ((m = is('GET', /^\/users\/(\d+)$/))) {
       const u = m[1] === this.botUser.id ? this.botUser : this.users.get(m[1]!);
       return u ? { status: 200, body: apiUser(u, u === this.botUser ? { bot: true } : {}) } : err(404, 10013, 'Unknown User');
@@ -1005,12 +1044,18 @@ export class DiscordSimulator {
       if (!prev) return err(404, 10063, 'Unknown application command');
       if (rec.method === 'GET') return { status: 200, body: prev };
       if (rec.method === 'DELETE') {
-        this.commands.set(key, list.filter((x) => x !== prev));
+        this.commands.set(
+          key,
+          list.filter((x) => x !== prev),
+        );
         return { status: 204 };
       }
       if (rec.method === 'PATCH') {
         const cmd = build({ ...prev, ...(rec.body as Json) }, prev);
-        this.commands.set(key, list.map((x) => (x === prev ? cmd : x)));
+        this.commands.set(
+          key,
+          list.map((x) => (x === prev ? cmd : x)),
+        );
         return { status: 200, body: cmd };
       }
     }
@@ -1071,7 +1116,14 @@ export class DiscordSimulator {
   }
 
   private attachmentsOf(rec: RecordedRequest): Json[] {
-    return (rec.files ?? []).map((f) => ({ id: this.snow.next(), filename: f.name, size: f.size, content_type: f.contentType, url: `${this.apiUrl}/attachments/${f.name}`, proxy_url: `${this.apiUrl}/attachments/${f.name}` }));
+    return (rec.files ?? []).map((f) => ({
+      id: this.snow.next(),
+      filename: f.name,
+      size: f.size,
+      content_type: f.contentType,
+      url: `${this.apiUrl}/attachments/${f.name}`,
+      proxy_url: `${this.apiUrl}/attachments/${f.name}`,
+    }));
   }
 
   private webhookMessage(it: SimInteraction, body: Json, rec: RecordedRequest): Json {
@@ -1175,15 +1227,23 @@ export class DiscordSimulator {
       if (rec.method !== 'POST') return err(405, 0, '405: Method Not Allowed');
       const bad = this.validate ? validateMessage(body, { requireContent: true, hasFiles: !!rec.files?.length }) : null;
       if (bad) return bad;
-      const msg: Json = { ...apiMessage({ id: this.snow.next(), channelId: channelId!, author: this.botApiUser(), body }), attachments: this.attachmentsOf(rec) };
+      const msg: Json = {
+        ...apiMessage({ id: this.snow.next(), channelId: channelId!, author: this.botApiUser(), body }),
+        attachments: this.attachmentsOf(rec),
+      };
       const ref = body.message_reference as Json | undefined;
-      if (ref && ref.message_id) {
+      if (ref?.message_id) {
         const target = this.messages.get(String(ref.message_id));
         if (!target && ref.fail_if_not_exists !== false) {
           return formError([{ path: ['message_reference'], code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', message: 'Unknown message' }]);
         }
         msg.type = 19; // Reply
-        msg.message_reference = { type: 0, message_id: ref.message_id, channel_id: ref.channel_id ?? channelId, ...(channel.guild_id ? { guild_id: channel.guild_id } : {}) };
+        msg.message_reference = {
+          type: 0,
+          message_id: ref.message_id,
+          channel_id: ref.channel_id ?? channelId,
+          ...(channel.guild_id ? { guild_id: channel.guild_id } : {}),
+        };
         if (target) msg.referenced_message = target;
       }
       return { status: 200, body: this.storeMessage(msg) };

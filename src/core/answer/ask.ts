@@ -45,13 +45,30 @@ export function ask(engine: Engine, question: string): Answer {
   const specific = [...new Set(a.links.map((l) => l.entity).filter((id) => !principals.has(id)))];
   if (unknownSubject(a, specific.length)) return notFound(S.releaseSilentAbout(quoteList(a.unknownWords, lang)), lang);
   const releases = scopeOf(engine, a);
-  if (!releases) return notFound(S.releaseSilentAbout(quoteList(a.dates.map((d) => d.text), lang)), lang);
+  if (!releases)
+    return notFound(
+      S.releaseSilentAbout(
+        quoteList(
+          a.dates.map((d) => d.text),
+          lang,
+        ),
+      ),
+      lang,
+    );
   // People of what the question names, as far as the releases asked about introduce them.
   const inScope = (p: string): boolean => releases === engine.index.releaseIds || introducedIn(engine, p, releases);
   // "Did Bakayev meet the President of Türkiye in Istanbul?": someone the releases asked about never introduce.
   const absent = specific.filter((id) => engine.index.persons.has(id) && !inScope(id));
   if (absent.length && absent.length === specific.filter((id) => engine.index.persons.has(id)).length) {
-    return notFound(S.notMentioned(quoteList(absent.map((id) => nameOf(engine, id)), lang)), lang);
+    return notFound(
+      S.notMentioned(
+        quoteList(
+          absent.map((id) => nameOf(engine, id)),
+          lang,
+        ),
+      ),
+      lang,
+    );
   }
   let people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))].filter(inScope);
   // "The Turkish foreign minister", "Kazakhstan's foreign minister": of that country's people, those
@@ -154,7 +171,12 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const who = asksAboutMeeting ? facts.flatMap((f) => counterpartsOf(ctx, f)) : facts.flatMap((f) => (f.actor ? [f.actor] : counterpartsOf(ctx, f)));
     const unique = [...new Set(who)];
     const summary = unique.map((p) => nameWithTitle(engine, p)).join('; ');
-    return answered(`${summary}.`, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
+    return answered(
+      `${summary}.`,
+      facts.map((f) => f.label),
+      facts.flatMap((f) => f.sources),
+      ctx.lang,
+    );
   }
   // "Whose anniversaries will the Academy mark?": words no fact carries; the text may name them.
   if (ctx.terms.length) {
@@ -199,7 +221,12 @@ function groupAnswer(ctx: Context): Answer | undefined {
   const met = [...new Set(counterpartsIn(ctx).map((m) => m.person))].filter((p) => inGroup(ctx.engine, p, ctx.group));
   if (met.length === 0) return undefined;
   const what = ctx.group === 'organization' ? ctx.S.heads : ctx.S.ministers;
-  return answered(ctx.S.count(met.length, what), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
+  return answered(
+    ctx.S.count(met.length, what),
+    met.map((p) => personLine(ctx.engine, p)),
+    met.flatMap((p) => mentionSources(ctx.engine, p)),
+    ctx.lang,
+  );
 }
 
 function describePeople(ctx: Context, people: readonly string[]): Answer {
@@ -235,14 +262,29 @@ function whatAnswer(ctx: Context): Answer | undefined {
   // "What position does Nurtleu hold?": who he is, whatever else the words suggest.
   if (a.intents.has('identity') && ctx.terms.length === 0 && namedPeople(ctx).length) return describePeople(ctx, namedPeople(ctx));
   // "Which organization does Tedros lead?", "What country does Bui Thanh Son represent?": his title says.
-  if (ctx.group && !a.intents.has('topic') && ctx.terms.length === 0 && ctx.specific.length && ctx.specific.every((id) => entity(engine, id)?.type === 'person')) {
+  if (
+    ctx.group &&
+    !a.intents.has('topic') &&
+    ctx.terms.length === 0 &&
+    ctx.specific.length &&
+    ctx.specific.every((id) => entity(engine, id)?.type === 'person')
+  ) {
     return describePeople(ctx, ctx.specific);
   }
   // "What was discussed with the foreign ministers?": the group's meetings.
-  const people = ctx.people.length === 0 && ctx.specific.length === 0 && ctx.terms.length === 0 && ctx.group && a.intents.has('topic') ? counterpartsIn(ctx).map((c) => c.person).filter((p) => inGroup(engine, p, ctx.group)) : ctx.people;
+  const people =
+    ctx.people.length === 0 && ctx.specific.length === 0 && ctx.terms.length === 0 && ctx.group && a.intents.has('topic')
+      ? counterpartsIn(ctx)
+          .map((c) => c.person)
+          .filter((p) => inGroup(engine, p, ctx.group))
+      : ctx.people;
   const meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
   if (meetings.length) {
-    const narrowed = rankFacts(ctx, meetings.flatMap((m) => m.facts), true);
+    const narrowed = rankFacts(
+      ctx,
+      meetings.flatMap((m) => m.facts),
+      true,
+    );
     // "What agreements were signed with Switzerland?": none of that kind with them is silence, not their topics.
     // A bare name ("tedross", "cassis") asks who that is as well as what was said.
     if (a.ask === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
@@ -262,7 +304,12 @@ function whatAnswer(ctx: Context): Answer | undefined {
   }
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) return describePeople(ctx, ctx.people);
   // A bare "nurtleu geneva": the visit there, who was met.
-  if (a.ask === 'bare' && a.intents.size === 0 && ctx.specific.length === 0 && a.links.some((l) => ['place', 'country'].includes(entity(engine, l.entity)?.type ?? ''))) {
+  if (
+    a.ask === 'bare' &&
+    a.intents.size === 0 &&
+    ctx.specific.length === 0 &&
+    a.links.some((l) => ['place', 'country'].includes(entity(engine, l.entity)?.type ?? ''))
+  ) {
     return everyoneMet(ctx);
   }
   const asksIdentity = ctx.terms.length === 0 && [...a.intents].every((i) => i === 'identity');
@@ -280,7 +327,12 @@ function whatAnswer(ctx: Context): Answer | undefined {
     if (a.intents.has('meet') && !a.intents.has('topic')) return everyoneMet(ctx);
     // A bare "nurtleu geneva": the visit itself, who was met.
     if (a.ask === 'bare' && a.intents.size === 0 && a.links.length) return everyoneMet(ctx);
-    if (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit')) return visitTopics(engine, [...engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release)), ctx.lang);
+    if (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit'))
+      return visitTopics(
+        engine,
+        [...engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release)),
+        ctx.lang,
+      );
   }
   return undefined;
 }
@@ -332,18 +384,18 @@ function entityBrief(ctx: Context, facts: readonly Fact[]): Answer | undefined {
   // Where it came up: "…: with António Guterres (UN Secretary-General)".
   const withWhom = [...new Set(facts.flatMap((f) => counterpartsOf(ctx, f)))];
   const where = withWhom.length && withWhom.length <= 3 ? ` ${ctx.S.topicsWith(withWhom.map((p) => nameWithTitle(ctx.engine, p)).join(', '))}` : '';
-  return answered(`${names.join('; ')}:${where}`, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
+  return answered(
+    `${names.join('; ')}:${where}`,
+    facts.map((f) => f.label),
+    facts.flatMap((f) => f.sources),
+    ctx.lang,
+  );
 }
 
 function personBrief(ctx: Context, id: string, meetings: readonly Meeting[]): Answer {
   const e = entity(ctx.engine, id)!;
   const topics = meetingTopics(ctx.engine, meetings, [id], undefined, ctx.lang);
-  return answered(
-    ctx.S.whoIs(e.name, e.title ?? e.type),
-    [topics.summary, ...topics.items],
-    [...mentionSources(ctx.engine, id), ...topics.sources],
-    ctx.lang,
-  );
+  return answered(ctx.S.whoIs(e.name, e.title ?? e.type), [topics.summary, ...topics.items], [...mentionSources(ctx.engine, id), ...topics.sources], ctx.lang);
 }
 
 // ── yes / no ───────────────────────────────────────────────────────────────
@@ -367,13 +419,24 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
     const related = matchingFacts(ctx);
     const silent = ctx.S.releaseSilentAbout(quoteList(a.unknownWords, ctx.lang));
     if (related.length === 0) return notFound(silent, ctx.lang);
-    return answered(`${silent} ${ctx.S.whatItSays}`, related.map((f) => f.label), related.flatMap((f) => f.sources), ctx.lang);
+    return answered(
+      `${silent} ${ctx.S.whatItSays}`,
+      related.map((f) => f.label),
+      related.flatMap((f) => f.sources),
+      ctx.lang,
+    );
   }
   // "Did he meet the Albanian minister?" — but not "did the talks with Albania touch on the HRC?".
   const onlyPeople = ctx.specific.every((id) => peopleOf(engine, id).length > 0);
   if (a.intents.has('meet') && !a.intents.has('topic') && onlyPeople && ctx.people.length && ctx.terms.length === 0) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
-    if (met.length === 0) return answered(ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')), [], ctx.people.flatMap((p) => mentionSources(engine, p)), ctx.lang);
+    if (met.length === 0)
+      return answered(
+        ctx.S.didNotMeet(ctx.people.map((p) => nameOf(engine, p)).join(', ')),
+        [],
+        ctx.people.flatMap((p) => mentionSources(engine, p)),
+        ctx.lang,
+      );
     const lines = met.map((p) => {
       const m = meetingsIn(ctx, p)[0]!;
       const v = visitWords(engine, releaseOf(engine, m.release)!, ctx.lang);
@@ -411,7 +474,12 @@ function didVisit(ctx: Context): Answer {
       return visitors.length === 0 ? who === engine.knowledge.releases.get(f.release)?.principal : who !== undefined && visitors.includes(who);
     });
   if (visits.length === 0) return notFound(ctx.S.releaseSilent, ctx.lang);
-  return answered(`${ctx.S.yesDiscussed} ${visits[0]!.label}`, visits.slice(1).map((f) => f.label), visits.flatMap((f) => f.sources), ctx.lang);
+  return answered(
+    `${ctx.S.yesDiscussed} ${visits[0]!.label}`,
+    visits.slice(1).map((f) => f.label),
+    visits.flatMap((f) => f.sources),
+    ctx.lang,
+  );
 }
 
 // ── when / where / how many ────────────────────────────────────────────────
@@ -420,7 +488,12 @@ function whenAnswer(ctx: Context): Answer | undefined {
   const dated = matchingFacts(ctx).filter((f) => f.when);
   if (dated.length) {
     const f = dated[0]!;
-    return answered(`${ctx.S.when(f.when!)} ${f.label}`, dated.slice(1).map((x) => `${x.when}: ${x.label}`), dated.flatMap((x) => x.sources), ctx.lang);
+    return answered(
+      `${ctx.S.when(f.when!)} ${f.label}`,
+      dated.slice(1).map((x) => `${x.when}: ${x.label}`),
+      dated.flatMap((x) => x.sources),
+      ctx.lang,
+    );
   }
   // "When is the 10th summit due?": a date the text gives beats the date of a meeting.
   if (ctx.terms.length) return sentenceAnswer(ctx);
@@ -429,9 +502,20 @@ function whenAnswer(ctx: Context): Answer | undefined {
     if (meetings.length) {
       const lines = meetings.map((m) => {
         const v = visitWords(ctx.engine, releaseOf(ctx.engine, m.release)!, ctx.lang);
-        return ctx.S.metWith(v.principal, `${m.with.filter((p) => ctx.people.includes(p)).map((p) => nameOf(ctx.engine, p)).join(', ')} — ${v.date}, ${v.place}`);
+        return ctx.S.metWith(
+          v.principal,
+          `${m.with
+            .filter((p) => ctx.people.includes(p))
+            .map((p) => nameOf(ctx.engine, p))
+            .join(', ')} — ${v.date}, ${v.place}`,
+        );
       });
-      return answered(lines[0]!, lines.slice(1), meetings.flatMap((m) => m.sources), ctx.lang);
+      return answered(
+        lines[0]!,
+        lines.slice(1),
+        meetings.flatMap((m) => m.sources),
+        ctx.lang,
+      );
     }
   }
   if (ctx.terms.length === 0 || ctx.specific.length === 0) return releaseDate(ctx);
@@ -453,7 +537,12 @@ function whereAnswer(ctx: Context): Answer | undefined {
     if (ctx.a.asksCity && entity(ctx.engine, f.where!)?.type === 'country') {
       return notFound(ctx.S.onlyCountry(nameOf(ctx.engine, f.where!)), ctx.lang);
     }
-    return answered(`${ctx.S.where(nameOf(ctx.engine, f.where!))} ${f.label}`, [], placed.slice(0, 1).flatMap((x) => x.sources), ctx.lang);
+    return answered(
+      `${ctx.S.where(nameOf(ctx.engine, f.where!))} ${f.label}`,
+      [],
+      placed.slice(0, 1).flatMap((x) => x.sources),
+      ctx.lang,
+    );
   }
   // "Which country is Ignazio Cassis from?": his title says.
   const named = ctx.specific.filter((id) => entity(ctx.engine, id)?.type === 'person');
@@ -470,7 +559,12 @@ function countAnswer(ctx: Context): Answer | undefined {
   if (ctx.people.length) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     if (met.length === 0) return undefined;
-    return answered(ctx.S.count(met.length, met.length === 1 ? ctx.S.person : ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
+    return answered(
+      ctx.S.count(met.length, met.length === 1 ? ctx.S.person : ctx.S.people),
+      met.map((p) => personLine(ctx.engine, p)),
+      met.flatMap((p) => mentionSources(ctx.engine, p)),
+      ctx.lang,
+    );
   }
   if (ctx.group === 'organization' && !a.intents.has('meet') && !a.groupPeople) {
     return namedEntities(ctx, 'organization'); // "How many organizations were mentioned?"
@@ -478,6 +572,10 @@ function countAnswer(ctx: Context): Answer | undefined {
   if (ctx.group) return groupAnswer(ctx);
   const met = [...new Set(counterpartsIn(ctx).map((m) => m.person))];
   if (met.length === 0) return undefined;
-  return answered(ctx.S.count(met.length, met.length === 1 ? ctx.S.person : ctx.S.people), met.map((p) => personLine(ctx.engine, p)), met.flatMap((p) => mentionSources(ctx.engine, p)), ctx.lang);
+  return answered(
+    ctx.S.count(met.length, met.length === 1 ? ctx.S.person : ctx.S.people),
+    met.map((p) => personLine(ctx.engine, p)),
+    met.flatMap((p) => mentionSources(ctx.engine, p)),
+    ctx.lang,
+  );
 }
-

@@ -29,7 +29,16 @@ export function attributeAnswer(ctx: Context): Answer {
   if (attribute === 'day' && ctx.terms.length === 0 && meetings.length) {
     const m = meetings[0]!;
     const release = ctx.engine.knowledge.releases.get(m.release);
-    if (release) return answered(ctx.S.metWith(visitWords(ctx.engine, release, ctx.lang).principal, `${m.with.map((p) => nameOf(ctx.engine, p)).join(', ')} — ${visitWords(ctx.engine, release, ctx.lang).date}`), [], m.sources, ctx.lang);
+    if (release)
+      return answered(
+        ctx.S.metWith(
+          visitWords(ctx.engine, release, ctx.lang).principal,
+          `${m.with.map((p) => nameOf(ctx.engine, p)).join(', ')} — ${visitWords(ctx.engine, release, ctx.lang).date}`,
+        ),
+        [],
+        m.sources,
+        ctx.lang,
+      );
   }
   const stated = facts.filter((f) => states(f, attribute));
   if (stated.length) return factsAnswer(ctx, stated);

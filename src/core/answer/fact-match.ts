@@ -101,7 +101,10 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
   scored.sort((x, y) => y.score - x.score);
   const best = scored[0]?.score ?? 0;
   // Keep the facts close to the best one, so a precise question gets a precise answer.
-  return scored.filter((s) => s.score >= best * (within ? 0.6 : 0.75)).slice(0, 8).map((s) => s.fact);
+  return scored
+    .filter((s) => s.score >= best * (within ? 0.6 : 0.75))
+    .slice(0, 8)
+    .map((s) => s.fact);
 }
 
 function datedAsAsked(a: Frame, fact: Fact): boolean {
@@ -121,4 +124,3 @@ export function counterpartsOf(ctx: Context, fact: Fact): string[] {
   const meeting = fact.meeting ? ctx.engine.knowledge.meetings.get(fact.meeting) : undefined;
   return meeting ? [...meeting.with] : fact.actor ? [fact.actor] : [];
 }
-

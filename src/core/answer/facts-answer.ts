@@ -10,7 +10,12 @@ export function factsAnswer(ctx: Context, facts: readonly Fact[], prefix?: strin
   const withWhom = [...new Set(facts.flatMap((f) => counterpartsOf(ctx, f)))];
   if (withWhom.length && withWhom.length <= 3) {
     const summary = ctx.S.topicsWith(withWhom.map((p) => nameWithTitle(engine, p)).join(', '));
-    return answered(prefix ? `${prefix} ${summary}` : summary, facts.map((f) => f.label), facts.flatMap((f) => f.sources), ctx.lang);
+    return answered(
+      prefix ? `${prefix} ${summary}` : summary,
+      facts.map((f) => f.label),
+      facts.flatMap((f) => f.sources),
+      ctx.lang,
+    );
   }
   // Facts from several meetings: each says with whom.
   const withLine = (f: Fact): string => {
@@ -19,6 +24,10 @@ export function factsAnswer(ctx: Context, facts: readonly Fact[], prefix?: strin
     return `${f.label} (${ctx.S.withShort(who.length <= 2 ? who.map((p) => nameOf(engine, p)).join(', ') : ctx.S.nPeople(who.length))})`;
   };
   const [first, ...rest] = facts.map(withLine);
-  return answered(prefix ? `${prefix} ${first ?? ''}` : (first ?? ''), rest, facts.flatMap((f) => f.sources), ctx.lang);
+  return answered(
+    prefix ? `${prefix} ${first ?? ''}` : (first ?? ''),
+    rest,
+    facts.flatMap((f) => f.sources),
+    ctx.lang,
+  );
 }
-

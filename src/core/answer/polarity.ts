@@ -18,12 +18,16 @@ type Verdict = { yes: boolean; text: string; more?: readonly string[]; sources: 
 
 export function polarAnswer(ctx: Context): Answer | undefined {
   const { proposed } = ctx.a;
-  const values = [...proposed.entities.map((id) => ({ id, kind: kindOfEntity(ctx, id) })), ...proposed.unknownNames.map((name) => ({ id: name, kind: ctx.engine.index.worldKinds.get(name) as Kind | undefined }))];
+  const values = [
+    ...proposed.entities.map((id) => ({ id, kind: kindOfEntity(ctx, id) })),
+    ...proposed.unknownNames.map((name) => ({ id: name, kind: ctx.engine.index.worldKinds.get(name) as Kind | undefined })),
+  ];
   if (values.length === 0 && proposed.dates.length === 0) return undefined;
   // The question less its proposal is the subject: "is [the UN hub] going to Astana?".
   const specific = ctx.specific.filter((id) => !proposed.entities.includes(id));
   const subject: Context = { ...ctx, specific, people: [...new Set(specific.flatMap((id) => peopleOf(ctx.engine, id)))] };
-  const verdict = personVerdict(subject, values) ?? (aboutMeeting(subject) ? meetingVerdict(subject, values, proposed.dates) : factVerdict(subject, values, proposed.dates));
+  const verdict =
+    personVerdict(subject, values) ?? (aboutMeeting(subject) ? meetingVerdict(subject, values, proposed.dates) : factVerdict(subject, values, proposed.dates));
   if (!verdict) return undefined;
   const S = ctx.S;
   return answered(`${verdict.yes ? S.yes : S.noBut} ${verdict.text}`, verdict.more ?? [], verdict.sources, ctx.lang);
@@ -80,7 +84,12 @@ function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: 
 function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>, dates: readonly DateMention[]): Verdict | undefined {
   if (ctx.specific.length === 0 && ctx.terms.length === 0) return undefined;
   const facts = matchingFacts(ctx);
-  const answer = (yes: boolean, f: Fact, more: readonly Fact[] = []): Verdict => ({ yes, text: f.label, more: more.map((m) => m.label), sources: [f, ...more].flatMap((m) => m.sources) });
+  const answer = (yes: boolean, f: Fact, more: readonly Fact[] = []): Verdict => ({
+    yes,
+    text: f.label,
+    more: more.map((m) => m.label),
+    sources: [f, ...more].flatMap((m) => m.sources),
+  });
   for (const value of values) {
     // Confirmed by the facts that name the value (or a place inside it: Almaty is in Kazakhstan)…
     const confirming = facts.filter((f) => factPlaces(ctx, f).some((id) => id === value.id || entity(ctx.engine, id)?.country === value.id));
@@ -108,4 +117,3 @@ function kindOfEntity(ctx: Context, id: string): Kind | undefined {
   const type = entity(ctx.engine, id)?.type;
   return type === 'place' || type === 'country' || type === 'organization' ? type : undefined;
 }
-

@@ -39,4 +39,3 @@ export function releaseSource(ctx: Context): Answer | undefined {
 function firstSentence(release: string, paragraph: string | undefined): Source[] {
   return paragraph ? [{ release, paragraph: 1, quote: paragraph }] : [];
 }
-

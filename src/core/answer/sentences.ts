@@ -45,7 +45,10 @@ export function sentenceAnswer(ctx: Context, releases: ReadonlySet<string> = ctx
 export function meetingParagraphs(engine: Engine, meetings: readonly Meeting[]): Paragraphs {
   const out = new Map<string, Set<number>>();
   for (const m of meetings) {
-    const starts = [...engine.knowledge.meetings.values()].filter((x) => x.release === m.release).map(firstParagraph).sort((a, b) => a - b);
+    const starts = [...engine.knowledge.meetings.values()]
+      .filter((x) => x.release === m.release)
+      .map(firstParagraph)
+      .sort((a, b) => a - b);
     const start = firstParagraph(m);
     const next = starts.find((p) => p > start) ?? Infinity;
     const count = engine.knowledge.releases.get(m.release)?.paragraphs.length ?? 0;
@@ -98,7 +101,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     // Query words are stems already (typos were mended by the reader): exact look-ups, no second stemming.
     processTerm: (t) => t,
     tokenize: (q) => q.split(' '),
-    filter: (hit) => releases.has(hit['release'] as string) && (!paragraphs || paragraphs.get(hit['release'] as string)?.has(hit['paragraph'] as number) === true),
+    filter: (hit) =>
+      releases.has(hit['release'] as string) && (!paragraphs || paragraphs.get(hit['release'] as string)?.has(hit['paragraph'] as number) === true),
   });
 
   // Which releases cover the question: its words anywhere in their text, every place or organization named.
@@ -116,7 +120,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     return ((wordsByRelease.get(release)?.size ?? 0) + places) / needed >= MIN_COVERAGE;
   };
 
-  if (process.env["DEBUG_SENTENCES"]) console.error("hits", hits.length, "words", words, "required", required, "covers", [...wordsByRelease.keys()].filter(covers));
+  if (process.env['DEBUG_SENTENCES'])
+    console.error('hits', hits.length, 'words', words, 'required', required, 'covers', [...wordsByRelease.keys()].filter(covers));
   const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
     const release = hit['release'] as string;
     if (!covers(release)) return [];
@@ -124,7 +129,11 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     const tokens = tokensOf(text);
     const named = entitiesNamed(tokens, index.formTable);
     // People by their names only: a title ("the foreign ministers of Kazakhstan") may be anyone's.
-    const byName = new Set(linkExact(tokens, index.formTable).filter((l) => l.role === 'name').map((l) => l.entity));
+    const byName = new Set(
+      linkExact(tokens, index.formTable)
+        .filter((l) => l.role === 'name')
+        .map((l) => l.entity),
+    );
     const namesPerson = people.some((id) => byName.has(id));
     const persons = [...byName].filter((id) => index.persons.has(id)).length;
     // A sentence answers with a subject word of the question, by naming the person it asks about ("what
@@ -141,15 +150,24 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       (namesPerson ? 0.5 : 0) +
       (ctx.a.ask === 'who' && persons ? 1 : 0) +
       (ctx.a.groupNamed ? groupNames(ctx, tokens) : 0);
-    return [{ score: hit.score * boost, answersKind: answersKind(ctx, tokens, named, byName), source: { release, paragraph: hit['paragraph'] as number, quote: text } }];
+    return [
+      {
+        score: hit.score * boost,
+        answersKind: answersKind(ctx, tokens, named, byName),
+        source: { release, paragraph: hit['paragraph'] as number, quote: text },
+      },
+    ];
   });
   // Asked who, where or when, only a sentence that names a person, a place or a date answers; the others set the scene.
   const typed = scored.filter((x) => x.answersKind);
   const kept = typed.length || ['who', 'where', 'when'].includes(ctx.a.ask) ? typed : scored;
   kept.sort((a, b) => b.score - a.score);
-  if (process.env["DEBUG_SENTENCES"]) for (const x of kept.slice(0, 4)) console.error(x.score.toFixed(2), x.answersKind, x.source.quote.slice(0, 90));
+  if (process.env['DEBUG_SENTENCES']) for (const x of kept.slice(0, 4)) console.error(x.score.toFixed(2), x.answersKind, x.source.quote.slice(0, 90));
   const best = kept[0]?.score ?? 0;
-  return kept.filter((s) => s.score >= best * NEAR_BEST).slice(0, MAX_SENTENCES).map((s) => s.source);
+  return kept
+    .filter((s) => s.score >= best * NEAR_BEST)
+    .slice(0, MAX_SENTENCES)
+    .map((s) => s.source);
 }
 
 /** Whether a sentence holds what the kind of question asks for: a person for who, a place for where, a date for when. */
@@ -162,9 +180,16 @@ function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: R
     case 'what':
     case 'bare':
       // "What did Nurtleu say about…": the sentences that name him.
-      return !ctx.a.intents.has('assess') || !ctx.a.links.some((l) => index.persons.has(l.entity)) || ctx.a.links.some((l) => index.persons.has(l.entity) && byName.has(l.entity));
+      return (
+        !ctx.a.intents.has('assess') ||
+        !ctx.a.links.some((l) => index.persons.has(l.entity)) ||
+        ctx.a.links.some((l) => index.persons.has(l.entity) && byName.has(l.entity))
+      );
     case 'where':
-      return [...named].some((id) => type(id) === 'place' || type(id) === 'country') || linkExact(tokens, index.worldTable).some((l) => index.worldKinds.get(l.entity) !== 'organization');
+      return (
+        [...named].some((id) => type(id) === 'place' || type(id) === 'country') ||
+        linkExact(tokens, index.worldTable).some((l) => index.worldKinds.get(l.entity) !== 'organization')
+      );
     case 'when':
       return findDates(tokens).length > 0;
     default:

@@ -41,7 +41,7 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
       sources.push(...(points[0]?.sources.slice(0, 1) ?? m.sources.slice(0, 1)));
     }
   }
-  return answered(heading, fit(heading, lines), sources, ctx.lang);
+  return answered(heading, within(heading, lines), sources, ctx.lang);
 }
 
 /** The release's meetings the question is about: all, those of a group, or those with the people it names. */
@@ -68,7 +68,7 @@ function counterparts(ctx: Context, m: Meeting): string {
 }
 
 /** Whole lines while they fit; the last one cut at a word if it must be. */
-function fit(heading: string, lines: readonly string[]): string[] {
+function within(heading: string, lines: readonly string[]): string[] {
   const out: string[] = [];
   let left = MAX_SUMMARY - heading.length;
   for (const line of lines) {

@@ -26,14 +26,25 @@ export function visitTopics(engine: Engine, meetings: readonly Meeting[], lang: 
     const labels = factsOf(engine, m).map((f) => f.label);
     return `${S.topicsWith(who)} ${labels.join('; ')}`;
   });
-  return answered(S.topicsOfVisit(v.principal, v.place, v.date), items, meetings.flatMap((m) => m.sources.slice(0, 1)), lang);
+  return answered(
+    S.topicsOfVisit(v.principal, v.place, v.date),
+    items,
+    meetings.flatMap((m) => m.sources.slice(0, 1)),
+    lang,
+  );
 }
 
 /**
  * The facts of some meetings. With `only`, just those facts (what the question
  * asked about); the counterparts named are those the question was about.
  */
-export function meetingTopics(engine: Engine, meetings: readonly Meeting[], people: readonly string[], only: ReadonlySet<string> | undefined, lang: Lang): Answer {
+export function meetingTopics(
+  engine: Engine,
+  meetings: readonly Meeting[],
+  people: readonly string[],
+  only: ReadonlySet<string> | undefined,
+  lang: Lang,
+): Answer {
   const S = STRINGS[lang];
   const items: string[] = [];
   const sources = [];
@@ -53,7 +64,12 @@ export function meetingTopics(engine: Engine, meetings: readonly Meeting[], peop
   if (items.length === 0) return notFound(S.releaseSilent, lang);
   // A single meeting reads better as a summary line plus its topics.
   const [head, ...rest] = items;
-  return answered(head!, rest.map((r) => r.replace(/^ {2}– /, '')), sources, lang);
+  return answered(
+    head!,
+    rest.map((r) => r.replace(/^ {2}– /, '')),
+    sources,
+    lang,
+  );
 }
 
 export function factsOf(engine: Engine, meeting: Meeting): Fact[] {

@@ -2,7 +2,7 @@
  * Loads a knowledge folder into an immutable snapshot — or a list of errors,
  * never half of it. Each error names the file, the field path and the problem.
  */
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { ZodError } from 'zod';
 import { parseKnowledgeText } from './parse';
@@ -57,7 +57,11 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       parsed.push({ file, dir: path.dirname(absolute), data });
       checkPlaceholders(file, data, errors);
       if (data.release && data.release.date === undefined) {
-        warnings.push({ file, path: 'release.date', message: `release "${data.release.id}" has no date: it is shown as "date unknown" and listed last; add \`date: YYYY-MM-DD\` once the year is known` });
+        warnings.push({
+          file,
+          path: 'release.date',
+          message: `release "${data.release.id}" has no date: it is shown as "date unknown" and listed last; add \`date: YYYY-MM-DD\` once the year is known`,
+        });
       }
     }
   }
@@ -65,7 +69,12 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   const knowledge = await assemble(parsed, root, errors);
   if (errors.length || !knowledge) return { ok: false, errors };
   if ((options.requireRelease ?? true) && knowledge.releases.size === 0) {
-    return { ok: false, errors: [{ file: dir, path: '', message: 'no release in this folder (a file with a `release:` section, as in releases/): refused, as it would answer nothing' }] };
+    return {
+      ok: false,
+      errors: [
+        { file: dir, path: '', message: 'no release in this folder (a file with a `release:` section, as in releases/): refused, as it would answer nothing' },
+      ],
+    };
   }
   return { ok: true, knowledge: await deepFreezeInSlices(knowledge), warnings };
 }
@@ -121,7 +130,7 @@ async function listKnowledgeFiles(dir: string, errors: KnowledgeError[]): Promis
   const walk = async (folder: string, real: string): Promise<void> => {
     if (walked.has(real)) return;
     walked.add(real);
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await fs.readdir(folder, { withFileTypes: true });
     } catch (error) {
@@ -188,7 +197,7 @@ async function readBounded(root: Root, absolute: string, file: string, errors: K
     // Read at most one byte past the limit: the file may have grown since its stat.
     const buffer = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
     let length = 0;
-    for (let n; length < buffer.length && (n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead) > 0; ) length += n;
+    for (let n: number; length < buffer.length && (n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead) > 0; ) length += n;
     if (length > MAX_FILE_BYTES) {
       errors.push({ file, path: '', message: `file is over the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB` });
       return undefined;
@@ -239,7 +248,11 @@ async function readKnowledgeFile(root: Root, absolute: string, file: string, err
 function checkPlaceholders(file: string, data: KnowledgeFile, errors: KnowledgeError[]): void {
   const at = (field: string, value: string | undefined): void => {
     if (value !== undefined && PLACEHOLDER.test(value)) {
-      errors.push({ file, path: field, message: `is a draft placeholder ("${truncate(value, 60)}"): write the real value, or remove the field if it is optional` });
+      errors.push({
+        file,
+        path: field,
+        message: `is a draft placeholder ("${truncate(value, 60)}"): write the real value, or remove the field if it is optional`,
+      });
     }
   };
   const r = data.release;
@@ -261,10 +274,7 @@ function checkPlaceholders(file: string, data: KnowledgeFile, errors: KnowledgeE
 function zodErrors(file: string, error: ZodError): KnowledgeError[] {
   return error.issues.map((issue) => ({
     file,
-    path: issue.path.reduce<string>(
-      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-      '',
-    ),
+    path: issue.path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), ''),
     message: issue.message,
   }));
 }
@@ -315,7 +325,10 @@ async function assemble(files: ParsedFile[], root: Root, errors: KnowledgeError[
     const textFile = path.relative(root.dir, textPath);
     const raw = await readBounded(root, textPath, textFile, errors);
     if (raw === undefined) continue;
-    const paragraphs = raw.split(/\n\s*\n/).map(squashSpaces).filter(Boolean);
+    const paragraphs = raw
+      .split(/\n\s*\n/)
+      .map(squashSpaces)
+      .filter(Boolean);
     if (paragraphs.length === 0) {
       errors.push({ file: textFile, path: '', message: 'the release text is empty' });
       continue;
@@ -413,9 +426,12 @@ function deepFreeze<T>(value: T): T {
       for (const v of value.values()) deepFreeze(v);
       // A frozen Map can still be .set(): block the mutators too.
       const map = value as Map<unknown, unknown>;
-      map.set = map.delete = map.clear = () => {
-        throw new TypeError('knowledge is read-only');
-      };
+      map.set =
+        map.delete =
+        map.clear =
+          () => {
+            throw new TypeError('knowledge is read-only');
+          };
     } else {
       for (const v of Object.values(value)) deepFreeze(v);
     }

@@ -5,29 +5,20 @@
  */
 import { z } from 'zod';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (like "daren-tang")');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (like "daren-tang")');
 const text = z.string().trim().min(1, 'must not be empty');
 
 export const ENTITY_TYPES = ['person', 'organization', 'country', 'place', 'event', 'program'] as const;
-export const FACT_KINDS = [
-  'topic',
-  'invitation',
-  'assessment',
-  'support',
-  'agreement',
-  'initiative',
-  'visit',
-  'statement',
-  'cooperation',
-] as const;
+export const FACT_KINDS = ['topic', 'invitation', 'assessment', 'support', 'agreement', 'initiative', 'visit', 'statement', 'cooperation'] as const;
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   // Only a well-formed date is checked against the calendar: a malformed one already has its error.
-  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real calendar date');
+  .refine(
+    (d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (!Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)),
+    'is not a real calendar date',
+  );
 
 export const sourceSchema = z.strictObject({
   paragraph: z.number().int().min(1, 'paragraphs are numbered from 1'),

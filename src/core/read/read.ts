@@ -30,8 +30,12 @@ for (const [intent, entries] of LEXICON.intents) {
 const FRAME_STEMS = new Set([...LEXICON.frame].map(stemOf));
 const STOP = (norm: string): boolean => LEXICON.stopwords.has(norm);
 const ASK_PHRASES: Array<{ ask: Ask; words: string[] }> = [...LEXICON.asks].flatMap(([ask, list]) => list.map((p) => ({ ask, words: phraseOf(p) })));
-const ATTRIBUTE_PHRASES: Array<{ attribute: Attribute; words: string[] }> = [...LEXICON.attributes].flatMap(([attribute, list]) => list.map((p) => ({ attribute, words: phraseOf(p) })));
-const GROUP_PHRASES: Array<{ group: Group; words: string[] }> = [...LEXICON.groups].flatMap(([group, list]) => list.map((p) => ({ group, words: phraseOf(p) })));
+const ATTRIBUTE_PHRASES: Array<{ attribute: Attribute; words: string[] }> = [...LEXICON.attributes].flatMap(([attribute, list]) =>
+  list.map((p) => ({ attribute, words: phraseOf(p) })),
+);
+const GROUP_PHRASES: Array<{ group: Group; words: string[] }> = [...LEXICON.groups].flatMap(([group, list]) =>
+  list.map((p) => ({ group, words: phraseOf(p) })),
+);
 const SPELL_OUT = LEXICON.spellOut.map(phraseOf);
 const YESNO_TAGS = LEXICON.yesnoTags.map(phraseOf);
 const OTHERS = LEXICON.others.map(phraseOf);
@@ -119,7 +123,8 @@ export function read(question: string, index: SearchIndex): Frame {
     if (known) {
       terms.push(known);
       subjectWords.push(token.raw);
-    } else if (attribute && attributeWord(words[i]!)) continue; // "budget", "cost": what is asked of the subject, not the subject
+    } else if (attribute && attributeWord(words[i]!))
+      continue; // "budget", "cost": what is asked of the subject, not the subject
     else if (!(lang === 'ru' && token.norm.length <= 2)) {
       unknownWords.push(token.raw);
       unknownPositions.push(i);
@@ -129,7 +134,9 @@ export function read(question: string, index: SearchIndex): Frame {
   const textNames = [...new Set(worldLinks.map((l) => l.entity).filter((n) => index.releasesNaming.has(n)))];
   const unknownNames = [...new Set(worldLinks.map((l) => l.entity).filter((n) => !index.releasesNaming.has(n)))];
   // Capitalised words mid-sentence that nothing knows are names too ("Macron", "COVID").
-  const capitalised = unknownPositions.map((i) => tokens[i]!.raw).filter((raw, k) => (unknownPositions[k]! > 0 && /^\p{Lu}/u.test(raw) && raw.length > 1) || /^\p{Lu}{2,}$/u.test(raw));
+  const capitalised = unknownPositions
+    .map((i) => tokens[i]!.raw)
+    .filter((raw, k) => (unknownPositions[k]! > 0 && /^\p{Lu}/u.test(raw) && raw.length > 1) || /^\p{Lu}{2,}$/u.test(raw));
   unknownNames.push(...capitalised);
 
   // About a person: one is named, or a role or people noun stands for one ("the Saudi FM", "the rights chief").
@@ -139,7 +146,10 @@ export function read(question: string, index: SearchIndex): Frame {
   const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(askOf(words, tokens, intents)) ? 'yesno' : askOf(words, tokens, intents);
   const grouped = groupOf(words, free);
   const group = grouped?.group;
-  const proposed = ask === 'yesno' ? proposedValues(words, links, worldLinks, unknownWords, personSubject, terms.length, dates, index) : { entities: [], unknownNames: [], dates: [] };
+  const proposed =
+    ask === 'yesno'
+      ? proposedValues(words, links, worldLinks, unknownWords, personSubject, terms.length, dates, index)
+      : { entities: [], unknownNames: [], dates: [] };
   return {
     lang,
     ask,
@@ -213,9 +223,9 @@ function spellOut(tokens: readonly Token[]): Token[] {
 
 // Only the words that carry the question (what is asked, and about which action): correcting a
 // subject word into a frame word ("king" → "kind") would hide what the release lacks.
-const QUESTION_WORDS: readonly string[] = [...new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', ...[...LEXICON.intents.values()].flat()])].filter(
-  (w) => w.length >= 3 && /^[a-z]+$/.test(w),
-);
+const QUESTION_WORDS: readonly string[] = [
+  ...new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', ...[...LEXICON.intents.values()].flat()]),
+].filter((w) => w.length >= 3 && /^[a-z]+$/.test(w));
 const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
 
 /** A word no release uses and one typo away from a question word ("meat" → "meet") is that word. */
@@ -242,7 +252,8 @@ function askOf(words: readonly string[], tokens: readonly Token[], intents: Read
   // "In which Kazakh city…", "what Swiss town…": a place noun close behind which/what.
   if (/^(in )?(which|what)( \S+)? (city|town|country|place|venue)\b/.test(text)) return 'where';
   // "Which international official…": which/what + a person noun close behind ("what did the minister…" is not).
-  if (/^(which|what)\b/.test(text) && !AUXILIARIES.has(opening[1] ?? '') && opening.slice(1, 4).some((w) => isPeopleNoun(w) && !/^(people|persons?)$/.test(w))) return 'who';
+  if (/^(which|what)\b/.test(text) && !AUXILIARIES.has(opening[1] ?? '') && opening.slice(1, 4).some((w) => isPeopleNoun(w) && !/^(people|persons?)$/.test(w)))
+    return 'who';
   for (const { ask, words: phrase } of ASK_PHRASES) {
     if (phrase.every((w, k) => opening[k] === w)) return ask;
   }
@@ -300,7 +311,10 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
       const next = tokens[end]?.norm;
       // Before another noun ("the deputy ministers' consultations") it qualifies that noun, not a person.
       if (next === undefined || STOP(next)) {
-        const role = tokens.slice(i, end).map((t) => t.norm).join(' ');
+        const role = tokens
+          .slice(i, end)
+          .map((t) => t.norm)
+          .join(' ');
         if (title) found.push({ role, of: title.entity });
         else if (before) found.push({ role, of: before.entity });
       }
@@ -315,7 +329,14 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
     let at = end;
     if (next === 'of') at = tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1;
     const of = links.find((l) => l.end === i) ?? (at > end ? links.find((l) => l.start === at) : undefined);
-    if (of) found.push({ role: tokens.slice(i, end).map((t) => t.norm).join(' '), of: of.entity });
+    if (of)
+      found.push({
+        role: tokens
+          .slice(i, end)
+          .map((t) => t.norm)
+          .join(' '),
+        of: of.entity,
+      });
     i = end - 1;
   }
   return found;
@@ -362,7 +383,14 @@ function asksCounterpart(words: readonly string[], intents: ReadonlySet<Intent>)
 
 /** "How many days did the visit last?" counts something the releases do not count. */
 function countsWhatIsCounted(words: readonly string[], free: (i: number) => boolean): boolean {
-  const counted = words.findIndex((w, i) => i > 0 && free(i) && !STOP(w) && !['how', 'many', 'much', 'сколько', 'different', 'всего', 'было', 'были'].includes(w) && !/^(international|foreign)$/.test(w));
+  const counted = words.findIndex(
+    (w, i) =>
+      i > 0 &&
+      free(i) &&
+      !STOP(w) &&
+      !['how', 'many', 'much', 'сколько', 'different', 'всего', 'было', 'были'].includes(w) &&
+      !/^(international|foreign)$/.test(w),
+  );
   return counted < 0 || COUNTABLE_STEMS.has(stemOf(words[counted]!)) || [...COUNTABLE_STEMS].some((s) => isCyrillic(s) && words[counted]!.startsWith(s));
 }
 
@@ -371,14 +399,27 @@ function countsWhatIsCounted(words: readonly string[], free: (i: number) => bool
  * him in Geneva?", "right, in New York?", "with a Russian university?"). Elsewhere a name is the
  * subject ("did Afghanistan come up?") or, unknown, what the release lacks ("the Japanese FM").
  */
-function proposedValues(words: readonly string[], links: readonly Link[], worldLinks: readonly Link[], unknown: readonly string[], personSubject: boolean, subjectTerms: number, dates: Frame['dates'], index: SearchIndex): Frame['proposed'] {
+function proposedValues(
+  words: readonly string[],
+  links: readonly Link[],
+  worldLinks: readonly Link[],
+  unknown: readonly string[],
+  personSubject: boolean,
+  subjectTerms: number,
+  dates: Frame['dates'],
+  index: SearchIndex,
+): Frame['proposed'] {
   // "…with the Georgian foreign minister": a nationality, not a place proposed.
-  const ofPersonNoun = (l: Link): boolean => l.role === 'demonym' && words.slice(l.end, l.end + 2).some((w) => isPeopleNoun(w) || ROLE_PHRASES.some((r) => r[0] === stemOf(w)));
-  const after = (l: Link): boolean => !ofPersonNoun(l) && (LEXICON.proposalBefore.has(words[l.start - 1] ?? '') || (STOP(words[l.start - 1] ?? '') && LEXICON.proposalBefore.has(words[l.start - 2] ?? '')));
+  const ofPersonNoun = (l: Link): boolean =>
+    l.role === 'demonym' && words.slice(l.end, l.end + 2).some((w) => isPeopleNoun(w) || ROLE_PHRASES.some((r) => r[0] === stemOf(w)));
+  const after = (l: Link): boolean =>
+    !ofPersonNoun(l) &&
+    (LEXICON.proposalBefore.has(words[l.start - 1] ?? '') || (STOP(words[l.start - 1] ?? '') && LEXICON.proposalBefore.has(words[l.start - 2] ?? '')));
   const entities = links.filter((l) => index.placeLike.has(l.entity) && after(l)).map((l) => l.entity);
   // "Cassis is Austrian, isn't he?", "the Saudi FM was MBS?": said of a person, any other name is the proposal.
   // …unless other subject words say what is asked about ("the coalition Tokayev wants is about mental health?").
-  const ofPerson = personSubject && subjectTerms === 0 && words.some((w) => LEXICON.copulas.has(w)) && !words.some((w) => AUXILIARIES.has(w) && !LEXICON.copulas.has(w));
+  const ofPerson =
+    personSubject && subjectTerms === 0 && words.some((w) => LEXICON.copulas.has(w)) && !words.some((w) => AUXILIARIES.has(w) && !LEXICON.copulas.has(w));
   const names = ofPerson ? [...worldLinks.map((l) => l.entity), ...unknown] : worldLinks.filter(after).map((l) => l.entity);
   return { entities, unknownNames: [...new Set(names)], dates };
 }
@@ -388,7 +429,10 @@ function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly n
   const unknownAt = new Set(unknownPositions);
   // "about oil exports" is about oil; "about growing the creative economy" is mostly about known words.
   const subjectAfterMarker = (i: number): boolean => {
-    const phrase = tokens.slice(i, i + 4).map((_, k) => i + k).filter((p) => !STOP(tokens[p]!.norm));
+    const phrase = tokens
+      .slice(i, i + 4)
+      .map((_, k) => i + k)
+      .filter((p) => !STOP(tokens[p]!.norm));
     return phrase.filter((p) => unknownAt.has(p)).length * 2 >= phrase.length;
   };
   return unknownPositions.some(
@@ -472,7 +516,10 @@ function bestFuzzyForm(span: readonly Token[], index: SearchIndex): EntityForm |
 
 /** "high commisioner human rights" ~ "High Commissioner for Human Rights": small words aside. */
 function withoutStopwords(text: string): string {
-  return text.split(' ').filter((w) => !STOP(w)).join(' ');
+  return text
+    .split(' ')
+    .filter((w) => !STOP(w))
+    .join(' ');
 }
 
 /** "guteres" ~ "guterres": within the typo budget of the whole form. */

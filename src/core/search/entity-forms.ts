@@ -53,7 +53,15 @@ export function entityForms(entity: Entity, caseSensitive: ReadonlySet<string> =
     if (tokens.length === 0) return;
     const exact = tokens.map((t) => (caseSensitive.has(t.raw) ? t.raw : undefined));
     const exactTokens = exact.some(Boolean) ? { exactTokens: exact } : {};
-    forms.push({ entity: entity.id, role, display, text: normalize(display), stems: tokens.map((t) => t.stem), norms: tokens.map((t) => t.norm), ...exactTokens });
+    forms.push({
+      entity: entity.id,
+      role,
+      display,
+      text: normalize(display),
+      stems: tokens.map((t) => t.stem),
+      norms: tokens.map((t) => t.norm),
+      ...exactTokens,
+    });
   };
   const names = [entity.name, ...entity.aliases];
   // "World Health Organization (WHO)" is also written "World Health Organization".

@@ -193,7 +193,11 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   for (const form of forms) addWords(form.display);
   for (const [, english] of LEXICON.toEnglish) vocabulary.add(stem(english));
   yield;
-  const wordSearch = yield* NgramIndex.inSteps([...words].filter((w) => w.length >= 5), (w) => w, { includeScore: true, threshold: 0.4 });
+  const wordSearch = yield* NgramIndex.inSteps(
+    [...words].filter((w) => w.length >= 5),
+    (w) => w,
+    { includeScore: true, threshold: 0.4 },
+  );
 
   // Facts: which entities each names, and which words.
   const factsByEntity = new Map<string, string[]>();
@@ -326,7 +330,10 @@ function* namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Gen
     });
   }
   // Words of single-word forms, and words of any title ("president", "minister"), are not name parts.
-  const taken = new Set([...forms.filter((f) => f.stems.length === 1).map((f) => f.norms[0]), ...forms.filter((f) => f.role === 'title').flatMap((f) => f.norms)]);
+  const taken = new Set([
+    ...forms.filter((f) => f.stems.length === 1).map((f) => f.norms[0]),
+    ...forms.filter((f) => f.role === 'title').flatMap((f) => f.norms),
+  ]);
   const parts: EntityForm[] = [];
   yield;
   for (const [norm, who] of owners) {

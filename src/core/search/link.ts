@@ -65,7 +65,12 @@ function caseFits(form: EntityForm, span: readonly Token[]): boolean {
  * make up at least half of it ("Shanghai summit" → the Shanghai Cooperation Organization Summit).
  * Only when one entity fits best; runs before the world's names, so "Shanghai" here is no city.
  */
-export function linkShortened(tokens: readonly Token[], longNamesByStem: ReadonlyMap<string, readonly EntityForm[]>, taken: boolean[], skip: ReadonlySet<string>): Link[] {
+export function linkShortened(
+  tokens: readonly Token[],
+  longNamesByStem: ReadonlyMap<string, readonly EntityForm[]>,
+  taken: boolean[],
+  skip: ReadonlySet<string>,
+): Link[] {
   const links: Link[] = [];
   for (let i = 0; i < tokens.length; i++) {
     for (let len = Math.min(4, tokens.length - i); len >= 2; len--) {

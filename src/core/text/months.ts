@@ -7,10 +7,36 @@
 export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** Russian month names in the genitive, as a date is written: "28 февраля 2024". */
-export const MONTHS_RU_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'] as const;
+export const MONTHS_RU_GENITIVE = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+] as const;
 
 /** English abbreviations ("Sept" too), by month: index 0 is January. */
-const EN_SHORT: readonly (readonly string[])[] = [['jan'], ['feb'], ['mar'], ['apr'], [], ['jun'], ['jul'], ['aug'], ['sep', 'sept'], ['oct'], ['nov'], ['dec']];
+const EN_SHORT: readonly (readonly string[])[] = [
+  ['jan'],
+  ['feb'],
+  ['mar'],
+  ['apr'],
+  [],
+  ['jun'],
+  ['jul'],
+  ['aug'],
+  ['sep', 'sept'],
+  ['oct'],
+  ['nov'],
+  ['dec'],
+];
 
 /** Russian stems that every case of the month starts with ("феврал" → февраль, февраля, феврале); May is matched whole. */
 const RU_STEMS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
@@ -19,7 +45,9 @@ const RU_STEMS = ['январ', 'феврал', 'март', 'апрел', 'ма'
 export const MONTH_FORMS_EN: readonly (readonly string[])[] = MONTHS_EN.map((m, i) => [m.toLowerCase(), ...EN_SHORT[i]!]);
 
 /** A regular expression source matching an English month name or abbreviation (with an optional period); use with the `i` flag. */
-export const MONTH_PATTERN_EN = `(?:${MONTH_FORMS_EN.flat().sort((a, b) => b.length - a.length).join('|')})\\.?`;
+export const MONTH_PATTERN_EN = `(?:${MONTH_FORMS_EN.flat()
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`;
 
 /** 1–12 for an English or Russian month word (any case, any Russian declension), else undefined. */
 export function monthNumber(word: string): number | undefined {

@@ -15,7 +15,10 @@ export function stripAccents(text: string): string {
   // ASCII has no accents to strip (NFKD leaves it as it is): most paragraphs of an archive are ASCII,
   // and this runs over every one of them when the index is built.
   if (ASCII.test(text)) return text;
-  return text.normalize('NFKD').replace(/([иИ])\u0306/g, (_, i: string) => (i === 'и' ? 'й' : 'Й')).replace(/\p{M}/gu, '');
+  return text
+    .normalize('NFKD')
+    .replace(/([иИ])\u0306/g, (_, i: string) => (i === 'и' ? 'й' : 'Й'))
+    .replace(/\p{M}/gu, '');
 }
 
 /** Lower-case, strip diacritics (Türk → turk, Bùi → bui), fold ё → е, unify quotes/dashes, collapse spaces. */
@@ -43,9 +46,58 @@ export function isCyrillic(text: string): boolean {
 // Russian suffix stripping, enough to let "встреча"/"встречи"/"встречался" meet. Russian stacks
 // endings ("Токаев-ым"): they are stripped until none is left, so every case of a name meets its nominative.
 const RU_SUFFIXES = [
-  'иями', 'ями', 'ами', 'его', 'ого', 'ему', 'ому', 'ыми', 'ими', 'ией', 'ий', 'ый', 'ой', 'ая', 'яя', 'ое', 'ее',
-  'ые', 'ие', 'ых', 'их', 'ую', 'юю', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'ей', 'ия', 'ию', 'ии',
-  'ым', 'им', 'ть', 'ла', 'ло', 'ли', 'л', 'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь', 'й',
+  'иями',
+  'ями',
+  'ами',
+  'его',
+  'ого',
+  'ему',
+  'ому',
+  'ыми',
+  'ими',
+  'ией',
+  'ий',
+  'ый',
+  'ой',
+  'ая',
+  'яя',
+  'ое',
+  'ее',
+  'ые',
+  'ие',
+  'ых',
+  'их',
+  'ую',
+  'юю',
+  'ом',
+  'ем',
+  'ам',
+  'ям',
+  'ах',
+  'ях',
+  'ов',
+  'ев',
+  'ей',
+  'ия',
+  'ию',
+  'ии',
+  'ым',
+  'им',
+  'ть',
+  'ла',
+  'ло',
+  'ли',
+  'л',
+  'а',
+  'я',
+  'о',
+  'е',
+  'ы',
+  'и',
+  'у',
+  'ю',
+  'ь',
+  'й',
 ];
 
 function stripAll(token: string, suffixes: readonly string[], minStem: number): string {
@@ -97,7 +149,11 @@ export function computeEnglishStems(data: unknown): Record<string, string> {
   const walk = (value: unknown): void => {
     if (typeof value === 'string') for (const word of normalize(value).match(/[a-z]+/g) ?? []) words.add(word);
     else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') for (const [key, v] of Object.entries(value)) (walk(key), walk(v));
+    else if (value && typeof value === 'object')
+      for (const [key, v] of Object.entries(value)) {
+        walk(key);
+        walk(v);
+      }
   };
   walk(data);
   return Object.fromEntries([...words].sort().map((word) => [word, ENGLISH.stem(word)]));
@@ -162,7 +218,33 @@ export function typoBudget(length: number): number {
 }
 
 // Words whose trailing period does not end a sentence ("Dr. Tedros", "U.N. agenda").
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'etc', 'e.g', 'i.e', 'u.n', 'u.s', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'no',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'u.n',
+  'u.s',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 
 /** Split a paragraph into sentences, keeping each sentence's exact words. */
 export function splitSentences(paragraph: string): string[] {

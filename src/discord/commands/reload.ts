@@ -70,7 +70,6 @@ export function renderReloadFailed(errors: readonly KnowledgeError[], dir: strin
   return { embeds: [fitEmbed(embed)], components: [] };
 }
 
-
 /**
  * The reload view, plus one field on how the other shards fared (this shard reloaded already).
  * Amber instead of green when any of them did not reload. A failed shard shows its first error
@@ -82,14 +81,19 @@ export function withShards(view: View, others: readonly ShardReloadOutcome[], la
   const reloaded = 1 + remote.filter((o) => o.status === 'reloaded').length;
   const lines = [S.shardsReloaded(reloaded, remote.length + 1)];
   for (const o of remote) {
-    if (o.status === 'failed') lines.push(S.shardFailed(o.shard, o.errorCount), ...o.errors.slice(0, 3).map((e) => `\`${truncate(e.replaceAll('`', "'"), 180)}\``));
+    if (o.status === 'failed')
+      lines.push(S.shardFailed(o.shard, o.errorCount), ...o.errors.slice(0, 3).map((e) => `\`${truncate(e.replaceAll('`', "'"), 180)}\``));
     else if (o.status === 'unreachable') lines.push(S.shardUnreachable(o.shard, truncate(o.error, 200)));
   }
   const [embed, ...rest] = view.embeds;
   if (!embed) return view;
   const allReloaded = reloaded === remote.length + 1;
   // Error lines go in inline code (markdown-inert; backticks replaced above).
-  const next: APIEmbed = { ...embed, ...(allReloaded ? {} : { color: 0xfee75c }), fields: [...(embed.fields ?? []), { name: S.shardsField, value: lines.join('\n') }] };
+  const next: APIEmbed = {
+    ...embed,
+    ...(allReloaded ? {} : { color: 0xfee75c }),
+    fields: [...(embed.fields ?? []), { name: S.shardsField, value: lines.join('\n') }],
+  };
   return { ...view, embeds: [fitEmbed(next), ...rest] };
 }
 
