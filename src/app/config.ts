@@ -7,6 +7,19 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { knowledgeDir } from './paths';
 
+/** A comma-separated list of Discord ids (roles, servers); absent or empty is an empty list. */
+const idList = (what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^\d{17,20}$/, `must be a comma-separated list of Discord ${what} ids`)));
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
 const schema = z
@@ -18,27 +31,9 @@ const schema = z
       .optional(),
     DISCORD_CLIENT_ID: snowflake.optional(),
     DISCORD_GUILD_ID: snowflake.optional(),
-    MODERATOR_ROLE_IDS: z
-      .string()
-      .optional()
-      .transform((v) =>
-        (v ?? '')
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.string().regex(/^\d{17,20}$/, 'must be a comma-separated list of Discord role ids'))),
+    MODERATOR_ROLE_IDS: idList('role'),
     // Absent: DISCORD_GUILD_ID alone (see parseConfig). Empty after trimming is absent too.
-    ADMIN_GUILD_IDS: z
-      .string()
-      .optional()
-      .transform((v) =>
-        (v ?? '')
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.string().regex(/^\d{17,20}$/, 'must be a comma-separated list of Discord server ids'))),
+    ADMIN_GUILD_IDS: idList('server'),
     KNOWLEDGE_DIR: z.string().optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent')
