@@ -83,6 +83,7 @@ const en = {
   metOnly: 'met',
   mentionsButNot: (subject: string, what: string) => `The release mentions ${subject}, but not ${what}.`,
   theMeetings: 'the meetings',
+  askedWhen: 'when',
   attribute: {
     time: 'at what time',
     day: 'the exact date',
@@ -90,6 +91,7 @@ const en = {
     duration: 'how long it lasted',
     start: 'when it starts',
     institution: 'which institution',
+    venue: 'in which building or venue',
     size: 'how many people took part',
     age: 'anyone’s age',
     distance: 'any distance',
@@ -144,6 +146,7 @@ const ru: typeof en = {
   metOnly: 'встреча',
   mentionsButNot: (subject, what) => `В релизе упоминается ${subject}, но не сказано, ${what}.`,
   theMeetings: 'встречи',
+  askedWhen: 'когда',
   attribute: {
     time: 'в котором часу',
     day: 'какого точно числа',
@@ -151,6 +154,7 @@ const ru: typeof en = {
     duration: 'сколько это длилось',
     start: 'когда это начнётся',
     institution: 'какое именно учреждение',
+    venue: 'в каком именно здании',
     size: 'сколько было участников',
     age: 'сколько кому лет',
     distance: 'какое расстояние',

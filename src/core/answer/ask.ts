@@ -158,10 +158,13 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     return describePeople(ctx, asksAboutMeeting && met.length ? met : ctx.people);
   }
-  // "Who did he see in Geneva?": everyone (of the group asked for).
+  // "Who did he see in Geneva?": everyone (of the group asked for) — unless a date says which of them
+  // ("which head of an organization visited Kazakhstan in October 2023?").
   if (ctx.terms.length === 0 && ctx.specific.length === 0) {
     const named = namedPeople(ctx);
     if (named.length && !asksAboutMeeting) return describePeople(ctx, named); // "Who is Nurtleu?"
+    const dated = a.dates.length ? matchingFacts(ctx) : [];
+    if (dated.length) return factsAnswer(ctx, dated);
     if (ctx.group) return groupAnswer(ctx);
     if (asksAboutMeeting) return everyoneMet(ctx);
   }
@@ -208,6 +211,12 @@ function holdsRole(engine: Engine, person: string, role: string): boolean {
     const modifiers = words.filter((w) => LEXICON.roleModifiers.has(w)).map((w) => stem(w));
     return modifiers.every((m) => wanted.includes(m));
   });
+}
+
+/** Whether a fact names an entity, or one of its people, or is of a meeting with them. */
+function factNames(ctx: Context, fact: Fact, id: string): boolean {
+  const named = ctx.engine.index.factEntities.get(fact.id);
+  return Boolean(named?.has(id) || peopleOf(ctx.engine, id).some((p) => named?.has(p)));
 }
 
 /** Everyone met in the releases asked about; nobody (a release whose meetings nobody drafted) leaves it to the text. */
@@ -447,6 +456,11 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   }
   if (a.intents.has('visit')) return didVisit(ctx);
   const facts = matchingFacts(ctx);
+  // "Was the hub raised with Tedros?": a yes needs one fact that names them all; the hub came up with Guterres.
+  if (facts.length && ctx.specific.length > 1) {
+    const together = facts.filter((f) => ctx.specific.every((id) => factNames(ctx, f, id)));
+    if (together.length === 0) return factsAnswer(ctx, facts, ctx.S.noBut);
+  }
   // "Guterres invited Tokayev?": the invitation the release reports is Nurtleu conveying Tokayev's — no.
   const acted = a.agent ? facts.filter((f) => f.actor) : [];
   if (acted.length && !acted.some((f) => f.actor === a.agent)) return factsAnswer(ctx, acted, ctx.S.noBut);
@@ -518,6 +532,9 @@ function whenAnswer(ctx: Context): Answer | undefined {
       );
     }
   }
+  // "When was the Action Plan adopted?": a thing the release names, but no date of it.
+  const things = ctx.specific.filter((id) => !ctx.engine.index.persons.has(id));
+  if (things.length) return notFound(ctx.S.mentionsButNot(things.map((id) => nameOf(ctx.engine, id)).join(', '), ctx.S.askedWhen), ctx.lang);
   if (ctx.terms.length === 0 || ctx.specific.length === 0) return releaseDate(ctx);
   return undefined;
 }

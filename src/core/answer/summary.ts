@@ -36,7 +36,8 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
       continue;
     }
     for (const m of meetings) {
-      const points = factsOf(ctx.engine, m).slice(0, POINTS_PER_MEETING);
+      // One meeting asked about: all its points; several: the first few of each.
+      const points = factsOf(ctx.engine, m).slice(0, meetings.length === 1 ? undefined : POINTS_PER_MEETING);
       lines.push(`${counterparts(ctx, m)}: ${points.map((f) => f.label).join('; ') || ctx.S.metOnly}`);
       sources.push(...(points[0]?.sources.slice(0, 1) ?? m.sources.slice(0, 1)));
     }

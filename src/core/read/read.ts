@@ -59,8 +59,9 @@ const MAX_FUZZY_LOOKUPS = 32;
 
 export function read(question: string, index: SearchIndex): Frame {
   const raw = fromLatin(tokensOf(question));
-  const tagged = endsWithYesNoTag(raw.map((t) => t.norm));
-  const typed = spellOut(dropFiller(raw));
+  const tag = yesNoTagLength(raw.map((t) => t.norm));
+  const tagged = tag > 0;
+  const typed = spellOut(dropFiller(raw.slice(0, raw.length - tag)));
   const lang = typed.some((t) => isCyrillic(t.norm)) || isCyrillic(question) ? 'ru' : 'en';
   const taken: boolean[] = [];
   const dates = findDates(typed);
@@ -143,12 +144,13 @@ export function read(question: string, index: SearchIndex): Frame {
   const personSubject = links.some((l) => index.persons.has(l.entity) || l.role === 'title') || words.some((w, i) => free(i) && isPeopleNoun(w));
   // "When does it start?" asks a start date; "the start of technical cooperation" names a thing.
   if (attribute === 'start' && !words.some((w) => w === 'when' || w === 'когда')) attribute = undefined;
-  const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(askOf(words, tokens, intents)) ? 'yesno' : askOf(words, tokens, intents);
+  const asked = askOf(words, tokens, intents, free);
+  const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(asked) ? 'yesno' : asked;
   const grouped = groupOf(words, free);
   const group = grouped?.group;
   const proposed =
     ask === 'yesno'
-      ? proposedValues(words, links, worldLinks, unknownWords, personSubject, terms.length, dates, index)
+      ? proposedValues(words, links, worldLinks, unknownWords, personSubject, terms.length, [...intents].some((x) => x !== 'identity'), tagged, dates, index)
       : { entities: [], unknownNames: [], dates: [] };
   return {
     lang,
@@ -209,6 +211,12 @@ function dropFiller(tokens: Token[]): Token[] {
 function spellOut(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const three = i + 2 < tokens.length ? LEXICON.shorthand.get(`${tokens[i]!.norm} ${tokens[i + 1]!.norm} ${tokens[i + 2]!.norm}`) : undefined;
+    if (three !== undefined) {
+      out.push(...tokensOf(three));
+      i += 2;
+      continue;
+    }
     const two = i + 1 < tokens.length ? LEXICON.shorthand.get(`${tokens[i]!.norm} ${tokens[i + 1]!.norm}`) : undefined;
     if (two !== undefined) {
       out.push(...tokensOf(two));
@@ -231,14 +239,14 @@ const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
 /** A word no release uses and one typo away from a question word ("meat" → "meet") is that word. */
 function correctQuestionWord(token: Token, index: SearchIndex): Token {
   if (token.norm.length < 4 || index.vocabulary.has(token.stem) || QUESTION_WORD_SET.has(token.norm) || !/^[a-z]+$/.test(token.norm)) return token;
-  if (STOP(token.norm) || FRAME_STEMS.has(token.stem)) return token; // "came" is a word, not a typo of "name"
+  if (STOP(token.norm) || FRAME_STEMS.has(token.stem) || ATTRIBUTE_WORDS.has(token.norm)) return token; // "came" is a word, not a typo of "name"; "hour" is no "tour"
   const near = QUESTION_WORDS.find((w) => Math.abs(w.length - token.norm.length) <= 1 && editDistance(token.norm, w, 1) <= 1);
   return near ? { raw: token.raw, norm: near, stem: stem(near) } : token;
 }
 
 // ── what is asked ──────────────────────────────────────────────────────────
 
-function askOf(words: readonly string[], tokens: readonly Token[], intents: ReadonlySet<Intent>): Frame['ask'] {
+function askOf(words: readonly string[], tokens: readonly Token[], intents: ReadonlySet<Intent>, free: (i: number) => boolean): Frame['ask'] {
   let start = 0;
   while (start < words.length - 1 && OPENERS.has(words[start]!)) start++;
   // "In which areas…", "With whom…", "For what…": the question word follows a preposition.
@@ -257,7 +265,8 @@ function askOf(words: readonly string[], tokens: readonly Token[], intents: Read
   for (const { ask, words: phrase } of ASK_PHRASES) {
     if (phrase.every((w, k) => opening[k] === w)) return ask;
   }
-  const has = new Set(words);
+  // Words outside names: "the WHO committee" asks no who.
+  const has = new Set(words.filter((_, i) => free(i)));
   if (has.has('who') || has.has('кто')) return 'who';
   if (has.has('when') || has.has('когда')) return 'when';
   if (has.has('where') || has.has('где')) return 'where';
@@ -350,9 +359,10 @@ function agentOf(links: readonly Link[], tokens: readonly Token[], index: Search
   return before.length === 1 ? before[0]!.entity : undefined;
 }
 
-/** "…, right?", "…, да?": a statement put as a yes/no question. */
-function endsWithYesNoTag(words: readonly string[]): boolean {
-  return YESNO_TAGS.some((tag) => tag.length < words.length && tag.every((w, k) => words[words.length - tag.length + k] === w));
+/** "…, right?", "…, да?": a statement put as a yes/no question; the tag's length in words (0: none). */
+function yesNoTagLength(words: readonly string[]): number {
+  const tag = YESNO_TAGS.filter((t) => t.length < words.length && t.every((w, k) => words[words.length - t.length + k] === w)).sort((a, b) => b.length - a.length)[0];
+  return tag?.length ?? 0;
 }
 
 const ATTRIBUTE_WORDS = new Set([...LEXICON.attributes.values()].flat().filter((p) => !p.includes(' ')));
@@ -406,6 +416,8 @@ function proposedValues(
   unknown: readonly string[],
   personSubject: boolean,
   subjectTerms: number,
+  acts: boolean,
+  tagged: boolean,
   dates: Frame['dates'],
   index: SearchIndex,
 ): Frame['proposed'] {
@@ -415,12 +427,19 @@ function proposedValues(
   const after = (l: Link): boolean =>
     !ofPersonNoun(l) &&
     (LEXICON.proposalBefore.has(words[l.start - 1] ?? '') || (STOP(words[l.start - 1] ?? '') && LEXICON.proposalBefore.has(words[l.start - 2] ?? '')));
-  const entities = links.filter((l) => index.placeLike.has(l.entity) && after(l)).map((l) => l.entity);
-  // "Cassis is Austrian, isn't he?", "the Saudi FM was MBS?": said of a person, any other name is the proposal.
-  // …unless other subject words say what is asked about ("the coalition Tokayev wants is about mental health?").
-  const ofPerson =
-    personSubject && subjectTerms === 0 && words.some((w) => LEXICON.copulas.has(w)) && !words.some((w) => AUXILIARIES.has(w) && !LEXICON.copulas.has(w));
-  const names = ofPerson ? [...worldLinks.map((l) => l.entity), ...unknown] : worldLinks.filter(after).map((l) => l.entity);
+  // After "in", "to", "with": a place or a country, not an organization ("did he talk to the ITU…").
+  const placed = (kind: string | undefined): boolean => kind === 'place' || kind === 'country';
+  // "Cassis is Austrian, isn't he?", "the Saudi FM was MBS?", "Tedros is the head of WIPO, right?": said of
+  // a person, any other name is the proposal — unless other subject words say what is asked about
+  // ("the coalition Tokayev wants is about mental health?").
+  const claims = tagged || words.some((w) => LEXICON.copulas.has(w));
+  const ofPerson = personSubject && subjectTerms === 0 && !acts && claims && !words.some((w) => AUXILIARIES.has(w) && !LEXICON.copulas.has(w));
+  const entities = links
+    .filter((l) =>
+      index.placeLike.has(l.entity) && (ofPerson ? !index.persons.has(l.entity) && l.role !== 'title' && !ofPersonNoun(l) : after(l) && placed(index.entityKinds.get(l.entity))),
+    )
+    .map((l) => l.entity);
+  const names = ofPerson ? [...worldLinks.map((l) => l.entity), ...unknown] : worldLinks.filter((l) => after(l) && placed(index.worldKinds.get(l.entity))).map((l) => l.entity);
   return { entities, unknownNames: [...new Set(names)], dates };
 }
 
@@ -441,6 +460,8 @@ function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly n
       LEXICON.subjectAfter.has(tokens[i + 1]?.norm ?? '') ||
       // "the budget of the hub", "the trade turnover between Kazakhstan and Türkiye": an unknown word that something known is "of".
       (OF_WORDS.has(tokens[i + 1]?.norm ?? '') && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
+      // "Who chaired the session?": the verb right after "who" is what is asked.
+      (i === 1 && tokens[0]!.norm === 'who') ||
       // "the UN refugee agency chief" is not the UN chief: an unknown word qualifying a name.
       (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOP(tokens[i + 1]!.norm)),
   );

@@ -40,6 +40,8 @@ export interface SearchIndex {
   worldKinds: ReadonlyMap<string, 'place' | 'country' | 'organization'>;
   /** For each entity, the releases whose text names it: a question naming it is about those releases. */
   releasesNamingEntity: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The type of each entity ('person', 'place', 'country', 'organization', …). */
+  entityKinds: ReadonlyMap<string, string>;
   /** Entities that are people. */
   persons: ReadonlySet<string>;
   /** Entities that are places, countries or organizations: what a yes/no question may propose ("in Geneva?"). */
@@ -284,6 +286,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     releasesNaming,
     releasesNamingEntity,
     worldKinds: new Map(WORLD.map((w) => [w.names[0] ?? '', w.kind === 'city' ? 'place' : w.kind])),
+    entityKinds: new Map([...knowledge.entities.values()].map((e) => [e.id, e.type])),
     persons: new Set([...knowledge.entities.values()].filter((e) => e.type === 'person').map((e) => e.id)),
     placeLike: new Set([...knowledge.entities.values()].filter((e) => ['place', 'country', 'organization'].includes(e.type)).map((e) => e.id)),
     vocabulary,
