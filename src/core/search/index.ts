@@ -35,11 +35,11 @@ export interface SearchIndex {
   /** The world's names the knowledge does not know, by stem key. */
   worldTable: FormTable;
   /** Of those, the ones some release's text names anyway, with the releases that name them ("Xi'an" in an uncurated release). */
-  releasesNaming: ReadonlyMap<string, ReadonlySet<string>>;
+  releasesNaming: Lookup;
   /** The kind of each of the world's names: 'place' (a city), 'country' or 'organization'. */
   worldKinds: ReadonlyMap<string, 'place' | 'country' | 'organization'>;
   /** For each entity, the releases whose text names it: a question naming it is about those releases. */
-  releasesNamingEntity: ReadonlyMap<string, ReadonlySet<string>>;
+  releasesNamingEntity: Lookup;
   /** The type of each entity ('person', 'place', 'country', 'organization', …). */
   entityKinds: ReadonlyMap<string, string>;
   /** Entities that are people. */
@@ -141,8 +141,6 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     for (const form of place.forms) if (!formTable.byKey.has(stemKey(form.stems))) worldForms.push(form);
   }
   const worldTable = buildFormTable(worldForms);
-  const releasesNaming = new Map<string, Set<string>>();
-  const releasesNamingEntity = new Map<string, Set<string>>();
 
   // Vocabulary: the words of the releases, facts and entity forms, plus the question lexicon.
   const vocabulary = new Set<string>();
@@ -172,13 +170,6 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   for (const release of knowledge.releases.values()) {
     release.paragraphs.forEach((paragraph, i) => {
       addWords(paragraph);
-      // A country or city the knowledge has no entity for is still no stranger if a release names it;
-      // and a question naming an entity is about the releases that name it.
-      // (A world name inside one of ours — "Shanghai" in the Shanghai Cooperation Organization — is not named.)
-      const tokens = tokensOf(paragraph);
-      const ours: boolean[] = [];
-      for (const id of entitiesNamed(tokens, formTable, ours)) addTo(releasesNamingEntity, id, release.id);
-      for (const link of linkExact(tokens, worldTable, ours)) addTo(releasesNaming, link.entity, release.id);
       for (const text of splitSentences(paragraph)) {
         sentences.add({ id: sentenceCount++, release: release.id, paragraph: i + 1, text });
       }
@@ -283,8 +274,13 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     formSearch,
     wordSearch,
     worldTable,
-    releasesNaming,
-    releasesNamingEntity,
+    releasesNaming: releasesNamingLookup(sentences, worldForms, (tokens) => {
+      // A world name inside one of ours ("Shanghai" in the Shanghai Cooperation Organization) is not named.
+      const ours: boolean[] = [];
+      entitiesNamed(tokens, formTable, ours);
+      return linkExact(tokens, worldTable, ours).map((l) => l.entity);
+    }, true),
+    releasesNamingEntity: releasesNamingLookup(sentences, forms, (tokens) => [...entitiesNamed(tokens, formTable)], false),
     worldKinds: new Map(WORLD.map((w) => [w.names[0] ?? '', w.kind === 'city' ? 'place' : w.kind])),
     entityKinds: new Map([...knowledge.entities.values()].map((e) => [e.id, e.type])),
     persons: new Set([...knowledge.entities.values()].filter((e) => e.type === 'person').map((e) => e.id)),
@@ -387,6 +383,48 @@ function factEntityIds(fact: Fact, knowledge: Knowledge): string[] {
   if (fact.where) ids.push(fact.where);
   if (fact.meeting) ids.push(...(knowledge.meetings.get(fact.meeting)?.with ?? []));
   return ids;
+}
+
+/** A look-up worked out on first asking and kept, like a read-only map. */
+export interface Lookup {
+  get(key: string): ReadonlySet<string> | undefined;
+  has(key: string): boolean;
+}
+
+/**
+ * The releases whose text names an entity (or a world name): a question naming it is about those
+ * releases; a country no entity stands for is no stranger if a release names it. Worked out when a
+ * question first asks — from the sentence index (every word of one of its names in a sentence), then
+ * each such sentence linked to be sure — because linking every paragraph of 10,000 releases at build
+ * time would cost seconds for names most questions never use.
+ */
+function releasesNamingLookup(
+  sentences: MiniSearch<SentenceDoc>,
+  forms: readonly EntityForm[],
+  namedBy: (tokens: ReturnType<typeof tokensOf>) => string[],
+  /** Link every sentence found (world names: "Shanghai" inside a name of ours), or only for forms that need their capitals ("WHO"). */
+  verifyAll: boolean,
+): Lookup {
+  const formsOf = new Map<string, EntityForm[]>();
+  for (const form of forms) push(formsOf, form.entity, form);
+  const cache = new Map<string, ReadonlySet<string> | undefined>();
+  const get = (key: string): ReadonlySet<string> | undefined => {
+    if (cache.has(key)) return cache.get(key);
+    const releases = new Set<string>();
+    for (const form of formsOf.get(key) ?? []) {
+      const hits = sentences.search(form.stems.join(' '), { combineWith: 'AND', processTerm: (t) => t, tokenize: (q) => q.split(' ') });
+      for (const hit of hits) {
+        const release = hit['release'] as string;
+        if (releases.has(release)) continue;
+        if (!verifyAll && !form.exactTokens) releases.add(release);
+        else if (namedBy(tokensOf(hit['text'] as string)).includes(key)) releases.add(release);
+      }
+    }
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(key, releases.size ? releases : undefined);
+    return cache.get(key);
+  };
+  return { get, has: (key) => get(key) !== undefined };
 }
 
 /** The entities a text names, names inside a longer name included: "…for Central Asia and Afghanistan" names Afghanistan, "President of the Turkic Academy" the Academy. */
