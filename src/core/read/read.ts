@@ -37,6 +37,14 @@ const GROUP_PHRASES: Array<{ group: Group; words: string[] }> = [...LEXICON.grou
   list.map((p) => ({ group, words: phraseOf(p) })),
 );
 const SPELL_OUT = LEXICON.spellOut.map(phraseOf);
+/** Phrases by their first word: each position of a question looks up only the phrases that can start there. */
+function byFirst<T extends { words: string[] }>(phrases: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const p of phrases) map.set(p.words[0] ?? '', [...(map.get(p.words[0] ?? '') ?? []), p]);
+  return map;
+}
+const INTENT_PHRASES_BY_FIRST = byFirst(INTENT_PHRASES);
+const ATTRIBUTE_PHRASES_BY_FIRST = byFirst(ATTRIBUTE_PHRASES);
 const YESNO_TAGS = LEXICON.yesnoTags.map(phraseOf);
 const OTHERS = LEXICON.others.map(phraseOf);
 const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(stemOf));
@@ -81,7 +89,7 @@ export function read(question: string, index: SearchIndex): Frame {
   const phraseAt = (phrase: readonly string[], i: number): boolean => phrase.every((w, k) => words[i + k] === w && free(i + k));
   const covered: boolean[] = []; // words of a multi-word intent or attribute phrase: not subject words
   for (let i = 0; i < tokens.length; i++) {
-    for (const { intent, words: phrase } of INTENT_PHRASES) {
+    for (const { intent, words: phrase } of INTENT_PHRASES_BY_FIRST.get(words[i]!) ?? []) {
       if (!phraseAt(phrase, i)) continue;
       intents.add(intent);
       phrase.forEach((_, k) => (covered[i + k] = true));
@@ -279,7 +287,7 @@ function askOf(words: readonly string[], tokens: readonly Token[], intents: Read
 function findAttribute(words: readonly string[], free: (i: number) => boolean, covered: boolean[]): Attribute | undefined {
   let found: { attribute: Attribute; length: number } | undefined;
   for (let i = 0; i < words.length; i++) {
-    for (const { attribute, words: phrase } of ATTRIBUTE_PHRASES) {
+    for (const { attribute, words: phrase } of ATTRIBUTE_PHRASES_BY_FIRST.get(words[i]!) ?? []) {
       const length = matchLength(phrase, words, i, free);
       if (length === 0 || (found && found.length >= length)) continue;
       found = { attribute, length };
@@ -290,16 +298,17 @@ function findAttribute(words: readonly string[], free: (i: number) => boolean, c
 }
 
 /** How many words from position i a lexicon phrase covers (0: no match); "*" stands for one word or none. */
-function matchLength(phrase: readonly string[], words: readonly string[], i: number, free: (i: number) => boolean): number {
-  const [head, ...rest] = phrase;
-  if (head === undefined) return 0;
+function matchLength(phrase: readonly string[], words: readonly string[], i: number, free: (i: number) => boolean, k = 0): number {
+  // Indexes, not slices: this runs for every lexicon phrase at every position of every question.
+  if (k >= phrase.length) return 0;
+  const head = phrase[k]!;
   if (head === '*') {
-    const skip = rest.length ? matchLength(rest, words, i + 1, free) : 0;
-    return skip ? skip + 1 : matchLength(rest, words, i, free);
+    const skip = k + 1 < phrase.length ? matchLength(phrase, words, i + 1, free, k + 1) : 0;
+    return skip ? skip + 1 : matchLength(phrase, words, i, free, k + 1);
   }
   if (words[i] !== head || !free(i)) return 0;
-  if (rest.length === 0) return 1;
-  const tail = matchLength(rest, words, i + 1, free);
+  if (k + 1 === phrase.length) return 1;
+  const tail = matchLength(phrase, words, i + 1, free, k + 1);
   return tail ? tail + 1 : 0;
 }
 
