@@ -158,7 +158,18 @@ export function read(question: string, index: SearchIndex): Frame {
   const group = grouped?.group;
   const proposed =
     ask === 'yesno'
-      ? proposedValues(words, links, worldLinks, unknownWords, personSubject, terms.length, [...intents].some((x) => x !== 'identity'), tagged, dates, index)
+      ? proposedValues(
+          words,
+          links,
+          worldLinks,
+          unknownWords,
+          personSubject,
+          terms.length,
+          [...intents].some((x) => x !== 'identity'),
+          tagged,
+          dates,
+          index,
+        )
       : { entities: [], unknownNames: [], dates: [] };
   return {
     lang,
@@ -370,7 +381,9 @@ function agentOf(links: readonly Link[], tokens: readonly Token[], index: Search
 
 /** "…, right?", "…, да?": a statement put as a yes/no question; the tag's length in words (0: none). */
 function yesNoTagLength(words: readonly string[]): number {
-  const tag = YESNO_TAGS.filter((t) => t.length < words.length && t.every((w, k) => words[words.length - t.length + k] === w)).sort((a, b) => b.length - a.length)[0];
+  const tag = YESNO_TAGS.filter((t) => t.length < words.length && t.every((w, k) => words[words.length - t.length + k] === w)).sort(
+    (a, b) => b.length - a.length,
+  )[0];
   return tag?.length ?? 0;
 }
 
@@ -444,11 +457,15 @@ function proposedValues(
   const claims = tagged || words.some((w) => LEXICON.copulas.has(w));
   const ofPerson = personSubject && subjectTerms === 0 && !acts && claims && !words.some((w) => AUXILIARIES.has(w) && !LEXICON.copulas.has(w));
   const entities = links
-    .filter((l) =>
-      index.placeLike.has(l.entity) && (ofPerson ? !index.persons.has(l.entity) && l.role !== 'title' && !ofPersonNoun(l) : after(l) && placed(index.entityKinds.get(l.entity))),
+    .filter(
+      (l) =>
+        index.placeLike.has(l.entity) &&
+        (ofPerson ? !index.persons.has(l.entity) && l.role !== 'title' && !ofPersonNoun(l) : after(l) && placed(index.entityKinds.get(l.entity))),
     )
     .map((l) => l.entity);
-  const names = ofPerson ? [...worldLinks.map((l) => l.entity), ...unknown] : worldLinks.filter((l) => after(l) && placed(index.worldKinds.get(l.entity))).map((l) => l.entity);
+  const names = ofPerson
+    ? [...worldLinks.map((l) => l.entity), ...unknown]
+    : worldLinks.filter((l) => after(l) && placed(index.worldKinds.get(l.entity))).map((l) => l.entity);
   return { entities, unknownNames: [...new Set(names)], dates };
 }
 

@@ -274,12 +274,17 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     formSearch,
     wordSearch,
     worldTable,
-    releasesNaming: releasesNamingLookup(sentences, worldForms, (tokens) => {
-      // A world name inside one of ours ("Shanghai" in the Shanghai Cooperation Organization) is not named.
-      const ours: boolean[] = [];
-      entitiesNamed(tokens, formTable, ours);
-      return linkExact(tokens, worldTable, ours).map((l) => l.entity);
-    }, true),
+    releasesNaming: releasesNamingLookup(
+      sentences,
+      worldForms,
+      (tokens) => {
+        // A world name inside one of ours ("Shanghai" in the Shanghai Cooperation Organization) is not named.
+        const ours: boolean[] = [];
+        entitiesNamed(tokens, formTable, ours);
+        return linkExact(tokens, worldTable, ours).map((l) => l.entity);
+      },
+      true,
+    ),
     releasesNamingEntity: releasesNamingLookup(sentences, forms, (tokens) => [...entitiesNamed(tokens, formTable)], false),
     worldKinds: new Map(WORLD.map((w) => [w.names[0] ?? '', w.kind === 'city' ? 'place' : w.kind])),
     entityKinds: new Map([...knowledge.entities.values()].map((e) => [e.id, e.type])),
