@@ -302,7 +302,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
       const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)), meetingParagraphs(engine, meetings));
       if (said) return said;
     }
-    if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') return notFound(ctx.S.releaseSilent, ctx.lang);
+    if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') return sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
     const topics = meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
     // A meeting a thin draft gave no facts: its release's sentences may still answer.
     if (topics.status === 'answered') return topics;
@@ -570,7 +570,8 @@ function whereAnswer(ctx: Context): Answer | undefined {
 function countAnswer(ctx: Context): Answer | undefined {
   const { a } = ctx;
   // "How many days did the visit last?" counts something the release does not count.
-  if (!a.countable) return notFound(ctx.S.releaseSilent, ctx.lang);
+  // Something the meetings do not count ("how many scholarships…"): only a sentence with a number says.
+  if (!a.countable) return sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   // "How many leaders came to the SCO summit?": nobody the release names is of the summit.
   if (ctx.specific.length && ctx.people.length === 0) return notFound(ctx.S.releaseSilent, ctx.lang);
   if (ctx.people.length) {

@@ -12,6 +12,7 @@ import { meetingsIn } from './ask-context';
 import { factsOf } from './topics';
 import { nameOf, visitWords } from './people';
 import { factsAnswer } from './facts-answer';
+import { sentenceAnswer } from './sentences';
 
 /** Whether a fact states the attribute: its `when` for dates, its words for the rest (lexicon `evidence`). */
 function states(fact: Fact, attribute: Attribute): boolean {
@@ -42,6 +43,10 @@ export function attributeAnswer(ctx: Context): Answer {
   }
   const stated = facts.filter((f) => states(f, attribute));
   if (stated.length) return factsAnswer(ctx, stated);
+  // A release nobody curated may still say it in a sentence ("trade reached 400 million US dollars").
+  const evidence = LEXICON.evidence.get(attribute);
+  const said = evidence && attribute !== 'start' && attribute !== 'day' ? sentenceAnswer(ctx, ctx.releases, undefined, evidence) : undefined;
+  if (said) return said;
   const subject = [...ctx.specific.map((id) => nameOf(ctx.engine, id)), ...ctx.a.subjectWords].join(' ');
   if (facts.length === 0 && !subject) return notFound(ctx.S.releaseSilent, ctx.lang);
   return notFound(ctx.S.mentionsButNot(subject || ctx.S.theMeetings, ctx.S.attribute[attribute]), ctx.lang);

@@ -33,8 +33,17 @@ const MAX_CANDIDATES = 60;
 /** Paragraphs by release: where a search may look (all of each release when absent). */
 export type Paragraphs = ReadonlyMap<string, ReadonlySet<number>>;
 
-export function sentenceAnswer(ctx: Context, releases: ReadonlySet<string> = ctx.releases, paragraphs?: Paragraphs): Answer | undefined {
-  const sources = bestSentences(ctx, releases, paragraphs);
+/**
+ * The text's best sentences as an answer. `states`: only sentences whose words state something
+ * (a sum of money, a number) answer — the attribute or the count asked for.
+ */
+export function sentenceAnswer(
+  ctx: Context,
+  releases: ReadonlySet<string> = ctx.releases,
+  paragraphs?: Paragraphs,
+  states?: (text: string) => boolean,
+): Answer | undefined {
+  const sources = bestSentences(ctx, releases, paragraphs, states);
   return sources.length ? answered(ctx.S.fromText, [], sources, ctx.lang) : undefined;
 }
 
@@ -63,7 +72,7 @@ function firstParagraph(m: Meeting): number {
   return Math.min(...m.sources.map((s) => s.paragraph), ...[Infinity]);
 }
 
-export function bestSentences(ctx: Context, releases: ReadonlySet<string>, paragraphs?: Paragraphs): Source[] {
+export function bestSentences(ctx: Context, releases: ReadonlySet<string>, paragraphs?: Paragraphs, states?: (text: string) => boolean): Source[] {
   const { engine } = ctx;
   const { index } = engine;
   // Places and organizations are what the question is about; people mostly say which meeting.
@@ -126,6 +135,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     const release = hit['release'] as string;
     if (!covers(release)) return [];
     const text = hit['text'] as string;
+    if (states && !states(text)) return [];
     const tokens = tokensOf(text);
     const named = entitiesNamed(tokens, index.formTable);
     // People by their names only: a title ("the foreign ministers of Kazakhstan") may be anyone's.
@@ -160,7 +170,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   });
   // Asked who, where or when, only a sentence that names a person, a place or a date answers; the others set the scene.
   const typed = scored.filter((x) => x.answersKind);
-  const kept = typed.length || ['who', 'where', 'when'].includes(ctx.a.ask) ? typed : scored;
+  const kept = typed.length || ['who', 'where', 'when', 'count'].includes(ctx.a.ask) ? typed : scored;
   kept.sort((a, b) => b.score - a.score);
   if (process.env['DEBUG_SENTENCES']) for (const x of kept.slice(0, 4)) console.error(x.score.toFixed(2), x.answersKind, x.source.quote.slice(0, 90));
   const best = kept[0]?.score ?? 0;
@@ -192,10 +202,15 @@ function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: R
       );
     case 'when':
       return findDates(tokens).length > 0;
+    case 'count':
+      return NUMBER.test(tokens.map((t) => t.norm).join(' '));
     default:
       return true;
   }
 }
+
+/** A number, in figures or in words: what a "how many" answer must hold. */
+const NUMBER = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b/;
 
 /** How many countries (or organizations, as the question's group asks) a sentence names, known or not. */
 function groupNames(ctx: Context, tokens: ReturnType<typeof tokensOf>): number {

@@ -484,7 +484,10 @@ function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly n
     (i) =>
       (LEXICON.subjectBefore.has(tokens[i - 1]?.norm ?? '') && subjectAfterMarker(i)) ||
       LEXICON.subjectAfter.has(tokens[i + 1]?.norm ?? '') ||
-      // "the budget of the hub", "the trade turnover between Kazakhstan and Türkiye": an unknown word that something known is "of".
+      // "the budget of the hub", "the volume of trade", "the trade turnover between Kazakhstan and Türkiye":
+      // an unknown word that something known is "of".
+      // ("what is the volume of trade…": after "is the", the unknown noun is what is asked of it.)
+      (tokens[i + 1]?.norm === 'of' && tokens[i - 1]?.norm === 'the' && LEXICON.copulas.has(tokens[i - 2]?.norm ?? '')) ||
       (OF_WORDS.has(tokens[i + 1]?.norm ?? '') && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
       // "Who chaired the session?": the verb right after "who" is what is asked.
       (i === 1 && tokens[0]!.norm === 'who') ||
