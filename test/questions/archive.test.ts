@@ -28,6 +28,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { type Answer, ask, createEngine, type Engine, formatErrors, loadKnowledge, toPlainText } from '../../src/core';
 import { draftRelease } from '../../src/draft/draft';
+import { judgeAnswer, norm, type Outcome } from './judge';
 
 const HERE = path.join(__dirname, 'archive');
 const ROOT = path.resolve(__dirname, '../..');
@@ -36,7 +37,6 @@ const RELEASES = path.join(HERE, 'releases');
 const QUESTIONS = path.join(HERE, 'questions.jsonl');
 const FAILING = path.join(HERE, 'failing.yaml');
 const SHARED_RELEASES = path.resolve(ROOT, '../shared/eval/releases');
-const MAX_ANSWER_CHARS = 4000;
 const showKnownFailures = Boolean(process.env.SHOW_KNOWN_FAILURES);
 
 // ── Items ───────────────────────────────────────────────────────────────────────────────────────
@@ -76,31 +76,8 @@ function releaseOf(item: Item): string | undefined {
 
 // ── Judging, as ../shared/eval/score.mjs does ───────────────────────────────────────────────────
 
-function norm(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[\u2018\u2019]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
-}
-
-type Outcome = 'right' | 'missed' | 'wrong';
-
 function judge(item: Item, status: Answer['status'], answer: string): { outcome: Outcome; why: string } {
-  if (item.abstain) return status === 'not_found' ? { outcome: 'right', why: '' } : { outcome: 'wrong', why: 'should abstain, but answered' };
-  if (status !== 'answered') return { outcome: 'missed', why: 'abstained' };
-  const a = norm(answer);
-  const missing = (item.must ?? []).filter((g) => !g.some((alt) => a.includes(norm(alt))));
-  const extra = (item.mustNot ?? []).filter((s) => a.includes(norm(s)));
-  const why = [
-    missing.length ? `missing ${missing.map((g) => JSON.stringify(g)).join(', ')}` : '',
-    extra.length ? `should not mention ${JSON.stringify(extra)}` : '',
-    answer.length > MAX_ANSWER_CHARS ? `answer longer than ${MAX_ANSWER_CHARS} characters` : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
-  return { outcome: why ? 'wrong' : 'right', why };
+  return judgeAnswer({ abstain: item.abstain === true, must: item.must ?? [], mustNot: item.mustNot ?? [] }, status, answer);
 }
 
 // ── The moderator's path: draft every release into a copy of the knowledge ─────────────────────

@@ -36,6 +36,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ask, createEngine, formatDate, loadKnowledge, toPlainText, type Answer, type Engine } from '../../src/core';
+import { judgeAnswer, norm, type Outcome } from './judge';
 
 const HERE = __dirname;
 const ROOT = path.resolve(HERE, '../..');
@@ -43,7 +44,6 @@ const KNOWLEDGE_DIR = path.join(ROOT, 'knowledge');
 const SHARED_EVAL = path.resolve(ROOT, '../shared/eval');
 const SHARED_SETS = ['dev.jsonl', 'chat-dev.jsonl'];
 const SHARED_FAILING = path.join(HERE, 'shared/failing.yaml');
-const MAX_ANSWER_CHARS = 4000;
 const showKnownFailures = Boolean(process.env.SHOW_KNOWN_FAILURES);
 
 // ── Rows ────────────────────────────────────────────────────────────────────────────────────────
@@ -189,18 +189,6 @@ function loadSharedSets(): { rows: Row[]; failing: Record<string, string[]> } {
 
 // ── Judging, as ../shared/eval/score.mjs does ───────────────────────────────────────────────────
 
-/** score.mjs's normalization, character for character. */
-function norm(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[\u2018\u2019]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
-}
-
-type Outcome = 'right' | 'missed' | 'wrong';
-
 interface Verdict {
   outcome: Outcome;
   why: string;
@@ -220,22 +208,11 @@ function answerText(engine: Engine, q: string): { status: Answer['status']; text
 }
 
 function judge(row: Row, got: { status: Answer['status']; text: string }): Verdict {
-  const base = { status: got.status, text: got.text };
-  if (row.status === 'not_found') {
-    return got.status === 'not_found' ? { ...base, outcome: 'right', why: '' } : { ...base, outcome: 'wrong', why: 'should be not_found, but answered' };
-  }
-  if (got.status !== 'answered') return { ...base, outcome: 'missed', why: 'said not_found' };
-  const a = norm(got.text);
-  const missing = row.must.filter((group) => !group.some((alt) => a.includes(norm(alt))));
-  const extra = row.mustNot.filter((s) => a.includes(norm(s)));
-  const why = [
-    missing.length ? `missing one of ${missing.map((g) => JSON.stringify(g)).join(', ')}` : '',
-    extra.length ? `should not mention ${JSON.stringify(extra)}` : '',
-    got.text.length > MAX_ANSWER_CHARS ? `answer longer than ${MAX_ANSWER_CHARS} characters` : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
-  return { ...base, outcome: why ? 'wrong' : 'right', why };
+  return {
+    status: got.status,
+    text: got.text,
+    ...judgeAnswer({ abstain: row.status === 'not_found', must: row.must, mustNot: row.mustNot }, got.status, got.text),
+  };
 }
 
 // ── The table ───────────────────────────────────────────────────────────────────────────────────
