@@ -16,11 +16,11 @@ import { splitSentences, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
 import { tokensOf } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
-import { entity, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
+import { entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
 import { meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
 import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context } from './ask-context';
-import { actionKinds, counterpartsOf, matchingFacts, rankFacts } from './fact-match';
+import { actionKinds, counterpartsOf, factNames, matchingFacts, rankFacts } from './fact-match';
 import { releaseDate, releasePlace, releaseSource, releasesInScope } from './release-meta';
 import { attributeAnswer } from './attribute';
 import { polarAnswer } from './polarity';
@@ -111,12 +111,11 @@ function unknownSubject(a: Frame, named: number): boolean {
   return a.ask === 'count' || outnumbered;
 }
 
+/** Whether one of these releases introduces the person or reports a meeting with them. */
 function introducedIn(engine: Engine, person: string, releases: ReadonlySet<string>): boolean {
-  return (engine.index.mentionsByPerson.get(person) ?? []).some((m) => releases.has(m.release)) || meetingsWithIn(engine, person, releases);
-}
-
-function meetingsWithIn(engine: Engine, person: string, releases: ReadonlySet<string>): boolean {
-  return (engine.index.meetingsByPerson.get(person) ?? []).some((id) => releases.has(engine.knowledge.meetings.get(id)?.release ?? ''));
+  return (
+    (engine.index.mentionsByPerson.get(person) ?? []).some((m) => releases.has(m.release)) || meetingsWith(engine, person).some((m) => releases.has(m.release))
+  );
 }
 
 /** One template per kind of question: each reads the frame and the retrieved facts, nothing else. */
@@ -211,12 +210,6 @@ function holdsRole(engine: Engine, person: string, role: string): boolean {
     const modifiers = words.filter((w) => LEXICON.roleModifiers.has(w)).map((w) => stem(w));
     return modifiers.every((m) => wanted.includes(m));
   });
-}
-
-/** Whether a fact names an entity, or one of its people, or is of a meeting with them. */
-function factNames(ctx: Context, fact: Fact, id: string): boolean {
-  const named = ctx.engine.index.factEntities.get(fact.id);
-  return Boolean(named?.has(id) || peopleOf(ctx.engine, id).some((p) => named?.has(p)));
 }
 
 /** Everyone met in the releases asked about; nobody (a release whose meetings nobody drafted) leaves it to the text. */

@@ -79,9 +79,8 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
     const fact = engine.knowledge.facts.get(id);
     if (!fact || !ctx.releases.has(fact.release)) continue;
     const stems = engine.index.factStems.get(id)!;
-    const entities = engine.index.factEntities.get(id)!;
     const covered = ctx.terms.filter((t) => stems.has(t)).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
-    const named = ctx.specific.filter((e) => entities.has(e) || peopleOf(engine, e).some((p) => entities.has(p))).length;
+    const named = ctx.specific.filter((e) => factNames(ctx, fact, e)).length;
     const kindMatch = kinds.includes(fact.kind);
     const cued = a.cues.filter((c) => stems.has(c)).reduce((sum, c) => sum + engine.index.stemWeight(c), 0) / 2;
     if (within) {
@@ -118,6 +117,12 @@ export function actionKinds(a: Frame): FactKind[] {
 
 function intentKinds(a: Frame): FactKind[] {
   return [...a.intents].flatMap((i) => KINDS_BY_INTENT[i] ?? []);
+}
+
+/** Whether a fact names an entity or one of its people (its actor, place, counterparts or words). */
+export function factNames(ctx: Context, fact: Fact, id: string): boolean {
+  const named = ctx.engine.index.factEntities.get(fact.id);
+  return Boolean(named?.has(id) || peopleOf(ctx.engine, id).some((p) => named?.has(p)));
 }
 
 export function counterpartsOf(ctx: Context, fact: Fact): string[] {

@@ -129,8 +129,6 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     return ((wordsByRelease.get(release)?.size ?? 0) + places) / needed >= MIN_COVERAGE;
   };
 
-  if (process.env['DEBUG_SENTENCES'])
-    console.error('hits', hits.length, 'words', words, 'required', required, 'covers', [...wordsByRelease.keys()].filter(covers));
   const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
     const release = hit['release'] as string;
     if (!covers(release)) return [];
@@ -172,7 +170,6 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   const typed = scored.filter((x) => x.answersKind);
   const kept = typed.length || ['who', 'where', 'when', 'count'].includes(ctx.a.ask) ? typed : scored;
   kept.sort((a, b) => b.score - a.score);
-  if (process.env['DEBUG_SENTENCES']) for (const x of kept.slice(0, 4)) console.error(x.score.toFixed(2), x.answersKind, x.source.quote.slice(0, 90));
   const best = kept[0]?.score ?? 0;
   return kept
     .filter((s) => s.score >= best * NEAR_BEST)
