@@ -7,7 +7,8 @@
  *      that reads data beside itself (path.join(__dirname, ...)); and the world gazetteer's forms,
  *      the same for every knowledge, are worked out once into dist/core/search/world-forms.json, and
  *      the question lexicon (en.yaml, ru.yaml) is validated once into dist/core/lexicon/lexicon.json,
- *      and Snowball's English stems of its words into dist/core/text/english-stems.json;
+ *      and Snowball's English stems of its words into dist/core/text/english-stems.json, and its
+ *      entries as the reader compares them into dist/core/read/lexicon-words.json;
  *   4. the command line is one esbuild bundle of the same sources and their dependencies,
  *      dist/cli/bundle.js: a one-shot `cli ask` otherwise spends most of its start-up finding,
  *      reading and compiling some 200 small modules. In the bundle every source file's `__dirname`
@@ -77,6 +78,13 @@ step("dist/core/text/english-stems.json: Snowball's English stems of the lexicon
   const { computeEnglishStems, ENGLISH_STEMS_FILE } = require(path.join(DIST, 'core', 'text', 'normalize.js'));
   const { compileLexiconFiles } = require(path.join(DIST, 'core', 'lexicon', 'lexicon.js'));
   fs.writeFileSync(path.join(DIST, 'core', 'text', ENGLISH_STEMS_FILE), JSON.stringify(computeEnglishStems(compileLexiconFiles())));
+});
+
+step("dist/core/read/lexicon-words.json: the lexicon's entries as the reader compares them, worked out once", () => {
+  // Loading the reader works out every entry (no lexicon-words.json beside it yet).
+  require(path.join(DIST, 'core', 'read', 'read.js'));
+  const { workedLexiconWords, LEXICON_WORDS_FILE } = require(path.join(DIST, 'core', 'read', 'lexicon-words.js'));
+  fs.writeFileSync(path.join(DIST, 'core', 'read', LEXICON_WORDS_FILE), JSON.stringify(workedLexiconWords()));
 });
 
 step("dist/core/search/world-forms.json: the world gazetteer's forms, worked out once", () => {

@@ -7,3 +7,6 @@ export const DEFAULT_KNOWLEDGE_DIR = path.resolve(__dirname, '..', '..', 'knowle
 export function knowledgeDir(fromEnv: string | undefined): string {
   return fromEnv ? path.resolve(fromEnv) : DEFAULT_KNOWLEDGE_DIR;
 }
+
+/** Where one-shot CLI commands keep parsed knowledge files (core/knowledge/parse-cache.ts), as tools keep their caches. */
+export const PARSE_CACHE_DIR = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'attache', 'parsed');

@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { ask, createEngine, formatErrors, loadKnowledge, toPlainText, topics, whoMet, type Answer, type Engine } from '../core';
-import { knowledgeDir } from '../app/paths';
+import { knowledgeDir, PARSE_CACHE_DIR } from '../app/paths';
 
 const USAGE = `usage: cli <command> [--json] [args]
   ask [QUESTION]     answer a question (without QUESTION: one per stdin line)
@@ -68,7 +68,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${result.textFile}\n${result.yamlFile}\n`);
     return 0;
   }
-  const loaded = await loadKnowledge(dir);
+  // `check` parses for real: it is what a moderator runs on a folder to see every error.
+  const loaded = await loadKnowledge(dir, command === 'check' ? {} : { parseCacheDir: PARSE_CACHE_DIR });
   if (command === 'check') {
     if (!loaded.ok) {
       for (const line of formatErrors(loaded.errors)) process.stdout.write(`error: ${line}\n`);

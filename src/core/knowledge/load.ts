@@ -6,6 +6,7 @@ import { constants as fsConstants, promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { ZodError } from 'zod';
 import { parseKnowledgeText } from './parse';
+import { parseKnowledgeTextCached } from './parse-cache';
 import { knowledgeFileSchema, type KnowledgeFile } from './schema';
 import type { Entity, Fact, Knowledge, KnowledgeError, Meeting, Mention, Release, Source } from './types';
 import { squashSpaces, normalize } from '../text/normalize';
@@ -38,6 +39,8 @@ interface Root {
 export interface LoadOptions {
   /** A folder without a release is invalid (deleting releases/ must not "reload" to nothing); the drafter starts from one. */
   requireRelease?: boolean;
+  /** Where parsed files are kept by the hash of their text, for one-shot commands (parse-cache.ts); none by default. */
+  parseCacheDir?: string;
 }
 
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -52,7 +55,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   const warnings: KnowledgeError[] = [];
   for (const absolute of files) {
     const file = path.relative(dir, absolute) || path.basename(absolute);
-    const data = await readKnowledgeFile(root, absolute, file, errors);
+    const data = await readKnowledgeFile(root, absolute, file, errors, options.parseCacheDir);
     if (data) {
       parsed.push({ file, dir: path.dirname(absolute), data });
       checkPlaceholders(file, data, errors);
@@ -223,14 +226,21 @@ async function openedInside(root: Root, handle: fs.FileHandle, stat: { dev: numb
   }
 }
 
-async function readKnowledgeFile(root: Root, absolute: string, file: string, errors: KnowledgeError[]): Promise<KnowledgeFile | undefined> {
+async function readKnowledgeFile(
+  root: Root,
+  absolute: string,
+  file: string,
+  errors: KnowledgeError[],
+  parseCacheDir: string | undefined,
+): Promise<KnowledgeFile | undefined> {
   const raw = await readBounded(root, absolute, file, errors);
   if (raw === undefined) return undefined;
   if (!raw.trim()) {
     errors.push({ file, path: '', message: 'file is empty' });
     return undefined;
   }
-  const parsed = await parseKnowledgeText(raw, absolute.endsWith('.json'));
+  const json = absolute.endsWith('.json');
+  const parsed = parseCacheDir ? await parseKnowledgeTextCached(raw, json, parseCacheDir) : await parseKnowledgeText(raw, json);
   if (!parsed.ok) {
     for (const message of parsed.messages) errors.push({ file, path: '', message });
     return undefined;

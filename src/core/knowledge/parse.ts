@@ -95,6 +95,9 @@ function yamlTooDeep(yaml, raw, max) {
 `;
 
 type ParseText = (lib: typeof yaml, raw: string, json: boolean, maxDepth: number, maxAliasCount: number) => Parsed;
+/** What the parse depends on, for caches of its results (parse-cache.ts). */
+export const PARSER_ID = `yaml ${(require('yaml/package.json') as { version: string }).version}, depth ${MAX_DEPTH}, aliases ${MAX_ALIAS_COUNT}\n${PARSE_SOURCE}`;
+
 const parseSource = new Function(`${PARSE_SOURCE}\nreturn parseText;`)() as ParseText;
 
 /** Parses on this thread: for small texts (and tests). */

@@ -9,9 +9,6 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-const words = z.union([z.string().transform((s) => s.split(/\s+/).filter(Boolean)), z.array(z.string().min(1))]);
-const phrases = z.array(z.string().min(1)).default([]);
-
 export const ASKS = ['summary', 'count', 'who', 'when', 'where', 'yesno', 'what'] as const;
 export const INTENTS = ['meet', 'topic', 'date', 'place', 'source', 'count', 'invite', 'visit', 'agree', 'support', 'assess', 'plan', 'identity'] as const;
 export const ATTRIBUTES = ['time', 'day', 'money', 'duration', 'start', 'institution', 'venue', 'size', 'age', 'distance'] as const;
@@ -22,40 +19,46 @@ export type Intent = (typeof INTENTS)[number];
 export type Attribute = (typeof ATTRIBUTES)[number];
 export type Group = (typeof GROUPS)[number];
 
-const fileSchema = z.strictObject({
-  stopwords: words,
-  filler: words,
-  shorthand: z.record(z.string(), z.string()).default({}),
-  synonyms: z.record(z.string(), z.string()).default({}),
-  variants: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
-  asks: z.partialRecord(z.enum(ASKS), phrases),
-  summary_words: phrases,
-  yesno_tags: phrases,
-  people_nouns: phrases,
-  intents: z.partialRecord(z.enum(INTENTS), phrases),
-  action_intents: z.array(z.enum(INTENTS)).default([]),
-  frame: words,
-  attributes: z.partialRecord(z.enum(ATTRIBUTES), phrases),
-  groups: z.partialRecord(z.enum(GROUPS), phrases),
-  roles: phrases,
-  role_modifiers: phrases,
-  countable: phrases,
-  spell_out: phrases,
-  membership: phrases,
-  others: phrases,
-  subject_before: phrases,
-  subject_after: phrases,
-  with_words: phrases,
-  proposal_before: phrases,
-  copulas: phrases,
-  evidence: z.partialRecord(z.enum(ATTRIBUTES), z.string().refine(validRegExp, 'is not a valid regular expression')).default({}),
-  evidence_exact: z.partialRecord(z.enum(ATTRIBUTES), z.string().refine(validRegExp, 'is not a valid regular expression')).default({}),
-  to_english: z.record(z.string(), z.string()).default({}),
-  latin_markers: phrases,
-  latin_letters: z.record(z.string(), z.string()).default({}),
-});
+// Made only when YAML is validated (the build, the sources): a start reads the build's lexicon.json,
+// and making the schema was a few milliseconds of a one-shot `cli ask`.
+function fileSchema() {
+  const words = z.union([z.string().transform((s) => s.split(/\s+/).filter(Boolean)), z.array(z.string().min(1))]);
+  const phrases = z.array(z.string().min(1)).default([]);
+  return z.strictObject({
+    stopwords: words,
+    filler: words,
+    shorthand: z.record(z.string(), z.string()).default({}),
+    synonyms: z.record(z.string(), z.string()).default({}),
+    variants: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
+    asks: z.partialRecord(z.enum(ASKS), phrases),
+    summary_words: phrases,
+    yesno_tags: phrases,
+    people_nouns: phrases,
+    intents: z.partialRecord(z.enum(INTENTS), phrases),
+    action_intents: z.array(z.enum(INTENTS)).default([]),
+    frame: words,
+    attributes: z.partialRecord(z.enum(ATTRIBUTES), phrases),
+    groups: z.partialRecord(z.enum(GROUPS), phrases),
+    roles: phrases,
+    role_modifiers: phrases,
+    countable: phrases,
+    spell_out: phrases,
+    membership: phrases,
+    others: phrases,
+    subject_before: phrases,
+    subject_after: phrases,
+    with_words: phrases,
+    proposal_before: phrases,
+    copulas: phrases,
+    evidence: z.partialRecord(z.enum(ATTRIBUTES), z.string().refine(validRegExp, 'is not a valid regular expression')).default({}),
+    evidence_exact: z.partialRecord(z.enum(ATTRIBUTES), z.string().refine(validRegExp, 'is not a valid regular expression')).default({}),
+    to_english: z.record(z.string(), z.string()).default({}),
+    latin_markers: phrases,
+    latin_letters: z.record(z.string(), z.string()).default({}),
+  });
+}
 
-type LexiconFile = z.infer<typeof fileSchema>;
+type LexiconFile = z.infer<ReturnType<typeof fileSchema>>;
 
 function validRegExp(source: string): boolean {
   try {
@@ -68,7 +71,7 @@ function validRegExp(source: string): boolean {
 
 function loadFile(name: string): LexiconFile {
   const file = path.join(__dirname, name);
-  const result = fileSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  const result = fileSchema().safeParse(parse(readFileSync(file, 'utf8')));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `${name}: ${i.path.join('.') || '(file)'}: ${i.message}`);
     throw new Error(`The question lexicon is invalid:\n${lines.join('\n')}`);

@@ -12,31 +12,31 @@ import { findDates } from '../search/dates';
 import { tokensOf, type Token } from '../search/tokens';
 import { editDistance, isCyrillic, normalize, stem, typoBudget } from '../text/normalize';
 import type { Frame } from './frame';
+import { lexiconPhrase, lexiconStem } from './lexicon-words';
 
 export type { Frame } from './frame';
 
-// Lexicon entries as the reader compares them: stems for words, token lists for phrases.
-const stemOf = (word: string): string => stem(normalize(word));
-const phraseOf = (text: string): string[] => text.split(/\s+/).flatMap((w) => (w === '*' ? ['*'] : tokensOf(w).map((t) => t.norm)));
+// Lexicon entries as the reader compares them: stems for words, token lists for phrases
+// (lexicon-words.ts: worked out once by the build).
 const INTENT_BY_STEM = new Map<string, Intent[]>();
 const INTENT_PHRASES: Array<{ intent: Intent; words: string[] }> = [];
 for (const [intent, entries] of LEXICON.intents) {
   for (const entry of entries) {
-    const words = phraseOf(entry);
+    const words = lexiconPhrase(entry);
     if (words.length > 1) INTENT_PHRASES.push({ intent, words });
-    else if (words[0]) INTENT_BY_STEM.set(stemOf(words[0]), [...(INTENT_BY_STEM.get(stemOf(words[0])) ?? []), intent]);
+    else if (words[0]) INTENT_BY_STEM.set(lexiconStem(words[0]), [...(INTENT_BY_STEM.get(lexiconStem(words[0])) ?? []), intent]);
   }
 }
-const FRAME_STEMS = new Set([...LEXICON.frame].map(stemOf));
+const FRAME_STEMS = new Set([...LEXICON.frame].map(lexiconStem));
 const STOP = (norm: string): boolean => LEXICON.stopwords.has(norm);
-const ASK_PHRASES: Array<{ ask: Ask; words: string[] }> = [...LEXICON.asks].flatMap(([ask, list]) => list.map((p) => ({ ask, words: phraseOf(p) })));
+const ASK_PHRASES: Array<{ ask: Ask; words: string[] }> = [...LEXICON.asks].flatMap(([ask, list]) => list.map((p) => ({ ask, words: lexiconPhrase(p) })));
 const ATTRIBUTE_PHRASES: Array<{ attribute: Attribute; words: string[] }> = [...LEXICON.attributes].flatMap(([attribute, list]) =>
-  list.map((p) => ({ attribute, words: phraseOf(p) })),
+  list.map((p) => ({ attribute, words: lexiconPhrase(p) })),
 );
 const GROUP_PHRASES: Array<{ group: Group; words: string[] }> = [...LEXICON.groups].flatMap(([group, list]) =>
-  list.map((p) => ({ group, words: phraseOf(p) })),
+  list.map((p) => ({ group, words: lexiconPhrase(p) })),
 );
-const SPELL_OUT = LEXICON.spellOut.map(phraseOf);
+const SPELL_OUT = LEXICON.spellOut.map(lexiconPhrase);
 /** Phrases by their first word: each position of a question looks up only the phrases that can start there. */
 function byFirst<T extends { words: string[] }>(phrases: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -45,15 +45,15 @@ function byFirst<T extends { words: string[] }>(phrases: readonly T[]): Map<stri
 }
 const INTENT_PHRASES_BY_FIRST = byFirst(INTENT_PHRASES);
 const ATTRIBUTE_PHRASES_BY_FIRST = byFirst(ATTRIBUTE_PHRASES);
-const YESNO_TAGS = LEXICON.yesnoTags.map(phraseOf);
-const OTHERS = LEXICON.others.map(phraseOf);
-const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(stemOf));
+const YESNO_TAGS = LEXICON.yesnoTags.map(lexiconPhrase);
+const OTHERS = LEXICON.others.map(lexiconPhrase);
+const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(lexiconStem));
 // Compared as written (plurals listed): stems would take "represented" for "representative".
 const PEOPLE_NOUNS = LEXICON.peopleNouns;
 const isPeopleNoun = (word: string): boolean => PEOPLE_NOUNS.has(word);
 // Longest first, so "foreign minister" is one role and not "minister" alone.
-const ROLE_PHRASES = LEXICON.roles.map((r) => phraseOf(r).map(stemOf)).sort((a, b) => b.length - a.length);
-const COUNTABLE_STEMS = new Set(LEXICON.countable.map(stemOf));
+const ROLE_PHRASES = LEXICON.roles.map((r) => lexiconPhrase(r).map(lexiconStem)).sort((a, b) => b.length - a.length);
+const COUNTABLE_STEMS = new Set(LEXICON.countable.map(lexiconStem));
 // Intents that only say what kind of answer is wanted; the others are actions a sentence may state.
 const QUESTION_INTENTS = new Set<Intent>(['date', 'place', 'source', 'count', 'identity']);
 const OF_WORDS = new Set(['of', 'between', 'with', 'for', 'among', 'in']);
@@ -423,7 +423,9 @@ function countsWhatIsCounted(words: readonly string[], free: (i: number) => bool
       !['how', 'many', 'much', 'сколько', 'different', 'всего', 'было', 'были'].includes(w) &&
       !/^(international|foreign)$/.test(w),
   );
-  return counted < 0 || COUNTABLE_STEMS.has(stemOf(words[counted]!)) || [...COUNTABLE_STEMS].some((s) => isCyrillic(s) && words[counted]!.startsWith(s));
+  return (
+    counted < 0 || COUNTABLE_STEMS.has(stem(normalize(words[counted]!))) || [...COUNTABLE_STEMS].some((s) => isCyrillic(s) && words[counted]!.startsWith(s))
+  );
 }
 
 /**
@@ -445,7 +447,7 @@ function proposedValues(
 ): Frame['proposed'] {
   // "…with the Georgian foreign minister": a nationality, not a place proposed.
   const ofPersonNoun = (l: Link): boolean =>
-    l.role === 'demonym' && words.slice(l.end, l.end + 2).some((w) => isPeopleNoun(w) || ROLE_PHRASES.some((r) => r[0] === stemOf(w)));
+    l.role === 'demonym' && words.slice(l.end, l.end + 2).some((w) => isPeopleNoun(w) || ROLE_PHRASES.some((r) => r[0] === stem(normalize(w))));
   const after = (l: Link): boolean =>
     !ofPersonNoun(l) &&
     (LEXICON.proposalBefore.has(words[l.start - 1] ?? '') || (STOP(words[l.start - 1] ?? '') && LEXICON.proposalBefore.has(words[l.start - 2] ?? '')));
