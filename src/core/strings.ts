@@ -83,6 +83,7 @@ const en = {
   metOnly: 'met',
   mentionsButNot: (subject: string, what: string) => `The release mentions ${subject}, but not ${what}.`,
   theMeetings: 'the meetings',
+  theVisit: 'the visit',
   askedWhen: 'when',
   attribute: {
     time: 'at what time',
@@ -146,6 +147,7 @@ const ru: typeof en = {
   metOnly: 'встреча',
   mentionsButNot: (subject, what) => `В релизе упоминается ${subject}, но не сказано, ${what}.`,
   theMeetings: 'встречи',
+  theVisit: 'визит',
   askedWhen: 'когда',
   attribute: {
     time: 'в котором часу',

@@ -117,6 +117,11 @@ export class EntityResolver {
     return found.sort((a, b) => a.start - b.start);
   }
 
+  /** Whether this draft entity was made from the gazetteer (and not spelled out by the release). */
+  fromGazetteer(id: string): boolean {
+    return [...this.fromWorld.values()].includes(id);
+  }
+
   /** A real country, city or organization the knowledge lacks, as a draft entity with the gazetteer's names. */
   private fromWorldEntry(key: string, place: WorldName): string {
     const existing = this.fromWorld.get(key);

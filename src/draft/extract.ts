@@ -26,6 +26,7 @@ import {
   MEETING_WITH_OPENING,
   NAME_PARTICLES,
   NOTED_LIST,
+  REPORT_TAIL,
   PARTIES,
   TITLE_HEADS,
   TITLE_WORDS,
@@ -164,6 +165,23 @@ interface PersonMention {
   lead?: string;
 }
 
+/**
+ * The drafted entities, less the gazetteer's names met only inside people's names ("Lima" in
+ * "Paulo Rezende Lima"): no place of the release. Anything the release, a fact or an entity refers to stays.
+ */
+function withoutNamesInNames(resolver: EntityResolver, sentences: readonly Sentence[], used: { release: DraftRelease; facts: DraftFact[] }): DraftEntity[] {
+  const referred = new Set<string>(
+    [
+      used.release.place,
+      used.release.principal,
+      ...used.facts.flatMap((f) => [f.actor, f.where]),
+      ...resolver.created.flatMap((e) => [e.country, e.organization]),
+      ...sentences.flatMap((s) => s.mentions.filter((m) => !s.people.some((p) => overlaps(p, m))).map((m) => m.entity)),
+    ].filter((id): id is string => id !== undefined),
+  );
+  return resolver.created.filter((e) => !resolver.fromGazetteer(e.id) || referred.has(e.id));
+}
+
 /** Builds the draft. */
 export function extractDraft(paragraphs: readonly string[], options: ExtractOptions): Draft {
   const resolver = new EntityResolver(options.knowledge);
@@ -274,7 +292,9 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
         meetings.push(current);
       }
     } else if (newParagraph && current) {
-      const continues = PARTIES.test(s.text) || CONTINUES.test(s.text) || s.people.some((p) => current!.with.includes(p.person));
+      // A paragraph that names nobody new ("Welcoming the guest, Temirbulatov noted …") goes on about the meeting.
+      const namesNobodyNew = s.people.every((p) => p.person === principal?.person || current!.with.includes(p.person));
+      const continues = PARTIES.test(s.text) || CONTINUES.test(s.text) || s.people.some((p) => current!.with.includes(p.person)) || namesNobodyNew;
       if (!continues) current = undefined;
     }
     // "Also present at the meeting was …", "Those present included A, B and C": the people listed join the meeting, or make one.
@@ -282,7 +302,13 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
     if (present) {
       const listed = s.people.filter((p) => p.start >= present.index && p.person !== principal?.person);
       const ids = [...new Set(listed.map((p) => p.person))];
-      if (ids.length && current && /\balso\b/i.test(present[0])) {
+      // "The Brazilian delegation also included A, B and C": they are of the delegation's country.
+      const delegationOf = /delegation/i.test(present[0])
+        ? s.mentions.find((m) => m.type === 'country' && m.end <= present.index + present[0].length)?.entity
+        : undefined;
+      for (const e of resolver.created) if (delegationOf && ids.includes(e.id) && e.type === 'person' && !e.country) e.country = delegationOf;
+      // "Also present …", "The delegation included …": people who were at the meeting just drafted.
+      if (ids.length && current && /\b(?:also|delegation)\b/i.test(present[0])) {
         for (const id of ids) if (!current.with.includes(id)) current.with.push(id);
         current.sources.push({ paragraph: s.paragraph, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim() });
       } else if (ids.length) {
@@ -322,7 +348,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
 
   return {
     release,
-    entities: resolver.created,
+    entities: withoutNamesInNames(resolver, sentences, { release, facts: [...facts, ...meetings.flatMap((m) => m.facts)] }),
     people: [...people.values()].map(({ person, sources }) => ({ person, sources })),
     facts,
     meetings,
@@ -507,12 +533,17 @@ function personInRun(text: string, run: Tok[], resolver: EntityResolver): { name
   const places = resolver.mentions(text.slice(run[0]!.start, run[run.length - 1]!.end), false);
   const offset = run[0]!.start;
   // The name starts after the run's last title, institution or place word: "Turkic Academy Darkhan Kydyrali" → "Darkhan Kydyrali".
-  const notName = (t: Tok) => notNameWord(lower(t)) || places.some((m) => overlaps({ start: m.start + offset, end: m.end + offset }, t));
+  const inPlace = (t: Tok) => places.some((m) => overlaps({ start: m.start + offset, end: m.end + offset }, t));
+  // A place word right after a name word ends the name, as a surname: "Paulo Rezende Lima", "Luísa Montenegro".
+  let surnames = run.length;
+  while (surnames > 0 && inPlace(run[surnames - 1]!) && !notNameWord(lower(run[surnames - 1]!))) surnames--;
+  const before = run[surnames - 1];
+  if (surnames === run.length || !before || inPlace(before) || notNameWord(lower(before))) surnames = run.length;
+  const notName = (t: Tok, n: number) => notNameWord(lower(t)) || (n < surnames && inPlace(t));
   let k = 0;
-  for (let n = 0; n < run.length; n++) if (notName(run[n]!)) k = n + 1;
+  for (let n = 0; n < run.length; n++) if (notName(run[n]!, n)) k = n + 1;
   const rest = run.slice(k);
   if (rest.length === 0 || rest.length > 4) return undefined;
-  if (rest.some((t) => notNameWord(lower(t)) || places.some((m) => overlaps({ start: m.start + offset, end: m.end + offset }, t)))) return undefined;
   return { nameToks: rest };
 }
 
@@ -536,7 +567,9 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
     const t = toks[j]!;
     if (t.start < stop) break; // never back into the person named before ("X and Singapore's Foreign Minister Y")
     const gap = text.slice(t.end, toks[j + 1]!.start);
-    const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || (apposition && j === nameIndex - 1 && gap === ', ');
+    // "Minister of Commerce, Industry and Investment Promotion …": a list of portfolios inside one title.
+    const portfolios = gap === ', ' && isCapWord(t) && isCapWord(toks[j + 1]!) && toks.slice(j + 2, nameIndex).some((x) => x.text === 'and');
+    const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || portfolios || (apposition && j === nameIndex - 1 && gap === ', ');
     if (!gapOk) break;
     // "Ambassador of Loea to Zerttaania", "Consul General in Istanbul": "to" and "in" join a title's words too;
     // so does a title word in lower case ("the member of the Council of Elders …").
@@ -911,9 +944,10 @@ function sourceOf(paragraphs: readonly string[]): string | undefined {
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 const PRESENT =
-  /\b(?:also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were) attended by|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+  /\b(?:delegation (?:also )?(?:included|comprised)|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were) attended by|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /** A paragraph that goes on about the meeting before it: "He also …", "The minister …". */
-const CONTINUES = /^(?:(?:moreover|additionally|furthermore|also|in addition|in this regard|in turn),\s*)?(?:he|she|the minister|also present)\b/i;
+const CONTINUES =
+  /^(?:(?:moreover|additionally|furthermore|also|in addition|in this regard|in turn),\s*)?(?:he|she|the minister|also present|the (?:[\p{L}-]+ )?delegation)\b/iu;
 
 interface Intro {
   with: string[];
@@ -935,7 +969,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     const firstAfter = others.find(
       (p) =>
         p.quoteStart >= cue.end &&
-        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|[^.;]*?,?\s+and with\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+)?$/iu.test(
+        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|[^.;]*?,?\s+and with\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
           s.text.slice(cue.end, p.quoteStart),
         ),
     );
@@ -984,7 +1018,7 @@ const WHEN = new RegExp(
 /** The facts one sentence reports, and who acts in it (for a following "He …"). */
 function factsOf(s: Sentence, ctx: FactContext): { facts: DraftFact[]; actor?: string } {
   const text = s.text;
-  const body = ctx.intro ? text.slice(ctx.intro.bodyStart) : text;
+  const body = (ctx.intro ? text.slice(ctx.intro.bodyStart) : text).replace(REPORT_TAIL, '');
   const bodyOffset = ctx.intro ? ctx.intro.bodyStart : 0;
   const sources = [{ paragraph: s.paragraph, quote: text }];
 

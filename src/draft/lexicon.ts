@@ -205,6 +205,17 @@ export const INSTITUTION_WORDS = new Set([
   'country',
   'region',
   'city',
+  // Parts of a ministry, in titles: "Head of the Trade Promotion Division …".
+  'division',
+  'directorate',
+  'bureau',
+  'section',
+  'administration',
+  'promotion',
+  'investment',
+  'investments',
+  'chamber',
+  'consular',
 ]);
 
 /** Capitalized only because they open a sentence or a clause. */
@@ -379,6 +390,10 @@ export const LEADING_CONNECTIVE =
 /** Verbs that list what was talked about. */
 export const LIST_VERBS_ACTIVE = /\b(?:discussed|addressed|considered|reviewed|exchanged views on|talked about|focused on)\s+/i;
 export const LIST_VERBS_PASSIVE = /\s+(?:were|was)\s+(?:discussed|addressed|considered|raised|reviewed)\b/i;
+/** The reporting tail of a sentence, no part of what it reports: ", Trend reports via the Kazakh MFA.", ", the press service of the MFA said." */
+export const REPORT_TAIL =
+  /,\s+(?:(?:the\s+)?press service of .*|according to the (?:press service|ministry|mfa)\b.*|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s+(?:reports|reported|informs|writes)\b.*)$/u;
+
 export const NOTED_LIST = /\bthere (?:was|were) noted\s+/i;
 export const INFORMED_ABOUT = /\binformed\b.*?\babout\s+/i;
 
@@ -387,7 +402,11 @@ export const FACT_VERBS: readonly { kind: 'invitation' | 'agreement' | 'cooperat
   { kind: 'invitation', pattern: /\b(?:conveyed|extended|handed over|delivered|passed on|renewed)\s+(?:an |the |his |her )?invitation\b|\binvited\b/i },
   { kind: 'agreement', pattern: /\b(?:an agreement was reached|agreement was reached|agreed|reached an agreement|signed)\b/i },
   { kind: 'cooperation', pattern: /\b(?:identified|named|outlined)\b.*\b(?:promising areas?|areas? of (?:cooperation|interaction))\b/i },
-  { kind: 'assessment', pattern: /\b(?:appreciated|praised|commended|welcomed|assessed|valued|thanked|congratulated)\b/i },
+  {
+    kind: 'assessment',
+    pattern:
+      /\b(?:appreciated|praised|commended|welcomed|assessed|valued|thanked|congratulated|lauded|hailed|spoke highly of|noted with satisfaction|expressed (?:satisfaction|appreciation|gratitude))\b/i,
+  },
   { kind: 'support', pattern: /\b(?:supported|supports|expressed support|reaffirmed (?:its |his |her )?support)\b/i },
   { kind: 'statement', pattern: /\b(?:emphasi[sz]ed|stressed|underlined|underscored|said|stated|pointed out|noted that|expressed)\b/i },
 ];

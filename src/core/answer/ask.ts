@@ -20,7 +20,7 @@ import { entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, 
 import { meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
 import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context } from './ask-context';
-import { actionKinds, counterpartsOf, factNames, matchingFacts, rankFacts } from './fact-match';
+import { actionKinds, counterpartsOf, factNames, matchingFacts, rankFacts, termCoverage } from './fact-match';
 import { releaseDate, releasePlace, releaseSource, releasesInScope } from './release-meta';
 import { attributeAnswer } from './attribute';
 import { polarAnswer } from './polarity';
@@ -244,9 +244,18 @@ function describePeople(ctx: Context, people: readonly string[]): Answer {
     });
     return answered(ctx.S.whoIs(e.name, e.title ?? e.type), items, mentionSources(engine, id), ctx.lang);
   }
+  // Asked about meetings ("who received the Brazilian delegation?"), each line says who met them, where and when.
+  const line = (p: string): string[] => {
+    const meetings = ctx.a.asksCounterpart ? meetingsIn(ctx, p) : [];
+    if (meetings.length === 0) return [personLine(engine, p)];
+    return meetings.map((m) => {
+      const v = visitWords(engine, releaseOf(engine, m.release)!, ctx.lang);
+      return STRINGS[ctx.lang].metWith(v.principal, `${personLine(engine, p)} (${v.place}, ${v.date})`);
+    });
+  };
   return answered(
     ctx.S.peopleOf(ctx.specific.map((id) => nameOf(engine, id)).join(', ')),
-    people.map((p) => personLine(engine, p)),
+    people.flatMap(line),
     people.flatMap((p) => mentionSources(engine, p)),
     ctx.lang,
   );
@@ -296,6 +305,13 @@ function whatAnswer(ctx: Context): Answer | undefined {
       if (said) return said;
     }
     if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') return sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
+    // A fact that holds fewer of the question's words than a sentence of the same meeting: the sentence says it.
+    if (narrowed.length && ctx.terms.length) {
+      const factCovers = Math.max(...narrowed.map((f) => termCoverage(ctx, engine.index.factStems.get(f.id) ?? new Set())));
+      const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)), meetingParagraphs(engine, meetings));
+      const saidCovers = Math.max(0, ...(said?.sources ?? []).map((x) => termCoverage(ctx, new Set(tokensOf(x.quote).map((t) => t.stem)))));
+      if (said && saidCovers > factCovers) return said;
+    }
     const topics = meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
     // A meeting a thin draft gave no facts: its release's sentences may still answer.
     if (topics.status === 'answered') return topics;
@@ -505,7 +521,12 @@ function whenAnswer(ctx: Context): Answer | undefined {
   // "When is the 10th summit due?": a date the text gives beats the date of a meeting.
   if (ctx.terms.length) return sentenceAnswer(ctx);
   if (ctx.people.length) {
-    const meetings = ctx.people.flatMap((p) => meetingsIn(ctx, p));
+    const met = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
+    // A release with no year anywhere: the meeting is there, its date is not ("date unknown" is no answer to "when").
+    const meetings = met.filter((m) => releaseOf(ctx.engine, m.release)?.date);
+    if (met.length && !meetings.length) {
+      return notFound(ctx.S.mentionsButNot(ctx.people.map((p) => nameOf(ctx.engine, p)).join(', '), ctx.S.askedWhen), ctx.lang);
+    }
     if (meetings.length) {
       const lines = meetings.map((m) => {
         const v = visitWords(ctx.engine, releaseOf(ctx.engine, m.release)!, ctx.lang);

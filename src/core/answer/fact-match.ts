@@ -63,6 +63,11 @@ export function matchingFacts(ctx: Context): Fact[] {
   return rankFacts(ctx, [...candidates], false);
 }
 
+/** How many of the question's subject words (the group asked for included) a fact's or a sentence's stems hold. */
+export function termCoverage(ctx: Context, stems: ReadonlySet<string>): number {
+  return ctx.a.terms.filter((t) => stems.has(t)).length;
+}
+
 /**
  * Scores facts; keeps those clearly relevant. `within` = the facts of a meeting
  * the question already chose: then only the question's words and intents narrow it.

@@ -2,7 +2,7 @@
 import type { Context } from './ask-context';
 import type { Release, Source } from '../knowledge/types';
 import { formatDate } from '../strings';
-import { answered, type Answer } from './answer';
+import { answered, notFound, type Answer } from './answer';
 import { nameOf } from './people';
 
 /** The releases in scope, newest first; one answer line each when there are several. */
@@ -25,7 +25,10 @@ function releaseMeta(ctx: Context, line: (r: Release) => string | undefined): An
 }
 
 export function releaseDate(ctx: Context): Answer | undefined {
-  return releaseMeta(ctx, (r) => ctx.S.releaseDate(formatDate(r.date, ctx.lang)));
+  const dated = releaseMeta(ctx, (r) => (r.date ? ctx.S.releaseDate(formatDate(r.date, ctx.lang)) : undefined));
+  // Only undated releases in scope: "date unknown" is no answer to "when".
+  if (!dated && releasesInScope(ctx).length) return notFound(ctx.S.mentionsButNot(ctx.S.theVisit, ctx.S.askedWhen), ctx.lang);
+  return dated;
 }
 
 export function releasePlace(ctx: Context): Answer | undefined {

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_DEPTH, PARSER_ID, type Parsed, parseKnowledgeText } from './parse';
 
-/** Entries beyond this are not written: the cache is for a knowledge folder, not an archive's history. */
+/** At this many entries the cache starts over: it is for the knowledge folders in use, not their history. */
 const MAX_ENTRIES = 2000;
 
 export async function parseKnowledgeTextCached(raw: string, json: boolean, cacheDir: string): Promise<Parsed> {
@@ -62,7 +62,8 @@ function hash(text: string): string {
 function write(cacheDir: string, file: string, text: string): void {
   try {
     fs.mkdirSync(cacheDir, { recursive: true });
-    if (fs.readdirSync(cacheDir).length >= MAX_ENTRIES) return;
+    const names = fs.readdirSync(cacheDir);
+    if (names.length >= MAX_ENTRIES) for (const name of names) fs.rmSync(path.join(cacheDir, name), { force: true });
     // Written aside and renamed: a concurrent run reads a whole entry or none.
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, text, { mode: 0o600 });
