@@ -547,6 +547,9 @@ function personInRun(text: string, run: Tok[], resolver: EntityResolver): { name
   return { nameToks: rest };
 }
 
+/** Lower-case words that end a place's name inside a title: "the Mangystau region", "Gilan province". */
+const HEAD_OF_PLACE = new Set(['region', 'province', 'oblast', 'district', 'city', 'county', 'prefecture']);
+
 /** Small words inside a title: "Minister of …", "Ambassador … to …", "Consul General in …". */
 const TITLE_JOINERS = new Set([...CONNECTORS, 'to', 'in']);
 
@@ -579,6 +582,7 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
         isAcronym(t) ||
         TITLE_JOINERS.has(t.text) ||
         (TITLE_WORDS.has(t.text) && t.text !== 'his' && t.text !== 'her') ||
+        HEAD_OF_PLACE.has(t.text) || // "Deputy Akim of the Mangystau region"
         /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text)
       )
     )
@@ -944,7 +948,7 @@ function sourceOf(paragraphs: readonly string[]): string | undefined {
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 const PRESENT =
-  /\b(?:delegation (?:also )?(?:included|comprised)|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were) attended by|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were) attended by|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /** A paragraph that goes on about the meeting before it: "He also …", "The minister …". */
 const CONTINUES =
   /^(?:(?:moreover|additionally|furthermore|also|in addition|in this regard|in turn),\s*)?(?:he|she|the minister|also present|the (?:[\p{L}-]+ )?delegation)\b/iu;
@@ -969,7 +973,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     const firstAfter = others.find(
       (p) =>
         p.quoteStart >= cue.end &&
-        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|[^.;]*?,?\s+and with\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
+        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|(?:on|at|during|via)\s+[\p{L}\d'’ -]{1,30}?\s+with\s+|with\s+|[^.;]*?,?\s+and with\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
           s.text.slice(cue.end, p.quoteStart),
         ),
     );

@@ -43,6 +43,13 @@ export const TITLE_HEADS = new Set([
   'executive',
   'member',
   'consul',
+  'undersecretary',
+  'under-secretary',
+  'akim',
+  'counsellor',
+  'counselor',
+  'attaché',
+  'attache',
 ]);
 
 /** Words that open a title or sit in one but never start a name. */
@@ -205,6 +212,11 @@ export const INSTITUTION_WORDS = new Set([
   'country',
   'region',
   'city',
+  'province',
+  'oblast',
+  'district',
+  'prefecture',
+  'county',
   // Parts of a ministry, in titles: "Head of the Trade Promotion Division …".
   'division',
   'directorate',
@@ -413,7 +425,8 @@ export const FACT_VERBS: readonly { kind: 'invitation' | 'agreement' | 'cooperat
 
 /** Words that open a meeting: "At the meeting with …", "held talks with …", "informed …". */
 export const MEETING_WITH = /\b(?:meeting|meetings|talks|conversation|negotiations|consultations|interview|call)\s+with\s+/gi;
-export const MEETING_VERB = /\b(?:met with|met|received|informed|spoke with|spoke to|talked with|held talks with|had talks with)\s+/gi;
+export const MEETING_VERB =
+  /\b(?:met with|met|received|informed|spoke with|spoke to|talked with|held talks with|had talks with|held talks|had talks|held (?:a |an )?(?:meeting|videoconference|video conference|video call|phone call|telephone conversation|phone conversation|conversation))\s+/gi;
 export const MEETING_WITH_OPENING = /^(?:(?:on the same day|also|then|later|in addition),\s*)?with\s+/i;
 
 /** A continuing paragraph: "The parties discussed …". */

@@ -9,6 +9,7 @@ import type { EntityForm } from '../search/entity-forms';
 import type { SearchIndex } from '../search/index';
 import { linkExact, linkShortened, type Link } from '../search/link';
 import { findDates } from '../search/dates';
+import { MONTH_WORDS } from '../text/months';
 import { tokensOf, type Token } from '../search/tokens';
 import { editDistance, isCyrillic, normalize, stem, typoBudget } from '../text/normalize';
 import type { Frame } from './frame';
@@ -134,6 +135,8 @@ export function read(question: string, index: SearchIndex): Frame {
       subjectWords.push(token.raw);
     } else if (attribute && attributeWord(words[i]!))
       continue; // "budget", "cost": what is asked of the subject, not the subject
+    else if (MONTH_WORDS.has(token.norm))
+      continue; // a month outside a date the reader knows ("Jan-Aug 2025"): time, not a name nobody knows
     else if (!(lang === 'ru' && token.norm.length <= 2)) {
       unknownWords.push(token.raw);
       unknownPositions.push(i);
