@@ -27,6 +27,8 @@ import {
   NAME_PARTICLES,
   NOTED_LIST,
   REPORT_TAIL,
+  AT_INVITATION,
+  PAIR_VERB,
   PARTIES,
   TITLE_HEADS,
   TITLE_WORDS,
@@ -965,7 +967,13 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   const others = s.people.filter((p) => p.person !== principal);
   if (!others.length) return undefined;
   const cues: { end: number }[] = [];
-  for (const re of [MEETING_WITH, MEETING_VERB]) for (const m of s.text.matchAll(re)) cues.push({ end: m.index + m[0].length });
+  for (const re of [MEETING_WITH, MEETING_VERB, AT_INVITATION]) for (const m of s.text.matchAll(re)) cues.push({ end: m.index + m[0].length });
+  // "Temirbolatov and Kertész discussed …": the principal and one other, together the subject.
+  const lead = s.people[0];
+  const partner = s.people[1];
+  if (lead && partner && lead.person === principal && partner.person !== principal && /^\s+and\s+$/.test(s.text.slice(lead.end, partner.quoteStart))) {
+    if (PAIR_VERB.test(s.text.slice(partner.quoteEnd))) cues.push({ end: partner.quoteStart });
+  }
   const opening = MEETING_WITH_OPENING.exec(s.text);
   if (opening) cues.push({ end: opening.index + opening[0].length });
   cues.sort((a, b) => a.end - b.end);
