@@ -770,6 +770,10 @@ function definePerson(resolver: EntityResolver, name: string, title: string, quo
     };
   }
   const organization = named.find((m) => m.type === 'organization');
+  // "Special Envoy of the Ministry of Foreign Affairs of Kazakhstan": the ministry's country is theirs.
+  if (!country && organization) {
+    country = resolver.mentions(organization.text.split(/\s+/).slice(1).join(' '), true).find((m) => m.type === 'country');
+  }
   return resolver.define({
     type: 'person',
     name,

@@ -185,6 +185,11 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const said = sentenceAnswer(ctx);
     if (said) return said;
   }
+  // "At whose invitation did he visit Budapest?": an action no fact carries; the text may say who.
+  if (asksAboutAction(ctx)) {
+    const said = sentenceAnswer(ctx);
+    if (said) return said;
+  }
   if (ctx.people.length) return describePeople(ctx, ctx.people);
   if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return everyoneMet(ctx);
   return undefined;
