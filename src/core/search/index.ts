@@ -4,25 +4,18 @@
  * - the world's other countries, organizations and cities, to recognise what the knowledge lacks;
  * - the vocabulary of the releases, to tell a word the release uses from one it never does;
  * - curated facts, by the entities they name and by their words (an inverted index);
- * - every sentence of every release in MiniSearch, for releases nobody has curated yet.
+ * - every sentence of every release, for BM25 retrieval (sentence-index.ts), for releases nobody has curated yet.
  */
-import MiniSearch from 'minisearch';
 import type { Fact, Knowledge, Meeting, Mention, Release } from '../knowledge/types';
 import { WORLD } from '../lexicon/world';
 import { LEXICON } from '../lexicon/lexicon';
-import { splitSentences, stem, normalize } from '../text/normalize';
+import { stem, normalize } from '../text/normalize';
 import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
 import { buildFormTable, formTableSteps, linkExact, type FormTable } from './link';
-import { cachedStem, rawWordsOf, tokenOf, tokensOf } from './tokens';
+import { rawWordsOf, tokenOf, tokensOf } from './tokens';
+import { SentenceIndex, sentenceIndexSteps } from './sentence-index';
 import { NgramIndex } from './ngrams';
 import { worldPlaceForms } from './world-forms';
-
-export interface SentenceDoc {
-  id: number;
-  release: string;
-  paragraph: number;
-  text: string;
-}
 
 export interface SearchIndex {
   formTable: FormTable;
@@ -81,7 +74,7 @@ export interface SearchIndex {
   datedFacts: readonly Fact[];
   /** Every entity a release's text names, with the first paragraph that names it (worked out when first asked). */
   namedInRelease: (release: string) => ReadonlyMap<string, number>;
-  sentences: MiniSearch<SentenceDoc>;
+  sentences: SentenceIndex;
 }
 
 export function buildIndex(knowledge: Knowledge): SearchIndex {
@@ -158,26 +151,18 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       words.add(t.norm);
     }
   };
-  // Each paragraph is tokenized once for the vocabulary. Every sentence goes into MiniSearch: what
-  // no curated fact covers (a release nobody curated, a paragraph a thin draft left out) is answered from them.
-  let sentenceCount = 0;
-  const sentences = new MiniSearch<SentenceDoc>({
-    fields: ['text'],
-    storeFields: ['release', 'paragraph', 'text'],
-    processTerm: (term) => (term.length > 1 ? cachedStem(term) : null),
-    tokenize: (text) => tokensOf(text).map((t) => t.norm),
-  });
-  for (const release of knowledge.releases.values()) {
-    release.paragraphs.forEach((paragraph, i) => {
-      addWords(paragraph);
-      for (const text of splitSentences(paragraph)) {
-        sentences.add({ id: sentenceCount++, release: release.id, paragraph: i + 1, text });
-      }
-    });
+  // Each paragraph is tokenized once for the vocabulary.
+  const releases = [...knowledge.releases.values()];
+  for (const release of releases) {
+    for (const paragraph of release.paragraphs) addWords(paragraph);
     addWords(release.title);
     addWords(release.source);
     yield;
   }
+  yield;
+  // Every sentence, for BM25: what no curated fact covers (a release nobody curated, a paragraph a
+  // thin draft left out) is answered from them.
+  const sentences = new SentenceIndex(yield* sentenceIndexSteps(releases), releases);
   let labels = 0;
   for (const fact of knowledge.facts.values()) {
     addWords(fact.label);
@@ -404,7 +389,7 @@ export interface Lookup {
  * time would cost seconds for names most questions never use.
  */
 function releasesNamingLookup(
-  sentences: MiniSearch<SentenceDoc>,
+  sentences: SentenceIndex,
   forms: readonly EntityForm[],
   namedBy: (tokens: ReturnType<typeof tokensOf>) => string[],
   /** Link every sentence found (world names: "Shanghai" inside a name of ours), or only for forms that need their capitals ("WHO"). */
@@ -417,12 +402,11 @@ function releasesNamingLookup(
     if (cache.has(key)) return cache.get(key);
     const releases = new Set<string>();
     for (const form of formsOf.get(key) ?? []) {
-      const hits = sentences.search(form.stems.join(' '), { combineWith: 'AND', processTerm: (t) => t, tokenize: (q) => q.split(' ') });
-      for (const hit of hits) {
-        const release = hit['release'] as string;
+      for (const hit of sentences.search(form.stems, { combineWith: 'AND' })) {
+        const release = hit.release;
         if (releases.has(release)) continue;
         if (!verifyAll && !form.exactTokens) releases.add(release);
-        else if (namedBy(tokensOf(hit['text'] as string)).includes(key)) releases.add(release);
+        else if (namedBy(tokensOf(hit.text)).includes(key)) releases.add(release);
       }
     }
     if (cache.size >= 10_000) cache.clear();
