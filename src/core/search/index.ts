@@ -14,6 +14,7 @@ import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity
 import { buildFormTable, formTableSteps, linkExact, type FormTable } from './link';
 import { rawWordsOf, tokenOf, tokensOf } from './tokens';
 import { SentenceIndex, sentenceIndexSteps } from './sentence-index';
+import { SmallSets } from './small-sets';
 import { NgramIndex } from './ngrams';
 import { worldPlaceForms } from './world-forms';
 
@@ -43,10 +44,11 @@ export interface SearchIndex {
   vocabulary: ReadonlySet<string>;
   /** Facts by the entities they name (actor, place, meeting counterparts, names in the text). */
   factsByEntity: ReadonlyMap<string, readonly string[]>;
-  factEntities: ReadonlyMap<string, ReadonlySet<string>>;
+  /** For each fact, the entities it names (in that order), and the stems of its words. */
+  factEntities: SmallSets;
   /** Facts by the stems of their words, and each stem's weight (rarer words weigh more). */
   factsByStem: ReadonlyMap<string, readonly string[]>;
-  factStems: ReadonlyMap<string, ReadonlySet<string>>;
+  factStems: SmallSets;
   stemWeight: (stem: string) => number;
   meetingsByPerson: ReadonlyMap<string, readonly string[]>;
   /** For each organization or country, the people of it (through `parent` too); a person is their own. */
@@ -179,23 +181,25 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
 
   // Facts: which entities each names, and which words.
   const factsByEntity = new Map<string, string[]>();
-  const factEntities = new Map<string, Set<string>>();
+  const factEntities = new SmallSets();
   const factsByStem = new Map<string, string[]>();
-  const factStems = new Map<string, Set<string>>();
+  const factStems = new SmallSets();
   const ignored = new Set([...LEXICON.frame].map((w) => stem(normalize(w))));
   for (const fact of knowledge.facts.values()) {
     const entities = new Set<string>(factEntityIds(fact, knowledge));
     const text = factText(fact);
     const tokens = tokensOf(text);
     for (const id of entitiesNamed(tokens, formTable)) entities.add(id);
-    factEntities.set(fact.id, entities);
+    factEntities.add(fact.id, entities);
     for (const entity of entities) push(factsByEntity, entity, fact.id);
     // The fact's kind is one of its words: "the WIPO cooperation" is every cooperation fact with WIPO.
     const stems = new Set([...tokens.map((t) => t.stem), stem(fact.kind)].filter((s) => s.length > 2 && !ignored.has(s)));
-    factStems.set(fact.id, stems);
+    factStems.add(fact.id, stems);
     for (const s of stems) push(factsByStem, s, fact.id);
     if (factEntities.size % 64 === 0) yield;
   }
+  factEntities.seal();
+  factStems.seal();
   const factCount = Math.max(1, knowledge.facts.size);
   const stemWeight = (s: string): number => Math.log(1 + factCount / (1 + (factsByStem.get(s)?.length ?? 0)));
 
