@@ -45,9 +45,13 @@ export function matchingFacts(ctx: Context): Fact[] {
       rest -= w;
     }
     const enough: Array<[string, number]> = [];
+    // Thousands of seeds for a common word: each word's number is looked up once, each fact's once.
     const { factStems } = engine.index;
+    const ids = weighted.map((x) => factStems.idOf(x.t));
     for (const f of seeds) {
-      const w = weighted.reduce((sum, x) => (factStems.has(f, x.t) ? sum + x.w : sum), 0);
+      const k = factStems.keyOf(f);
+      let w = 0;
+      for (let j = 0; j < weighted.length; j++) if (factStems.holds(k, ids[j]!)) w = w + weighted[j]!.w;
       if (w >= total * 0.5) enough.push([f, w]);
     }
     // Only the best-covered few can make the answer (it shows at most eight): rank those, not thousands.

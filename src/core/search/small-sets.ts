@@ -50,9 +50,20 @@ export class SmallSets {
 
   /** Whether the key's set holds the value (false for a key never added). */
   has(key: string, value: string): boolean {
-    const k = this.keys.get(key);
-    const id = this.valueIds.get(value);
-    if (k === undefined || id === undefined) return false;
+    return this.holds(this.keyOf(key), this.idOf(value));
+  }
+
+  /** For many look-ups: a key's number (-1 when never added), a value's (-1 when in no set), and whether the one holds the other. */
+  keyOf(key: string): number {
+    return this.keys.get(key) ?? -1;
+  }
+
+  idOf(value: string): number {
+    return this.valueIds.get(value) ?? -1;
+  }
+
+  holds(k: number, id: number): boolean {
+    if (k < 0 || id < 0) return false;
     for (let i = this.start[k]!, end = this.start[k + 1]!; i < end; i++) if (this.members[i] === id) return true;
     return false;
   }
