@@ -92,8 +92,7 @@ function releasesSayingDates(engine: Engine, a: Frame): string[] {
   for (const d of a.dates) {
     if (!d.month) continue;
     const words = [stem(MONTH_FORMS_EN[d.month - 1]![0]!), ...(d.day ? [String(d.day)] : [])];
-    for (const hit of engine.index.sentences.search(words.join(' '), { combineWith: 'AND', processTerm: (t) => t, tokenize: (q) => q.split(' ') }))
-      ids.add(hit['release'] as string);
+    for (const hit of engine.index.sentences.search(words, { combineWith: 'AND' })) ids.add(hit.release);
   }
   return [...ids];
 }

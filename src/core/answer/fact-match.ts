@@ -45,9 +45,13 @@ export function matchingFacts(ctx: Context): Fact[] {
       rest -= w;
     }
     const enough: Array<[string, number]> = [];
+    // Thousands of seeds for a common word: each word's number is looked up once, each fact's once.
+    const { factStems } = engine.index;
+    const ids = weighted.map((x) => factStems.idOf(x.t));
     for (const f of seeds) {
-      const stems = engine.index.factStems.get(f)!;
-      const w = weighted.reduce((sum, x) => (stems.has(x.t) ? sum + x.w : sum), 0);
+      const k = factStems.keyOf(f);
+      let w = 0;
+      for (let j = 0; j < weighted.length; j++) if (factStems.holds(k, ids[j]!)) w = w + weighted[j]!.w;
       if (w >= total * 0.5) enough.push([f, w]);
     }
     // Only the best-covered few can make the answer (it shows at most eight): rank those, not thousands.
@@ -83,11 +87,11 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
   for (const id of new Set(ids)) {
     const fact = engine.knowledge.facts.get(id);
     if (!fact || !ctx.releases.has(fact.release)) continue;
-    const stems = engine.index.factStems.get(id)!;
-    const covered = ctx.terms.filter((t) => stems.has(t)).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
+    const has = (s: string): boolean => engine.index.factStems.has(id, s);
+    const covered = ctx.terms.filter(has).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
     const named = ctx.specific.filter((e) => factNames(ctx, fact, e)).length;
     const kindMatch = kinds.includes(fact.kind);
-    const cued = a.cues.filter((c) => stems.has(c)).reduce((sum, c) => sum + engine.index.stemWeight(c), 0) / 2;
+    const cued = a.cues.filter(has).reduce((sum, c) => sum + engine.index.stemWeight(c), 0) / 2;
     if (within) {
       if (covered === 0 && !kindMatch && cued === 0) continue;
       scored.push({ fact, score: covered + cued + (kindMatch ? 1 : 0) });
@@ -126,8 +130,8 @@ function intentKinds(a: Frame): FactKind[] {
 
 /** Whether a fact names an entity or one of its people (its actor, place, counterparts or words). */
 export function factNames(ctx: Context, fact: Fact, id: string): boolean {
-  const named = ctx.engine.index.factEntities.get(fact.id);
-  return Boolean(named?.has(id) || peopleOf(ctx.engine, id).some((p) => named?.has(p)));
+  const named = ctx.engine.index.factEntities;
+  return named.has(fact.id, id) || peopleOf(ctx.engine, id).some((p) => named.has(fact.id, p));
 }
 
 export function counterpartsOf(ctx: Context, fact: Fact): string[] {

@@ -109,7 +109,7 @@ function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kin
 
 /** The places, countries and organizations a fact names: its `where` and the names in its words. */
 function factPlaces(ctx: Context, fact: Fact): string[] {
-  const named = ctx.engine.index.factEntities.get(fact.id) ?? new Set<string>();
+  const named = ctx.engine.index.factEntities.get(fact.id);
   return [...new Set([...(fact.where ? [fact.where] : []), ...named])].filter((id) => ctx.engine.index.placeLike.has(id) && !ctx.specific.includes(id));
 }
 

@@ -6,15 +6,22 @@ import { answered, notFound, type Answer } from './answer';
 import { nameOf } from './people';
 
 /** The releases in scope, newest first; one answer line each when there are several. */
-export function releasesInScope(ctx: Context) {
-  return ctx.engine.index.releasesNewestFirst.filter((r) => ctx.releases.has(r.id));
+export function releasesInScope(ctx: Context): readonly Release[] {
+  const { index } = ctx.engine;
+  // Most questions are about every release: the list as it is, not a copy of 10,000.
+  if (ctx.releases === index.releaseIds) return index.releasesNewestFirst;
+  return index.releasesNewestFirst.filter((r) => ctx.releases.has(r.id));
 }
 
-function releaseMeta(ctx: Context, line: (r: Release) => string | undefined): Answer | undefined {
-  const releases = releasesInScope(ctx).filter((r) => line(r) !== undefined);
+/**
+ * One line per release that has one (`has` says which: lines are made only for the releases shown,
+ * not for the 10,000 a question about every release counts).
+ */
+function releaseMeta(ctx: Context, line: (r: Release) => string, has?: (r: Release) => boolean): Answer | undefined {
+  const releases = has ? releasesInScope(ctx).filter(has) : releasesInScope(ctx);
   const [first] = releases;
   if (!first) return undefined;
-  if (releases.length === 1) return answered(line(first)!, [], firstSentence(first.id, first.paragraphs[0]), ctx.lang);
+  if (releases.length === 1) return answered(line(first), [], firstSentence(first.id, first.paragraphs[0]), ctx.lang);
   const shown = releases.slice(0, 10);
   return answered(
     ctx.S.count(releases.length, ctx.S.releases),
@@ -32,7 +39,11 @@ export function releaseDate(ctx: Context): Answer | undefined {
 }
 
 export function releasePlace(ctx: Context): Answer | undefined {
-  return releaseMeta(ctx, (r) => (r.place ? ctx.S.releasePlace(nameOf(ctx.engine, r.place), formatDate(r.date, ctx.lang)) : undefined));
+  return releaseMeta(
+    ctx,
+    (r) => ctx.S.releasePlace(nameOf(ctx.engine, r.place!), formatDate(r.date, ctx.lang)),
+    (r) => Boolean(r.place),
+  );
 }
 
 export function releaseSource(ctx: Context): Answer | undefined {

@@ -2,7 +2,7 @@
  * Answers from the releases' own sentences, for whatever no curated fact covers: releases nobody
  * curated yet, the paragraphs a thin draft left out, details the facts do not carry.
  *
- * Retrieval is MiniSearch's BM25 over every sentence (stems, synonyms and spelling variants folded
+ * Retrieval is BM25 over every sentence (search/sentence-index.ts; stems, synonyms and spelling variants folded
  * as in the question). A release qualifies when its text covers most of what the question asks —
  * its subject words, and every place or organization it names; then its best sentences answer,
  * each holding at least one of the subject words. The question's words that only set the scene
@@ -104,20 +104,17 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     ...dateWords.map((w) => [w, 1] as const),
     ...words.map((w, i) => [w, i === 0 ? 2 : 1] as const),
   ]);
-  const hits = index.sentences.search(query.join(' '), {
+  const hits = index.sentences.search(query, {
     combineWith: 'OR',
     boostTerm: (term) => weight.get(term) ?? 1,
     // Query words are stems already (typos were mended by the reader): exact look-ups, no second stemming.
-    processTerm: (t) => t,
-    tokenize: (q) => q.split(' '),
-    filter: (hit) =>
-      releases.has(hit['release'] as string) && (!paragraphs || paragraphs.get(hit['release'] as string)?.has(hit['paragraph'] as number) === true),
+    filter: (release, paragraph) => releases.has(release) && (!paragraphs || paragraphs.get(release)?.has(paragraph) === true),
   });
 
   // Which releases cover the question: its words anywhere in their text, every place or organization named.
   const wordsByRelease = new Map<string, Set<string>>();
   for (const hit of hits) {
-    const release = hit['release'] as string;
+    const release = hit.release;
     const seen = wordsByRelease.get(release) ?? new Set<string>();
     for (const t of hit.queryTerms) if (words.includes(t)) seen.add(t);
     wordsByRelease.set(release, seen);
@@ -130,9 +127,9 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   };
 
   const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
-    const release = hit['release'] as string;
+    const release = hit.release;
     if (!covers(release)) return [];
-    const text = hit['text'] as string;
+    const text = hit.text;
     if (states && !states(text)) return [];
     const tokens = tokensOf(text);
     const named = entitiesNamed(tokens, index.formTable);
@@ -162,7 +159,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       {
         score: hit.score * boost,
         answersKind: answersKind(ctx, tokens, named, byName),
-        source: { release, paragraph: hit['paragraph'] as number, quote: text },
+        source: { release, paragraph: hit.paragraph, quote: text },
       },
     ];
   });

@@ -4,25 +4,19 @@
  * - the world's other countries, organizations and cities, to recognise what the knowledge lacks;
  * - the vocabulary of the releases, to tell a word the release uses from one it never does;
  * - curated facts, by the entities they name and by their words (an inverted index);
- * - every sentence of every release in MiniSearch, for releases nobody has curated yet.
+ * - every sentence of every release, for BM25 retrieval (sentence-index.ts), for releases nobody has curated yet.
  */
-import MiniSearch from 'minisearch';
 import type { Fact, Knowledge, Meeting, Mention, Release } from '../knowledge/types';
 import { WORLD } from '../lexicon/world';
 import { LEXICON } from '../lexicon/lexicon';
-import { splitSentences, stem, normalize } from '../text/normalize';
+import { stem, normalize } from '../text/normalize';
 import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
 import { buildFormTable, formTableSteps, linkExact, type FormTable } from './link';
-import { cachedStem, rawWordsOf, tokenOf, tokensOf } from './tokens';
+import { rawWordsOf, tokenOf, tokensOf } from './tokens';
+import { SentenceIndex, sentenceIndexSteps } from './sentence-index';
+import { SmallSets } from './small-sets';
 import { NgramIndex } from './ngrams';
 import { worldPlaceForms } from './world-forms';
-
-export interface SentenceDoc {
-  id: number;
-  release: string;
-  paragraph: number;
-  text: string;
-}
 
 export interface SearchIndex {
   formTable: FormTable;
@@ -50,10 +44,11 @@ export interface SearchIndex {
   vocabulary: ReadonlySet<string>;
   /** Facts by the entities they name (actor, place, meeting counterparts, names in the text). */
   factsByEntity: ReadonlyMap<string, readonly string[]>;
-  factEntities: ReadonlyMap<string, ReadonlySet<string>>;
+  /** For each fact, the entities it names (in that order), and the stems of its words. */
+  factEntities: SmallSets;
   /** Facts by the stems of their words, and each stem's weight (rarer words weigh more). */
   factsByStem: ReadonlyMap<string, readonly string[]>;
-  factStems: ReadonlyMap<string, ReadonlySet<string>>;
+  factStems: SmallSets;
   stemWeight: (stem: string) => number;
   meetingsByPerson: ReadonlyMap<string, readonly string[]>;
   /** For each organization or country, the people of it (through `parent` too); a person is their own. */
@@ -81,7 +76,7 @@ export interface SearchIndex {
   datedFacts: readonly Fact[];
   /** Every entity a release's text names, with the first paragraph that names it (worked out when first asked). */
   namedInRelease: (release: string) => ReadonlyMap<string, number>;
-  sentences: MiniSearch<SentenceDoc>;
+  sentences: SentenceIndex;
 }
 
 export function buildIndex(knowledge: Knowledge): SearchIndex {
@@ -158,26 +153,18 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       words.add(t.norm);
     }
   };
-  // Each paragraph is tokenized once for the vocabulary. Every sentence goes into MiniSearch: what
-  // no curated fact covers (a release nobody curated, a paragraph a thin draft left out) is answered from them.
-  let sentenceCount = 0;
-  const sentences = new MiniSearch<SentenceDoc>({
-    fields: ['text'],
-    storeFields: ['release', 'paragraph', 'text'],
-    processTerm: (term) => (term.length > 1 ? cachedStem(term) : null),
-    tokenize: (text) => tokensOf(text).map((t) => t.norm),
-  });
-  for (const release of knowledge.releases.values()) {
-    release.paragraphs.forEach((paragraph, i) => {
-      addWords(paragraph);
-      for (const text of splitSentences(paragraph)) {
-        sentences.add({ id: sentenceCount++, release: release.id, paragraph: i + 1, text });
-      }
-    });
+  // Each paragraph is tokenized once for the vocabulary.
+  const releases = [...knowledge.releases.values()];
+  for (const release of releases) {
+    for (const paragraph of release.paragraphs) addWords(paragraph);
     addWords(release.title);
     addWords(release.source);
     yield;
   }
+  yield;
+  // Every sentence, for BM25: what no curated fact covers (a release nobody curated, a paragraph a
+  // thin draft left out) is answered from them.
+  const sentences = new SentenceIndex(yield* sentenceIndexSteps(releases), releases);
   let labels = 0;
   for (const fact of knowledge.facts.values()) {
     addWords(fact.label);
@@ -194,23 +181,25 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
 
   // Facts: which entities each names, and which words.
   const factsByEntity = new Map<string, string[]>();
-  const factEntities = new Map<string, Set<string>>();
+  const factEntities = new SmallSets();
   const factsByStem = new Map<string, string[]>();
-  const factStems = new Map<string, Set<string>>();
+  const factStems = new SmallSets();
   const ignored = new Set([...LEXICON.frame].map((w) => stem(normalize(w))));
   for (const fact of knowledge.facts.values()) {
     const entities = new Set<string>(factEntityIds(fact, knowledge));
     const text = factText(fact);
     const tokens = tokensOf(text);
     for (const id of entitiesNamed(tokens, formTable)) entities.add(id);
-    factEntities.set(fact.id, entities);
+    factEntities.add(fact.id, entities);
     for (const entity of entities) push(factsByEntity, entity, fact.id);
     // The fact's kind is one of its words: "the WIPO cooperation" is every cooperation fact with WIPO.
     const stems = new Set([...tokens.map((t) => t.stem), stem(fact.kind)].filter((s) => s.length > 2 && !ignored.has(s)));
-    factStems.set(fact.id, stems);
+    factStems.add(fact.id, stems);
     for (const s of stems) push(factsByStem, s, fact.id);
     if (factEntities.size % 64 === 0) yield;
   }
+  factEntities.seal();
+  factStems.seal();
   const factCount = Math.max(1, knowledge.facts.size);
   const stemWeight = (s: string): number => Math.log(1 + factCount / (1 + (factsByStem.get(s)?.length ?? 0)));
 
@@ -404,7 +393,7 @@ export interface Lookup {
  * time would cost seconds for names most questions never use.
  */
 function releasesNamingLookup(
-  sentences: MiniSearch<SentenceDoc>,
+  sentences: SentenceIndex,
   forms: readonly EntityForm[],
   namedBy: (tokens: ReturnType<typeof tokensOf>) => string[],
   /** Link every sentence found (world names: "Shanghai" inside a name of ours), or only for forms that need their capitals ("WHO"). */
@@ -417,12 +406,11 @@ function releasesNamingLookup(
     if (cache.has(key)) return cache.get(key);
     const releases = new Set<string>();
     for (const form of formsOf.get(key) ?? []) {
-      const hits = sentences.search(form.stems.join(' '), { combineWith: 'AND', processTerm: (t) => t, tokenize: (q) => q.split(' ') });
-      for (const hit of hits) {
-        const release = hit['release'] as string;
+      for (const hit of sentences.search(form.stems, { combineWith: 'AND' })) {
+        const release = hit.release;
         if (releases.has(release)) continue;
         if (!verifyAll && !form.exactTokens) releases.add(release);
-        else if (namedBy(tokensOf(hit['text'] as string)).includes(key)) releases.add(release);
+        else if (namedBy(tokensOf(hit.text)).includes(key)) releases.add(release);
       }
     }
     if (cache.size >= 10_000) cache.clear();

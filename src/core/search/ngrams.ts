@@ -16,7 +16,12 @@ function trigrams(text: string): Set<string> {
 }
 
 export class NgramIndex<T> {
-  private readonly postings = new Map<string, number[]>();
+  /** While building: each trigram's items. Then sealed into `postings`, a typed array per trigram. */
+  private building: Map<string, number[]> | undefined = new Map();
+  private readonly postings = new Map<string, Int32Array>();
+  /** Per item, how many of the text's trigrams it shares (scratch for one search; zero between searches). */
+  private counts: Int32Array | undefined;
+  private touched: Int32Array | undefined;
 
   constructor(
     private readonly items: readonly T[],
@@ -24,7 +29,10 @@ export class NgramIndex<T> {
     private readonly fuseOptions: IFuseOptions<T>,
     deferred = false,
   ) {
-    if (!deferred) items.forEach((item, i) => this.index(i, textOf(item)));
+    if (!deferred) {
+      items.forEach((item, i) => this.index(i, textOf(item)));
+      this.seal();
+    }
   }
 
   /**
@@ -37,34 +45,56 @@ export class NgramIndex<T> {
       index.index(i, textOf(items[i]!));
       if (i % chunk === chunk - 1) yield;
     }
+    yield;
+    index.seal();
     return index;
   }
 
   private index(i: number, text: string): void {
+    const building = this.building!;
     for (const gram of trigrams(text)) {
-      const list = this.postings.get(gram);
+      const list = building.get(gram);
       if (list) list.push(i);
-      else this.postings.set(gram, [i]);
+      else building.set(gram, [i]);
     }
+  }
+
+  /** Each trigram's items in one Int32Array: a few objects instead of an array of numbers per trigram. */
+  private seal(): void {
+    for (const [gram, list] of this.building!) this.postings.set(gram, Int32Array.from(list));
+    this.building = undefined;
   }
 
   /** Items sharing the most trigrams with the text (at most `limit`), best first. */
   candidates(text: string, limit = 40): T[] {
     const grams = trigrams(text);
-    const counts = new Map<number, number>();
+    this.counts ??= new Int32Array(this.items.length);
+    this.touched ??= new Int32Array(this.items.length);
+    const { counts, touched } = this;
+    let found = 0;
     // A trigram most items share ("  a") narrows nothing and costs a pass over them all: skip it.
     const common = Math.max(50, this.items.length / 10);
     for (const gram of grams) {
-      const list = this.postings.get(gram) ?? [];
-      if (list.length > common) continue;
-      for (const i of list) counts.set(i, (counts.get(i) ?? 0) + 1);
+      const list = this.postings.get(gram);
+      if (!list || list.length > common) continue;
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k]!;
+        const c = counts[i]!;
+        if (c === 0) touched[found++] = i;
+        counts[i] = c + 1;
+      }
     }
     const needed = Math.max(1, Math.floor(grams.size * 0.3));
-    return [...counts]
-      .filter(([, n]) => n >= needed)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([i]) => this.items[i]!);
+    const kept: number[] = [];
+    for (let k = 0; k < found; k++) {
+      const i = touched[k]!;
+      if (counts[i]! >= needed) kept.push(i);
+    }
+    // Most shared first, then the earlier item: the order is the same whatever order they were counted in.
+    kept.sort((a, b) => counts[b]! - counts[a]! || a - b);
+    const best = kept.slice(0, limit).map((i) => this.items[i]!);
+    for (let k = 0; k < found; k++) counts[touched[k]!] = 0;
+    return best;
   }
 
   /** fuse.js over the candidates: its scores, on a list short enough to be instant. */

@@ -248,7 +248,18 @@ const ABBREVIATIONS = new Set([
 
 /** Split a paragraph into sentences, keeping each sentence's exact words. */
 export function splitSentences(paragraph: string): string[] {
+  const spans = sentenceSpans(paragraph);
   const sentences: string[] = [];
+  for (let k = 0; k < spans.length; k += 2) sentences.push(paragraph.slice(spans[k], spans[k + 1]));
+  return sentences;
+}
+
+/**
+ * The sentences of splitSentences as offsets into the paragraph, [start, end, start, end, …]
+ * (each already trimmed, none empty): the sentence index keeps these instead of a copy of each sentence.
+ */
+export function sentenceSpans(paragraph: string): number[] {
+  const spans: number[] = [];
   const boundary = /[.!?]+["”»)]?\s+(?=[\p{Lu}\d"“«(])/gu;
   let start = 0;
   for (const match of paragraph.matchAll(boundary)) {
@@ -257,11 +268,20 @@ export function splitSentences(paragraph: string): string[] {
     if (ABBREVIATIONS.has(lastWord.toLowerCase().replace(/\.$/, ''))) continue;
     // An initial inside a name ("Nayef Falah M. Al-Hajraf") ends no sentence.
     if (/^\p{Lu}$/u.test(lastWord) && /\s\p{Lu}\.\s+$/u.test(paragraph.slice(Math.max(start, end - 6), end))) continue;
-    sentences.push(paragraph.slice(start, end).trim());
+    pushTrimmed(spans, paragraph, start, end);
     start = end;
   }
-  sentences.push(paragraph.slice(start).trim());
-  return sentences.filter(Boolean);
+  pushTrimmed(spans, paragraph, start, paragraph.length);
+  return spans;
+}
+
+const SPACE = /\s/;
+
+/** paragraph.slice(start, end).trim(), as offsets (trim() removes exactly what \s matches), unless empty. */
+function pushTrimmed(spans: number[], paragraph: string, start: number, end: number): void {
+  while (start < end && SPACE.test(paragraph[start]!)) start++;
+  while (end > start && SPACE.test(paragraph[end - 1]!)) end--;
+  if (end > start) spans.push(start, end);
 }
 
 /** Collapse runs of white space, for comparing a quote with the paragraph it cites. */
