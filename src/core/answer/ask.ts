@@ -312,7 +312,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
     if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') return sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
     // A fact that holds fewer of the question's words than a sentence of the same meeting: the sentence says it.
     if (narrowed.length && ctx.terms.length) {
-      const factCovers = Math.max(...narrowed.map((f) => termCoverage(ctx, engine.index.factStems.get(f.id) ?? new Set())));
+      const factCovers = Math.max(...narrowed.map((f) => termCoverage(ctx, new Set(engine.index.factStems.get(f.id)))));
       const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)), meetingParagraphs(engine, meetings));
       const saidCovers = Math.max(0, ...(said?.sources ?? []).map((x) => termCoverage(ctx, new Set(tokensOf(x.quote).map((t) => t.stem)))));
       if (said && saidCovers > factCovers) return said;

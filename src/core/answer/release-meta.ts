@@ -32,7 +32,11 @@ function releaseMeta(ctx: Context, line: (r: Release) => string, has?: (r: Relea
 }
 
 export function releaseDate(ctx: Context): Answer | undefined {
-  const dated = releaseMeta(ctx, (r) => (r.date ? ctx.S.releaseDate(formatDate(r.date, ctx.lang)) : undefined));
+  const dated = releaseMeta(
+    ctx,
+    (r) => ctx.S.releaseDate(formatDate(r.date, ctx.lang)),
+    (r) => Boolean(r.date),
+  );
   // Only undated releases in scope: "date unknown" is no answer to "when".
   if (!dated && releasesInScope(ctx).length) return notFound(ctx.S.mentionsButNot(ctx.S.theVisit, ctx.S.askedWhen), ctx.lang);
   return dated;
