@@ -285,7 +285,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       else if (!entry.titled && p.titled) Object.assign(entry, { sources, titled: true });
     }
 
-    const intro = meetingIntro(s, principal?.person);
+    const intro = meetingIntro(s, principal?.person) ?? demonymIntro(s, [...people.keys()], resolver, principal?.person);
     if (intro) {
       const key = [...intro.with].sort().join(' ');
       current = meetings.find((m) => [...m.with].sort().join(' ') === key);
@@ -965,6 +965,21 @@ interface Intro {
   /** Where the words after the meeting's introduction start ("At the meeting with X, |…"). */
   bodyStart: number;
   group?: string;
+}
+
+/**
+ * "With the Latvian diplomat, he discussed …": the one person of that country the release has named
+ * (not the principal) is who the sentence is about.
+ */
+function demonymIntro(s: Sentence, named: readonly string[], resolver: EntityResolver, principal: string | undefined): Intro | undefined {
+  const opening = /^\s*with (?:the |his |her )?/i.exec(s.text);
+  const country = opening ? s.mentions.find((m) => m.start === opening[0].length && m.type === 'country') : undefined;
+  if (!country) return undefined;
+  const of = named.filter((id) => id !== principal && resolver.entity(id)?.country === country.entity);
+  if (of.length !== 1) return undefined;
+  const comma = s.text.indexOf(',', country.end);
+  if (comma < 0 || comma - country.end > 40) return undefined;
+  return { with: of, quote: s.text.slice(0, comma).trim(), bodyStart: comma + 1 };
 }
 
 function meetingIntro(s: Sentence, principal: string | undefined): Intro | undefined {

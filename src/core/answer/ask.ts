@@ -86,7 +86,18 @@ export function ask(engine: Engine, question: string): Answer {
   // An answer must speak to the question's subject words; one about the right people but not about
   // what was asked ("whose anniversaries…" → who the Academy's president is) gives way to the text's.
   if (answer?.status === 'answered' && !speaksTo(answer, ctx.terms)) return sentenceAnswer(ctx) ?? answer;
-  return answer ?? sentenceAnswer(ctx) ?? notFound(S.releaseSilent, lang);
+  if (answer) return answer;
+  const said = sentenceAnswer(ctx);
+  // "Did they sign an agreement on the platform?": a sentence about the platform that states no signing
+  // (it was only proposed) is no yes; the release does not say they did.
+  if (said && a.ask === 'yesno' && a.cues.length && !said.sources.some((x) => statesAction(x.quote, a.cues))) return notFound(S.releaseSilent, lang);
+  return said ?? notFound(S.releaseSilent, lang);
+}
+
+/** Whether a quote holds one of the question's action words (stems: "sign", "agre"). */
+function statesAction(quote: string, cues: readonly string[]): boolean {
+  const stems = new Set(tokensOf(quote).map((t) => t.stem));
+  return cues.some((c) => stems.has(c));
 }
 
 /** Whether an answer's words carry more than half of the question's subject words (stems), or the one there is. */
