@@ -156,8 +156,9 @@ const DATELINE = new RegExp(
     `(?:[.,] (?:(?<month>${DATELINE_MONTH}) (?<day>\\d{1,2})|(?<day2>\\d{1,2}) (?<month2>${DATELINE_MONTH}))(?:,? (?<year>\\d{4}))?)?`,
     // " (Kazinform)" / ". KAZINFORM" / ". KazTAG"
     `(?: \\((?<agency>[^)]{2,40})\\)|[.,] (?<agency2>${AGENCY})(?= [–—-]))?`,
-    // " –" or "." before the first sentence
-    `(?<end> ?[–—-] ?|\\. |, )(?=\\p{Lu}|\\p{N})`,
+    // " –" or "." before the first sentence (a hyphen needs a space before it: "NUR-SULTAN" is one word),
+    // or the end of a paragraph that is only the dateline ("NUR-SULTAN –" on a line of its own)
+    `(?<end> [–—-] ?|[–—] ?|\\. |, )(?=\\p{Lu}|\\p{N}|$)`,
   ].join(''),
   'u',
 );
@@ -255,6 +256,9 @@ export function cleanRelease(raw: string): CleanText {
   if (split?.rest) {
     dateline = split.dateline;
     paragraphs = [split.rest, ...paragraphs.slice(1)];
+  } else if (split && paragraphs.length > 1) {
+    dateline = split.dateline; // a dateline on a line of its own
+    paragraphs = paragraphs.slice(1);
   }
   return { paragraphs, ...(date ? { date } : {}), ...(title ? { title } : {}), ...(dateline ? { dateline } : {}), removed, blankLines };
 }

@@ -532,7 +532,7 @@ function personInRun(text: string, run: Tok[], resolver: EntityResolver): { name
     const known = resolver.lookup(text.slice(run[k]!.start, run[run.length - 1]!.end), ['person']);
     if (known) return { nameToks: run.slice(k), known };
   }
-  const places = resolver.mentions(text.slice(run[0]!.start, run[run.length - 1]!.end), false);
+  const places = resolver.mentions(text.slice(run[0]!.start, run[run.length - 1]!.end), false).filter((m) => m.type !== 'person');
   const offset = run[0]!.start;
   // The name starts after the run's last title, institution or place word: "Turkic Academy Darkhan Kydyrali" → "Darkhan Kydyrali".
   const inPlace = (t: Tok) => places.some((m) => overlaps({ start: m.start + offset, end: m.end + offset }, t));
@@ -545,6 +545,8 @@ function personInRun(text: string, run: Tok[], resolver: EntityResolver): { name
   let k = 0;
   for (let n = 0; n < run.length; n++) if (notName(run[n]!, n)) k = n + 1;
   const rest = run.slice(k);
+  // "Milan Stojković": a city's name as a first name, when taking it for a place would leave one word.
+  if (rest.length === 1 && k === 1 && run.length === 2 && !notNameWord(lower(run[0]!))) return { nameToks: run };
   if (rest.length === 0 || rest.length > 4) return undefined;
   return { nameToks: rest };
 }
@@ -571,6 +573,7 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
   while (j >= 0) {
     const t = toks[j]!;
     if (t.start < stop) break; // never back into the person named before ("X and Singapore's Foreign Minister Y")
+    if (j === 0 && /^meeting$/i.test(t.text)) break; // "Meeting Kyrgyz Foreign Minister X, …": no part of the title
     const gap = text.slice(t.end, toks[j + 1]!.start);
     // "Minister of Commerce, Industry and Investment Promotion …": a list of portfolios inside one title.
     const portfolios = gap === ', ' && isCapWord(t) && isCapWord(toks[j + 1]!) && toks.slice(j + 2, nameIndex).some((x) => x.text === 'and');
@@ -606,7 +609,8 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
   if (j >= toks.length || text.slice(toks[lastName]!.end, toks[j]!.start) !== ', ') return undefined;
   if (/^the$/i.test(toks[j]!.text)) j++;
   const firstTok = toks[j];
-  if (!firstTok || !isCapWord(firstTok) || (!hasTitleHead(firstTok.text) && !(toks[j + 1] && hasTitleHead(toks[j + 1]!.text)))) return undefined;
+  // The head within the first three words: "Director General …", "Deputy Prime Minister of Serbia".
+  if (!firstTok || !isCapWord(firstTok) || ![0, 1, 2].some((k) => toks[j + k] && isCapWord(toks[j + k]!) && hasTitleHead(toks[j + k]!.text))) return undefined;
   let last = j;
   while (
     last + 1 < toks.length &&
@@ -1000,7 +1004,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     const firstAfter = others.find(
       (p) =>
         p.quoteStart >= cue.end &&
-        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|(?:on|at|during|via)\s+[\p{L}\d'’ -]{1,30}?\s+with\s+|with\s+|[^.;]*?,?\s+and with\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
+        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|(?:on|at|during|via)\s+[\p{L}\d'’ -]{1,30}?\s+with\s+|with\s+|[^.;]*?,?\s+and(?: with)?\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
           s.text.slice(cue.end, p.quoteStart),
         ),
     );

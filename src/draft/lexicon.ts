@@ -424,14 +424,15 @@ export const FACT_VERBS: readonly { kind: 'invitation' | 'agreement' | 'cooperat
 ];
 
 /** Words that open a meeting: "At the meeting with …", "held talks with …", "informed …". */
-export const MEETING_WITH = /\b(?:meeting|meetings|talks|conversation|negotiations|consultations|interview|call)\s+with\s+/gi;
+export const MEETING_WITH =
+  /\b(?:meeting|meetings|talks|conversation|negotiations|consultations|interview|call)(?:\s+(?:in|at|on)\s+[^,.;]{1,40}?)?\s+with\s+/gi;
 export const MEETING_VERB =
-  /\b(?:met with|met|received by|received|informed|spoke with|spoke to|talked with|held talks with|had talks with|held talks|had talks|held (?:a |an )?(?:meeting|videoconference|video conference|video call|phone call|telephone conversation|phone conversation|conversation))\s+/gi;
+  /\b(?:met with|met|received by|received|informed|spoke with|spoke to|talked with|held talks with|had talks with|held talks|had talks|co-chaired by|presented (?:copies of )?(?:his |her |the )?credentials to|held (?:a |an )?(?:meeting|videoconference|video conference|video call|phone call|telephone conversation|phone conversation|conversation))\s+/gi;
 /** "… paid an official visit to Budapest at the invitation of <host>": the host is met. */
 export const AT_INVITATION = /\bat the invitation of\s+/gi;
 /** "Temirbolatov and Kertész discussed …": the two named together as the subject of a talk. */
 export const PAIR_VERB = /^\s+(?:discussed|held|had|noted|agreed|signed|exchanged|reviewed|talked|spoke|met|considered|addressed|focused)\b/i;
-export const MEETING_WITH_OPENING = /^(?:(?:on the same day|also|then|later|in addition),\s*)?with\s+/i;
+export const MEETING_WITH_OPENING = /^(?:(?:on the same day|also|then|later|in addition),\s*)?(?:meeting\s+(?:with\s+)?|with\s+)/i;
 
 /** A continuing paragraph: "The parties discussed …". */
 export const PARTIES =
