@@ -233,7 +233,9 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   const datelinePlace = options.dateline
     ? resolver.mentions(options.dateline.place, true).find((m) => m.type === 'place' || m.type === 'country')?.entity
     : undefined;
-  const place = textPlace ?? datelinePlace;
+  // A country in ¶1 ("who is in Kazakhstan on a working visit") says less than the dateline's city.
+  const countryOnly = textPlace !== undefined && resolver.entity(textPlace)?.type === 'country';
+  const place = countryOnly && datelinePlace && resolver.entity(datelinePlace)?.type === 'place' ? datelinePlace : (textPlace ?? datelinePlace);
   const title = options.title ?? shortTitle(first, principal);
   const source = sourceOf(paragraphs) ?? agencyOf(paragraphs) ?? options.dateline?.agency;
   const placeSlug = place ? slug(resolver.entity(place)?.name ?? place) : '';
@@ -251,7 +253,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   checks.push(source ? `source: “${release.source}”` : 'source: not named in the text — write who published the release');
   if (options.dateline) checks.push(`dateline “${options.dateline.text}” taken out of ¶1`);
   checks.push(
-    textPlace
+    textPlace && place === textPlace
       ? `place: ${place} (from ¶1)`
       : datelinePlace
         ? `place: ${place} (from the dateline “${options.dateline!.place}”)`

@@ -27,6 +27,8 @@ const MAX_SENTENCES = 3;
 const MIN_COVERAGE = 0.75;
 /** Kept: sentences scoring at least this share of the best one. */
 const NEAR_BEST = 0.6;
+/** A sentence that holds the kind of answer asked for must score at least this share of the best sentence. */
+const TYPED_VS_BEST = 0.5;
 /** Sentences read in full, at most, after BM25 has ranked them. */
 const MAX_CANDIDATES = 60;
 
@@ -168,6 +170,11 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   const kept = typed.length || ['who', 'where', 'when', 'count'].includes(ctx.a.ask) ? typed : scored;
   kept.sort((a, b) => b.score - a.score);
   const best = kept[0]?.score ?? 0;
+  // The sentence that best matches the question names no place (or person, or date): one that does but
+  // matches far worse is about something else ("where will the next meeting be?" — not where this one was).
+  const bestOfAll = Math.max(0, ...scored.map((s) => s.score));
+  // (Only for where: a list of people is a long sentence that ranks low, and still answers who.)
+  if (ctx.a.ask === 'where' && kept !== scored && best < bestOfAll * TYPED_VS_BEST) return [];
   return kept
     .filter((s) => s.score >= best * NEAR_BEST)
     .slice(0, MAX_SENTENCES)
