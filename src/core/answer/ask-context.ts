@@ -74,6 +74,8 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
     else if (!factWhen) return undefined;
   }
   const byVisitor = scope.filter((id) => visited.has(id));
+  // "What did Kulmanov discuss in Belgrade?": his releases name no Belgrade — no release answers, not another's.
+  if (byVisitor.length === 0 && visited.size && (hosted.size || naming.length)) return new Set();
   return new Set(byVisitor.length ? byVisitor : scope);
 }
 
