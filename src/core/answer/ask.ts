@@ -156,6 +156,11 @@ function whoAnswer(ctx: Context): Answer | undefined {
   const source = sourceAnswer(ctx);
   if (source) return source;
   const asksAboutMeeting = a.asksCounterpart;
+  // "Who will replace Vollmer?": someone related to a named person in a way no release words is not that person
+  // (English words in lower case: a leftover of a name, transliterated or capitalized, is no relation).
+  if (a.unknownWords.length && a.unknownWords.every((w) => /^[a-z]+$/.test(w)) && ctx.terms.length === 0 && !a.others && namedPeople(ctx).length) {
+    return notFound(ctx.S.releaseSilentAbout(quoteList(a.unknownWords, ctx.lang)), ctx.lang);
+  }
   // "Who else attended the meeting with the Academy's president?": the others at their meetings.
   if (a.others && ctx.people.length) {
     const others = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)).flatMap((m) => m.with))].filter((p) => !ctx.people.includes(p));
