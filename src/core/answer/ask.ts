@@ -81,7 +81,9 @@ export function ask(engine: Engine, question: string): Answer {
   const terms = a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms];
   const ctx: Context = { engine, a, lang, S, specific, people, terms, group: a.group, releases };
   // "What time…", "how much money…", "which university…": only a fact that states it answers.
-  if (a.attribute && a.ask !== 'summary') return attributeAnswer(ctx);
+  // The year is the release's date, when it has one: only an undated release makes it an attribute to look for.
+  const yearKnown = a.attribute === 'year' && [...releases].some((id) => engine.knowledge.releases.get(id)?.date);
+  if (a.attribute && a.ask !== 'summary' && !yearKnown) return attributeAnswer(ctx);
   const answer = ANSWER_BY_KIND[a.ask](ctx);
   // An answer must speak to the question's subject words; one about the right people but not about
   // what was asked ("whose anniversaries…" → who the Academy's president is) gives way to the text's.
