@@ -153,7 +153,8 @@ export class EntityResolver {
    */
   similarPerson(name: string): { id: string; name: string; known: boolean } | undefined {
     const words = normalize(name).split(' ');
-    if (words.length < 2) return undefined;
+    // A surname alone ("Saidaliev" after "Bakhtiyor Saidaliyev") only when long enough to tell a variant from another name.
+    if (words.length < 2 && (words[0]?.length ?? 0) < 6) return undefined;
     const people = [
       ...[...(this.knowledge?.entities.values() ?? [])].map((e) => ({ e, known: true })),
       ...this.created.map((e) => ({ e, known: false })),

@@ -510,7 +510,7 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
     const of = before ? ofAfterName(text, end, resolver) : undefined;
     let id = person.known;
     // "Roman Vasilko" after "Roman Vassilko": a spelling variant of someone known needs no title.
-    if (!id && !title && nameToks.length >= 2) id = variantOf(resolver, name);
+    if (!id && !title) id = variantOf(resolver, name);
     if (!id) {
       if (!title) continue; // a capitalized run without a title is not sure enough to be a person
       if (nameToks.length < 2) {
