@@ -200,3 +200,4 @@ function archiveSuite(name: string): void {
 
 archiveSuite('archive');
 archiveSuite('archive-2');
+archiveSuite('archive-3');
