@@ -1014,9 +1014,20 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     let withPeople: PersonMention[];
     if (firstAfter.group) withPeople = others.filter((p) => p.group === firstAfter.group);
     else {
-      // Everyone named in the same clause: "the meeting with X and Y, …".
-      const clauseEnd = s.text.slice(firstAfter.quoteEnd).search(/[,;.]/);
-      const end = clauseEnd < 0 ? s.text.length : firstAfter.quoteEnd + clauseEnd;
+      // Everyone named in the same clause: "the meeting with X and Y, …", and a list of people that goes on
+      // after it: "meetings with A, B and C", "with A, as well as B".
+      let last = firstAfter;
+      for (const p of others.filter((o) => o.quoteStart > firstAfter.quoteStart && !o.group)) {
+        if (
+          !/^(?:,\s*(?:and\s+|as well as(?: with)?\s+)?|\s+and(?: with)?\s+|,?\s+as well as(?: with)?\s+)(?:the\s+)?$/.test(
+            s.text.slice(last.quoteEnd, p.quoteStart),
+          )
+        )
+          break;
+        last = p;
+      }
+      const clauseEnd = s.text.slice(last.quoteEnd).search(/[,;.]/);
+      const end = clauseEnd < 0 ? s.text.length : last.quoteEnd + clauseEnd;
       withPeople = others.filter((p) => p.quoteStart >= cue.end && p.quoteEnd <= end && !p.group);
     }
     const ids = [...new Set(withPeople.map((p) => p.person))];

@@ -349,6 +349,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
     a.ask === 'bare' &&
     a.intents.size === 0 &&
     ctx.specific.length === 0 &&
+    ctx.terms.length === 0 &&
     a.links.some((l) => ['place', 'country'].includes(entity(engine, l.entity)?.type ?? ''))
   ) {
     return everyoneMet(ctx);
