@@ -549,7 +549,8 @@ function personInRun(text: string, run: Tok[], resolver: EntityResolver): { name
   const rest = run.slice(k);
   // "Milan Stojković": a city's name as a first name, when taking it for a place would leave one word.
   if (rest.length === 1 && k === 1 && run.length === 2 && !notNameWord(lower(run[0]!))) return { nameToks: run };
-  if (rest.length === 0 || rest.length > 4) return undefined;
+  // At most four words besides particles: "Ana María de la Torre", "Saeed bin Hamad Al Kaabi".
+  if (rest.length === 0 || rest.filter((t) => !NAME_PARTICLES.has(lower(t))).length > 4) return undefined;
   return { nameToks: rest };
 }
 
@@ -579,7 +580,9 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
     const gap = text.slice(t.end, toks[j + 1]!.start);
     // "Minister of Commerce, Industry and Investment Promotion …": a list of portfolios inside one title.
     const portfolios = gap === ', ' && isCapWord(t) && isCapWord(toks[j + 1]!) && toks.slice(j + 2, nameIndex).some((x) => x.text === 'and');
-    const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || portfolios || (apposition && j === nameIndex - 1 && gap === ', ');
+    // "… of the European External Action Service (EEAS) Matthias Engström": an acronym in brackets belongs to the title.
+    const bracketed = (gap === ' (' && isAcronym(toks[j + 1]!)) || (gap === ') ' && isAcronym(t));
+    const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || portfolios || bracketed || (apposition && j === nameIndex - 1 && gap === ', ');
     if (!gapOk) break;
     // "Ambassador of Loea to Zerttaania", "Consul General in Istanbul": "to" and "in" join a title's words too;
     // so does a title word in lower case ("the member of the Council of Elders …").
@@ -600,7 +603,7 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
   while (first < nameIndex && (TITLE_JOINERS.has(toks[first]!.text) || (FUNCTION_WORDS.has(lower(toks[first]!)) && !isAcronym(toks[first]!)))) first++;
   if (first >= nameIndex) return undefined;
   const start = toks[first]!.start;
-  const end = toks[nameIndex - 1]!.end;
+  const end = toks[nameIndex - 1]!.end + (text[toks[nameIndex - 1]!.end] === ')' ? 1 : 0); // "… (EEAS)"
   const title = text.slice(start, end);
   return hasTitleHead(title) ? { text: title, start, end } : undefined;
 }
@@ -761,7 +764,8 @@ function definePerson(resolver: EntityResolver, name: string, title: string, quo
   if (variant) return variant;
   // The person's country and organization: what their title names ("… of Indonesia", "WHO Director-General").
   const named = resolver.mentions(title, true);
-  let country: { entity: string } | undefined = named.find((m) => m.type === 'country');
+  // "Ambassador of the EU to Kazakhstan": the country after "to" is where they serve, not theirs.
+  let country: { entity: string } | undefined = named.find((m) => m.type === 'country' && !/\bto\s+(?:the\s+)?$/.test(title.slice(0, m.start)));
   const ofCountry =
     /\b(?:Foreign Minister|Minister (?:of|for) Foreign Affairs|Minister (?:of|for) \p{Lu}\p{Ll}+|President|Prime Minister|King|Emir|Ambassador|Vice-President|Vice President) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})$/u.exec(
       title,
@@ -838,6 +842,14 @@ function principalOf(sentences: readonly Sentence[], resolver: EntityResolver): 
   const home = homeCountry(resolver);
   const fromHome = (p: PersonMention) => home !== undefined && resolver.entity(p.person)?.country === home;
   const opening = sentences.filter((s) => s.paragraph === 1).flatMap((s) => s.people);
+  // "The Minister of Foreign Affairs of Kazakhstan received Special Envoy … X": ¶1 names only the guest,
+  // someone of another country; the host is the first person of the home country named later.
+  const foreign = (p: PersonMention) => {
+    const country = resolver.entity(p.person)?.country;
+    return home !== undefined && country !== undefined && country !== home;
+  };
+  const laterHome = opening.length && opening.every(foreign) ? sentences.flatMap((s) => s.people).find(fromHome) : undefined;
+  if (laterHome) return { mention: laterHome, why: `¶1 names only a guest from abroad: the first person of ${home} the release names` };
   const first = opening.find(fromHome) ?? opening[0];
   if (first)
     return {
@@ -845,7 +857,16 @@ function principalOf(sentences: readonly Sentence[], resolver: EntityResolver): 
       why: opening.length > 1 && fromHome(first) && first !== opening[0] ? `the first person of ${home} ¶1 names` : 'the first person ¶1 names',
     };
   const later = sentences.flatMap((s) => s.people).find(fromHome);
-  return later ? { mention: later, why: `¶1 names nobody: the first person of ${home} the release names` } : undefined;
+  if (later) return { mention: later, why: `¶1 names nobody: the first person of ${home} the release names` };
+  // "Kazakhstan was represented by Deputy Foreign Minister X": a title that names no country is the home ministry's.
+  const uncountried = sentences.flatMap((s) => s.people).find((p) => !resolver.entity(p.person)?.country);
+  if (!uncountried) return undefined;
+  const e = resolver.created.find((c) => c.id === uncountried.person);
+  if (e && home) e.country = home;
+  return {
+    mention: uncountried,
+    why: `¶1 names nobody, nor anyone of ${home ?? 'the home country'}: the first person named with no country (made ${home ?? 'home'}'s)`,
+  };
 }
 
 function homeCountry(resolver: EntityResolver): string | undefined {
@@ -1006,7 +1027,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     const firstAfter = others.find(
       (p) =>
         p.quoteStart >= cue.end &&
-        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|(?:on|at|during|via)\s+[\p{L}\d'’ -]{1,30}?\s+with\s+|with\s+|[^.;]*?,?\s+and(?: with)?\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
+        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|(?:on|at|during|via)\s+[\p{L}\d'’ -]{1,30}?\s+with\s+|with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:the\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
           s.text.slice(cue.end, p.quoteStart),
         ),
     );
@@ -1019,7 +1040,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
       let last = firstAfter;
       for (const p of others.filter((o) => o.quoteStart > firstAfter.quoteStart && !o.group)) {
         if (
-          !/^(?:,\s*(?:and\s+|as well as(?: with)?\s+)?|\s+and(?: with)?\s+|,?\s+as well as(?: with)?\s+)(?:the\s+)?$/.test(
+          !/^(?:,\s*(?:and\s+|as well as(?: with)?\s+)?|\s+and(?: with)?\s+|,?\s+as well as(?: with)?\s+)(?:\p{Lu}[\p{L}-]*\s+by\s+)?(?:the\s+)?$/u.test(
             s.text.slice(last.quoteEnd, p.quoteStart),
           )
         )

@@ -44,6 +44,9 @@ export const TITLE_HEADS = new Set([
   'member',
   'consul',
   'undersecretary',
+  'rector',
+  'provost',
+  'dean',
   'under-secretary',
   'akim',
   'counsellor',
@@ -212,6 +215,8 @@ export const INSTITUTION_WORDS = new Set([
   'country',
   'region',
   'city',
+  'minorities',
+  'relations',
   'province',
   'oblast',
   'district',
@@ -427,7 +432,7 @@ export const FACT_VERBS: readonly { kind: 'invitation' | 'agreement' | 'cooperat
 export const MEETING_WITH =
   /\b(?:meeting|meetings|talks|conversation|negotiations|consultations|interview|call)(?:\s+(?:in|at|on)\s+[^,.;]{1,40}?)?\s+with\s+/gi;
 export const MEETING_VERB =
-  /\b(?:met with|met|received by|received|informed|spoke with|spoke to|talked with|held talks with|had talks with|held talks|had talks|co-chaired by|presented (?:copies of )?(?:his |her |the )?credentials to|held (?:a |an )?(?:meeting|videoconference|video conference|video call|phone call|telephone conversation|phone conversation|conversation))\s+/gi;
+  /\b(?:met with|met|received by|received|informed|spoke with|spoke to|talked with|held talks with|had talks with|held talks|had talks|co-chaired by|(?:was|were) represented by|presented (?:copies of )?(?:his |her |the )?credentials to|held (?:a |an )?(?:meeting|videoconference|video conference|video call|phone call|telephone conversation|phone conversation|conversation))\s+/gi;
 /** "… paid an official visit to Budapest at the invitation of <host>": the host is met. */
 export const AT_INVITATION = /\bat the invitation of\s+/gi;
 /** "Temirbolatov and Kertész discussed …": the two named together as the subject of a talk. */
