@@ -91,8 +91,10 @@ export function ask(engine: Engine, question: string): Answer {
   if (answer) return answer;
   const said = sentenceAnswer(ctx);
   // "Did they sign an agreement on the platform?": a sentence about the platform that states no signing
-  // (it was only proposed) is no yes; the release does not say they did.
-  if (said && a.ask === 'yesno' && a.cues.length && !said.sources.some((x) => statesAction(x.quote, a.cues))) return notFound(S.releaseSilent, lang);
+  // (it was only proposed) is no yes: the release does not say they did — and what it does say.
+  if (said && a.ask === 'yesno' && a.cues.length && !said.sources.some((x) => statesAction(x.quote, a.cues))) {
+    return answered(`${S.releaseSilent} ${S.whatItSays}`, said.items, said.sources, lang);
+  }
   return said ?? notFound(S.releaseSilent, lang);
 }
 
@@ -327,7 +329,10 @@ function whatAnswer(ctx: Context): Answer | undefined {
       const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)), meetingParagraphs(engine, meetings));
       if (said) return said;
     }
-    if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') return sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
+    // (In those meetings' releases only: "what did they sign with Kapucu?" is not answered by another visit's agreement.)
+    if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') {
+      return sentenceAnswer(ctx, new Set(meetings.map((m) => m.release))) ?? notFound(ctx.S.releaseSilent, ctx.lang);
+    }
     // A fact that holds fewer of the question's words than a sentence of the same meeting: the sentence says it.
     if (narrowed.length && ctx.terms.length) {
       const factCovers = Math.max(...narrowed.map((f) => termCoverage(ctx, new Set(engine.index.factStems.get(f.id)))));
