@@ -201,3 +201,4 @@ function archiveSuite(name: string): void {
 archiveSuite('archive');
 archiveSuite('archive-2');
 archiveSuite('archive-3');
+archiveSuite('archive-4');
