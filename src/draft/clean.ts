@@ -49,6 +49,11 @@ const DEBRIS_PHRASES = [
   'main site',
   'photo',
   'video',
+  'press releases',
+  'press release',
+  'news',
+  'follow us on telegram',
+  'all news',
 ];
 
 /** An agency dateline: "ASTANA. KAZINFORM –", "Astana. May 30. KazTAG –", "(MENAFN- Trend) BAKU, Azerbaijan, October 5.". */

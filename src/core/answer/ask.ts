@@ -26,7 +26,7 @@ import { attributeAnswer } from './attribute';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
-import { meetingParagraphs, sentenceAnswer } from './sentences';
+import { meetingParagraphs, namesAnyOf, sentenceAnswer } from './sentences';
 
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -329,9 +329,11 @@ function whatAnswer(ctx: Context): Answer | undefined {
       const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)), meetingParagraphs(engine, meetings));
       if (said) return said;
     }
-    // (In those meetings' releases only: "what did they sign with Kapucu?" is not answered by another visit's agreement.)
+    // Elsewhere in those releases, only a sentence that names whom the question names: "what was signed with
+    // Switzerland?" is not answered by another meeting's agreement.
     if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') {
-      return sentenceAnswer(ctx, new Set(meetings.map((m) => m.release))) ?? notFound(ctx.S.releaseSilent, ctx.lang);
+      const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)));
+      return said && said.sources.some((x) => namesAnyOf(engine, x.quote, [...ctx.specific, ...ctx.people])) ? said : notFound(ctx.S.releaseSilent, ctx.lang);
     }
     // A fact that holds fewer of the question's words than a sentence of the same meeting: the sentence says it.
     if (narrowed.length && ctx.terms.length) {

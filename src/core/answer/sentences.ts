@@ -186,6 +186,12 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     .map((s) => s.source);
 }
 
+/** Whether a text names one of these entities (by any of their forms). */
+export function namesAnyOf(engine: Engine, text: string, ids: readonly string[]): boolean {
+  const named = entitiesNamed(tokensOf(text), engine.index.formTable);
+  return ids.some((id) => named.has(id));
+}
+
 /** Whether a sentence holds what the kind of question asks for: a person for who, a place for where, a date for when. */
 function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: ReadonlySet<string>, byName: ReadonlySet<string>): boolean {
   const { index } = ctx.engine;

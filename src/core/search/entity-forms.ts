@@ -4,6 +4,7 @@
  * all find the same person.
  */
 import type { Entity } from '../knowledge/types';
+import { toCyrillic } from '../text/cyrillic';
 import { normalize, stem, tokenize } from '../text/normalize';
 import { tokensOf } from './tokens';
 
@@ -68,6 +69,9 @@ export function entityForms(entity: Entity, caseSensitive: ReadonlySet<string> =
   const bare = entity.name.replace(/\s*\([^)]*\)\s*$/, '');
   if (bare !== entity.name) names.push(bare);
   for (const name of new Set(names)) add(name, 'name');
+  // A person's name as a Russian question writes it ("Курмангалиева"): people are asked about in Russian too.
+  if (entity.type === 'person')
+    for (const name of new Set([entity.name, ...entity.aliases])) if (/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) add(toCyrillic(name), 'name');
   for (const title of new Set([...(entity.title ? [entity.title] : []), ...entity.titles])) add(title, 'title');
   for (const demonym of entity.demonyms) add(demonym, 'demonym');
   for (const exact of entity.caseSensitive) add(exact, 'name');
