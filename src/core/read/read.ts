@@ -97,8 +97,14 @@ export function read(question: string, index: SearchIndex): Frame {
     }
   }
   let attribute = findAttribute(words, free, covered);
-  // Role words ("ambassador", "foreign minister") say who, not what about.
-  for (let i = 0; i < tokens.length; i++) if (ROLE_PHRASES.some((r) => r.length === 1 && r[0] === tokens[i]!.stem)) covered[i] = true;
+  // Role words ("ambassador", "foreign minister") say who, not what about — unless they are of something no
+  // entity is ("the Mayor of Salamanca"): then the role is what is asked, and the release may lack it.
+  const ofNothingKnown = (i: number): boolean => {
+    if (tokens[i + 1]?.norm !== 'of') return false;
+    const at = tokens[i + 2]?.norm === 'the' ? i + 3 : i + 2;
+    return at < tokens.length && !taken[at];
+  };
+  for (let i = 0; i < tokens.length; i++) if (ROLE_PHRASES.some((r) => r.length === 1 && r[0] === tokens[i]!.stem) && !ofNothingKnown(i)) covered[i] = true;
   tokens.forEach((t, i) => {
     // Words inside a name ("Action *Plan* on Human Rights") are the name, not what is asked.
     if (taken[i] && !dates.some((d) => d.positions.includes(i))) return;
