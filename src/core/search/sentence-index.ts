@@ -319,7 +319,12 @@ export function* sentenceIndexSteps(releases: readonly Release[]): Generator<voi
   }
   // Postings by term: a counting sort of the triples, which keeps each term's sentences ascending.
   const postingStart = new Int32Array(terms.length + 1);
-  for (let i = 0; i < used; i += 3) postingStart[triples[i]! + 1]!++;
+  // (Three million postings at 10,000 releases: a yield every half million.)
+  const CHUNK = 3 << 19;
+  for (let i = 0; i < used; i += 3) {
+    postingStart[triples[i]! + 1]!++;
+    if (i % CHUNK === 0) yield;
+  }
   for (let t = 0; t < terms.length; t++) postingStart[t + 1] = postingStart[t + 1]! + postingStart[t]!;
   const fill = postingStart.slice(0, terms.length);
   const postingDocs = new Int32Array(used / 3);
@@ -328,6 +333,7 @@ export function* sentenceIndexSteps(releases: readonly Release[]): Generator<voi
     const at = fill[triples[i]!]!++;
     postingDocs[at] = triples[i + 1]!;
     postingFreqs[at] = Math.min(triples[i + 2]!, 0xffff);
+    if (i % CHUNK === 0) yield;
   }
   yield;
   return {
