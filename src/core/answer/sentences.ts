@@ -110,7 +110,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     combineWith: 'OR',
     boostTerm: (term) => weight.get(term) ?? 1,
     // Query words are stems already (typos were mended by the reader): exact look-ups, no second stemming.
-    filter: (release, paragraph) => releases.has(release) && (!paragraphs || paragraphs.get(release)?.has(paragraph) === true),
+    releases,
+    ...(paragraphs ? { filter: (release: string, paragraph: number) => paragraphs.get(release)?.has(paragraph) === true } : {}),
   });
 
   // Which releases cover the question: its words anywhere in their text, every place or organization named.

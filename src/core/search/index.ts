@@ -204,8 +204,14 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   const stemWeight = (s: string): number => Math.log(1 + factCount / (1 + (factsByStem.get(s)?.length ?? 0)));
 
   yield;
+  // The passes below each see every meeting, entity, release or fact: a yield every few thousand
+  // (at 10,000 releases, the passes from here to the end ran half a second without one).
+  let items = 0;
   const meetingsByPerson = new Map<string, string[]>();
-  for (const meeting of knowledge.meetings.values()) for (const person of meeting.with) push(meetingsByPerson, person, meeting.id);
+  for (const meeting of knowledge.meetings.values()) {
+    for (const person of meeting.with) push(meetingsByPerson, person, meeting.id);
+    if (++items % 4096 === 0) yield;
+  }
 
   const peopleOfEntity = new Map<string, string[]>();
   for (const person of knowledge.entities.values()) {
@@ -215,6 +221,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       // Walk up `parent` (OHCHR → UN) so "UN officials" finds people of its offices.
       for (let at = start, depth = 0; at && depth < 5; at = knowledge.entities.get(at)?.parent, depth++) push(peopleOfEntity, at, person.id);
     }
+    if (++items % 4096 === 0) yield;
   }
   yield;
   const principals = new Set<string>();
@@ -227,12 +234,14 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     const country = r.principal ? knowledge.entities.get(r.principal)?.country : undefined;
     if (country) principals.add(country);
     if (r.place) principals.add(r.place);
+    if (++items % 4096 === 0) yield;
   }
 
   yield;
   const mentionsByPerson = new Map<string, Mention[]>();
   for (const mention of knowledge.mentions) {
     push(mentionsByPerson, mention.person, mention);
+    if (++items % 4096 === 0) yield;
   }
   const counterparts: Array<{ person: string; meeting: Meeting }> = [];
   const seenVisits = new Set<string>();
@@ -243,18 +252,44 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       seenVisits.add(key);
       counterparts.push({ person, meeting });
     }
+    if (++items % 4096 === 0) yield;
   }
   yield;
   const metPeople = new Set(counterparts.map((c) => c.person));
-  const datedFacts = [...knowledge.facts.values()].filter((f) => f.when);
+  const datedFacts: Fact[] = [];
   const factsByKind = new Map<string, string[]>();
-  for (const fact of knowledge.facts.values()) push(factsByKind, fact.kind, fact.id);
+  for (const fact of knowledge.facts.values()) {
+    if (fact.when) datedFacts.push(fact);
+    push(factsByKind, fact.kind, fact.id);
+    if (++items % 4096 === 0) yield;
+  }
   yield;
   const longNamesByStem = longNames(knowledge, forms);
-  // Undated releases last.
-  const releasesNewestFirst = [...knowledge.releases.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.id.localeCompare(y.id));
   yield;
-  const sourceStems = new Set([...knowledge.releases.values()].flatMap((r) => stemsOf(r.source)));
+  // Undated releases last. (One Intl.Collator: what localeCompare does, without making one per comparison.)
+  const releasesNewestFirst = [...knowledge.releases.values()].sort((x, y) => COLLATOR.compare(y.date ?? '', x.date ?? '') || COLLATOR.compare(x.id, y.id));
+  yield;
+  // Releases share a few source lines: each distinct one is stemmed once (the same set).
+  const sourceStems = new Set([...new Set([...knowledge.releases.values()].map((r) => r.source))].flatMap((source) => stemsOf(source)));
+  yield;
+  const releasesNaming = releasesNamingLookup(
+    sentences,
+    worldForms,
+    (tokens) => {
+      // A world name inside one of ours ("Shanghai" in the Shanghai Cooperation Organization) is not named.
+      const ours: boolean[] = [];
+      entitiesNamed(tokens, formTable, ours);
+      return linkExact(tokens, worldTable, ours).map((l) => l.entity);
+    },
+    true,
+  );
+  yield;
+  const releasesNamingEntity = releasesNamingLookup(sentences, forms, (tokens) => [...entitiesNamed(tokens, formTable)], false);
+  yield;
+  const entities = [...knowledge.entities.values()];
+  const entityKinds = new Map(entities.map((e) => [e.id, e.type]));
+  const persons = new Set(entities.filter((e) => e.type === 'person').map((e) => e.id));
+  const placeLike = new Set(entities.filter((e) => ['place', 'country', 'organization'].includes(e.type)).map((e) => e.id));
   yield;
 
   return {
@@ -263,22 +298,12 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     formSearch,
     wordSearch,
     worldTable,
-    releasesNaming: releasesNamingLookup(
-      sentences,
-      worldForms,
-      (tokens) => {
-        // A world name inside one of ours ("Shanghai" in the Shanghai Cooperation Organization) is not named.
-        const ours: boolean[] = [];
-        entitiesNamed(tokens, formTable, ours);
-        return linkExact(tokens, worldTable, ours).map((l) => l.entity);
-      },
-      true,
-    ),
-    releasesNamingEntity: releasesNamingLookup(sentences, forms, (tokens) => [...entitiesNamed(tokens, formTable)], false),
+    releasesNaming,
+    releasesNamingEntity,
     worldKinds: new Map(WORLD.map((w) => [w.names[0] ?? '', w.kind === 'city' ? 'place' : w.kind])),
-    entityKinds: new Map([...knowledge.entities.values()].map((e) => [e.id, e.type])),
-    persons: new Set([...knowledge.entities.values()].filter((e) => e.type === 'person').map((e) => e.id)),
-    placeLike: new Set([...knowledge.entities.values()].filter((e) => ['place', 'country', 'organization'].includes(e.type)).map((e) => e.id)),
+    entityKinds,
+    persons,
+    placeLike,
     vocabulary,
     factsByEntity,
     factEntities,
@@ -338,6 +363,8 @@ function* namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Gen
   }
   return parts;
 }
+
+const COLLATOR = new Intl.Collator();
 
 const SHORTENABLE = new Set(['organization', 'event', 'program', 'person']);
 

@@ -46,7 +46,12 @@ export class NgramIndex<T> {
       if (i % chunk === chunk - 1) yield;
     }
     yield;
-    index.seal();
+    let sealed = 0;
+    for (const [gram, list] of index.building!) {
+      index.postings.set(gram, Int32Array.from(list));
+      if (++sealed % chunk === 0) yield;
+    }
+    index.building = undefined;
     return index;
   }
 
