@@ -337,6 +337,7 @@ export const HEAD_TYPES: ReadonlyMap<string, EntityType> = new Map<string, Entit
     'assembly',
     'group',
     'partnership',
+    'service',
     'community',
     'federation',
     'league',
@@ -409,7 +410,7 @@ export const LIST_VERBS_ACTIVE = /\b(?:discussed|addressed|considered|reviewed|e
 export const LIST_VERBS_PASSIVE = /\s+(?:were|was)\s+(?:discussed|addressed|considered|raised|reviewed)\b/i;
 /** The reporting tail of a sentence, no part of what it reports: ", Trend reports via the Kazakh MFA.", ", the press service of the MFA said." */
 export const REPORT_TAIL =
-  /,\s+(?:(?:the\s+)?press service of .*|according to the (?:press service|ministry|mfa)\b.*|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s+(?:reports|reported|informs|writes)\b.*)$/u;
+  /,\s+(?:(?:the\s+)?press service of .*|(?:the\s+)?[\p{L}'’ ]{0,40}press service (?:reports|said|informs)\b.*|according to the (?:press service|ministry|mfa)\b.*|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s+(?:reports|reported|informs|writes)\b.*)$/u;
 
 export const NOTED_LIST = /\bthere (?:was|were) noted\s+/i;
 export const INFORMED_ABOUT = /\binformed\b.*?\babout\s+/i;

@@ -160,6 +160,22 @@ function whoAnswer(ctx: Context): Answer | undefined {
   const source = sourceAnswer(ctx);
   if (source) return source;
   const asksAboutMeeting = a.asksCounterpart;
+  // "Who received the UAE President's envoy?": whoever met them — the host, not the envoy's side.
+  if (a.asksHost && ctx.people.length) {
+    const met = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
+    if (met.length) {
+      const lines = met.map((m) => {
+        const v = visitWords(engine, releaseOf(engine, m.release)!, ctx.lang);
+        return ctx.S.metWith(v.principal, `${m.with.map((p) => nameOf(engine, p)).join(', ')} (${v.place}, ${v.date})`);
+      });
+      return answered(
+        lines[0]!,
+        lines.slice(1),
+        met.flatMap((m) => m.sources),
+        ctx.lang,
+      );
+    }
+  }
   // "Who will replace Vollmer?": someone related to a named person in a way no release words is not that person
   // (English words in lower case: a leftover of a name, transliterated or capitalized, is no relation).
   if (a.unknownWords.length && a.unknownWords.every((w) => /^[a-z]+$/.test(w)) && ctx.terms.length === 0 && !a.others && namedPeople(ctx).length) {

@@ -50,6 +50,7 @@ function fileSchema() {
     with_words: phrases,
     proposal_before: phrases,
     copulas: phrases,
+    host_verbs: phrases,
     evidence: z.partialRecord(z.enum(ATTRIBUTES), z.string().refine(validRegExp, 'is not a valid regular expression')).default({}),
     evidence_exact: z.partialRecord(z.enum(ATTRIBUTES), z.string().refine(validRegExp, 'is not a valid regular expression')).default({}),
     to_english: z.record(z.string(), z.string()).default({}),
@@ -136,6 +137,7 @@ export const LEXICON = {
   withWords: new Set(all((f) => f.with_words)),
   proposalBefore: new Set(all((f) => f.proposal_before)),
   copulas: new Set(all((f) => f.copulas)),
+  hostVerbs: new Set(all((f) => f.host_verbs)),
   /** Per attribute, what in a release's words states it (every language's patterns). */
   evidence: new Map(
     ATTRIBUTES.map((attribute) => {

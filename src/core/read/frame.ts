@@ -47,6 +47,8 @@ export interface Frame {
   groupPeople: boolean;
   /** Asks for the person met, not the one who acted: "who was invited", "who did he discuss X with". */
   asksCounterpart: boolean;
+  /** "Who received / hosted X?": the host of the meetings with X, not X's side. */
+  asksHost: boolean;
   /** The person the question says acted ("Guterres invited…"): a fact whose actor is someone else does not confirm it. */
   agent: string | undefined;
   /** "Who else…", "besides the UN people": the others at the named people's meetings are asked for. */

@@ -202,6 +202,7 @@ export function read(question: string, index: SearchIndex): Frame {
     groupNamed: grouped?.named ?? false,
     groupPeople: group !== undefined && words.some((w, i) => free(i) && isPeopleNoun(w) && !/^(people|persons?|люди)$/.test(w)),
     asksCounterpart: asksCounterpart(words, intents),
+    asksHost: ask === 'who' && LEXICON.hostVerbs.has(words[1] ?? ''),
     agent: agentOf(links, tokens, index),
     others: OTHERS.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
     membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
