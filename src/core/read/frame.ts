@@ -27,6 +27,8 @@ export interface Frame {
   unknownNames: readonly string[];
   /** The question is about a person: one is named, or a role or people noun stands for one ("the Saudi FM"). */
   personSubject: boolean;
+  /** A word the question qualifies by a country's adjective ("*Spanish* students"): entity and the word's stem. */
+  qualified: ReadonlyArray<{ entity: string; stem: string }>;
   /** Places and names the knowledge has no entity for but some release's text names ("Xi'an"): they narrow to those releases. */
   textNames: readonly string[];
   /** Subject words, as the stems the releases are indexed by (Russian ones translated). */

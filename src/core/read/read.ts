@@ -191,6 +191,9 @@ export function read(question: string, index: SearchIndex): Frame {
     dates: ask === 'yesno' ? [] : dates,
     unknownNames: unknownNames.filter((n) => !proposed.unknownNames.includes(n)),
     personSubject,
+    qualified: links
+      .filter((l) => l.role === 'demonym' && tokens[l.end] !== undefined && !taken[l.end] && !STOP(tokens[l.end]!.norm))
+      .map((l) => ({ entity: l.entity, stem: tokens[l.end]!.stem })),
     textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
     terms,
     subjectWords,
