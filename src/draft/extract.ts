@@ -817,6 +817,9 @@ function personAliases(name: string): string[] {
  */
 function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { date?: string; why: string } {
   if (options.date) return { date: options.date, why: "from the scraper's date line" };
+  // "Kazakhstan and Lithuania hold political consultations in Vilnius | 18.10.2023": the headline's date.
+  const inTitle = options.title ? findDate(options.title) : undefined;
+  if (inTitle) return { date: inTitle, why: `from the headline “${options.title}”` };
   const inText = findDate(paragraphs.join('\n'));
   const d = options.dateline;
   if (d?.month && d.day) {

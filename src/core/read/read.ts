@@ -192,7 +192,9 @@ export function read(question: string, index: SearchIndex): Frame {
     unknownNames: unknownNames.filter((n) => !proposed.unknownNames.includes(n)),
     personSubject,
     qualified: links
-      .filter((l) => l.role === 'demonym' && tokens[l.end] !== undefined && !taken[l.end] && !STOP(tokens[l.end]!.norm))
+      .filter(
+        (l) => l.role === 'demonym' && tokens[l.end] !== undefined && !taken[l.end] && !STOP(tokens[l.end]!.norm) && !INTENT_BY_STEM.has(tokens[l.end]!.stem), // "the argentinian talk about": a verb, not a qualified word
+      )
       .map((l) => ({ entity: l.entity, stem: tokens[l.end]!.stem })),
     textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
     terms,
