@@ -78,7 +78,22 @@ export function ask(engine: Engine, question: string): Answer {
     if (holders.length === 0) return notFound(S.notMentioned(quoteList([role], lang)), lang);
     people = [...new Set([...people.filter((p) => !peopleOf(engine, of).includes(p)), ...holders])];
   }
-  const terms = a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms];
+  // "The Philippine agriculture secretary": when the question's words are all in the titles of some of these
+  // people, they say which of them is meant — and are not also what is asked about (two words at least:
+  // one, "secretary", is anyone's title).
+  let titleWords: ReadonlySet<string> = new Set();
+  if (people.length > 1 && a.terms.length >= 2) {
+    const titled = people.filter((p) => {
+      const e = entity(engine, p);
+      const stems = new Set(tokensOf([e?.title ?? '', ...(e?.titles ?? [])].join(' ')).map((t) => t.stem));
+      return a.terms.every((t) => stems.has(t));
+    });
+    if (titled.length && titled.length < people.length) {
+      people = titled;
+      titleWords = new Set(a.terms);
+    }
+  }
+  const terms = (a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms]).filter((t) => !titleWords.has(t));
   const ctx: Context = { engine, a, lang, S, specific, people, terms, group: a.group, releases };
   // "What time…", "how much money…", "which university…": only a fact that states it answers.
   // The year is the release's date, when it has one: only an undated release makes it an attribute to look for.
@@ -601,14 +616,17 @@ function whenAnswer(ctx: Context): Answer | undefined {
 }
 
 function whereAnswer(ctx: Context): Answer | undefined {
-  let placed = matchingFacts(ctx).filter((f) => f.where);
-  // The place is a fact's `where`; a verb around the name ("to be set up") should not hide it.
-  if (placed.length === 0 && ctx.specific.length) placed = matchingFacts({ ...ctx, terms: [] }).filter((f) => f.where);
+  // A fact's place answers when the fact holds at least half of what is asked: "where did he suggest setting
+  // up a grain terminal?" is not where he invited his counterpart.
+  const aboutIt = (f: Fact): boolean => termCoverage(ctx, new Set(ctx.engine.index.factStems.get(f.id))) * 2 >= ctx.a.terms.length;
+  let placed = matchingFacts(ctx).filter((f) => f.where && aboutIt(f));
   // A sentence of the text that says it ("the Congress… in the city of Turkestan") before guessing wider.
   if (placed.length === 0 && (ctx.terms.length || ctx.specific.some((id) => !ctx.engine.index.persons.has(id)))) {
     const said = sentenceAnswer(ctx);
     if (said) return said;
   }
+  // The place is a fact's `where`; a verb around the name ("to be set up") should not hide it.
+  if (placed.length === 0 && ctx.specific.length) placed = matchingFacts({ ...ctx, terms: [] }).filter((f) => f.where);
   if (placed.length && (ctx.specific.length || ctx.terms.length)) {
     const f = placed[0]!;
     // "In which city…?" answered by a country is not an answer: say what the release does say.
