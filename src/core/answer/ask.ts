@@ -179,10 +179,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
   if (a.asksHost && ctx.people.length) {
     const met = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
     if (met.length) {
-      const lines = met.map((m) => {
-        const v = visitWords(engine, releaseOf(engine, m.release)!, ctx.lang);
-        return ctx.S.metWith(v.principal, `${m.with.map((p) => nameOf(engine, p)).join(', ')} (${v.place}, ${v.date})`);
-      });
+      const lines = met.map((m) => metLine(ctx, m, m.with.map((p) => nameOf(engine, p)).join(', ')));
       return answered(
         lines[0]!,
         lines.slice(1),
@@ -287,27 +284,25 @@ function groupAnswer(ctx: Context): Answer | undefined {
   );
 }
 
+/** "<principal> met <who> (<place>, <date>)": one meeting, as its release tells it. */
+function metLine(ctx: Context, m: Meeting, who: string): string {
+  const v = visitWords(ctx.engine, releaseOf(ctx.engine, m.release)!, ctx.lang);
+  return ctx.S.metWith(v.principal, `${who} (${v.place}, ${v.date})`);
+}
+
 function describePeople(ctx: Context, people: readonly string[]): Answer {
   const { engine } = ctx;
   if (people.length === 1) {
     const id = people[0]!;
     const e = entity(engine, id)!;
-    const meetings = meetingsIn(ctx, id);
-    const items = meetings.map((m) => {
-      const r = releaseOf(engine, m.release)!;
-      const v = visitWords(engine, r, ctx.lang);
-      return STRINGS[ctx.lang].metWith(v.principal, `${e.name} (${v.place}, ${v.date})`);
-    });
+    const items = meetingsIn(ctx, id).map((m) => metLine(ctx, m, e.name));
     return answered(ctx.S.whoIs(e.name, e.title ?? e.type), items, mentionSources(engine, id), ctx.lang);
   }
   // Asked about meetings ("who received the Brazilian delegation?"), each line says who met them, where and when.
   const line = (p: string): string[] => {
     const meetings = ctx.a.asksCounterpart ? meetingsIn(ctx, p) : [];
     if (meetings.length === 0) return [personLine(engine, p)];
-    return meetings.map((m) => {
-      const v = visitWords(engine, releaseOf(engine, m.release)!, ctx.lang);
-      return STRINGS[ctx.lang].metWith(v.principal, `${personLine(engine, p)} (${v.place}, ${v.date})`);
-    });
+    return meetings.map((m) => metLine(ctx, m, personLine(engine, p)));
   };
   return answered(
     ctx.S.peopleOf(ctx.specific.map((id) => nameOf(engine, id)).join(', ')),
@@ -364,7 +359,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
     // Switzerland?" is not answered by another meeting's agreement.
     if (narrowed.length === 0 && actionKinds(a).length && a.ask !== 'bare') {
       const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)));
-      return said && said.sources.some((x) => namesAnyOf(engine, x.quote, [...ctx.specific, ...ctx.people])) ? said : notFound(ctx.S.releaseSilent, ctx.lang);
+      return said?.sources.some((x) => namesAnyOf(engine, x.quote, [...ctx.specific, ...ctx.people])) ? said : notFound(ctx.S.releaseSilent, ctx.lang);
     }
     // A fact that holds fewer of the question's words than a sentence of the same meeting: the sentence says it.
     if (narrowed.length && ctx.terms.length) {

@@ -144,7 +144,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     );
     const namesPerson = people.some((id) => byName.has(id));
     // "How many Spanish students…" is not answered by "Kazakh students": the same word, another country's.
-    if (otherCountrys(ctx, tokens)) return [];
+    if (qualifiedByAnotherCountry(ctx, tokens)) return [];
     const persons = [...byName].filter((id) => index.persons.has(id)).length;
     // A sentence answers with a subject word of the question, by naming the person it asks about ("what
     // did Nurtleu say…"), or — asked who — by naming someone beside a place or organization asked about.
@@ -190,7 +190,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
 }
 
 /** Whether the sentence gives a word the question qualifies by one country's adjective only another country's. */
-function otherCountrys(ctx: Context, tokens: ReturnType<typeof tokensOf>): boolean {
+function qualifiedByAnotherCountry(ctx: Context, tokens: ReturnType<typeof tokensOf>): boolean {
   if (ctx.a.qualified.length === 0) return false;
   const demonyms = linkExact(tokens, ctx.engine.index.formTable).filter((l) => l.role === 'demonym');
   return ctx.a.qualified.some(({ entity: asked, stem: word }) => {
