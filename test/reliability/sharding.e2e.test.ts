@@ -12,6 +12,7 @@ import { createLogger } from '../../src/app/log';
 import { parseArgs, startSharded, type Sharded } from '../../src/app/sharded';
 import { BOT_STRINGS } from '../../src/discord/strings';
 import { DiscordSimulator } from '../simulator';
+import { until } from '../app/http';
 import { EPHEMERAL, copyKnowledge, textOf, type SentMessage } from '../discord/setup';
 
 const MANAGE_GUILD = String(PermissionFlagsBits.ManageGuild);
@@ -105,7 +106,9 @@ test('an /ask in each guild is answered by the shard process that owns it', asyn
   for (const guild of [0, 1]) {
     expect(await ask('Who is the WIPO Director General?', guild)).toContain('Daren Tang');
     const gid = sim.guildIds[guild]!;
-    // The command was logged by this guild's shard process, and the other one never saw the guild.
+    // The command was logged by this guild's shard process, and the other one never saw the guild. (The
+    // shard's log reaches this process through a pipe, possibly after the answer: wait for the line.)
+    await until(() => lines(guild).some((l) => l.guildId === gid), `shard ${guild}'s log line for the /ask`, 5_000).catch(() => undefined);
     expect(lines(guild).some((l) => l.guildId === gid)).toBe(true);
     expect(shardLogs[1 - guild]).not.toContain(gid);
   }
