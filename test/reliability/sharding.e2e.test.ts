@@ -129,7 +129,8 @@ test('/reload by a moderator on shard 0 reloads shard 1: the other guild answers
   expect(embed.title).toBe(BOT_STRINGS.en.reloaded);
   expect(embed.fields).toContainEqual({ name: 'Shards', value: '2 of 2 shards reloaded.' });
 
-  // Shard 1's own process reloaded, asked by shard 0.
+  // Shard 1's own process reloaded, asked by shard 0 (its log line comes through a pipe: wait for it).
+  await until(() => reloadsLogged(1) > before, "shard 1's reload log line", 5_000).catch(() => undefined);
   expect(reloadsLogged(1)).toBe(before + 1);
   expect(
     lines(1)
