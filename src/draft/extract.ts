@@ -8,7 +8,7 @@ import type { Knowledge } from '../core';
 import type { EntityType, FactKind } from '../core/knowledge/schema';
 import { normalize, splitSentences } from '../core/text/normalize';
 import { tokenSpans } from '../core/search/tokens';
-import { MONTHS_EN } from '../core/text/months';
+import { MONTHS_EN, monthNumber } from '../core/text/months';
 import { findDate, isoDate, parseDate, type Dateline } from './clean';
 import { EntityResolver, slug, type DraftEntity, type Mention } from './entities';
 import {
@@ -265,7 +265,6 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   const meetings: DraftMeeting[] = [];
   const facts: DraftFact[] = [];
   const people = new Map<string, DraftPerson & { titled: boolean }>();
-  const year = date?.slice(0, 4);
   let current: DraftMeeting | undefined;
   let lastParagraph = 0;
   let lastActor: string | undefined;
@@ -327,7 +326,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       }
     }
 
-    const found = factsOf(s, { intro, principal: principal?.person, lastActor, ...(year ? { year } : {}), resolver });
+    const found = factsOf(s, { intro, principal: principal?.person, lastActor, ...(date ? { date } : {}), resolver });
     if (found.actor) lastActor = found.actor;
     if (current) current.facts.push(...found.facts);
     else if (principal) facts.push(...found.facts.filter((f) => f.actor === principal.person));
@@ -1077,10 +1076,13 @@ interface FactContext {
   intro: Intro | undefined;
   principal: string | undefined;
   lastActor: string | undefined;
-  /** The release's year; unknown for an undated release. */
-  year?: string;
+  /** The release's date (YYYY-MM-DD); unknown for an undated release. */
+  date?: string;
   resolver: EntityResolver;
 }
+
+/** A sentence about what is to come: a day it names before the release's own falls in the next year. */
+const FUTURE = /\b(?:will|shall|to be held|to hold|agreed to|plans?|planned|scheduled|upcoming|next)\b/i;
 
 // "18 April", "April 18–19", "on September 22", "July this year", "May next year", "March 2024".
 const WHEN = new RegExp(
@@ -1180,9 +1182,12 @@ function whenWhere(item: string, ctx: FactContext): { when?: string; where?: str
   if (w) {
     const [, day, month, day2, , year, relative] = w;
     // A year the text leaves out is the release's (relative to it for "next year"); unknown for an undated release.
-    const base = ctx.year ? Number(ctx.year) : undefined;
-    const y = year ?? (base === undefined ? undefined : String(relative === 'next' ? base + 1 : relative === 'last' ? base - 1 : base));
+    // "The next round will be held on 14 February" in a release of 30 September: February of the next year.
     const d = day ?? day2;
+    let base = ctx.date ? Number(ctx.date.slice(0, 4)) : undefined;
+    const monthDay = d ? `${String(monthNumber(month!)).padStart(2, '0')}-${d.padStart(2, '0')}` : undefined;
+    if (base !== undefined && !relative && monthDay && monthDay < ctx.date!.slice(5) && FUTURE.test(item)) base++;
+    const y = year ?? (base === undefined ? undefined : String(relative === 'next' ? base + 1 : relative === 'last' ? base - 1 : base));
     if (d || year || relative) {
       out.when = [d, month, y].filter(Boolean).join(' ');
       if (d && y && !parseDate(out.when)) delete out.when;

@@ -107,6 +107,15 @@ describe('dates', () => {
     const invitation = [...undated.k.facts.values()].find((f) => f.kind === 'invitation' && f.release === undated.result.draft.release.id);
     expect(invitation?.when).toBe('18 April');
   });
+
+  it('a day before the release’s own, in a sentence about what is to come, falls in the next year; a past one keeps the year', async () => {
+    const kdir = await knowledgeCopy();
+    const text =
+      'ASTANA, November 20, 2031 (Kazinform) – Foreign Minister of Kazakhstan Arman Oskenov held talks with Foreign Minister of Norway Liv Strand in Astana. Liv Strand invited Arman Oskenov to the Oslo Forum, which will be held on February 14 in Norway. Liv Strand invited Arman Oskenov to the exhibition held on October 3 in Bergen.\n';
+    const d = await draft(kdir, 'c.txt', text);
+    const invitations = [...d.k.facts.values()].filter((f) => f.kind === 'invitation' && f.release === d.result.draft.release.id);
+    expect(invitations.map((f) => f.when).sort()).toEqual(['14 February 2032', '3 October 2031']);
+  });
 });
 
 describe('placeholders', () => {
