@@ -114,6 +114,11 @@ function debrisLine(line: string): string | undefined {
   if (/^(?:photos?|video|image|pictures?)(?: (?:source|credit|courtesy)s?)?\s*:/i.test(line)) return '';
   const scraped = /^(?:date|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(line);
   if (scraped) return parseDate(scraped[1]!) ?? '';
+  // A byline with its section and date: "By Madina Serikbayeva in Diplomacy on 12 March 2025".
+  const byline = /^By \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}(?: in [\p{L} &]{2,40}?)?(?: on (.+))?$/u.exec(line);
+  if (byline && !byline[1]) return '';
+  const bylineDate = byline?.[1] ? parseDate(byline[1]) : undefined;
+  if (bylineDate) return bylineDate;
   let rest = ` ${line.toLowerCase()} `;
   for (const phrase of DEBRIS_PHRASES) rest = rest.split(` ${phrase} `).join('  ');
   let date = '';

@@ -311,7 +311,10 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
         : undefined;
       for (const e of resolver.created) if (delegationOf && ids.includes(e.id) && e.type === 'person' && !e.country) e.country = delegationOf;
       // "Also present …", "The delegation included …": people who were at the meeting just drafted.
-      if (ids.length && current && /\b(?:also|delegation)\b/i.test(present[0])) {
+      // "Also taking part in the consultations were …" after a paragraph about something else: still the last meeting.
+      const joined = current ?? (/\balso\b/i.test(present[0]) ? meetings[meetings.length - 1] : undefined);
+      if (ids.length && joined && /\b(?:also|delegation)\b/i.test(present[0])) {
+        current = joined;
         for (const id of ids) if (!current.with.includes(id)) current.with.push(id);
         current.sources.push({ paragraph: s.paragraph, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim() });
       } else if (ids.length) {
@@ -983,7 +986,7 @@ function sourceOf(paragraphs: readonly string[]): string | undefined {
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 const PRESENT =
-  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were) attended by|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended by|(?:was|were) chaired by|also taking part(?: in [^,.;]*?)? (?:was|were)|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /** A paragraph that goes on about the meeting before it: "He also …", "The minister …". */
 const CONTINUES =
   /^(?:(?:moreover|additionally|furthermore|also|in addition|in this regard|in turn),\s*)?(?:he|she|the minister|also present|the (?:[\p{L}-]+ )?delegation)\b/iu;
@@ -1119,7 +1122,9 @@ function factsOf(s: Sentence, ctx: FactContext): { facts: DraftFact[]; actor?: s
   if (!best) return { facts: [] };
   const subject = body.slice(0, best.index);
   const actor = actorOf(s, subject, bodyOffset, ctx);
-  let label = body.replace(LEADING_CONNECTIVE, '').replace(/[.!]$/, '');
+  // "A and B signed …": the body after the pair is only a verb phrase; the sentence says who did it.
+  const said = PAIR_VERB.test(body) ? text.replace(REPORT_TAIL, '') : body;
+  let label = said.replace(LEADING_CONNECTIVE, '').replace(/[.!]$/, '');
   if (actor && /^(?:he|she)\b/i.test(label)) label = label.replace(/^(?:he|she)\b/i, ctx.resolver.entity(actor)?.name ?? actor);
   const withActor = best.kind === 'agreement' || best.kind === 'cooperation' ? {} : actor ? { actor } : {};
   const extra = best.kind === 'invitation' ? whenWhere(body, ctx) : {};

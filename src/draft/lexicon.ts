@@ -233,6 +233,18 @@ export const INSTITUTION_WORDS = new Set([
   'investments',
   'chamber',
   'consular',
+  // Portfolios a foreign ministry's name adds: "Ministry of Foreign Affairs and Expatriates", "… and Emigration".
+  'expatriates',
+  'emigration',
+  'emigrants',
+  'diaspora',
+  'worship',
+  'commerce',
+  'tourism',
+  'transport',
+  'communications',
+  'infrastructure',
+  'resources',
 ]);
 
 /** Capitalized only because they open a sentence or a clause. */
@@ -406,7 +418,8 @@ export const LEADING_CONNECTIVE =
   /^(?:moreover|additionally|furthermore|also|in addition|in this regard|in this context|in this connection|at the same time|besides|finally|in turn|on the same day|then|meanwhile),\s*/i;
 
 /** Verbs that list what was talked about. */
-export const LIST_VERBS_ACTIVE = /\b(?:discussed|addressed|considered|reviewed|exchanged views on|talked about|focused on)\s+/i;
+export const LIST_VERBS_ACTIVE =
+  /\b(?:(?:the )?agenda (?:included|covered|featured)|discussing|discussed|addressed|considered|reviewed|exchanged views on|talked about|focused on)\s+/i;
 export const LIST_VERBS_PASSIVE = /\s+(?:were|was)\s+(?:discussed|addressed|considered|raised|reviewed)\b/i;
 /** The reporting tail of a sentence, no part of what it reports: ", Trend reports via the Kazakh MFA.", ", the press service of the MFA said." */
 export const REPORT_TAIL =
@@ -437,7 +450,7 @@ export const MEETING_VERB =
 /** "… paid an official visit to Budapest at the invitation of <host>": the host is met. */
 export const AT_INVITATION = /\bat the invitation of\s+/gi;
 /** "Temirbolatov and Kertész discussed …": the two named together as the subject of a talk. */
-export const PAIR_VERB = /^\s+(?:discussed|held|had|noted|agreed|signed|exchanged|reviewed|talked|spoke|met|considered|addressed|focused)\b/i;
+export const PAIR_VERB = /^\s+(?:co-chaired|discussed|held|had|noted|agreed|signed|exchanged|reviewed|talked|spoke|met|considered|addressed|focused)\b/i;
 export const MEETING_WITH_OPENING = /^(?:(?:on the same day|also|then|later|in addition),\s*)?(?:meeting\s+(?:with\s+)?|with\s+)/i;
 
 /** A continuing paragraph: "The parties discussed …". */

@@ -162,6 +162,35 @@ describe('people', () => {
     expect(meeting.with.map((id) => d.k.entities.get(id)!.name)).toEqual(['Kadri Tamm', 'Ilze Ozola', 'Rokas Petraitis', 'Jaan Kask']);
   });
 
+  it('reads consultations "A and B co-chaired …", an agenda list, and "Also taking part … were" after another paragraph; a byline dates the release', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'cochaired.txt',
+      'Kazakhstan, Norway hold consultations\n\nBy Olga Tamm in Diplomacy on 4 March 2031\n\nASTANA – Kazakh Deputy Foreign Minister Arman Oskenov and Director General of the Norwegian Ministry of Foreign Affairs Liv Strand co-chaired the third round of political consultations on March 3.\n\nThe agenda included trade and investment cooperation, food security, the halal industry and higher education.\n\nTrade between the two countries reached 41 million US dollars in 2030.\n\nAlso taking part in the consultations were Ambassador of Norway to Kazakhstan Jon Berg and Ambassador of Kazakhstan to Norway Daniyar Seitov.\n',
+    );
+    expect(d.result.draft.release).toMatchObject({ date: '2031-03-04', place: 'astana', principal: 'arman-oskenov' });
+    expect(person(d.k, 'Arman Oskenov')?.title).not.toMatch(/ASTANA/);
+    const meetings = [...d.k.meetings.values()].filter((m) => m.release === d.result.draft.release.id);
+    expect(meetings.map((m) => m.with.map((id) => d.k.entities.get(id)!.name))).toEqual([['Liv Strand', 'Jon Berg', 'Daniyar Seitov']]);
+    const topics = [...d.k.facts.values()].filter((f) => f.release === d.result.draft.release.id && f.kind === 'topic').map((f) => f.label);
+    expect(topics).toEqual(expect.arrayContaining(['Trade and investment cooperation', 'Food security', expect.stringMatching(/^Halal industry/)]));
+  });
+
+  it('reads a multilateral meeting "chaired by X and attended by A, B and C" as one meeting with all of them; a ministry\'s portfolio list does not swallow the name after it', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'chaired.txt',
+      "date 2031-07-16\n\nThe Foreign Ministers' Meeting of the Dialogue was held in Tokyo. The meeting was chaired by Minister for Foreign Affairs of Japan Kenji Ota and attended by Minister of Foreign Affairs of Kazakhstan Arman Oskenov, Minister of Foreign Affairs of Tajikistan Rustam Nazarov and Minister of Foreign Affairs of Uzbekistan Jasur Alimov.\n\nThe ministers discussed decarbonization, critical minerals and human resource development.\n\nOskenov and Secretary General of Jordan's Ministry of Foreign Affairs and Expatriates Nidal Hamdan signed an Agreement on Cooperation in the Field of Tourism.\n",
+    );
+    const meetings = [...d.k.meetings.values()].filter((m) => m.release === d.result.draft.release.id);
+    expect(meetings.map((m) => m.with.map((id) => d.k.entities.get(id)!.name))).toEqual([['Kenji Ota', 'Rustam Nazarov', 'Jasur Alimov'], ['Nidal Hamdan']]);
+    expect(person(d.k, 'Nidal Hamdan')).toMatchObject({ country: 'jordan' });
+    const signed = [...d.k.facts.values()].find((f) => f.release === d.result.draft.release.id && f.kind === 'agreement');
+    expect(signed?.label).toMatch(/^Oskenov and Secretary General .* signed an Agreement/);
+  });
+
   it('lists "deputy foreign ministers …: <Country>\'s <Name>, …" and "<Title>, <Name>," set off by commas', async () => {
     const kdir = await knowledgeCopy();
     const d = await draft(

@@ -152,7 +152,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       hit.queryTerms.some((t) => words.includes(t)) ||
       namesPerson ||
       (ctx.a.groupNamed && groupNames(ctx, tokens) > 0) ||
-      (ctx.a.ask === 'who' && persons > 0 && required.some((id) => named.has(id)));
+      (ctx.a.ask === 'who' && persons > 0 && required.length > 0 && required.every((id) => named.has(id)));
     if (words.length && !answers) return [];
     // Asked only for an action ("what agreements did they sign?"), a sentence must state it.
     if (!words.length && ctx.a.cues.length && !ctx.a.cues.some((c) => hit.queryTerms.includes(c))) return [];
