@@ -126,8 +126,11 @@ function debrisLine(line: string): string | undefined {
     date ||= parseDate(written) ?? '';
     return ' ';
   });
-  // A time next to the date ("14:35") and the labels scrapers print before it.
-  rest = rest.replace(/\b\d{1,2}:\d{2}\b/g, ' ').replace(/\b(date|published|posted|updated|views?)\b:?/g, ' ');
+  // A time next to the date ("14:35"), the labels scrapers print before it, and a weekday ("Thursday, 26 February 2026").
+  rest = rest
+    .replace(/\b\d{1,2}:\d{2}\b/g, ' ')
+    .replace(/\b(date|published|posted|updated|views?)\b:?/g, ' ')
+    .replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g, date ? ' ' : '$&');
   if (rest.replace(/[\s|•·:,\-–—]+/g, '') !== '') return undefined;
   return date;
 }

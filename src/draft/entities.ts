@@ -110,6 +110,8 @@ export class EntityResolver {
       }
     }
     for (const l of linkExact(words, this.worldTable, taken)) {
+      // "78.4 billion US dollars": a currency, not the country.
+      if (/^\s*(?:dollars?|\$)/i.test(text.slice(words[l.end - 1]!.end))) continue;
       const place = this.worldEntries.get(l.entity)!;
       const id = create ? this.fromWorldEntry(l.entity, place) : (this.fromWorld.get(l.entity) ?? l.entity);
       found.push({ entity: id, type: WORLD_TYPE[place.kind], ...span(l.start, l.end) });

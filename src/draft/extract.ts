@@ -766,8 +766,8 @@ function definePerson(resolver: EntityResolver, name: string, title: string, quo
   if (variant) return variant;
   // The person's country and organization: what their title names ("… of Indonesia", "WHO Director-General").
   const named = resolver.mentions(title, true);
-  // "Ambassador of the EU to Kazakhstan": the country after "to" is where they serve, not theirs.
-  let country: { entity: string } | undefined = named.find((m) => m.type === 'country' && !/\bto\s+(?:the\s+)?$/.test(title.slice(0, m.start)));
+  // "Ambassador of the EU to Kazakhstan", "Chief of Mission of the IOM in Kazakhstan": the country after "to" or "in" is where they serve, not theirs.
+  let country: { entity: string } | undefined = named.find((m) => m.type === 'country' && !/\b(?:to|in)\s+(?:the\s+)?$/.test(title.slice(0, m.start)));
   const ofCountry =
     /\b(?:Foreign Minister|Minister (?:of|for) Foreign Affairs|Minister (?:of|for) \p{Lu}\p{Ll}+|President|Prime Minister|King|Emir|Ambassador|Vice-President|Vice President) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})$/u.exec(
       title,

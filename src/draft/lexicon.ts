@@ -53,11 +53,24 @@ export const TITLE_HEADS = new Set([
   'counselor',
   'attaché',
   'attache',
+  'chief',
+  'adviser',
+  'advisor',
+  'aide',
+  'officer',
+  'ceo',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
 ]);
 
 /** Words that open a title or sit in one but never start a name. */
 export const TITLE_WORDS = new Set([
   ...TITLE_HEADS,
+  // "Chief Executive Officer of the French company Vauclair Minerals …": the kind of firm, in lower case.
+  'company',
+  'firm',
+  'corporation',
   'deputy',
   'prime',
   'foreign',
@@ -231,8 +244,23 @@ export const INSTITUTION_WORDS = new Set([
   'promotion',
   'investment',
   'investments',
+  'invest',
   'chamber',
   'consular',
+  // Words of a firm's name: "Vauclair Minerals", "Aqmola Beef Holding", "Steppe Logistics Group".
+  'minerals',
+  'mining',
+  'metals',
+  'holding',
+  'holdings',
+  'logistics',
+  'technologies',
+  'industries',
+  'airlines',
+  'airways',
+  'motors',
+  'petroleum',
+  'chemicals',
   // Portfolios a foreign ministry's name adds: "Ministry of Foreign Affairs and Expatriates", "… and Emigration".
   'expatriates',
   'emigration',

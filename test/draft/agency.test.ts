@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { loadKnowledge, type Knowledge } from '../../src/core';
+import { ask, createEngine, loadKnowledge, toPlainText, type Knowledge } from '../../src/core';
 import { cleanRelease, splitDateline } from '../../src/draft/clean';
 import { draftRelease } from '../../src/draft/draft';
 
@@ -177,6 +177,21 @@ describe('people', () => {
     expect(topics).toEqual(expect.arrayContaining(['Trade and investment cooperation', 'Food security', expect.stringMatching(/^Halal industry/)]));
   });
 
+  it('reads an organization\'s chief posted in a country (not of it), a firm\'s CEO, a weekday date line, and "US dollars" as no country', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'firm.txt',
+      'Minister meets IOM and a mining firm\n\nThursday, 26 February 2031\n\nASTANA – Minister of Foreign Affairs of Kazakhstan Arman Oskenov met with Chief of Mission of the International Organization for Migration (IOM) in Kazakhstan Ingrid Vestergaard-Holm.\n\nLater, Oskenov received Chairwoman and Chief Executive Officer of the French company Vauclair Minerals Hélène Marchetti-Dubois. The company plans to invest 1.15 billion US dollars.\n',
+    );
+    expect(d.result.draft.release).toMatchObject({ date: '2031-02-26', place: 'astana' });
+    const chief = person(d.k, 'Ingrid Vestergaard-Holm');
+    expect(chief).toMatchObject({ organization: 'iom' });
+    expect(chief?.country).toBeUndefined();
+    expect(person(d.k, 'Hélène Marchetti-Dubois')?.title).toBe('Chairwoman and Chief Executive Officer of the French company Vauclair Minerals');
+    expect(d.result.draft.entities.map((e) => e.id)).not.toContain('united-states');
+  });
+
   it('reads a multilateral meeting "chaired by X and attended by A, B and C" as one meeting with all of them; a ministry\'s portfolio list does not swallow the name after it', async () => {
     const kdir = await knowledgeCopy();
     const d = await draft(
@@ -239,5 +254,33 @@ describe('people', () => {
       'Foreign Minister of Kazakhstan Arman Oskenov received Ambassador of Chile to Kazakhstan Ana Rojas on 1 July 2031. The two discussed copper trade. Ana Rojaz thanked the minister.\n',
     );
     expect(parse(same.yaml).entities.find((e: { name: string }) => e.name === 'Ana Rojas').aliases).toContain('Ana Rojaz');
+  });
+});
+
+describe('answers on drafted releases', () => {
+  const SCO =
+    'date 2031-02-26\n\nBISHKEK – Minister of Foreign Affairs of Kazakhstan Arman Oskenov took part in the meeting of the Council of Foreign Ministers of the Shanghai Cooperation Organization (SCO) in Bishkek.\n\nOn the margins of the meeting, Oskenov held bilateral talks with Minister of Foreign Affairs of Belarus Pavel Lukin and Minister of Foreign Affairs of Iran Reza Tavakoli.\n';
+  const FIRM =
+    'date 2031-03-03\n\nASTANA – Minister of Foreign Affairs of Kazakhstan Arman Oskenov received Chief Executive Officer of the French company Vauclair Minerals Hélène Marchetti-Dubois.\n\nThe sides discussed the graphite project.\n';
+  const OSLO =
+    'date 2031-06-18\n\nASTANA – Minister of Foreign Affairs of Kazakhstan Arman Oskenov held talks with Minister of Foreign Affairs of Norway Liv Strand.\n\nIn the presence of the ministers, a Memorandum of Understanding on diplomatic training was signed.\n';
+
+  it('asked whom the visitor met "at the SCO council in Bishkek", lists that visit\'s meetings: the words are its scene', async () => {
+    const kdir = await knowledgeCopy();
+    await draft(kdir, 'sco.txt', SCO);
+    const d = await draft(kdir, 'oslo.txt', OSLO);
+    const answer = ask(createEngine(d.k), 'who did oskenov meet bilaterally at the SCO council in bishkek');
+    expect(answer.status).toBe('answered');
+    expect(toPlainText(answer, d.k)).toMatch(/Pavel Lukin[\s\S]*Reza Tavakoli/);
+    expect(toPlainText(answer, d.k)).not.toMatch(/Liv Strand/);
+  });
+
+  it('a person asked about by name narrows to the releases that name them: no answer from another release of the same visitor', async () => {
+    const kdir = await knowledgeCopy();
+    await draft(kdir, 'firm.txt', FIRM);
+    const d = await draft(kdir, 'oslo.txt', OSLO);
+    const engine = createEngine(d.k);
+    expect(ask(engine, 'did arman and hélène sign a memorandum?').status).toBe('not_found');
+    expect(ask(engine, 'did arman and liv sign a memorandum?').status).toBe('answered');
   });
 });

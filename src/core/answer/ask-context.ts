@@ -41,10 +41,11 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   // Most questions name no date and no release's city or visitor: every release, no copying.
   const { index } = engine;
   // "Who did he meet in Xi'an?", "the first Central Asia–GCC meeting": what only some releases' text
-  // names narrows to the releases that name all of it (people aside: they are found through their meetings).
+  // names narrows to the releases that name all of it (visitors aside: they are found through their visits).
   const naming = [
     ...a.textNames.map((n) => index.releasesNaming.get(n)),
-    ...[...linked].filter((id) => !index.persons.has(id) && !index.principals.has(id)).map((id) => index.releasesNamingEntity.get(id)),
+    // A person by name ("did Nurlybek and Hélène sign …?") is in the releases that name them; by a title, anyone's.
+    ...[...linked].filter((id) => !index.principals.has(id) && (!index.persons.has(id) || named.has(id))).map((id) => index.releasesNamingEntity.get(id)),
   ].filter((set): set is ReadonlySet<string> => set !== undefined && set.size < all.size);
   // The host city and the visitor, through the index's lists: filtering every release here was most
   // of ask's time at 10,000 releases ("Did <minister> meet …?" names the visitor).

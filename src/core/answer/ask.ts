@@ -102,7 +102,9 @@ export function ask(engine: Engine, question: string): Answer {
   const answer = ANSWER_BY_KIND[a.ask](ctx);
   // An answer must speak to the question's subject words; one about the right people but not about
   // what was asked ("whose anniversaries…" → who the Academy's president is) gives way to the text's.
-  if (answer?.status === 'answered' && !speaksTo(answer, ctx.terms)) return sentenceAnswer(ctx) ?? answer;
+  // (Words of the one visit's scene need not be in it: "who did he meet at the SCO council?")
+  if (answer?.status === 'answered' && !speaksTo(answer, ctx.terms) && !(a.asksCounterpart && !a.others && sceneOnly(ctx)))
+    return sentenceAnswer(ctx) ?? answer;
   if (answer) return answer;
   const said = sentenceAnswer(ctx);
   // "Did they sign an agreement on the platform?": a sentence about the platform that states no signing
@@ -215,6 +217,12 @@ function whoAnswer(ctx: Context): Answer | undefined {
     if (ctx.group) return groupAnswer(ctx);
     if (asksAboutMeeting) return everyoneMet(ctx);
   }
+  // "Who did he meet bilaterally at the SCO council in Bishkek?": the question has narrowed it to one visit, and
+  // its other words are that visit's scene (its headline or opening paragraph says them): everyone met there.
+  if (asksAboutMeeting && !a.others && ctx.terms.length && ctx.specific.length && sceneOnly(ctx)) {
+    const met = everyoneMet(ctx);
+    if (met) return met;
+  }
   // "Who did he talk to about primary health care?", "Who conveyed the invitation?"
   const facts = matchingFacts(ctx);
   if (facts.length) {
@@ -266,6 +274,15 @@ function holdsRole(engine: Engine, person: string, role: string): boolean {
 }
 
 /** Everyone met in the releases asked about; nobody (a release whose meetings nobody drafted) leaves it to the text. */
+/** Whether the question is down to one release whose headline or opening paragraph holds every word it asks about. */
+function sceneOnly(ctx: Context): boolean {
+  if (ctx.releases.size !== 1) return false;
+  const release = releaseOf(ctx.engine, [...ctx.releases][0]!);
+  if (!release) return false;
+  const scene = new Set(tokensOf(`${release.title} ${release.paragraphs[0] ?? ''}`).map((t) => t.stem));
+  return ctx.terms.every((t) => scene.has(t));
+}
+
 function everyoneMet(ctx: Context): Answer | undefined {
   const met = whoMet(ctx.engine, undefined, ctx.lang, ctx.releases);
   return met.status === 'answered' ? met : undefined;
