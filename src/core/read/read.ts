@@ -53,7 +53,9 @@ const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(lexiconStem));
 const PEOPLE_NOUNS = LEXICON.peopleNouns;
 const isPeopleNoun = (word: string): boolean => PEOPLE_NOUNS.has(word);
 // Longest first, so "foreign minister" is one role and not "minister" alone.
-const ROLE_PHRASES = LEXICON.roles.map((r) => lexiconPhrase(r).map(lexiconStem)).sort((a, b) => b.length - a.length);
+/** The lexicon's roles, longest first: the words as the lexicon writes them, and their stems to match. */
+const ROLES = LEXICON.roles.map((r) => ({ words: lexiconPhrase(r), stems: lexiconPhrase(r).map(lexiconStem) })).sort((a, b) => b.stems.length - a.stems.length);
+const ROLE_PHRASES = ROLES.map((r) => r.stems);
 const COUNTABLE_STEMS = new Set(LEXICON.countable.map(lexiconStem));
 // Intents that only say what kind of answer is wanted; the others are actions a sentence may state.
 const QUESTION_INTENTS = new Set<Intent>(['date', 'place', 'source', 'count', 'identity']);
@@ -365,25 +367,28 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
       i = end - 1;
       continue;
     }
-    const role = ROLE_PHRASES.find((r) => r.every((s, k) => free(i + k) && tokens[i + k]?.stem === s));
-    if (!role) continue;
-    const end = i + role.length;
+    const matched = ROLES.find((r) => r.stems.every((s, k) => free(i + k) && roleWord(tokens[i + k], s)));
+    if (!matched) continue;
+    const end = i + matched.stems.length;
     const next = tokens[end]?.norm;
-    if (next !== undefined && !STOP(next)) continue;
+    // Before a verb ("did the Slovak president attend …") one person's role still names them (a group's,
+    // "the Central Asian foreign ministers hold …", is the subject of the talks); before another noun it does not.
+    const beforeVerb = next !== undefined && INTENT_BY_STEM.has(tokens[end]!.stem) && !/s$/.test(tokens[end - 1]!.norm);
+    if (next !== undefined && !STOP(next) && !beforeVerb) continue;
     let at = end;
     if (next === 'of') at = tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1;
     const of = links.find((l) => l.end === i) ?? (at > end ? links.find((l) => l.start === at) : undefined);
-    if (of)
-      found.push({
-        role: tokens
-          .slice(i, end)
-          .map((t) => t.norm)
-          .join(' '),
-        of: of.entity,
-      });
+    // The role as the lexicon writes it: "ambasador" typed is the ambassador.
+    if (of) found.push({ role: matched.words.join(' '), of: of.entity });
     i = end - 1;
   }
   return found;
+}
+
+/** A role's word as typed, or one letter off a long one ("ambasador"). */
+function roleWord(token: Token | undefined, stemmed: string): boolean {
+  if (!token) return false;
+  return token.stem === stemmed || (stemmed.length >= 6 && editDistance(token.stem, stemmed, 1) <= 1);
 }
 
 /** The person named before the first action word ("Guterres invited Tokayev…"): who the question says acted. */
