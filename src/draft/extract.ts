@@ -616,6 +616,14 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
   if (j >= toks.length || text.slice(toks[lastName]!.end, toks[j]!.start) !== ', ') return undefined;
   if (/^the$/i.test(toks[j]!.text)) j++;
   const firstTok = toks[j];
+  // "Rauan Zhakupov, aide to Kazakh President Kassym-Jomart Tokayev on foreign policy,": a title in lower case,
+  // as wire services write them, up to the next comma or full stop.
+  if (firstTok && TITLE_HEADS.has(firstTok.text) && /^(?:to|of|for|at|in)$/.test(toks[j + 1]?.text ?? '')) {
+    const rest = text.slice(firstTok.start);
+    const stop = rest.search(/[,.;(]/);
+    const title = (stop < 0 ? rest : rest.slice(0, stop)).trim();
+    if (title.split(/\s+/).length <= 12) return { text: title, start: toks[lastName + 1]!.start, end: firstTok.start + title.length };
+  }
   // The head within the first three words: "Director General …", "Deputy Prime Minister of Serbia".
   if (!firstTok || !isCapWord(firstTok) || ![0, 1, 2].some((k) => toks[j + k] && isCapWord(toks[j + k]!) && hasTitleHead(toks[j + k]!.text))) return undefined;
   let last = j;
@@ -767,7 +775,9 @@ function definePerson(resolver: EntityResolver, name: string, title: string, quo
   // The person's country and organization: what their title names ("… of Indonesia", "WHO Director-General").
   const named = resolver.mentions(title, true);
   // "Ambassador of the EU to Kazakhstan", "Chief of Mission of the IOM in Kazakhstan": the country after "to" or "in" is where they serve, not theirs.
-  let country: { entity: string } | undefined = named.find((m) => m.type === 'country' && !/\b(?:to|in)\s+(?:the\s+)?$/.test(title.slice(0, m.start)));
+  // ("aide to Kazakh President …": a country's adjective before another title is whose aide they are.)
+  const posting = (m: { start: number; end: number }) => /\b(?:to|in)\s+(?:the\s+)?$/.test(title.slice(0, m.start)) && title.slice(m.end).trim() === '';
+  let country: { entity: string } | undefined = named.find((m) => m.type === 'country' && !posting(m));
   const ofCountry =
     /\b(?:Foreign Minister|Minister (?:of|for) Foreign Affairs|Minister (?:of|for) \p{Lu}\p{Ll}+|President|Prime Minister|King|Emir|Ambassador|Vice-President|Vice President) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})$/u.exec(
       title,
@@ -1061,6 +1071,15 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     const rest = s.text.slice(quoteEnd);
     const bodyStart = rest.startsWith(', ') ? quoteEnd + 2 : quoteEnd;
     return { with: ids, quote: s.text.slice(0, quoteEnd).trim(), bodyStart, ...(firstAfter.group ? { group: firstAfter.group } : {}) };
+  }
+  // "Chinese Vice Foreign Minister Liu Jianmin met with Rauan Zhakupov, …": the guest of the release is the one met.
+  const host = s.people.find((p) => p.person === principal);
+  if (host) {
+    for (const m of s.text.matchAll(MEETING_VERB)) {
+      if (m.index + m[0].length !== host.quoteStart) continue;
+      const subject = others.filter((p) => p.quoteEnd <= m.index && /^\s*$/.test(s.text.slice(p.quoteEnd, m.index))).pop();
+      if (subject) return { with: [subject.person], quote: s.text.slice(0, host.quoteEnd).trim(), bodyStart: host.quoteEnd };
+    }
   }
   return undefined;
 }

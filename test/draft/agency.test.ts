@@ -192,6 +192,23 @@ describe('people', () => {
     expect(d.result.draft.entities.map((e) => e.id)).not.toContain('united-states');
   });
 
+  it('reads a wire story: labels and a timestamp as debris, a title in lower case after the name, and the guest who met the visitor', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'wire.txt',
+      'Chinese vice FM meets Kazakh presidential aide in Beijing\nSource: Xinhua\nEditor: Chen Lu\n2031-05-28 21:14:06\n\nBEIJING, May 28 (Xinhua) -- Chinese Vice Foreign Minister Liu Wei met with Arman Oskenov, aide to Kazakh President Kassym-Jomart Tokayev on foreign policy, in Beijing on Wednesday.\n\nThe two officials discussed the schedule of high-level contacts.\n',
+    );
+    expect(d.result.draft.release).toMatchObject({
+      date: '2031-05-28',
+      title: 'Chinese vice FM meets Kazakh presidential aide in Beijing',
+      principal: 'arman-oskenov',
+    });
+    expect(person(d.k, 'Arman Oskenov')).toMatchObject({ title: 'aide to Kazakh President Kassym-Jomart Tokayev on foreign policy', country: 'kazakhstan' });
+    const meetings = [...d.k.meetings.values()].filter((m) => m.release === d.result.draft.release.id);
+    expect(meetings.map((m) => m.with)).toEqual([[person(d.k, 'Liu Wei')!.id]]);
+  });
+
   it('reads a multilateral meeting "chaired by X and attended by A, B and C" as one meeting with all of them; a ministry\'s portfolio list does not swallow the name after it', async () => {
     const kdir = await knowledgeCopy();
     const d = await draft(
