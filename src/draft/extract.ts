@@ -286,7 +286,10 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       else if (!entry.titled && p.titled) Object.assign(entry, { sources, titled: true });
     }
 
-    const intro = meetingIntro(s, principal?.person) ?? demonymIntro(s, [...people.keys()], resolver, principal?.person);
+    const intro =
+      meetingIntro(s, principal?.person) ??
+      demonymIntro(s, [...people.keys()], resolver, principal?.person) ??
+      guestIntro(s, [...people.keys()], resolver, principal?.person);
     if (intro) {
       const key = [...intro.with].sort().join(' ');
       current = meetings.find((m) => [...m.with].sort().join(' ') === key);
@@ -1022,6 +1025,24 @@ function demonymIntro(s: Sentence, named: readonly string[], resolver: EntityRes
   const comma = s.text.indexOf(',', country.end);
   if (comma < 0 || comma - country.end > 40) return undefined;
   return { with: of, quote: s.text.slice(0, comma).trim(), bodyStart: comma + 1 };
+}
+
+/**
+ * "The Lao minister was received by <the visitor>": the one person of that country the release has named
+ * is who the visitor met.
+ */
+function guestIntro(s: Sentence, named: readonly string[], resolver: EntityResolver, principal: string | undefined): Intro | undefined {
+  const host = s.people.find((p) => p.person === principal);
+  if (!host) return undefined;
+  const lead =
+    /^\s*(?:the\s+)?(\S+)\s+(?:minister|guest|delegation|official|diplomat|ambassador|envoy|visitor)\s+(?:was\s+)?(?:received|welcomed|hosted|met)\s+(?:by\s+|with\s+)?/iu.exec(
+      s.text.slice(0, host.quoteStart),
+    );
+  if (!lead || lead.index + lead[0].length !== host.quoteStart) return undefined;
+  const country = resolver.mentions(lead[1]!, false).find((m) => m.type === 'country')?.entity;
+  const of = country ? named.filter((id) => id !== principal && resolver.entity(id)?.country === country) : [];
+  if (of.length !== 1) return undefined;
+  return { with: of, quote: s.text.slice(0, host.quoteEnd).trim(), bodyStart: host.quoteEnd };
 }
 
 function meetingIntro(s: Sentence, principal: string | undefined): Intro | undefined {

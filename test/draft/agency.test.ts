@@ -209,6 +209,18 @@ describe('people', () => {
     expect(meetings.map((m) => m.with)).toEqual([[person(d.k, 'Liu Wei')!.id]]);
   });
 
+  it('reads a guest arriving: "The Norwegian minister was received by <the visitor>" is a meeting with the one Norwegian named', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'guest.txt',
+      'ASTANA, May 5, 2031 (Kazinform) – Minister of Foreign Affairs of Norway Liv Strand arrived in Astana on her first official visit to Kazakhstan.\n\nThe Norwegian minister was received by Minister of Foreign Affairs of Kazakhstan Arman Oskenov. The talks focused on trade, energy and transport.\n',
+    );
+    expect(d.result.draft.release.principal).toBe('arman-oskenov');
+    const meetings = [...d.k.meetings.values()].filter((m) => m.release === d.result.draft.release.id);
+    expect(meetings.map((m) => m.with)).toEqual([[person(d.k, 'Liv Strand')!.id]]);
+  });
+
   it('reads a multilateral meeting "chaired by X and attended by A, B and C" as one meeting with all of them; a ministry\'s portfolio list does not swallow the name after it', async () => {
     const kdir = await knowledgeCopy();
     const d = await draft(
