@@ -202,3 +202,5 @@ archiveSuite('archive');
 archiveSuite('archive-2');
 archiveSuite('archive-3');
 archiveSuite('archive-4');
+archiveSuite('archive-5');
+archiveSuite('archive-6');

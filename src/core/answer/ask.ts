@@ -81,16 +81,20 @@ export function ask(engine: Engine, question: string): Answer {
   // "The Philippine agriculture secretary": when the question's words are all in the titles of some of these
   // people, they say which of them is meant — and are not also what is asked about (two words at least:
   // one, "secretary", is anyone's title).
+  // ("Which areas did the Finnish MPs discuss?": "members", "parliament" say who; "areas" is what is asked.)
   let titleWords: ReadonlySet<string> = new Set();
   if (people.length > 1 && a.terms.length >= 2) {
-    const titled = people.filter((p) => {
-      const e = entity(engine, p);
-      const stems = new Set(tokensOf([e?.title ?? '', ...(e?.titles ?? [])].join(' ')).map((t) => t.stem));
-      return a.terms.every((t) => stems.has(t));
-    });
-    if (titled.length && titled.length < people.length) {
+    const titleStems = new Map(
+      people.map((p) => {
+        const e = entity(engine, p);
+        return [p, new Set(tokensOf([e?.title ?? '', ...(e?.titles ?? [])].join(' ')).map((t) => t.stem))] as const;
+      }),
+    );
+    const inTitles = a.terms.filter((t) => people.some((p) => titleStems.get(p)!.has(t)));
+    const titled = people.filter((p) => inTitles.every((t) => titleStems.get(p)!.has(t)));
+    if (inTitles.length >= 2 && titled.length && titled.length < people.length) {
       people = titled;
-      titleWords = new Set(a.terms);
+      titleWords = new Set(inTitles);
     }
   }
   const terms = (a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms]).filter((t) => !titleWords.has(t));
@@ -211,7 +215,8 @@ function whoAnswer(ctx: Context): Answer | undefined {
   // ("which head of an organization visited Kazakhstan in October 2023?").
   if (ctx.terms.length === 0 && ctx.specific.length === 0) {
     const named = namedPeople(ctx);
-    if (named.length && !asksAboutMeeting) return describePeople(ctx, named); // "Who is Nurtleu?"
+    // "Who is Nurtleu?" — not "who signed the documents with her?", an action with someone else.
+    if (named.length && !asksAboutMeeting && !asksAboutAction(ctx)) return describePeople(ctx, named);
     const dated = a.dates.length ? matchingFacts(ctx) : [];
     if (dated.length) return factsAnswer(ctx, dated);
     if (ctx.group) return groupAnswer(ctx);
