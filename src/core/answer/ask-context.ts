@@ -70,7 +70,10 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
     const factWhen = index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
     // "Where did they meet on September 22?": a date the text of some release gives.
     const inText = dated.length || factWhen ? [] : releasesSayingDates(engine, a);
-    if (dated.length) scope = dated;
+    // "Trade in 2024" in a release of 2025: a year alone may be a figure's, which the text gives.
+    const yearOnly = a.dates.every((d) => !d.month && d.year);
+    const yearInText = yearOnly && dated.length ? scope.filter((id) => !dated.includes(id) && releasesSayingYears(engine, a).has(id)) : [];
+    if (dated.length) scope = [...dated, ...yearInText];
     else if (inText.length) scope = scope.filter((id) => inText.includes(id));
     else if (!factWhen) return undefined;
   }
@@ -98,6 +101,14 @@ function releasesSayingDates(engine: Engine, a: Frame): string[] {
     for (const hit of engine.index.sentences.search(words, { combineWith: 'AND' })) ids.add(hit.release);
   }
   return [...ids];
+}
+
+/** Releases whose sentences give a year the question names alone ("trade in 2024"). */
+function releasesSayingYears(engine: Engine, a: Frame): Set<string> {
+  const ids = new Set<string>();
+  for (const d of a.dates)
+    if (d.year && !d.month) for (const hit of engine.index.sentences.search([String(d.year)], { combineWith: 'AND' })) ids.add(hit.release);
+  return ids;
 }
 
 export function inGroup(engine: Engine, person: string, group: Group | undefined): boolean {

@@ -11,7 +11,21 @@ import { z } from 'zod';
 
 export const ASKS = ['summary', 'count', 'who', 'when', 'where', 'yesno', 'what'] as const;
 export const INTENTS = ['meet', 'topic', 'date', 'place', 'source', 'count', 'invite', 'visit', 'agree', 'support', 'assess', 'plan', 'identity'] as const;
-export const ATTRIBUTES = ['time', 'day', 'money', 'duration', 'start', 'institution', 'venue', 'size', 'age', 'distance', 'percent', 'year'] as const;
+export const ATTRIBUTES = [
+  'time',
+  'day',
+  'money',
+  'duration',
+  'start',
+  'institution',
+  'venue',
+  'size',
+  'age',
+  'distance',
+  'percent',
+  'year',
+  'growth',
+] as const;
 export const GROUPS = ['organization', 'country'] as const;
 
 export type Ask = (typeof ASKS)[number];

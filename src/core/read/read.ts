@@ -46,6 +46,8 @@ function byFirst<T extends { words: string[] }>(phrases: readonly T[]): Map<stri
 }
 const INTENT_PHRASES_BY_FIRST = byFirst(INTENT_PHRASES);
 const ATTRIBUTE_PHRASES_BY_FIRST = byFirst(ATTRIBUTE_PHRASES);
+/** The one-word growth phrases ("grew", "increase"): the question's own words when no amount is asked. */
+const GROWTH_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'growth' && p.words.length === 1).map((p) => p.words[0]!));
 const YESNO_TAGS = LEXICON.yesnoTags.map(lexiconPhrase);
 const OTHERS = LEXICON.others.map(lexiconPhrase);
 const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(lexiconStem));
@@ -99,6 +101,12 @@ export function read(question: string, index: SearchIndex): Frame {
     }
   }
   let attribute = findAttribute(words, free, covered);
+  // A change is asked as an amount ("how much did trade grow", "by how many percent"); "agreed to increase
+  // the number of flights" asks no change. Without "how much" the growth word is the question's own word.
+  if (attribute === 'growth' && !/\b(?:how (?:much|many|fast)|by how|percent|сколько|насколько)\b/u.test(words.join(' '))) {
+    attribute = findAttribute(words, free, [], 'growth');
+    for (let i = 0; i < words.length; i++) if (GROWTH_WORDS.has(words[i]!)) covered[i] = false;
+  }
   // Role words ("ambassador", "foreign minister") say who, not what about — unless they are of something no
   // entity is ("the Mayor of Salamanca"): then the role is what is asked, and the release may lack it.
   const ofNothingKnown = (i: number): boolean => {
@@ -312,12 +320,14 @@ function askOf(words: readonly string[], tokens: readonly Token[], intents: Read
   return has.has('what') || has.has('что') ? 'what' : 'bare';
 }
 
-function findAttribute(words: readonly string[], free: (i: number) => boolean, covered: boolean[]): Attribute | undefined {
+function findAttribute(words: readonly string[], free: (i: number) => boolean, covered: boolean[], except?: Attribute): Attribute | undefined {
   let found: { attribute: Attribute; length: number } | undefined;
   for (let i = 0; i < words.length; i++) {
     for (const { attribute, words: phrase } of ATTRIBUTE_PHRASES_BY_FIRST.get(words[i]!) ?? []) {
+      if (attribute === except) continue;
       const length = matchLength(phrase, words, i, free);
-      if (length === 0 || (found && found.length >= length)) continue;
+      // A change asked of an amount ("how much did trade grow", "by how many percent did it rise") is the change.
+      if (length === 0 || (found && (found.attribute === 'growth' || (attribute !== 'growth' && found.length >= length)))) continue;
       found = { attribute, length };
       for (let k = 0; k < length; k++) covered[i + k] = true;
     }
