@@ -99,6 +99,11 @@ export function ask(engine: Engine, question: string): Answer {
   }
   const terms = (a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms]).filter((t) => !titleWords.has(t));
   const ctx: Context = { engine, a, lang, S, specific, people, terms, group: a.group, releases };
+  // "Did he sign a memorandum with the Czech senators?": the releases asked about never say "memorandum".
+  // (Only of an action asked: "KZ-Greece trade is 1.9 billion euros, right?" proposes a value the text may correct.)
+  if (a.ask === 'yesno' && a.cues.length && releases !== engine.index.releaseIds && terms.some((t) => !saidIn(engine, t, releases))) {
+    return notFound(S.releaseSilent, lang);
+  }
   // "What time…", "how much money…", "which university…": only a fact that states it answers.
   // The year is the release's date, when it has one: only an undated release makes it an attribute to look for.
   const yearKnown = a.attribute === 'year' && [...releases].some((id) => engine.knowledge.releases.get(id)?.date);
@@ -118,6 +123,24 @@ export function ask(engine: Engine, question: string): Answer {
   }
   return said ?? notFound(S.releaseSilent, lang);
 }
+
+/** Whether any sentence of these releases holds the word (a stem), or a phrase the shorthand reads as it ("set up"). */
+function saidIn(engine: Engine, term: string, releases: ReadonlySet<string>): boolean {
+  return [[term], ...(SHORTHAND_SOURCES.get(term) ?? [])].some((words) => engine.index.sentences.search(words, { combineWith: 'AND', releases }).length > 0);
+}
+
+/** The shorthand read backwards: a stem → the phrases (as stems) that users type for it ("establish" ← "set up"). */
+const SHORTHAND_SOURCES = (() => {
+  const out = new Map<string, string[][]>();
+  for (const [from, to] of LEXICON.shorthand) {
+    const target = tokenize(to).map((w) => stem(w));
+    if (target.length !== 1) continue;
+    const list = out.get(target[0]!) ?? [];
+    list.push(tokenize(from).map((w) => stem(w)));
+    out.set(target[0]!, list);
+  }
+  return out;
+})();
 
 /** Whether a quote holds one of the question's action words (stems: "sign", "agre"). */
 function statesAction(quote: string, cues: readonly string[]): boolean {
@@ -523,9 +546,11 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
       ctx.lang,
     );
   }
-  // "Did he meet the Albanian minister?" — but not "did the talks with Albania touch on the HRC?".
+  // "Did he meet the Albanian minister?" — but not "did the talks with Albania touch on the HRC?", nor
+  // "did they sign an agreement at their meeting?" (an action at the meeting: that they met is no yes).
   const onlyPeople = ctx.specific.every((id) => peopleOf(engine, id).length > 0);
-  if (a.intents.has('meet') && !a.intents.has('topic') && onlyPeople && ctx.people.length && ctx.terms.length === 0) {
+  const asksMeetingOnly = !a.intents.has('topic') && !ACTION_INTENTS.some((i) => a.intents.has(i));
+  if (a.intents.has('meet') && asksMeetingOnly && onlyPeople && ctx.people.length && ctx.terms.length === 0) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     if (met.length === 0)
       return answered(

@@ -18,8 +18,10 @@ type Verdict = { yes: boolean; text: string; more?: readonly string[]; sources: 
 
 export function polarAnswer(ctx: Context): Answer | undefined {
   const { proposed } = ctx.a;
+  // "… with the Czech Senate delegation?": a country's adjective describing a noun proposes nothing.
+  const describing = new Set(ctx.a.qualified.map((q) => q.entity));
   const values = [
-    ...proposed.entities.map((id) => ({ id, kind: kindOfEntity(ctx, id) })),
+    ...proposed.entities.filter((id) => !describing.has(id)).map((id) => ({ id, kind: kindOfEntity(ctx, id) })),
     ...proposed.unknownNames.map((name) => ({ id: name, kind: ctx.engine.index.worldKinds.get(name) as Kind | undefined })),
   ];
   if (values.length === 0 && proposed.dates.length === 0) return undefined;
