@@ -261,6 +261,13 @@ export const INSTITUTION_WORDS = new Set([
   'motors',
   'petroleum',
   'chemicals',
+  // What a special envoy's title is about: "Special Envoy … on Water and Environmental Issues Askhat Mamyrov".
+  'issues',
+  'matters',
+  'water',
+  'environmental',
+  'climate',
+  'ecology',
   // Portfolios a foreign ministry's name adds: "Ministry of Foreign Affairs and Expatriates", "… and Emigration".
   'expatriates',
   'emigration',

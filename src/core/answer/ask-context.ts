@@ -69,10 +69,11 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
     });
     const factWhen = index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
     // "Where did they meet on September 22?": a date the text of some release gives.
-    const inText = dated.length || factWhen ? [] : releasesSayingDates(engine, a);
     // "Trade in 2024" in a release of 2025: a year alone may be a figure's, which the text gives.
     const yearOnly = a.dates.every((d) => !d.month && d.year);
-    const yearInText = yearOnly && dated.length ? scope.filter((id) => !dated.includes(id) && releasesSayingYears(engine, a).has(id)) : [];
+    const saysYear = yearOnly ? releasesSayingYears(engine, a) : new Set<string>();
+    const inText = dated.length || factWhen ? [] : yearOnly ? [...saysYear] : releasesSayingDates(engine, a);
+    const yearInText = yearOnly && dated.length ? scope.filter((id) => !dated.includes(id) && saysYear.has(id)) : [];
     if (dated.length) scope = [...dated, ...yearInText];
     else if (inText.length) scope = scope.filter((id) => inText.includes(id));
     else if (!factWhen) return undefined;

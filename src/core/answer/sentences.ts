@@ -156,6 +156,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     if (words.length && !answers) return [];
     // Asked only for an action ("what agreements did they sign?"), a sentence must state it.
     if (!words.length && ctx.a.cues.length && !ctx.a.cues.some((c) => hit.queryTerms.includes(c))) return [];
+    // "How many tonnes of …": the counted word (the first subject word) must be in the sentence, not just a number.
+    if (ctx.a.ask === 'count' && !ctx.a.attribute && words.length && !hit.queryTerms.includes(words[0]!)) return [];
     // A count is of the thing asked about: "how many companies took part in the Business Council" is not
     // answered by a number of companies elsewhere. The organizations and events asked about must be named.
     if (ctx.a.ask === 'count' && required.some((id) => !['place', 'country'].includes(entity(engine, id)?.type ?? '') && !named.has(id))) return [];
