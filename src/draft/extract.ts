@@ -29,6 +29,7 @@ import {
   REPORT_TAIL,
   AT_INVITATION,
   PAIR_VERB,
+  HELD_TALKS_WITH,
   PARTIES,
   TITLE_HEADS,
   TITLE_WORDS,
@@ -1049,7 +1050,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   const others = s.people.filter((p) => p.person !== principal);
   if (!others.length) return undefined;
   const cues: { end: number }[] = [];
-  for (const re of [MEETING_WITH, MEETING_VERB, AT_INVITATION]) for (const m of s.text.matchAll(re)) cues.push({ end: m.index + m[0].length });
+  for (const re of [MEETING_WITH, MEETING_VERB, AT_INVITATION, HELD_TALKS_WITH]) for (const m of s.text.matchAll(re)) cues.push({ end: m.index + m[0].length });
   // "Temirbolatov and Kertész discussed …": the principal and one other, together the subject.
   const lead = s.people[0];
   const partner = s.people[1];

@@ -484,6 +484,8 @@ export const MEETING_VERB =
   /\b(?:met with|met|received by|received|informed|spoke with|spoke to|talked with|held talks with|had talks with|held talks|had talks|co-chaired by|(?:was|were) represented by|presented (?:copies of )?(?:his |her |the )?credentials to|held (?:a |an )?(?:meeting|videoconference|video conference|video call|phone call|telephone conversation|phone conversation|conversation))\s+/gi;
 /** "… paid an official visit to Budapest at the invitation of <host>": the host is met. */
 export const AT_INVITATION = /\bat the invitation of\s+/gi;
+/** "held the 7th round of political consultations between the two ministries in Bern with <counterpart>". */
+export const HELD_TALKS_WITH = /\bheld\s+(?:the\s+|a\s+|an\s+)?[^.;]{0,80}?\b(?:consultations|talks|negotiations|meeting|dialogue)\b[^.;]{0,100}?\bwith\s+/gi;
 /** "Temirbolatov and Kertész discussed …": the two named together as the subject of a talk. */
 export const PAIR_VERB = /^\s+(?:co-chaired|discussed|held|had|noted|agreed|signed|exchanged|reviewed|talked|spoke|met|considered|addressed|focused)\b/i;
 export const MEETING_WITH_OPENING = /^(?:(?:on the same day|also|then|later|in addition),\s*)?(?:meeting\s+(?:with\s+)?|with\s+)/i;

@@ -304,6 +304,19 @@ describe('answers on drafted releases', () => {
     expect(toPlainText(answer, d.k)).not.toMatch(/Liv Strand/);
   });
 
+  it('"held the 7th round of political consultations … in Bern with X" is a meeting with X, and "what did they talk about at the consultations" lists its topics', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'bern.txt',
+      'date 2031-09-16\n\nBERN – Kazakh Deputy Foreign Minister Arman Oskenov held the 7th round of political consultations between the foreign ministries of Kazakhstan and Switzerland in Bern with Swiss State Secretary Anna Keller.\n\nThe sides reviewed bilateral relations, cooperation in the Bretton Woods institutions and the situation in Afghanistan.\n\nFollowing the consultations, the sides signed a Plan of Consultations for 2032-2033.\n',
+    );
+    const meetings = [...d.k.meetings.values()].filter((m) => m.release === d.result.draft.release.id);
+    expect(meetings.map((m) => m.with)).toEqual([[person(d.k, 'Anna Keller')!.id]]);
+    const answer = toPlainText(ask(createEngine(d.k), 'what did oskenov and keller talk about at the consultations'), d.k);
+    expect(answer).toMatch(/Afghanistan/);
+  });
+
   it('a person asked about by name narrows to the releases that name them: no answer from another release of the same visitor', async () => {
     const kdir = await knowledgeCopy();
     await draft(kdir, 'firm.txt', FIRM);

@@ -387,8 +387,13 @@ function whatAnswer(ctx: Context): Answer | undefined {
       : ctx.people;
   const meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
   if (meetings.length) {
+    // "What did they talk about at the consultations?": words of the sentence that introduces the meeting
+    // are the meeting itself, not a topic to narrow it to.
+    const intro = new Set(tokensOf(meetings.flatMap((m) => m.sources.map((s) => s.quote)).join(' ')).map((t) => t.stem));
+    const scene = meetings.length === 1 && a.intents.has('topic') ? ctx.terms.filter((t) => intro.has(t)) : [];
+    const asked: Context = scene.length ? { ...ctx, terms: ctx.terms.filter((t) => !scene.includes(t)) } : ctx;
     const narrowed = rankFacts(
-      ctx,
+      asked,
       meetings.flatMap((m) => m.facts),
       true,
     );
@@ -396,7 +401,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
     // A bare name ("tedross", "cassis") asks who that is as well as what was said.
     if (a.ask === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);
     // Words or actions no fact of these meetings carries ("how did he describe relations", "what did he praise"): the text may say.
-    if (narrowed.length === 0 && (ctx.terms.length || actionKinds(a).length)) {
+    if (narrowed.length === 0 && (asked.terms.length || actionKinds(a).length)) {
       const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)), meetingParagraphs(engine, meetings));
       if (said) return said;
     }
