@@ -497,9 +497,10 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
     const person = personInRun(text, run, resolver);
     if (!person) continue;
     let { nameToks } = person;
-    // "Foreign Minister of Aldoria Kiran Velsk": the word after "of" completes the title, the name follows it.
+    // "Foreign Minister of Aldoria Kiran Velsk", "Consul General in Guangzhou Yerkebulan Sarybay": the word after
+    // "of" or "in" completes the title, the name follows it.
     const prev = toks[toks.indexOf(nameToks[0]!) - 1];
-    if (!person.known && nameToks.length >= 3 && prev && /^(?:of|for|to)$/.test(prev.text) && text.slice(prev.end, nameToks[0]!.start) === ' ') {
+    if (!person.known && nameToks.length >= 3 && prev && /^(?:of|for|to|in)$/.test(prev.text) && text.slice(prev.end, nameToks[0]!.start) === ' ') {
       nameToks = nameToks.slice(1);
     }
     const start = nameToks[0]!.start;

@@ -261,6 +261,9 @@ export const INSTITUTION_WORDS = new Set([
   'motors',
   'petroleum',
   'chemicals',
+  'terminal',
+  'container',
+  'port',
   // What a special envoy's title is about: "Special Envoy … on Water and Environmental Issues Askhat Mamyrov".
   'issues',
   'matters',

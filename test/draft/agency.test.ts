@@ -182,7 +182,7 @@ describe('people', () => {
     const d = await draft(
       kdir,
       'firm.txt',
-      'Minister meets IOM and a mining firm\n\nThursday, 26 February 2031\n\nASTANA – Minister of Foreign Affairs of Kazakhstan Arman Oskenov met with Chief of Mission of the International Organization for Migration (IOM) in Kazakhstan Ingrid Vestergaard-Holm.\n\nLater, Oskenov received Chairwoman and Chief Executive Officer of the French company Vauclair Minerals Hélène Marchetti-Dubois. The company plans to invest 1.15 billion US dollars.\n',
+      'Minister meets IOM and a mining firm\n\nThursday, 26 February 2031\n\nASTANA – Minister of Foreign Affairs of Kazakhstan Arman Oskenov met with Chief of Mission of the International Organization for Migration (IOM) in Kazakhstan Ingrid Vestergaard-Holm.\n\nLater, Oskenov received Chairwoman and Chief Executive Officer of the French company Vauclair Minerals Hélène Marchetti-Dubois. The company plans to invest 1.15 billion US dollars.\n\nConsul General of Kazakhstan in Guangzhou Yerkebulan Sarybay also took part.\n',
     );
     expect(d.result.draft.release).toMatchObject({ date: '2031-02-26', place: 'astana' });
     const chief = person(d.k, 'Ingrid Vestergaard-Holm');
@@ -190,6 +190,8 @@ describe('people', () => {
     expect(chief?.country).toBeUndefined();
     expect(person(d.k, 'Hélène Marchetti-Dubois')?.title).toBe('Chairwoman and Chief Executive Officer of the French company Vauclair Minerals');
     expect(d.result.draft.entities.map((e) => e.id)).not.toContain('united-states');
+    // A city the gazetteer lacks after "in" completes the title: the name is the two words after it.
+    expect(person(d.k, 'Yerkebulan Sarybay')?.title).toBe('Consul General of Kazakhstan in Guangzhou');
   });
 
   it('reads a wire story: labels and a timestamp as debris, a title in lower case after the name, and the guest who met the visitor', async () => {
