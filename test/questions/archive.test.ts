@@ -204,3 +204,4 @@ archiveSuite('archive-3');
 archiveSuite('archive-4');
 archiveSuite('archive-5');
 archiveSuite('archive-6');
+archiveSuite('archive-7');
