@@ -129,6 +129,16 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     return ((wordsByRelease.get(release)?.size ?? 0) + places) / needed >= MIN_COVERAGE;
   };
 
+  const scenes = new Map<string, ReadonlySet<string>>();
+  const sceneOf = (release: string): ReadonlySet<string> => {
+    let scene = scenes.get(release);
+    if (!scene) {
+      const r = engine.knowledge.releases.get(release);
+      scene = new Set(tokensOf(`${r?.title ?? ''} ${r?.paragraphs[0] ?? ''}`).map((t) => t.stem));
+      scenes.set(release, scene);
+    }
+    return scene;
+  };
   const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
     const release = hit.release;
     if (!covers(release)) return [];
@@ -154,6 +164,12 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       (ctx.a.groupNamed && groupNames(ctx, tokens) > 0) ||
       (ctx.a.ask === 'who' && persons > 0 && required.length > 0 && required.every((id) => named.has(id)));
     if (words.length && !answers) return [];
+    // A sentence with less than half of what the question asks about answers something else — counting the
+    // words its release's headline and opening set the scene with ("… at the political consultations in Tokyo").
+    if (words.length >= 2) {
+      const scene = sceneOf(release);
+      if (words.filter((t) => hit.queryTerms.includes(t) || scene.has(t)).length * 2 < words.length) return [];
+    }
     // Asked only for an action ("what agreements did they sign?"), a sentence must state it.
     if (!words.length && ctx.a.cues.length && !ctx.a.cues.some((c) => hit.queryTerms.includes(c))) return [];
     // "How many tonnes of …": the counted word (the first subject word) must be in the sentence, not just a number.
