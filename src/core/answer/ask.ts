@@ -59,7 +59,9 @@ export function ask(engine: Engine, question: string): Answer {
   const inScope = (p: string): boolean => releases === engine.index.releaseIds || introducedIn(engine, p, releases);
   // "Did Bakayev meet the President of Türkiye in Istanbul?": someone the releases asked about never introduce.
   const absent = specific.filter((id) => engine.index.persons.has(id) && !inScope(id));
-  if (absent.length && absent.length === specific.filter((id) => engine.index.persons.has(id)).length) {
+  // ("Did Aebischer meet President Tokayev?": one of two named people the release never names is enough.)
+  const absentByName = absent.filter((id) => a.links.some((l) => l.entity === id && l.role !== 'title'));
+  if (absent.length && (absent.length === specific.filter((id) => engine.index.persons.has(id)).length || (a.ask === 'yesno' && absentByName.length))) {
     return notFound(
       S.notMentioned(
         quoteList(
