@@ -381,9 +381,10 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
     if (!matched) continue;
     const end = i + matched.stems.length;
     const next = tokens[end]?.norm;
-    // Before a verb ("did the Slovak president attend …") one person's role still names them (a group's,
+    // Before a verb ("did the Slovak president attend …", "the Portuguese FM coming to Astana") one person’s role still names them (a group's,
     // "the Central Asian foreign ministers hold …", is the subject of the talks); before another noun it does not.
-    const beforeVerb = next !== undefined && INTENT_BY_STEM.has(tokens[end]!.stem) && !/s$/.test(tokens[end - 1]!.norm);
+    const verbNext = next !== undefined && (INTENT_BY_STEM.has(tokens[end]!.stem) || (/^\p{L}{3,}(?:ing|ed)$/u.test(next) && next !== 'meeting'));
+    const beforeVerb = verbNext && !/s$/.test(tokens[end - 1]!.norm);
     if (next !== undefined && !STOP(next) && !beforeVerb) continue;
     let at = end;
     if (next === 'of') at = tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1;
