@@ -32,7 +32,7 @@ export class KnowledgeStore {
 
   /** Loads the folder; fails (with every error) when it does not validate. */
   static async open(dir: string): Promise<{ ok: true; store: KnowledgeStore } | { ok: false; errors: KnowledgeError[] }> {
-    const loaded = await loadKnowledge(dir);
+    const loaded = await loadKnowledge(dir, { parseOffThread: true });
     if (!loaded.ok) return loaded;
     return { ok: true, store: new KnowledgeStore(dir, await createEngineInSlices(loaded.knowledge)) };
   }
@@ -67,7 +67,8 @@ export class KnowledgeStore {
   }
 
   private async doReload(): Promise<ReloadResult> {
-    const loaded = await loadKnowledge(this.dir);
+    // The files are parsed in the parse worker: the parser's garbage stays out of this heap.
+    const loaded = await loadKnowledge(this.dir, { parseOffThread: true });
     if (!loaded.ok) return loaded;
     // Built in slices: questions keep being answered from the current engine meanwhile.
     const next = await createEngineInSlices(loaded.knowledge);

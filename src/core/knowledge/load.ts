@@ -5,7 +5,7 @@
 import { constants as fsConstants, promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { ZodError } from 'zod';
-import { parseKnowledgeText } from './parse';
+import { INLINE_BYTES, parseKnowledgeText, WORKER_LIMITS } from './parse';
 import { parseKnowledgeTextCached } from './parse-cache';
 import { knowledgeFileSchema, type KnowledgeFile } from './schema';
 import type { Entity, Fact, Knowledge, KnowledgeError, Meeting, Mention, Release, Source } from './types';
@@ -42,7 +42,16 @@ export interface LoadOptions {
   requireRelease?: boolean;
   /** Where parsed files are kept by the hash of their text, for one-shot commands (parse-cache.ts); none by default. */
   parseCacheDir?: string;
+  /**
+   * Parse every file in the parse worker, not only the large ones (the bot's store: its reloads run
+   * while it answers, and the parser's garbage is most of what a load allocates). A few files are
+   * read ahead meanwhile, so the worker is kept busy.
+   */
+  parseOffThread?: boolean;
 }
+
+/** Files read and parsed ahead of the one being checked, when parsing off the thread. */
+const READ_AHEAD = 8;
 
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const errors: KnowledgeError[] = [];
@@ -54,9 +63,27 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   }
   const parsed: ParsedFile[] = [];
   const warnings: KnowledgeError[] = [];
-  for (const absolute of files) {
-    const file = path.relative(dir, absolute) || path.basename(absolute);
-    const data = await readKnowledgeFile(root, absolute, file, errors, options.parseCacheDir);
+  const fileOf = (absolute: string): string => path.relative(dir, absolute) || path.basename(absolute);
+  // Each file's read and parse, started up to READ_AHEAD files early, with its own errors: they are
+  // taken in the files' order, as if read one after another.
+  const ahead = options.parseOffThread ? READ_AHEAD : 0;
+  const reads: Array<Promise<{ data: KnowledgeFile | undefined; errors: KnowledgeError[] }> | undefined> = [];
+  const read = (i: number) => {
+    const own: KnowledgeError[] = [];
+    const absolute = files[i]!;
+    return readKnowledgeFile(root, absolute, fileOf(absolute), own, options.parseCacheDir, options.parseOffThread ?? false).then((data) => ({
+      data,
+      errors: own,
+    }));
+  };
+  for (let i = 0; i < files.length; i++) {
+    for (let k = i; k <= Math.min(i + ahead, files.length - 1); k++) reads[k] ??= read(k);
+    const absolute = files[i]!;
+    const file = fileOf(absolute);
+    const done = await reads[i]!;
+    reads[i] = undefined;
+    errors.push(...done.errors);
+    const data = done.data;
     if (data) {
       parsed.push({ file, dir: path.dirname(absolute), data });
       checkPlaceholders(file, data, errors);
@@ -241,6 +268,7 @@ async function readKnowledgeFile(
   file: string,
   errors: KnowledgeError[],
   parseCacheDir: string | undefined,
+  offThread = false,
 ): Promise<KnowledgeFile | undefined> {
   const raw = await readBounded(root, absolute, file, errors);
   if (raw === undefined) return undefined;
@@ -249,7 +277,9 @@ async function readKnowledgeFile(
     return undefined;
   }
   const json = absolute.endsWith('.json');
-  const parsed = parseCacheDir ? await parseKnowledgeTextCached(raw, json, parseCacheDir) : await parseKnowledgeText(raw, json);
+  const parsed = parseCacheDir
+    ? await parseKnowledgeTextCached(raw, json, parseCacheDir)
+    : await parseKnowledgeText(raw, json, WORKER_LIMITS, offThread ? 0 : INLINE_BYTES);
   if (!parsed.ok) {
     for (const message of parsed.messages) errors.push({ file, path: '', message });
     return undefined;
