@@ -94,7 +94,8 @@ export function buildIndexInSlices(knowledge: Knowledge, sliceMs = 8): Promise<S
 
 /**
  * Builds the index, yielding between pieces of work (a release, a batch of facts): every pass that
- * grows with the archive yields at least every few milliseconds of work (test/core/index-steps.test.ts).
+ * grows with the archive yields at least every few milliseconds of work (at 10,000 releases, on an
+ * idle machine). test/core/steps.test.ts checks that the sliced build answers as the one at once.
  */
 function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   // Yields (`yield`) wherever a step grows with the archive: at 10,000 releases each of these
