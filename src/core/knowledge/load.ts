@@ -336,16 +336,21 @@ async function assemble(files: ParsedFile[], root: Root, errors: KnowledgeError[
   const facts = new Map<string, Fact>();
   const mentions: Mention[] = [];
 
+  // A turn every thousand entities: a bot reloading 14,000 of them keeps answering meanwhile.
+  const turn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+  let seen = 0;
   for (const { file, data } of files) {
-    data.entities.forEach((e, i) => {
+    for (let i = 0; i < data.entities.length; i++) {
+      if (++seen % 1024 === 0) await turn();
+      const e = data.entities[i]!;
       const first = entityFile.get(e.id);
       if (first) {
         errors.push({ file, path: `entities[${i}].id`, message: `duplicate entity id "${e.id}" (first defined in ${first})` });
-        return;
+        continue;
       }
       entityFile.set(e.id, file);
       entities.set(e.id, stripUndefined({ ...e }));
-    });
+    }
   }
 
   const ref = (file: string, at: string, entityId: string | undefined, what = 'entity'): void => {
@@ -353,12 +358,13 @@ async function assemble(files: ParsedFile[], root: Root, errors: KnowledgeError[
       errors.push({ file, path: at, message: `unknown ${what} "${entityId}": add it to the entities first` });
     }
   };
-  entities.forEach((e) => {
+  for (const e of entities.values()) {
+    if (++seen % 1024 === 0) await turn();
     const file = entityFile.get(e.id)!;
     ref(file, `entities(${e.id}).organization`, e.organization);
     ref(file, `entities(${e.id}).country`, e.country);
     ref(file, `entities(${e.id}).parent`, e.parent);
-  });
+  }
 
   const releaseFile = new Map<string, string>();
   for (const { file, dir: folder, data } of files) {

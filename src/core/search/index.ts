@@ -11,7 +11,7 @@ import { WORLD } from '../lexicon/world';
 import { LEXICON } from '../lexicon/lexicon';
 import { stem, normalize } from '../text/normalize';
 import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
-import { buildFormTable, formTableSteps, linkExact, type FormTable } from './link';
+import { formTableSteps, linkExact, type FormTable } from './link';
 import { rawWordsOf, tokenOf, tokensOf } from './tokens';
 import { SentenceIndex, sentenceIndexSteps } from './sentence-index';
 import { SmallSets } from './small-sets';
@@ -101,9 +101,14 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   // Yields (`yield`) wherever a step grows with the archive: at 10,000 releases each of these
   // passes alone (the forms of 14,000 entities, their trigrams, 100,000 facts' words) took longer
   // than the 100 ms a reload may hold the event loop.
-  const caseSensitive = new Set([...knowledge.entities.values()].flatMap((e) => e.caseSensitive));
-  const forms: EntityForm[] = [];
+  const caseSensitive = new Set<string>();
   let entityCount = 0;
+  for (const e of knowledge.entities.values()) {
+    for (const form of e.caseSensitive) caseSensitive.add(form);
+    if (++entityCount % 1024 === 0) yield;
+  }
+  entityCount = 0;
+  const forms: EntityForm[] = [];
   for (const e of knowledge.entities.values()) {
     for (const form of entityForms(e, caseSensitive)) forms.push(form);
     if (++entityCount % 32 === 0) yield; // each entity's forms are tokenized, stemmed and spelled in Cyrillic
@@ -123,11 +128,14 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
 
   // World names minus what the knowledge knows: "Geneva" is ours, "Tashkent" is not.
   const worldForms: EntityForm[] = [];
+  let places = 0;
   for (const place of worldPlaceForms()) {
+    if (++places % 256 === 0) yield;
     if (place.nameKeys.some((key) => formTable.byKey.has(key))) continue;
     for (const form of place.forms) if (!formTable.byKey.has(stemKey(form.stems))) worldForms.push(form);
   }
-  const worldTable = buildFormTable(worldForms);
+  yield;
+  const worldTable = yield* formTableSteps(worldForms);
 
   // Vocabulary: the words of the releases, facts and entity forms, plus the question lexicon.
   const vocabulary = new Set<string>();
@@ -170,11 +178,7 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   }
   for (const [, english] of LEXICON.toEnglish) vocabulary.add(stem(english));
   yield;
-  const wordSearch = yield* NgramIndex.inSteps(
-    [...words].filter((w) => w.length >= 5),
-    (w) => w,
-    { includeScore: true, threshold: 0.4 },
-  );
+  const wordSearch = yield* NgramIndex.inSteps(yield* longWords(words), (w) => w, { includeScore: true, threshold: 0.4 });
 
   // Facts: which entities each names, and which words.
   const factsByEntity = new Map<string, string[]>();
@@ -252,7 +256,11 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
     if (++items % 1024 === 0) yield;
   }
   yield;
-  const metPeople = new Set(counterparts.map((c) => c.person));
+  const metPeople = new Set<string>();
+  for (const c of counterparts) {
+    metPeople.add(c.person);
+    if (++items % 1024 === 0) yield;
+  }
   const datedFacts: Fact[] = [];
   const factsByKind = new Map<string, string[]>();
   for (const fact of knowledge.facts.values()) {
@@ -303,6 +311,12 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
     if (++items % 1024 === 0) yield;
   }
   yield;
+  const releaseIds = new Set<string>();
+  for (const id of knowledge.releases.keys()) {
+    releaseIds.add(id);
+    if (++items % 1024 === 0) yield;
+  }
+  yield;
 
   return {
     formTable,
@@ -326,7 +340,7 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
     peopleOfEntity,
     principals,
     mentionsByPerson,
-    releaseIds: new Set(knowledge.releases.keys()),
+    releaseIds,
     releasesByPlace,
     releasesByPrincipal,
     releasesNewestFirst,
@@ -349,7 +363,7 @@ function* namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Ste
   const displays = new Map<string, string>();
   let seen = 0;
   for (const form of forms) {
-    if (++seen % 4096 === 0) yield; // tens of thousands of forms at 10,000 releases
+    if (++seen % 256 === 0) yield; // tens of thousands of forms at 10,000 releases, a Set per new name part
     if (form.role !== 'name' || form.stems.length < 2) continue;
     form.norms.forEach((norm, k) => {
       if (norm.length < 4 || LEXICON.stopwords.has(norm) || LEXICON.frame.has(norm)) return;
@@ -364,11 +378,11 @@ function* namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Ste
   const taken = new Set<string | undefined>();
   for (const f of forms) {
     if (f.stems.length === 1) taken.add(f.norms[0]);
-    if (++seen % 4096 === 0) yield;
+    if (++seen % 512 === 0) yield;
   }
   for (const f of forms) {
     if (f.role === 'title') for (const norm of f.norms) taken.add(norm);
-    if (++seen % 4096 === 0) yield;
+    if (++seen % 512 === 0) yield;
   }
   const parts: EntityForm[] = [];
   yield;
@@ -390,7 +404,7 @@ function* longNames(knowledge: Knowledge, forms: readonly EntityForm[]): Steps<M
   const byStem = new Map<string, EntityForm[]>();
   let seen = 0;
   for (const form of forms) {
-    if (++seen % 4096 === 0) yield;
+    if (++seen % 512 === 0) yield;
     // Names only: titles share their words ("foreign minister" is anyone's).
     if (form.role !== 'name' || form.stems.length < 3 || !SHORTENABLE.has(knowledge.entities.get(form.entity)?.type ?? '')) continue;
     for (const s of new Set(form.stems)) push(byStem, s, form);
@@ -449,7 +463,7 @@ function* releasesNamingLookup(
   const formsOf = new Map<string, EntityForm[]>();
   for (let f = 0; f < forms.length; f++) {
     push(formsOf, forms[f]!.entity, forms[f]!);
-    if (f % 4096 === 4095) yield;
+    if (f % 512 === 511) yield;
   }
   const cache = new Map<string, ReadonlySet<string> | undefined>();
   const get = (key: string): ReadonlySet<string> | undefined => {
@@ -480,6 +494,17 @@ export function entitiesNamed(tokens: ReturnType<typeof tokensOf>, formTable: Fo
     if (link.end - link.start > 1) for (const nested of linkExact(tokens.slice(link.start, link.end - 1), formTable)) named.add(nested.entity);
   }
   return named;
+}
+
+/** The words of five letters or more, in their order (a yield every thousand: 200,000 words at 10,000 releases). */
+function* longWords(words: Iterable<string>): Steps<string[]> {
+  const out: string[] = [];
+  let n = 0;
+  for (const w of words) {
+    if (w.length >= 5) out.push(w);
+    if (++n % 1024 === 0) yield;
+  }
+  return out;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

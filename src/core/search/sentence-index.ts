@@ -105,7 +105,7 @@ export class SentenceIndex {
     const termIds = new Map<string, number>();
     for (let id = 0; id < data.terms.length; id++) {
       termIds.set(data.terms[id]!, id);
-      if (id % 4096 === 4095) yield;
+      if (id % 1024 === 1023) yield;
     }
     return new SentenceIndex(data, releases, termIds);
   }
