@@ -117,7 +117,7 @@ export function table(result: BenchResult, details: readonly SizeDetails[]): str
       `at ${d.releases}: autocomplete — ${describeNoise(d.autocomplete_noise)}`,
       ...(d.reload
         ? [
-            `at ${d.releases}: reload (load + sliced build) ${fmt(d.reload.reload_ms)} ms, asking every turn: ${d.reload.turns} turns, longest stall ${fmt(d.reload.max_stall_ms)} ms, ask wait+answer p99 ${fmt(d.reload.ask_p99_ms)} / max ${fmt(d.reload.ask_max_ms)} ms (the longest stall: ${fmt(d.reload.max_stall_cpu_ms)} ms of CPU, ${d.reload.max_stall_preempted} OS preemption(s); longest GC pause ${fmt(d.reload.max_gc_pause_ms)} ms), heap with both engines ${fmt(d.reload.heap_mb)} MB`,
+            `at ${d.releases}: reload (load + sliced build) ${fmt(d.reload.reload_ms)} ms, asking every turn: ${d.reload.turns} turns, longest stall ${fmt(d.reload.max_stall_ms)} ms, ask wait+answer p99 ${fmt(d.reload.ask_p99_ms)} / max ${fmt(d.reload.ask_max_ms)} ms (the longest stall: ${fmt(d.reload.max_stall_cpu_ms)} ms of CPU, ${d.reload.max_stall_preempted} OS preemption(s), ${fmt(d.reload.max_stall_gc_ms)} ms of GC pauses; longest GC pause ${fmt(d.reload.max_gc_pause_ms)} ms), heap with both engines ${fmt(d.reload.heap_mb)} MB`,
           ]
         : []),
     ]),

@@ -183,9 +183,14 @@ class ParseWorker {
 
 const workers = new Map<string, ParseWorker>();
 
-/** Parses `raw` (the text of a `.json` file when `json`): inline when small, else in the worker. */
-export function parseKnowledgeText(raw: string, json: boolean, limits: WorkerLimits = WORKER_LIMITS): Promise<Parsed> {
-  if (raw.length <= INLINE_BYTES) return Promise.resolve(parseText(raw, json));
+/**
+ * Parses `raw` (the text of a `.json` file when `json`): inline when small, else in the worker.
+ * `inlineBytes` 0 parses every file in the worker: a bot (re)loading thousands of files keeps the
+ * parser's garbage (its tokens, nodes and documents, many times the value) out of the heap that
+ * answers, and its event loop free meanwhile.
+ */
+export function parseKnowledgeText(raw: string, json: boolean, limits: WorkerLimits = WORKER_LIMITS, inlineBytes = INLINE_BYTES): Promise<Parsed> {
+  if (raw.length <= inlineBytes) return Promise.resolve(parseText(raw, json));
   const key = `${limits.timeoutMs}/${limits.heapMb}`;
   let worker = workers.get(key);
   if (!worker) workers.set(key, (worker = new ParseWorker(limits)));

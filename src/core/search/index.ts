@@ -11,12 +11,13 @@ import { WORLD } from '../lexicon/world';
 import { LEXICON } from '../lexicon/lexicon';
 import { stem, normalize } from '../text/normalize';
 import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
-import { buildFormTable, formTableSteps, linkExact, type FormTable } from './link';
+import { formTableSteps, linkExact, type FormTable } from './link';
 import { rawWordsOf, tokenOf, tokensOf } from './tokens';
 import { SentenceIndex, sentenceIndexSteps } from './sentence-index';
 import { SmallSets } from './small-sets';
 import { NgramIndex } from './ngrams';
 import { worldPlaceForms } from './world-forms';
+import { runSteps, runStepsInSlices, sortSteps, type Steps } from '../steps';
 
 export interface SearchIndex {
   formTable: FormTable;
@@ -80,41 +81,37 @@ export interface SearchIndex {
 }
 
 export function buildIndex(knowledge: Knowledge): SearchIndex {
-  const steps = indexSteps(knowledge);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(indexSteps(knowledge));
 }
 
 /**
  * The same build, in slices of a few milliseconds with the event loop free between them,
  * so that a bot reloading a thousand releases keeps answering from the old index meanwhile.
  */
-export async function buildIndexInSlices(knowledge: Knowledge, sliceMs = 8): Promise<SearchIndex> {
-  const steps = indexSteps(knowledge);
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
+export function buildIndexInSlices(knowledge: Knowledge, sliceMs = 8): Promise<SearchIndex> {
+  return runStepsInSlices(indexSteps(knowledge), sliceMs);
 }
 
-/** Builds the index, yielding between pieces of work (a release, a batch of facts). */
-function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
+/**
+ * Builds the index, yielding between pieces of work (a release, a batch of facts): every pass that
+ * grows with the archive yields at least every few milliseconds of work (at 10,000 releases, on an
+ * idle machine). test/core/steps.test.ts checks that the sliced build answers as the one at once.
+ */
+function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   // Yields (`yield`) wherever a step grows with the archive: at 10,000 releases each of these
   // passes alone (the forms of 14,000 entities, their trigrams, 100,000 facts' words) took longer
   // than the 100 ms a reload may hold the event loop.
-  const caseSensitive = new Set([...knowledge.entities.values()].flatMap((e) => e.caseSensitive));
-  const forms: EntityForm[] = [];
+  const caseSensitive = new Set<string>();
   let entityCount = 0;
   for (const e of knowledge.entities.values()) {
+    for (const form of e.caseSensitive) caseSensitive.add(form);
+    if (++entityCount % 1024 === 0) yield;
+  }
+  entityCount = 0;
+  const forms: EntityForm[] = [];
+  for (const e of knowledge.entities.values()) {
     for (const form of entityForms(e, caseSensitive)) forms.push(form);
-    if (++entityCount % 256 === 0) yield;
+    if (++entityCount % 32 === 0) yield; // each entity's forms are tokenized, stemmed and spelled in Cyrillic
   }
   forms.push(...(yield* namePartForms(knowledge, forms)));
   yield;
@@ -131,11 +128,14 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
 
   // World names minus what the knowledge knows: "Geneva" is ours, "Tashkent" is not.
   const worldForms: EntityForm[] = [];
+  let places = 0;
   for (const place of worldPlaceForms()) {
+    if (++places % 256 === 0) yield;
     if (place.nameKeys.some((key) => formTable.byKey.has(key))) continue;
     for (const form of place.forms) if (!formTable.byKey.has(stemKey(form.stems))) worldForms.push(form);
   }
-  const worldTable = buildFormTable(worldForms);
+  yield;
+  const worldTable = yield* formTableSteps(worldForms);
 
   // Vocabulary: the words of the releases, facts and entity forms, plus the question lexicon.
   const vocabulary = new Set<string>();
@@ -164,20 +164,21 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   yield;
   // Every sentence, for BM25: what no curated fact covers (a release nobody curated, a paragraph a
   // thin draft left out) is answered from them.
-  const sentences = new SentenceIndex(yield* sentenceIndexSteps(releases), releases);
+  const sentences = yield* SentenceIndex.inSteps(yield* sentenceIndexSteps(releases), releases);
+  // A label or a name's first words are new spellings, each tokenized and stemmed: a yield every hundred
+  // (at 10,000 releases these two passes ran 220 ms without one).
   let labels = 0;
   for (const fact of knowledge.facts.values()) {
     addWords(fact.label);
-    if (++labels % 2048 === 0) yield;
+    if (++labels % 128 === 0) yield;
   }
-  for (const form of forms) addWords(form.display);
+  for (let f = 0; f < forms.length; f++) {
+    addWords(forms[f]!.display);
+    if (f % 128 === 127) yield;
+  }
   for (const [, english] of LEXICON.toEnglish) vocabulary.add(stem(english));
   yield;
-  const wordSearch = yield* NgramIndex.inSteps(
-    [...words].filter((w) => w.length >= 5),
-    (w) => w,
-    { includeScore: true, threshold: 0.4 },
-  );
+  const wordSearch = yield* NgramIndex.inSteps(yield* longWords(words), (w) => w, { includeScore: true, threshold: 0.4 });
 
   // Facts: which entities each names, and which words.
   const factsByEntity = new Map<string, string[]>();
@@ -196,7 +197,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     const stems = new Set([...tokens.map((t) => t.stem), stem(fact.kind)].filter((s) => s.length > 2 && !ignored.has(s)));
     factStems.add(fact.id, stems);
     for (const s of stems) push(factsByStem, s, fact.id);
-    if (factEntities.size % 64 === 0) yield;
+    if (factEntities.size % 16 === 0) yield;
   }
   factEntities.seal();
   factStems.seal();
@@ -210,7 +211,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
   const meetingsByPerson = new Map<string, string[]>();
   for (const meeting of knowledge.meetings.values()) {
     for (const person of meeting.with) push(meetingsByPerson, person, meeting.id);
-    if (++items % 4096 === 0) yield;
+    if (++items % 1024 === 0) yield;
   }
 
   const peopleOfEntity = new Map<string, string[]>();
@@ -221,7 +222,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       // Walk up `parent` (OHCHR → UN) so "UN officials" finds people of its offices.
       for (let at = start, depth = 0; at && depth < 5; at = knowledge.entities.get(at)?.parent, depth++) push(peopleOfEntity, at, person.id);
     }
-    if (++items % 4096 === 0) yield;
+    if (++items % 1024 === 0) yield;
   }
   yield;
   const principals = new Set<string>();
@@ -234,14 +235,14 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     const country = r.principal ? knowledge.entities.get(r.principal)?.country : undefined;
     if (country) principals.add(country);
     if (r.place) principals.add(r.place);
-    if (++items % 4096 === 0) yield;
+    if (++items % 1024 === 0) yield;
   }
 
   yield;
   const mentionsByPerson = new Map<string, Mention[]>();
   for (const mention of knowledge.mentions) {
     push(mentionsByPerson, mention.person, mention);
-    if (++items % 4096 === 0) yield;
+    if (++items % 1024 === 0) yield;
   }
   const counterparts: Array<{ person: string; meeting: Meeting }> = [];
   const seenVisits = new Set<string>();
@@ -252,27 +253,40 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
       seenVisits.add(key);
       counterparts.push({ person, meeting });
     }
-    if (++items % 4096 === 0) yield;
+    if (++items % 1024 === 0) yield;
   }
   yield;
-  const metPeople = new Set(counterparts.map((c) => c.person));
+  const metPeople = new Set<string>();
+  for (const c of counterparts) {
+    metPeople.add(c.person);
+    if (++items % 1024 === 0) yield;
+  }
   const datedFacts: Fact[] = [];
   const factsByKind = new Map<string, string[]>();
   for (const fact of knowledge.facts.values()) {
     if (fact.when) datedFacts.push(fact);
     push(factsByKind, fact.kind, fact.id);
-    if (++items % 4096 === 0) yield;
+    if (++items % 1024 === 0) yield;
   }
   yield;
-  const longNamesByStem = longNames(knowledge, forms);
+  const longNamesByStem = yield* longNames(knowledge, forms);
   yield;
-  // Undated releases last. (One Intl.Collator: what localeCompare does, without making one per comparison.)
-  const releasesNewestFirst = [...knowledge.releases.values()].sort((x, y) => COLLATOR.compare(y.date ?? '', x.date ?? '') || COLLATOR.compare(x.id, y.id));
+  // Undated releases last. (One Intl.Collator: what localeCompare does, without making one per comparison;
+  // sorted in steps: 10,000 releases took 50 ms at once.)
+  const releasesNewestFirst = yield* sortSteps(
+    [...knowledge.releases.values()],
+    (x, y) => COLLATOR.compare(y.date ?? '', x.date ?? '') || COLLATOR.compare(x.id, y.id),
+  );
   yield;
   // Releases share a few source lines: each distinct one is stemmed once (the same set).
-  const sourceStems = new Set([...new Set([...knowledge.releases.values()].map((r) => r.source))].flatMap((source) => stemsOf(source)));
+  const sources = new Set<string>();
+  for (const r of knowledge.releases.values()) {
+    sources.add(r.source);
+    if (++items % 1024 === 0) yield;
+  }
+  const sourceStems = new Set([...sources].flatMap((source) => stemsOf(source)));
   yield;
-  const releasesNaming = releasesNamingLookup(
+  const releasesNaming = yield* releasesNamingLookup(
     sentences,
     worldForms,
     (tokens) => {
@@ -284,12 +298,24 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     true,
   );
   yield;
-  const releasesNamingEntity = releasesNamingLookup(sentences, forms, (tokens) => [...entitiesNamed(tokens, formTable)], false);
+  const releasesNamingEntity = yield* releasesNamingLookup(sentences, forms, (tokens) => [...entitiesNamed(tokens, formTable)], false);
   yield;
-  const entities = [...knowledge.entities.values()];
-  const entityKinds = new Map(entities.map((e) => [e.id, e.type]));
-  const persons = new Set(entities.filter((e) => e.type === 'person').map((e) => e.id));
-  const placeLike = new Set(entities.filter((e) => ['place', 'country', 'organization'].includes(e.type)).map((e) => e.id));
+  // (These three passes over 14,000 entities took 50 ms at once.)
+  const entityKinds = new Map<string, string>();
+  const persons = new Set<string>();
+  const placeLike = new Set<string>();
+  for (const e of knowledge.entities.values()) {
+    entityKinds.set(e.id, e.type);
+    if (e.type === 'person') persons.add(e.id);
+    if (e.type === 'place' || e.type === 'country' || e.type === 'organization') placeLike.add(e.id);
+    if (++items % 1024 === 0) yield;
+  }
+  yield;
+  const releaseIds = new Set<string>();
+  for (const id of knowledge.releases.keys()) {
+    releaseIds.add(id);
+    if (++items % 1024 === 0) yield;
+  }
   yield;
 
   return {
@@ -314,7 +340,7 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
     peopleOfEntity,
     principals,
     mentionsByPerson,
-    releaseIds: new Set(knowledge.releases.keys()),
+    releaseIds,
     releasesByPlace,
     releasesByPrincipal,
     releasesNewestFirst,
@@ -332,12 +358,12 @@ function* indexSteps(knowledge: Knowledge): Generator<void, SearchIndex, void> {
  * A person's first or last name alone ("igli", "volker", "darchiashvili"), when it is no ordinary
  * word and no one else's: one more way to write that person.
  */
-function* namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Generator<void, EntityForm[], void> {
+function* namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Steps<EntityForm[]> {
   const owners = new Map<string, Set<string>>();
   const displays = new Map<string, string>();
   let seen = 0;
   for (const form of forms) {
-    if (++seen % 4096 === 0) yield; // tens of thousands of forms at 10,000 releases
+    if (++seen % 256 === 0) yield; // tens of thousands of forms at 10,000 releases, a Set per new name part
     if (form.role !== 'name' || form.stems.length < 2) continue;
     form.norms.forEach((norm, k) => {
       if (norm.length < 4 || LEXICON.stopwords.has(norm) || LEXICON.frame.has(norm)) return;
@@ -347,15 +373,21 @@ function* namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Gen
       displays.set(norm, form.display.split(/\s+/)[k] ?? norm);
     });
   }
-  // Words of single-word forms, and words of any title ("president", "minister"), are not name parts.
-  const taken = new Set([
-    ...forms.filter((f) => f.stems.length === 1).map((f) => f.norms[0]),
-    ...forms.filter((f) => f.role === 'title').flatMap((f) => f.norms),
-  ]);
+  // Words of single-word forms, and words of any title ("president", "minister"), are not name parts
+  // (in that order: the single-word forms' first).
+  const taken = new Set<string | undefined>();
+  for (const f of forms) {
+    if (f.stems.length === 1) taken.add(f.norms[0]);
+    if (++seen % 512 === 0) yield;
+  }
+  for (const f of forms) {
+    if (f.role === 'title') for (const norm of f.norms) taken.add(norm);
+    if (++seen % 512 === 0) yield;
+  }
   const parts: EntityForm[] = [];
   yield;
   for (const [norm, who] of owners) {
-    if (++seen % 1024 === 0) yield; // each part is tokenized and stemmed: a slice's worth every thousand
+    if (++seen % 128 === 0) yield; // each part is tokenized and stemmed
     const [id] = [...who];
     if (who.size !== 1 || taken.has(norm) || knowledge.entities.get(id!)?.type !== 'person') continue;
     const form = formOf(id!, 'name', displays.get(norm) ?? norm);
@@ -368,9 +400,11 @@ const COLLATOR = new Intl.Collator();
 
 const SHORTENABLE = new Set(['organization', 'event', 'program', 'person']);
 
-function longNames(knowledge: Knowledge, forms: readonly EntityForm[]): Map<string, EntityForm[]> {
+function* longNames(knowledge: Knowledge, forms: readonly EntityForm[]): Steps<Map<string, EntityForm[]>> {
   const byStem = new Map<string, EntityForm[]>();
+  let seen = 0;
   for (const form of forms) {
+    if (++seen % 512 === 0) yield;
     // Names only: titles share their words ("foreign minister" is anyone's).
     if (form.role !== 'name' || form.stems.length < 3 || !SHORTENABLE.has(knowledge.entities.get(form.entity)?.type ?? '')) continue;
     for (const s of new Set(form.stems)) push(byStem, s, form);
@@ -419,15 +453,18 @@ export interface Lookup {
  * each such sentence linked to be sure — because linking every paragraph of 10,000 releases at build
  * time would cost seconds for names most questions never use.
  */
-function releasesNamingLookup(
+function* releasesNamingLookup(
   sentences: SentenceIndex,
   forms: readonly EntityForm[],
   namedBy: (tokens: ReturnType<typeof tokensOf>) => string[],
   /** Link every sentence found (world names: "Shanghai" inside a name of ours), or only for forms that need their capitals ("WHO"). */
   verifyAll: boolean,
-): Lookup {
+): Steps<Lookup> {
   const formsOf = new Map<string, EntityForm[]>();
-  for (const form of forms) push(formsOf, form.entity, form);
+  for (let f = 0; f < forms.length; f++) {
+    push(formsOf, forms[f]!.entity, forms[f]!);
+    if (f % 512 === 511) yield;
+  }
   const cache = new Map<string, ReadonlySet<string> | undefined>();
   const get = (key: string): ReadonlySet<string> | undefined => {
     if (cache.has(key)) return cache.get(key);
@@ -457,6 +494,17 @@ export function entitiesNamed(tokens: ReturnType<typeof tokensOf>, formTable: Fo
     if (link.end - link.start > 1) for (const nested of linkExact(tokens.slice(link.start, link.end - 1), formTable)) named.add(nested.entity);
   }
   return named;
+}
+
+/** The words of five letters or more, in their order (a yield every thousand: 200,000 words at 10,000 releases). */
+function* longWords(words: Iterable<string>): Steps<string[]> {
+  const out: string[] = [];
+  let n = 0;
+  for (const w of words) {
+    if (w.length >= 5) out.push(w);
+    if (++n % 1024 === 0) yield;
+  }
+  return out;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

@@ -29,8 +29,8 @@ export function buildFormTable(forms: readonly EntityForm[]): FormTable {
   }
 }
 
-/** The same table, with a yield every few thousand forms (for an index built in slices: 10,000 releases have 100,000 forms). */
-export function* formTableSteps(forms: readonly EntityForm[], chunk = 4096): Generator<void, FormTable, void> {
+/** The same table, with a yield every few hundred forms (for an index built in slices: 10,000 releases have 100,000 forms). */
+export function* formTableSteps(forms: readonly EntityForm[], chunk = 256): Generator<void, FormTable, void> {
   const byKey = new Map<string, EntityForm[]>();
   const lengthsByFirst = new Map<string, number[]>();
   let maxTokens = 1;

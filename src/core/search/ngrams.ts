@@ -39,7 +39,7 @@ export class NgramIndex<T> {
    * The same index, built a chunk of items at a time with a yield between chunks, for an index
    * built in slices: the names of 10,000 releases take longer than a slice.
    */
-  static *inSteps<T>(items: readonly T[], textOf: (item: T) => string, fuseOptions: IFuseOptions<T>, chunk = 2000): Generator<void, NgramIndex<T>, void> {
+  static *inSteps<T>(items: readonly T[], textOf: (item: T) => string, fuseOptions: IFuseOptions<T>, chunk = 200): Generator<void, NgramIndex<T>, void> {
     const index = new NgramIndex(items, textOf, fuseOptions, true);
     for (let i = 0; i < items.length; i++) {
       index.index(i, textOf(items[i]!));
