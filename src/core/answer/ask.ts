@@ -26,7 +26,7 @@ import { attributeAnswer } from './attribute';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
-import { meetingParagraphs, namesAnyOf, sentenceAnswer } from './sentences';
+import { meetingParagraphs, namesAnyOf, sceneStems, sentenceAnswer } from './sentences';
 
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -303,16 +303,14 @@ function holdsRole(engine: Engine, person: string, role: string): boolean {
   });
 }
 
-/** Everyone met in the releases asked about; nobody (a release whose meetings nobody drafted) leaves it to the text. */
 /** Whether the question is down to one release whose headline or opening paragraph holds every word it asks about. */
 function sceneOnly(ctx: Context): boolean {
   if (ctx.releases.size !== 1) return false;
-  const release = releaseOf(ctx.engine, [...ctx.releases][0]!);
-  if (!release) return false;
-  const scene = new Set(tokensOf(`${release.title} ${release.paragraphs[0] ?? ''}`).map((t) => t.stem));
+  const scene = sceneStems(ctx.engine, [...ctx.releases][0]!);
   return ctx.terms.every((t) => scene.has(t));
 }
 
+/** Everyone met in the releases asked about; nobody (a release whose meetings nobody drafted) leaves it to the text. */
 function everyoneMet(ctx: Context): Answer | undefined {
   const met = whoMet(ctx.engine, undefined, ctx.lang, ctx.releases);
   return met.status === 'answered' ? met : undefined;

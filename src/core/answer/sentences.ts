@@ -129,16 +129,6 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     return ((wordsByRelease.get(release)?.size ?? 0) + places) / needed >= MIN_COVERAGE;
   };
 
-  const scenes = new Map<string, ReadonlySet<string>>();
-  const sceneOf = (release: string): ReadonlySet<string> => {
-    let scene = scenes.get(release);
-    if (!scene) {
-      const r = engine.knowledge.releases.get(release);
-      scene = new Set(tokensOf(`${r?.title ?? ''} ${r?.paragraphs[0] ?? ''}`).map((t) => t.stem));
-      scenes.set(release, scene);
-    }
-    return scene;
-  };
   const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
     const release = hit.release;
     if (!covers(release)) return [];
@@ -167,7 +157,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     // A sentence with less than half of what the question asks about answers something else — counting the
     // words its release's headline and opening set the scene with ("… at the political consultations in Tokyo").
     if (words.length >= 2) {
-      const scene = sceneOf(release);
+      const scene = sceneStems(engine, release);
       if (words.filter((t) => hit.queryTerms.includes(t) || scene.has(t)).length * 2 < words.length) return [];
     }
     // Asked only for an action ("what agreements did they sign?"), a sentence must state it.
@@ -206,6 +196,20 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     .slice(0, MAX_SENTENCES)
     .map((s) => s.source);
 }
+
+/** A release's headline and opening paragraph as stems: the words that set its scene. Worked out once per release. */
+export function sceneStems(engine: Engine, id: string): ReadonlySet<string> {
+  const release = engine.knowledge.releases.get(id);
+  if (!release) return new Set();
+  let scene = SCENES.get(release);
+  if (!scene) {
+    scene = new Set(tokensOf(`${release.title} ${release.paragraphs[0] ?? ''}`).map((t) => t.stem));
+    SCENES.set(release, scene);
+  }
+  return scene;
+}
+// Keyed by the release object: a reload's new knowledge brings new objects, the old ones' entries go with them.
+const SCENES = new WeakMap<object, ReadonlySet<string>>();
 
 /** Whether the sentence gives a word the question qualifies by one country's adjective only another country's. */
 function qualifiedByAnotherCountry(ctx: Context, tokens: ReturnType<typeof tokensOf>): boolean {
