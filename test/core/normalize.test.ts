@@ -158,6 +158,13 @@ describe('splitSentences', () => {
     ]);
   });
 
+  test('does not split after dotted initials: the L.N. Gumilyov university', () => {
+    expect(splitSentences('He proposed a centre at the L.N. Gumilyov Eurasian National University. They agreed.')).toEqual([
+      'He proposed a centre at the L.N. Gumilyov Eurasian National University.',
+      'They agreed.',
+    ]);
+  });
+
   test('does not split inside a decimal number or before a lower-case word', () => {
     expect(splitSentences('Version 2.5 was out. e.g. this one.')).toEqual(['Version 2.5 was out. e.g. this one.']);
   });

@@ -83,6 +83,7 @@ function splitSentencesBefore(paragraph: string): string[] {
     const lastWord = /([\p{L}.]+)[.!?]+["”»)]?\s+$/u.exec(paragraph.slice(start, end))?.[1] ?? '';
     if (ABBREVIATIONS.has(lastWord.toLowerCase().replace(/\.$/, ''))) continue;
     if (/^\p{Lu}$/u.test(lastWord) && /\s\p{Lu}\.\s+$/u.test(paragraph.slice(Math.max(start, end - 6), end))) continue;
+    if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(lastWord)) continue;
     sentences.push(paragraph.slice(start, end).trim());
     start = end;
   }

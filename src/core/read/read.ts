@@ -114,7 +114,7 @@ export function read(question: string, index: SearchIndex): Frame {
     const at = tokens[i + 2]?.norm === 'the' ? i + 3 : i + 2;
     return at < tokens.length && !taken[at];
   };
-  for (let i = 0; i < tokens.length; i++) if (ROLE_PHRASES.some((r) => r.length === 1 && r[0] === tokens[i]!.stem) && !ofNothingKnown(i)) covered[i] = true;
+  for (let i = 0; i < tokens.length; i++) if (ROLE_PHRASES.some((r) => r.length === 1 && roleWord(tokens[i], r[0]!)) && !ofNothingKnown(i)) covered[i] = true;
   tokens.forEach((t, i) => {
     // Words inside a name ("Action *Plan* on Human Rights") are the name, not what is asked.
     if (taken[i] && !dates.some((d) => d.positions.includes(i))) return;

@@ -268,6 +268,8 @@ export function sentenceSpans(paragraph: string): number[] {
     if (ABBREVIATIONS.has(lastWord.toLowerCase().replace(/\.$/, ''))) continue;
     // An initial inside a name ("Nayef Falah M. Al-Hajraf") ends no sentence.
     if (/^\p{Lu}$/u.test(lastWord) && /\s\p{Lu}\.\s+$/u.test(paragraph.slice(Math.max(start, end - 6), end))) continue;
+    // Nor do dotted initials ("the L.N. Gumilyov Eurasian National University", "the U.S. delegation").
+    if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(lastWord)) continue;
     pushTrimmed(spans, paragraph, start, end);
     start = end;
   }
