@@ -72,7 +72,8 @@ export function entityForms(entity: Entity, caseSensitive: ReadonlySet<string> =
   // A person's name as a Russian question writes it ("Курмангалиева"): people are asked about in Russian too.
   if (entity.type === 'person')
     for (const name of new Set([entity.name, ...entity.aliases])) if (/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) add(toCyrillic(name), 'name');
-  for (const title of new Set([...(entity.title ? [entity.title] : []), ...entity.titles])) add(title, 'title');
+  // A one-word title ("Ambassador", "Senator") is a rank many hold: "the Bulgarian ambassador" is not this one.
+  for (const title of new Set([...(entity.title ? [entity.title] : []), ...entity.titles])) if (tokensOf(title).length > 1) add(title, 'title');
   for (const demonym of entity.demonyms) add(demonym, 'demonym');
   for (const exact of entity.caseSensitive) add(exact, 'name');
   return forms;
