@@ -223,6 +223,12 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
     s.people.sort((a, b) => a.start - b.start);
   }
   for (const name of skipped) checks.push(`“${name}” looks like a person named by one word only: not drafted; add them if they matter`);
+  // "The Kazakh delegation was led by X, and the Japanese side by Y": each head is of their side's country.
+  for (const s of sentences)
+    for (const head of sideHeads(s)) {
+      const e = resolver.created.find((c) => c.id === head.person);
+      if (e && !e.country) e.country = head.country;
+    }
 
   // 3. Metadata.
   const first = sentences[0];
@@ -267,6 +273,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   const facts: DraftFact[] = [];
   const people = new Map<string, DraftPerson & { titled: boolean }>();
   let current: DraftMeeting | undefined;
+  const home = homeCountry(resolver);
   let lastParagraph = 0;
   let lastActor: string | undefined;
   for (const s of sentences) {
@@ -305,18 +312,36 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       if (!continues) current = undefined;
     }
     // "Also present at the meeting was …", "Those present included A, B and C": the people listed join the meeting, or make one.
+    // "… and the Japanese side by Y": the head of the other side is who was met.
+    const guestHeads = intro ? [] : sideHeads(s).filter((h) => h.country !== home && h.person !== principal?.person);
+    if (guestHeads.length) {
+      const ids = guestHeads.map((h) => h.person);
+      const quote = s.text.slice(0, Math.max(...s.people.filter((p) => ids.includes(p.person)).map((p) => p.quoteEnd))).trim();
+      const intro: Intro = { with: ids, quote, bodyStart: s.text.length };
+      current = meetings.find((m) => ids.every((id) => m.with.includes(id)));
+      if (!current) {
+        current = { id: meetingId(intro, meetings, s), with: ids, sources: [{ paragraph: s.paragraph, quote }], facts: [] };
+        meetings.push(current);
+      }
+      continue;
+    }
     const present = intro ? null : PRESENT.exec(s.text);
-    if (present) {
-      const listed = s.people.filter((p) => p.start >= present.index && p.person !== principal?.person);
-      const ids = [...new Set(listed.map((p) => p.person))];
-      // "The Brazilian delegation also included A, B and C": they are of the delegation's country.
-      const delegationOf = /delegation/i.test(present[0])
+    // "The Argentine delegation was led by X": X is who was met — one person; the home delegation's head is not.
+    const ledBy = present ? /\b(?:led|headed) by\s+$/i.test(present[0]) : false;
+    const delegationOf =
+      present && /delegation|side/i.test(present[0])
         ? s.mentions.find((m) => m.type === 'country' && m.end <= present.index + present[0].length)?.entity
         : undefined;
+    if (present && !(ledBy && (delegationOf === undefined || delegationOf === home))) {
+      const listed = s.people.filter((p) => p.start >= present.index && p.person !== principal?.person).slice(0, ledBy ? 1 : undefined);
+      const ids = [...new Set(listed.map((p) => p.person))];
+      // "The Brazilian delegation also included A, B and C": they are of the delegation's country.
       for (const e of resolver.created) if (delegationOf && ids.includes(e.id) && e.type === 'person' && !e.country) e.country = delegationOf;
       // "Also present …", "The delegation included …": people who were at the meeting just drafted.
       // "Also taking part in the consultations were …" after a paragraph about something else: still the last meeting.
-      const joined = current ?? (/\balso\b/i.test(present[0]) ? meetings[meetings.length - 1] : undefined);
+      // "The Kazakh delegation included …": the visitor's own delegation, at the visit's first meeting, not its last.
+      const ownDelegation = delegationOf !== undefined && delegationOf === home && /delegation/i.test(present[0]);
+      const joined = (ownDelegation ? meetings[0] : undefined) ?? current ?? (/\balso\b/i.test(present[0]) ? meetings[meetings.length - 1] : undefined);
       if (ids.length && joined && /\b(?:also|delegation)\b/i.test(present[0])) {
         current = joined;
         for (const id of ids) if (!current.with.includes(id)) current.with.push(id);
@@ -612,7 +637,14 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
   const start = toks[first]!.start;
   const end = toks[nameIndex - 1]!.end + (text[toks[nameIndex - 1]!.end] === ')' ? 1 : 0); // "… (EEAS)"
   const title = text.slice(start, end);
-  return hasTitleHead(title) ? { text: title, start, end } : undefined;
+  if (!hasTitleHead(title)) return undefined;
+  // "First Deputy Minister of Foreign Affairs of Argentina, Ambassador Pablo Tettamanti": a bare rank after a
+  // comma is an honorific; the office is the title before it.
+  if (first === nameIndex - 1 && first > 0 && text.slice(toks[first - 1]!.end, start) === ', ') {
+    const office = titleBefore(text, toks, first, stop, true);
+    if (office) return { text: office.text, start: office.start, end };
+  }
+  return { text: title, start, end };
 }
 
 /** ", Director General of the World Intellectual Property Organization (WIPO)" after "Daren Tang". */
@@ -620,7 +652,15 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
   let j = lastName + 1;
   if (j >= toks.length || text.slice(toks[lastName]!.end, toks[j]!.start) !== ', ') return undefined;
   if (/^the$/i.test(toks[j]!.text)) j++;
-  const firstTok = toks[j];
+  // "Welber Barral, a well-known economist, former Secretary of State …": a description in lower case first;
+  // the title is what follows it.
+  if (/^an?$/.test(toks[j]!.text)) {
+    let k = j + 1;
+    while (k < toks.length && k < j + 6 && /^[\p{Ll}-]+$/u.test(toks[k]!.text) && sep(text, toks, k) === ' ') k++;
+    if (k < toks.length && k > j + 1 && sep(text, toks, k) === ', ') j = k;
+  }
+  const former = toks[j]?.text === 'former' && sep(text, toks, j + 1) === ' ';
+  const firstTok = toks[former ? j + 1 : j];
   // "Rauan Zhakupov, aide to Kazakh President Kassym-Jomart Tokayev on foreign policy,": a title in lower case,
   // as wire services write them, up to the next comma or full stop.
   if (firstTok && TITLE_HEADS.has(firstTok.text) && /^(?:to|of|for|at|in)$/.test(toks[j + 1]?.text ?? '')) {
@@ -629,8 +669,10 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
     const title = (stop < 0 ? rest : rest.slice(0, stop)).trim();
     if (title.split(/\s+/).length <= 12) return { text: title, start: toks[lastName + 1]!.start, end: firstTok.start + title.length };
   }
-  // The head within the first three words: "Director General …", "Deputy Prime Minister of Serbia".
-  if (!firstTok || !isCapWord(firstTok) || ![0, 1, 2].some((k) => toks[j + k] && isCapWord(toks[j + k]!) && hasTitleHead(toks[j + k]!.text))) return undefined;
+  // The head within the first three words: "Director General …", "Deputy Prime Minister of Serbia" ("former …" too).
+  const head = former ? j + 1 : j;
+  if (!firstTok || !isCapWord(firstTok) || ![0, 1, 2].some((k) => toks[head + k] && isCapWord(toks[head + k]!) && hasTitleHead(toks[head + k]!.text)))
+    return undefined;
   let last = j;
   while (
     last + 1 < toks.length &&
@@ -642,6 +684,9 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
   let end = toks[last]!.end;
   const acr = toks[last + 1];
   if (acr && isAcronym(acr) && sep(text, toks, last + 1) === ' (' && text[acr.end] === ')') end = acr.end + 1;
+  // "… of Brazil and Director of the international company BMJ": a second title cut off in lower case is no part of it.
+  const cut = /^ of (?:the )?\p{Ll}/u.test(text.slice(end)) ? text.lastIndexOf(' and ', end) : -1;
+  if (cut > toks[j]!.start) end = cut;
   const start = toks[j]!.start;
   const title = text.slice(start, end);
   return hasTitleHead(title) ? { text: title, start: toks[lastName + 1]!.start, end } : undefined;
@@ -1001,7 +1046,22 @@ function sourceOf(paragraphs: readonly string[]): string | undefined {
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 const PRESENT =
-  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended by|(?:was|were) chaired by|also taking part(?: in [^,.;]*?)? (?:was|were)|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended by|(?:was|were) chaired by|also taking part(?: in [^,.;]*?)? (?:was|were)|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+/**
+ * The heads of each side: "The Kazakh delegation was led by X, and the Japanese side by Y", "The Argentine
+ * delegation was headed by Y" — each with the country its side is named by.
+ */
+function sideHeads(s: Sentence): { person: string; country: string }[] {
+  const heads: { person: string; country: string }[] = [];
+  for (const m of s.text.matchAll(/\b(?:delegation|side)\s+(?:(?:was|were)\s+)?(?:led|headed)?\s*by\s+/gi)) {
+    const at = m.index! + m[0].length;
+    const country = s.mentions.filter((x) => x.type === 'country' && x.end <= m.index! && m.index! - x.end <= 2).pop();
+    const person = s.people.find((p) => p.quoteStart >= at && /^(?:the\s+)?$/i.test(s.text.slice(at, p.quoteStart)));
+    if (country && person) heads.push({ person: person.person, country: country.entity });
+  }
+  return heads;
+}
+
 /** A paragraph that goes on about the meeting before it: "He also …", "The minister …". */
 const CONTINUES =
   /^(?:(?:moreover|additionally|furthermore|also|in addition|in this regard|in turn),\s*)?(?:he|she|the minister|also present|the (?:[\p{L}-]+ )?delegation)\b/iu;

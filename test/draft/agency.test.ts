@@ -260,6 +260,29 @@ describe('people', () => {
     expect(person(d.k, 'Liv Strand')!.title).not.toMatch(/minister/i);
   });
 
+  it('reads the heads of each side, an honorific rank after an office, and a description before a title', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'sides.txt',
+      'TOKYO, June 12, 2031. The 12th round of political consultations between the foreign ministries of Kazakhstan and Japan was held in Tokyo.\n\n' +
+        'The Kazakh delegation was led by Deputy Foreign Minister Arman Oskenov, and the Japanese side by Deputy Minister for Foreign Affairs Kenji Arakawa.\n\n' +
+        'The sides reviewed bilateral relations and transit routes.\n\n' +
+        'Oskenov also met with Haruto Ishida, a well-known economist, former Vice Minister of Finance of Japan and Director of the private fund KRX.\n\n' +
+        'The Chilean delegation was headed by Undersecretary of Foreign Affairs of Chile, Ambassador Ana Rojas.\n\n' +
+        'The Kazakh delegation included Director of the Asia Department of the MFA Dana Serikova.\n',
+    );
+    expect(d.result.draft.release.principal).toBe('arman-oskenov');
+    expect(person(d.k, 'Arman Oskenov')).toMatchObject({ country: 'kazakhstan' });
+    expect(person(d.k, 'Kenji Arakawa')).toMatchObject({ country: 'japan' });
+    // A lower-case description first; a second title cut off in lower case is no part of it.
+    expect(person(d.k, 'Haruto Ishida')).toMatchObject({ title: 'former Vice Minister of Finance of Japan', country: 'japan' });
+    // "Ambassador" after a comma is a rank; the office before it is the title.
+    expect(person(d.k, 'Ana Rojas')).toMatchObject({ title: 'Undersecretary of Foreign Affairs of Chile', country: 'chile' });
+    // The other side's head is who was met; the visitor's own delegation joins the first meeting, not the last.
+    expect(meetingsWith(d)).toEqual([['Kenji Arakawa', 'Dana Serikova'], ['Haruto Ishida'], ['Ana Rojas']]);
+  });
+
   it('proposes a spelling variant of a known person as an alias instead of drafting a new person', async () => {
     const kdir = await knowledgeCopy();
     await draft(

@@ -228,6 +228,9 @@ function whoAnswer(ctx: Context): Answer | undefined {
   if (a.others && ctx.people.length) {
     const others = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)).flatMap((m) => m.with))].filter((p) => !ctx.people.includes(p));
     if (others.length) return describePeople(ctx, others);
+    // Nobody else at their meetings: not the people the question already names — a fact or the text may say who else.
+    const facts = matchingFacts(ctx);
+    return (facts.length ? whoOfFacts(ctx, facts) : sentenceAnswer(ctx)) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   }
   // "Kazakhstan's foreign minister in the Rome release": the role's holders are the answer.
   if (a.roles.length && ctx.people.length && !asksAboutMeeting) return describePeople(ctx, ctx.people);
@@ -255,17 +258,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
   }
   // "Who did he talk to about primary health care?", "Who conveyed the invitation?"
   const facts = matchingFacts(ctx);
-  if (facts.length) {
-    const who = asksAboutMeeting ? facts.flatMap((f) => counterpartsOf(ctx, f)) : facts.flatMap((f) => (f.actor ? [f.actor] : counterpartsOf(ctx, f)));
-    const unique = [...new Set(who)];
-    const summary = unique.map((p) => nameWithTitle(engine, p)).join('; ');
-    return answered(
-      `${summary}.`,
-      facts.map((f) => f.label),
-      facts.flatMap((f) => f.sources),
-      ctx.lang,
-    );
-  }
+  if (facts.length) return whoOfFacts(ctx, facts);
   // "Whose anniversaries will the Academy mark?": words no fact carries; the text may name them.
   if (ctx.terms.length) {
     const said = sentenceAnswer(ctx);
@@ -279,6 +272,18 @@ function whoAnswer(ctx: Context): Answer | undefined {
   if (ctx.people.length) return describePeople(ctx, ctx.people);
   if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return everyoneMet(ctx);
   return undefined;
+}
+
+/** Who the facts are about: those met (asked about a meeting), else whoever acted. */
+function whoOfFacts(ctx: Context, facts: readonly Fact[]): Answer {
+  const who = ctx.a.asksCounterpart ? facts.flatMap((f) => counterpartsOf(ctx, f)) : facts.flatMap((f) => (f.actor ? [f.actor] : counterpartsOf(ctx, f)));
+  const summary = [...new Set(who)].map((p) => nameWithTitle(ctx.engine, p)).join('; ');
+  return answered(
+    `${summary}.`,
+    facts.map((f) => f.label),
+    facts.flatMap((f) => f.sources),
+    ctx.lang,
+  );
 }
 
 /** Actions ("invited", "agreed", "supported") make a "who" question about a fact, not about a person's title. */
