@@ -114,8 +114,12 @@ function debrisLine(line: string): string | undefined {
   if (/^(?:photos?|video|image|pictures?)(?: (?:source|credit|courtesy)s?)?\s*:/i.test(line)) return '';
   const scraped = /^(?:date|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(line);
   if (scraped) return parseDate(scraped[1]!) ?? '';
-  // A wire service's labels: "Source: Xinhua", "Editor: Chen Lu".
-  if (/^(?:source|editor|author|reporter|correspondent|written by|edited by)\s*:\s*\S.{0,60}$/i.test(line) && !/[.!?]$/.test(line)) return '';
+  // A wire service's labels: "Source: Xinhua", "Editor: Chen Lu" — or the label alone on its line ("Автор:"), the name below it.
+  if (
+    /^(?:source|editor|author|reporter|correspondent|written by|edited by|автор|источник|редактор|корреспондент)\s*:(?:\s*\S.{0,60})?$/iu.test(line) &&
+    !/[.!?]$/.test(line)
+  )
+    return '';
   // A byline with its section and date: "By Madina Serikbayeva in Diplomacy on 12 March 2025".
   const byline = /^By \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}(?: in [\p{L} &]{2,40}?)?(?: on (.+))?$/u.exec(line);
   if (byline && !byline[1]) return '';

@@ -249,6 +249,12 @@ describe('cleanRelease', () => {
     expect(releaseText(clean.paragraphs)).toBe('First paragraph here.\n\nSecond line two.\n');
   });
 
+  it('drops a byline label alone on its line, in English or Russian, with the name below it', () => {
+    const clean = cleanRelease('Headline of the day\n\nАвтор:\nDana Amirova\nNUR-SULTAN. KAZINFORM - The minister met a guest.\n');
+    expect(clean.removed).toEqual(expect.arrayContaining(['Автор:', 'Dana Amirova']));
+    expect(clean.paragraphs[clean.paragraphs.length - 1]).toBe('The minister met a guest.');
+  });
+
   it('keeps a line that has words besides a date', () => {
     expect(cleanRelease('On 28 February 2024 the minister arrived.').paragraphs).toEqual(['On 28 February 2024 the minister arrived.']);
   });
