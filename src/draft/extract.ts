@@ -294,10 +294,14 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       else if (!entry.titled && p.titled) Object.assign(entry, { sources, titled: true });
     }
 
-    const intro =
-      meetingIntro(s, principal?.person) ??
-      demonymIntro(s, [...people.keys()], resolver, principal?.person) ??
-      guestIntro(s, [...people.keys()], resolver, principal?.person);
+    // "The talks in extended format were attended, on the Kazakh side, by …": people of the talks just reported, no new meeting.
+    const attendedTalks =
+      current !== undefined && /^(?:the )?(?:[\w-]+ ){0,4}?(?:talks|meeting|negotiations|consultations)\b[^.;]*?\b(?:was|were) attended\b/i.test(s.text);
+    const intro = attendedTalks
+      ? undefined
+      : (meetingIntro(s, principal?.person) ??
+        demonymIntro(s, [...people.keys()], resolver, principal?.person) ??
+        guestIntro(s, [...people.keys()], resolver, principal?.person));
     if (intro) {
       const key = [...intro.with].sort().join(' ');
       current = meetings.find((m) => [...m.with].sort().join(' ') === key);
@@ -309,7 +313,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       // A paragraph that names nobody new ("Welcoming the guest, Temirbulatov noted …") goes on about the meeting.
       const namesNobodyNew = s.people.every((p) => p.person === principal?.person || current!.with.includes(p.person));
       const continues = PARTIES.test(s.text) || CONTINUES.test(s.text) || s.people.some((p) => current!.with.includes(p.person)) || namesNobodyNew;
-      if (!continues) current = undefined;
+      if (!continues && !attendedTalks) current = undefined;
     }
     // "Also present at the meeting was …", "Those present included A, B and C": the people listed join the meeting, or make one.
     // "… and the Japanese side by Y": the head of the other side is who was met.
@@ -336,13 +340,24 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       const listed = s.people.filter((p) => p.start >= present.index && p.person !== principal?.person).slice(0, ledBy ? 1 : undefined);
       const ids = [...new Set(listed.map((p) => p.person))];
       // "The Brazilian delegation also included A, B and C": they are of the delegation's country.
-      for (const e of resolver.created) if (delegationOf && ids.includes(e.id) && e.type === 'person' && !e.country) e.country = delegationOf;
+      // "… on the Kazakh side, by A and B, and on the Romanian side by C": each of the side named before them.
+      const sides = [...s.text.matchAll(/\bon the ([\p{L}-]+) side\b/giu)].map((m) => ({
+        at: m.index!,
+        country: s.mentions.find((x) => x.type === 'country' && x.start >= m.index! && x.end <= m.index! + m[0].length)?.entity,
+      }));
+      const countryOf = (id: string): string | undefined => {
+        const at = listed.find((p) => p.person === id)!.start;
+        return sides.filter((x) => x.at < at).pop()?.country ?? delegationOf;
+      };
+      for (const e of resolver.created) if (ids.includes(e.id) && e.type === 'person' && !e.country && countryOf(e.id)) e.country = countryOf(e.id);
       // "Also present …", "The delegation included …": people who were at the meeting just drafted.
       // "Also taking part in the consultations were …" after a paragraph about something else: still the last meeting.
       // "The Kazakh delegation included …": the visitor's own delegation, at the visit's first meeting, not its last.
       const ownDelegation = delegationOf !== undefined && delegationOf === home && /delegation/i.test(present[0]);
       const joined = (ownDelegation ? meetings[0] : undefined) ?? current ?? (/\balso\b/i.test(present[0]) ? meetings[meetings.length - 1] : undefined);
-      if (ids.length && joined && /\b(?:also|delegation)\b/i.test(present[0])) {
+      // "The talks in extended format were attended by …": the talks just reported, both sides' people.
+      const ofTheTalks = /\b(?:talks|meeting|negotiations|consultations)\b/i.test(s.text.slice(0, present.index));
+      if (ids.length && joined && (/\b(?:also|delegation)\b/i.test(present[0]) || ofTheTalks)) {
         current = joined;
         for (const id of ids) if (!current.with.includes(id)) current.with.push(id);
         current.sources.push({ paragraph: s.paragraph, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim() });
@@ -1046,7 +1061,7 @@ function sourceOf(paragraphs: readonly string[]): string | undefined {
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 const PRESENT =
-  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended by|(?:was|were) chaired by|also taking part(?: in [^,.;]*?)? (?:was|were)|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|also taking part(?: in [^,.;]*?)? (?:was|were)|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /**
  * The heads of each side: "The Kazakh delegation was led by X, and the Japanese side by Y", "The Argentine
  * delegation was headed by Y" — each with the country its side is named by.
@@ -1054,6 +1069,8 @@ const PRESENT =
 function sideHeads(s: Sentence): { person: string; country: string }[] {
   const heads: { person: string; country: string }[] = [];
   for (const m of s.text.matchAll(/\b(?:delegation|side)\s+(?:(?:was|were)\s+)?(?:led|headed)?\s*by\s+/gi)) {
+    // "… and the Japanese side by Y" leaves out the verb a clause before it said ("was led by"); "attended … by" is another thing.
+    if (!/\b(?:led|headed)\b/i.test(s.text.slice(0, m.index! + m[0].length))) continue;
     const at = m.index! + m[0].length;
     const country = s.mentions.filter((x) => x.type === 'country' && x.end <= m.index! && m.index! - x.end <= 2).pop();
     const person = s.people.find((p) => p.quoteStart >= at && /^(?:the\s+)?$/i.test(s.text.slice(at, p.quoteStart)));
@@ -1149,7 +1166,10 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
       const end = clauseEnd < 0 ? s.text.length : last.quoteEnd + clauseEnd;
       withPeople = others.filter((p) => p.quoteStart >= cue.end && p.quoteEnd <= end && !p.group);
     }
-    const ids = [...new Set(withPeople.map((p) => p.person))];
+    // "As part of the visit, Iohannis also met with X": the guest's own meeting — the guest was at it too.
+    const subject = s.people[0];
+    const guestMet = subject && subject.person !== principal && subject.quoteEnd <= cue.end && !s.people.some((p) => p.person === principal);
+    const ids = [...new Set([...(guestMet ? [subject.person] : []), ...withPeople.map((p) => p.person)])];
     const quoteEnd = Math.max(...withPeople.map((p) => p.quoteEnd));
     const rest = s.text.slice(quoteEnd);
     const bodyStart = rest.startsWith(', ') ? quoteEnd + 2 : quoteEnd;

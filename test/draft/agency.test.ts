@@ -283,6 +283,27 @@ describe('people', () => {
     expect(meetingsWith(d)).toEqual([['Kenji Arakawa', 'Dana Serikova'], ['Haruto Ishida'], ['Ana Rojas']]);
   });
 
+  it("reads who attended the talks on each side, and the guest's own meeting", async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'extended.txt',
+      'Astana, November 14, 2031 – Foreign Minister of Kazakhstan Arman Oskenov held talks with Foreign Minister of Romania Ion Petrescu.\n\n' +
+        'The talks in extended format were attended, on the Kazakh side, by Minister of Energy Dana Serikova, and on the Romanian side by Minister of Transport Mihai Rusu.\n\n' +
+        'Following the talks, the parties signed an Agreement on cooperation in education.\n\n' +
+        'As part of the visit, Petrescu also met with Chairman of the Senate Askar Temirov.\n',
+    );
+    expect(person(d.k, 'Dana Serikova')).toMatchObject({ country: 'kazakhstan' });
+    expect(person(d.k, 'Mihai Rusu')).toMatchObject({ country: 'romania' });
+    // The attendees join the talks (no meeting of their own); what follows the talks is theirs.
+    expect(meetingsWith(d)).toEqual([
+      ['Ion Petrescu', 'Dana Serikova', 'Mihai Rusu'],
+      ['Ion Petrescu', 'Askar Temirov'],
+    ]);
+    const talks = [...d.k.meetings.values()].find((m) => m.release === d.result.draft.release.id)!;
+    expect(talks.facts.map((id) => d.k.facts.get(id)!.kind)).toContain('agreement');
+  });
+
   it('proposes a spelling variant of a known person as an alias instead of drafting a new person', async () => {
     const kdir = await knowledgeCopy();
     await draft(

@@ -25,6 +25,7 @@ export const ATTRIBUTES = [
   'percent',
   'year',
   'growth',
+  'trade',
 ] as const;
 export const GROUPS = ['organization', 'country'] as const;
 

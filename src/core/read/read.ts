@@ -61,7 +61,7 @@ const ROLE_PHRASES = ROLES.map((r) => r.stems);
 const COUNTABLE_STEMS = new Set(LEXICON.countable.map(lexiconStem));
 // Intents that only say what kind of answer is wanted; the others are actions a sentence may state.
 const QUESTION_INTENTS = new Set<Intent>(['date', 'place', 'source', 'count', 'identity']);
-const OF_WORDS = new Set(['of', 'between', 'with', 'for', 'among', 'in']);
+const OF_WORDS = new Set(['of', 'between', 'with', 'for', 'among', 'in', 'между', 'с', 'со', 'для']);
 const WH_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'how', 'why', 'что', 'кто', 'где', 'когда', 'как', 'какой', 'какие'];
 const AUXILIARIES = new Set(LEXICON.asks.get('yesno')?.filter((p) => !p.includes(' ')) ?? []);
 // "and", "so", "ok", "tell me" before the question proper.
@@ -107,6 +107,8 @@ export function read(question: string, index: SearchIndex): Frame {
     attribute = findAttribute(words, free, [], 'growth');
     for (let i = 0; i < words.length; i++) if (GROWTH_WORDS.has(words[i]!)) covered[i] = false;
   }
+  // "Trade turnover in 2025 and its growth?": the change is asked of the trade figure, which states it.
+  if (attribute === 'trade') for (let i = 0; i < words.length; i++) if (GROWTH_WORDS.has(words[i]!)) covered[i] = true;
   // Role words ("ambassador", "foreign minister") say who, not what about — unless they are of something no
   // entity is ("the Mayor of Salamanca"): then the role is what is asked, and the release may lack it.
   const ofNothingKnown = (i: number): boolean => {
@@ -542,8 +544,9 @@ function englishStem(token: Token): string | undefined {
 function knownStem(token: Token, index: SearchIndex): string | undefined {
   if (/[а-я]/.test(token.norm)) {
     // Russian words meet the English facts through their translation.
+    // A translation no release says ("товарооборот" → "turnover") is as unknown as the English word would be.
     const hit = LEXICON.toEnglish.find(([ru]) => token.norm.startsWith(ru));
-    if (hit) return stem(hit[1]);
+    if (hit) return index.vocabulary.has(stem(hit[1])) ? stem(hit[1]) : undefined;
     return index.vocabulary.has(token.stem) ? token.stem : undefined;
   }
   if (index.vocabulary.has(token.stem)) return token.stem;

@@ -176,7 +176,7 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
     addWords(forms[f]!.display);
     if (f % 128 === 127) yield;
   }
-  for (const [, english] of LEXICON.toEnglish) vocabulary.add(stem(english));
+  // (Russian words translate to English stems in the reader; only the releases' own words are known English words.)
   yield;
   const wordSearch = yield* NgramIndex.inSteps(yield* longWords(words), (w) => w, { includeScore: true, threshold: 0.4 });
 
