@@ -329,6 +329,19 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       }
       continue;
     }
+    // "Ambassador of Vietnam … Pham Thai Giang also took part in the consultations": whoever is named before joins them.
+    const joinedTalks = current ?? meetings[meetings.length - 1];
+    const tookPart =
+      intro || !joinedTalks
+        ? null
+        : /\b(?:also )?(?:took part|participated|was present|were present|attended) (?:in |at )?the (?:consultations|talks|meeting|negotiations)\b/i.exec(
+            s.text,
+          );
+    if (tookPart) {
+      const ids = [...new Set(s.people.filter((p) => p.end <= tookPart.index && p.person !== principal?.person).map((p) => p.person))];
+      for (const id of ids) if (!joinedTalks!.with.includes(id)) joinedTalks!.with.push(id);
+      if (ids.length) joinedTalks!.sources.push({ paragraph: s.paragraph, quote: s.text.replace(/[.!]$/, '') });
+    }
     const present = intro ? null : PRESENT.exec(s.text);
     // "The Argentine delegation was led by X": X is who was met — one person; the home delegation's head is not.
     const ledBy = present ? /\b(?:led|headed) by\s+$/i.test(present[0]) : false;
@@ -590,7 +603,9 @@ function personInRun(text: string, run: Tok[], resolver: EntityResolver): { name
   while (surnames > 0 && inPlace(run[surnames - 1]!) && !notNameWord(lower(run[surnames - 1]!))) surnames--;
   const before = run[surnames - 1];
   if (surnames === run.length || !before || inPlace(before) || notNameWord(lower(before))) surnames = run.length;
-  const notName = (t: Tok, n: number) => notNameWord(lower(t)) || (n < surnames && inPlace(t));
+  // A place word after a name word is part of the name: "Pham Thai Giang" ("Thai" is no country there).
+  const notName = (t: Tok, n: number) =>
+    notNameWord(lower(t)) || (n < surnames && inPlace(t) && run.slice(0, n).every((x) => notNameWord(lower(x)) || inPlace(x)));
   let k = 0;
   for (let n = 0; n < run.length; n++) if (notName(run[n]!, n)) k = n + 1;
   const rest = run.slice(k);
@@ -603,6 +618,9 @@ function personInRun(text: string, run: Tok[], resolver: EntityResolver): { name
 
 /** Lower-case words that end a place's name inside a title: "the Mangystau region", "Gilan province". */
 const HEAD_OF_PLACE = new Set(['region', 'province', 'oblast', 'district', 'city', 'county', 'prefecture']);
+
+/** Words of courtesy or rank written right before a name: "Professor Pornpetch Wichitcholchai", "Sheikh Jassim". */
+const HONORIFICS = new Set(['professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir', 'sheikh', 'sheikha', 'academician', 'senator', 'excellency']);
 
 /** Small words inside a title: "Minister of …", "Ambassador … to …", "Consul General in …". */
 const TITLE_JOINERS = new Set([...CONNECTORS, 'to', 'in']);
@@ -629,7 +647,9 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
     const portfolios = gap === ', ' && isCapWord(t) && isCapWord(toks[j + 1]!) && toks.slice(j + 2, nameIndex).some((x) => x.text === 'and');
     // "… of the European External Action Service (EEAS) Matthias Engström": an acronym in brackets belongs to the title.
     const bracketed = (gap === ' (' && isAcronym(toks[j + 1]!)) || (gap === ') ' && isAcronym(t));
-    const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || portfolios || bracketed || (apposition && j === nameIndex - 1 && gap === ', ');
+    // (", Professor Pornpetch Wichitcholchai": an honorific between the comma and the name is the name's.)
+    const beforeName = toks.slice(j + 1, nameIndex).every((x) => HONORIFICS.has(lower(x)));
+    const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || portfolios || bracketed || (apposition && beforeName && gap === ', ');
     if (!gapOk) break;
     // "Ambassador of Loea to Zerttaania", "Consul General in Istanbul": "to" and "in" join a title's words too;
     // so does a title word in lower case ("the member of the Council of Elders …").
@@ -650,7 +670,10 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
   while (first < nameIndex && (TITLE_JOINERS.has(toks[first]!.text) || (FUNCTION_WORDS.has(lower(toks[first]!)) && !isAcronym(toks[first]!)))) first++;
   if (first >= nameIndex) return undefined;
   const start = toks[first]!.start;
-  const end = toks[nameIndex - 1]!.end + (text[toks[nameIndex - 1]!.end] === ')' ? 1 : 0); // "… (EEAS)"
+  // The honorific before the name is no part of the title: "President of the Senate …, Professor X".
+  let lastWord = nameIndex - 1;
+  while (lastWord > first && HONORIFICS.has(lower(toks[lastWord]!))) lastWord--;
+  const end = toks[lastWord]!.end + (text[toks[lastWord]!.end] === ')' ? 1 : 0); // "… (EEAS)"
   const title = text.slice(start, end);
   if (!hasTitleHead(title)) return undefined;
   // "First Deputy Minister of Foreign Affairs of Argentina, Ambassador Pablo Tettamanti": a bare rank after a

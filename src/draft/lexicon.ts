@@ -92,6 +92,12 @@ export const TITLE_WORDS = new Set([
   'excellency',
   'sir',
   'senator',
+  // Academic and honorific titles before a name ("Professor Pornpetch Wichitcholchai", "Sheikh Jassim").
+  'professor',
+  'prof',
+  'academician',
+  'sheikh',
+  'sheikha',
   'minister-counsellor',
   'counsellor',
   'consul',

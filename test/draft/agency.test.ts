@@ -361,6 +361,23 @@ describe('answers on drafted releases', () => {
     expect(answer).toMatch(/Afghanistan/);
   });
 
+  it('a first name alone names its people; a title that is only a rank names nobody', async () => {
+    const kdir = await knowledgeCopy();
+    await draft(kdir, 'oslo.txt', OSLO);
+    const d = await draft(
+      kdir,
+      'kuwait.txt',
+      'date 2031-05-02\n\nThe first round of Kazakh-Kuwaiti political consultations was held via video conference. It was chaired by Deputy Minister of Foreign Affairs of Kazakhstan Dana Serikova and Ambassador Sameeh Hayat of Kuwait.\n\nThe sides discussed transport and education.\n\nAmbassador of Vietnam to Kazakhstan Pham Thai Giang also took part in the consultations.\n',
+    );
+    const engine = createEngine(d.k);
+    // "Pham Thai Giang": a demonym inside a name is the name's; "also took part in the consultations" joins them.
+    expect(meetingsWith(d)).toEqual([['Sameeh Hayat', 'Pham Thai Giang']]);
+    expect(toPlainText(ask(engine, 'what did dana discuss with the kuwaiti side'), d.k)).toMatch(/transport/);
+    // "Ambassador" alone is Hayat's drafted title here; "the Norwegian ambassador" is still nobody the releases name.
+    expect(ask(engine, 'who is the norwegian ambassador').status).toBe('not_found');
+    expect(toPlainText(ask(engine, 'who is the norwegian ambassador'), d.k)).not.toMatch(/Hayat/);
+  });
+
   it('a person asked about by name narrows to the releases that name them: no answer from another release of the same visitor', async () => {
     const kdir = await knowledgeCopy();
     await draft(kdir, 'firm.txt', FIRM);

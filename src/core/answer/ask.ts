@@ -99,6 +99,11 @@ export function ask(engine: Engine, question: string): Answer {
       titleWords = new Set(inTitles);
     }
   }
+  // "Who else was at the meeting with the Thai Senate President?": the title's words say whom the others were with.
+  if (a.others && people.length && titleWords.size === 0) {
+    const stems = new Set(people.flatMap((p) => tokensOf([entity(engine, p)?.title ?? '', ...(entity(engine, p)?.titles ?? [])].join(' ')).map((t) => t.stem)));
+    titleWords = new Set(a.terms.filter((t) => stems.has(t)));
+  }
   const terms = (a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms]).filter((t) => !titleWords.has(t));
   const ctx: Context = { engine, a, lang, S, specific, people, terms, group: a.group, releases };
   // "Did he sign a memorandum with the Czech senators?": the releases asked about never say "memorandum".

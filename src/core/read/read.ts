@@ -7,7 +7,7 @@
 import { LEXICON, type Ask, type Attribute, type Group, type Intent } from '../lexicon/lexicon';
 import type { EntityForm } from '../search/entity-forms';
 import type { SearchIndex } from '../search/index';
-import { linkExact, linkShortened, type Link } from '../search/link';
+import { linkExact, linkFirstNames, linkShortened, type Link } from '../search/link';
 import { findDates } from '../search/dates';
 import { MONTH_WORDS } from '../text/months';
 import { tokensOf, type Token } from '../search/tokens';
@@ -81,6 +81,7 @@ export function read(question: string, index: SearchIndex): Frame {
   for (const d of dates) for (const p of d.positions) taken[p] = true;
   const links = linkExact(typed, index.formTable, taken);
   links.push(...linkShortened(typed, index.longNamesByStem, taken, LEXICON.stopwords));
+  links.push(...linkFirstNames(typed, index.firstNames, taken));
   const worldLinks = linkExact(typed, index.worldTable, taken);
   // "whoo did he meat guterres": question words with a typo read as the words they nearly are.
   const tokens = typed.map((t, i) => (taken[i] ? t : correctQuestionWord(t, index)));
@@ -367,8 +368,9 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
       const end = title ? title.end : i + 1 + (after?.length ?? 0);
       const before = links.find((l) => l.end === i);
       const next = tokens[end]?.norm;
-      // Before another noun ("the deputy ministers' consultations") it qualifies that noun, not a person.
-      if (next === undefined || STOP(next)) {
+      // Before another noun ("the deputy ministers' consultations") it qualifies that noun, not a person;
+      // before a verb ("which Kazakh deputy FM went to Stockholm") it is one person's role still.
+      if (next === undefined || STOP(next) || (verbAt(tokens, end) && !/s$/.test(tokens[end - 1]!.norm))) {
         const role = tokens
           .slice(i, end)
           .map((t) => t.norm)
@@ -385,8 +387,7 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
     const next = tokens[end]?.norm;
     // Before a verb ("did the Slovak president attend …", "the Portuguese FM coming to Astana") one person’s role still names them (a group's,
     // "the Central Asian foreign ministers hold …", is the subject of the talks); before another noun it does not.
-    const verbNext = next !== undefined && (INTENT_BY_STEM.has(tokens[end]!.stem) || (/^\p{L}{3,}(?:ing|ed)$/u.test(next) && next !== 'meeting'));
-    const beforeVerb = verbNext && !/s$/.test(tokens[end - 1]!.norm);
+    const beforeVerb = verbAt(tokens, end) && !/s$/.test(tokens[end - 1]!.norm);
     if (next !== undefined && !STOP(next) && !beforeVerb) continue;
     let at = end;
     if (next === 'of') at = tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1;
@@ -396,6 +397,14 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
     i = end - 1;
   }
   return found;
+}
+
+/** Whether the word at i is a verb: an action the lexicon knows ("met", "went"), or one in -ing/-ed. */
+function verbAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return (
+    t !== undefined && (INTENT_BY_STEM.has(t.stem) || LEXICON.irregularVerbs.has(t.norm) || (/^\p{L}{3,}(?:ing|ed)$/u.test(t.norm) && t.norm !== 'meeting'))
+  );
 }
 
 /** A role's word as typed, or one letter off a long one ("ambasador"). */

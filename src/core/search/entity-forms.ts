@@ -7,6 +7,19 @@ import type { Entity } from '../knowledge/types';
 import { toCyrillic } from '../text/cyrillic';
 import { normalize, stem, tokenize } from '../text/normalize';
 import { tokensOf } from './tokens';
+import { LEXICON } from '../lexicon/lexicon';
+
+/**
+ * Words of a title that says only a rank: "Ambassador", "Foreign Minister", "Minister of Foreign Affairs".
+ * Such a title is many people's: "the Bulgarian ambassador" is not the one whose draft says "Ambassador".
+ */
+const RANK_WORDS = new Set(
+  [...LEXICON.roles.flatMap((r) => r.split(/\s+/)), ...LEXICON.roleModifiers, 'of', 'for', 'the', 'affairs', 'foreign', 'first', 'state'].map((w) => stem(w)),
+);
+const onlyRank = (title: string): boolean => {
+  const stems = tokensOf(title).map((t) => t.stem);
+  return stems.length === 1 || stems.every((s) => RANK_WORDS.has(s));
+};
 
 export type FormRole = 'name' | 'title' | 'demonym';
 
@@ -72,8 +85,8 @@ export function entityForms(entity: Entity, caseSensitive: ReadonlySet<string> =
   // A person's name as a Russian question writes it ("Курмангалиева"): people are asked about in Russian too.
   if (entity.type === 'person')
     for (const name of new Set([entity.name, ...entity.aliases])) if (/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) add(toCyrillic(name), 'name');
-  // A one-word title ("Ambassador", "Senator") is a rank many hold: "the Bulgarian ambassador" is not this one.
-  for (const title of new Set([...(entity.title ? [entity.title] : []), ...entity.titles])) if (tokensOf(title).length > 1) add(title, 'title');
+  // A title that is only a rank ("Ambassador", "Senator", "Foreign Minister") is many people's, no form of this one.
+  for (const title of new Set([...(entity.title ? [entity.title] : []), ...entity.titles])) if (!onlyRank(title)) add(title, 'title');
   for (const demonym of entity.demonyms) add(demonym, 'demonym');
   for (const exact of entity.caseSensitive) add(exact, 'name');
   return forms;

@@ -23,6 +23,8 @@ export interface SearchIndex {
   formTable: FormTable;
   /** Long names of organizations, events, programmes and people by each of their words, for shortened mentions ("Shanghai summit", "bui thanh"). */
   longNamesByStem: ReadonlyMap<string, readonly EntityForm[]>;
+  /** People by their first name ("yerzhan"), when the releases never write that word in lower case. */
+  firstNames: ReadonlyMap<string, readonly string[]>;
   /** Fuzzy look-up of names, aliases and titles (typos, partial names, autocomplete). */
   formSearch: NgramIndex<EntityForm>;
   /** Fuzzy look-up of the releases' words, for typos in subject words. */
@@ -271,6 +273,18 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   yield;
   const longNamesByStem = yield* longNames(knowledge, forms);
   yield;
+  // "What did yerzhan discuss?": people are asked about by their first name too. A first name the text also
+  // writes in lower case ("Said") is a word; one that is some entity's form already names that.
+  const firstNames = new Map<string, string[]>();
+  for (const e of knowledge.entities.values()) {
+    if (e.type !== 'person') continue;
+    const [first, ...rest] = rawWordsOf(e.name);
+    if (!first || rest.length === 0 || first.length < 3 || !/^\p{Lu}\p{Ll}/u.test(first) || seenSpellings.has(first.toLowerCase())) continue;
+    const t = tokenOf(first);
+    if (formTable.byKey.has(stemKey([t.stem])) || LEXICON.stopwords.has(t.norm)) continue;
+    push(firstNames, t.norm, e.id);
+    if (++items % 1024 === 0) yield;
+  }
   // Undated releases last. (One Intl.Collator: what localeCompare does, without making one per comparison;
   // sorted in steps: 10,000 releases took 50 ms at once.)
   const releasesNewestFirst = yield* sortSteps(
@@ -321,6 +335,7 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   return {
     formTable,
     longNamesByStem,
+    firstNames,
     formSearch,
     wordSearch,
     worldTable,

@@ -131,3 +131,18 @@ export function linkExact(tokens: readonly Token[], table: FormTable, taken: boo
   }
   return links;
 }
+
+/**
+ * A first name alone ("what did yerzhan discuss?"): every person of that first name — the question's
+ * other words, or the answer, tell them apart.
+ */
+export function linkFirstNames(tokens: readonly Token[], firstNames: ReadonlyMap<string, readonly string[]>, taken: boolean[]): Link[] {
+  const links: Link[] = [];
+  tokens.forEach((t, i) => {
+    const people = taken[i] ? undefined : firstNames.get(t.norm);
+    if (!people) return;
+    for (const entity of people) links.push({ entity, role: 'name', start: i, end: i + 1, fuzzy: true });
+    taken[i] = true;
+  });
+  return links;
+}
