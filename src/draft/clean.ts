@@ -62,6 +62,8 @@ export interface Dateline {
   text: string;
   /** The city, as written ("NUR-SULTAN", "Astana"). */
   place: string;
+  /** The country after the city, when written ("BAKU, Azerbaijan"). */
+  country?: string;
   month?: number;
   day?: number;
   year?: number;
@@ -199,6 +201,7 @@ export function splitDateline(paragraph: string): { dateline: Dateline; rest: st
   const dateline: Dateline = {
     text: m[0].trim(),
     place,
+    ...(g['country'] ? { country: g['country'] } : {}),
     ...(monthWord ? { month: monthNumber(monthWord)!, day } : {}),
     ...(g['year'] ? { year: Number(g['year']) } : {}),
     ...(agency ? { agency } : {}),

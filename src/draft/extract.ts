@@ -242,7 +242,12 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
     : undefined;
   // A country in ¶1 ("who is in Kazakhstan on a working visit") says less than the dateline's city.
   const countryOnly = textPlace !== undefined && resolver.entity(textPlace)?.type === 'country';
-  const place = countryOnly && datelinePlace && resolver.entity(datelinePlace)?.type === 'place' ? datelinePlace : (textPlace ?? datelinePlace);
+  // A phone call or a video conference abroad happens nowhere we know: a dateline "BAKU, Azerbaijan" is the agency's
+  // city (Trend's), not the caller's. A dateline of the home country is where the ministry spoke from.
+  const datelineCountry = options.dateline?.country ? resolver.mentions(options.dateline.country, false).find((m) => m.type === 'country')?.entity : undefined;
+  const remote = first !== undefined && REMOTE.test(first.text) && datelineCountry !== undefined && datelineCountry !== homeCountry(resolver);
+  const place =
+    countryOnly && datelinePlace && resolver.entity(datelinePlace)?.type === 'place' ? datelinePlace : (textPlace ?? (remote ? undefined : datelinePlace));
   const title = options.title ?? shortTitle(first, principal);
   const source = sourceOf(paragraphs) ?? agencyOf(paragraphs) ?? options.dateline?.agency;
   const placeSlug = place ? slug(resolver.entity(place)?.name ?? place) : '';
@@ -262,9 +267,11 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   checks.push(
     textPlace && place === textPlace
       ? `place: ${place} (from ¶1)`
-      : datelinePlace
+      : place && datelinePlace
         ? `place: ${place} (from the dateline “${options.dateline!.place}”)`
-        : 'place: not found — add `place:` if the release has one',
+        : remote
+          ? `place: none — a phone call or video conference; the dateline “${options.dateline!.place}” is the agency’s city`
+          : 'place: not found — add `place:` if the release has one',
   );
   checks.push(chosen ? `principal: ${chosen.mention.person} (${chosen.why})` : 'principal: not found — add `principal:` (whose visit is it?)');
 
@@ -1082,6 +1089,10 @@ function sourceOf(paragraphs: readonly string[]): string | undefined {
 
 // ── meetings ──────────────────────────────────────────────────────────────────
 
+/** A meeting held at a distance: "held a telephone conversation", "by video conference". */
+const REMOTE =
+  /\b(?:tele)?phone (?:conversation|call|talks?)\b|\bby (?:tele)?phone\b|\bvia video ?(?:conference|link)\b|\bvideo ?(?:conference|call)\b|\bonline (?:meeting|talks|consultations)\b/i;
+
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 const PRESENT =
   /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|also taking part(?: in [^,.;]*?)? (?:was|were)|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
@@ -1240,7 +1251,8 @@ const WHEN = new RegExp(
 /** The facts one sentence reports, and who acts in it (for a following "He …"). */
 function factsOf(s: Sentence, ctx: FactContext): { facts: DraftFact[]; actor?: string } {
   const text = s.text;
-  const body = (ctx.intro ? text.slice(ctx.intro.bodyStart) : text).replace(REPORT_TAIL, '');
+  // (", the press service … said" right after the meeting's introduction leaves no body at all.)
+  const body = `, ${ctx.intro ? text.slice(ctx.intro.bodyStart) : text}`.replace(REPORT_TAIL, '').slice(2);
   const bodyOffset = ctx.intro ? ctx.intro.bodyStart : 0;
   const sources = [{ paragraph: s.paragraph, quote: text }];
 

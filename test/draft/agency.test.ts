@@ -361,6 +361,21 @@ describe('answers on drafted releases', () => {
     expect(answer).toMatch(/Afghanistan/);
   });
 
+  it("a phone call reported from the agency's city abroad has no place; no visit there, and who initiated it is not said", async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'call.txt',
+      '(MENAFN- Trend News Agency) BAKU, Azerbaijan, June 8. Foreign Minister of Kazakhstan Arman Oskenov has held a telephone conversation with Minister of Foreign Affairs of the Kingdom of Bahrain Salman Al Khalifa, Trend reports citing the Kazakh MFA.\n\nThe ministers discussed halal food production. Al Khalifa invited Oskenov to visit Manama.\n',
+    );
+    expect(d.result.draft.release.place).toBeUndefined();
+    expect(d.report).toMatch(/place: none — a phone call/);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'what did oskenov discuss with al khalifa during his visit to manama'), d.k)).toMatch(/no visit to “Manama”/);
+    expect(ask(engine, 'who initiated the phone call between oskenov and al khalifa?').status).toBe('not_found');
+    expect(toPlainText(ask(engine, 'what did oskenov discuss with al khalifa'), d.k)).toMatch(/halal/);
+  });
+
   it('a first name alone names its people; a title that is only a rank names nobody', async () => {
     const kdir = await knowledgeCopy();
     await draft(kdir, 'oslo.txt', OSLO);

@@ -76,6 +76,15 @@ export function ask(engine: Engine, question: string): Answer {
   // "The Turkish foreign minister", "Kazakhstan's foreign minister": of that country's people, those
   // who hold the role; none in the releases asked about means the release does not mention one.
   for (const { role, of } of a.roles) {
+    // A role of no country named ("which deputy FM went to Manila?"): its holders in the releases asked about, if any.
+    if (of === '') {
+      if (releases === engine.index.releaseIds) continue;
+      const holders = [...new Set(engine.knowledge.mentions.filter((m) => releases.has(m.release)).map((m) => m.person))].filter((p) =>
+        holdsRole(engine, p, role),
+      );
+      if (holders.length) people = [...new Set([...people, ...holders])];
+      continue;
+    }
     const holders = peopleOf(engine, of).filter((p) => holdsRole(engine, p, role) && inScope(p));
     if (holders.length === 0) return notFound(S.notMentioned(quoteList([role], lang)), lang);
     people = [...new Set([...people.filter((p) => !peopleOf(engine, of).includes(p)), ...holders])];
@@ -85,7 +94,7 @@ export function ask(engine: Engine, question: string): Answer {
   // one, "secretary", is anyone's title).
   // ("Which areas did the Finnish MPs discuss?": "members", "parliament" say who; "areas" is what is asked.)
   let titleWords: ReadonlySet<string> = new Set();
-  if (people.length > 1 && a.terms.length >= 2) {
+  if (people.length >= 1 && a.terms.length >= 2) {
     const titleStems = new Map(
       people.map((p) => {
         const e = entity(engine, p);
@@ -94,8 +103,8 @@ export function ask(engine: Engine, question: string): Answer {
     );
     const inTitles = a.terms.filter((t) => people.some((p) => titleStems.get(p)!.has(t)));
     const titled = people.filter((p) => inTitles.every((t) => titleStems.get(p)!.has(t)));
-    if (inTitles.length >= 2 && titled.length && titled.length < people.length) {
-      people = titled;
+    if (inTitles.length >= 2 && titled.length) {
+      if (titled.length < people.length) people = titled;
       titleWords = new Set(inTitles);
     }
   }
@@ -103,6 +112,26 @@ export function ask(engine: Engine, question: string): Answer {
   if (a.others && people.length && titleWords.size === 0) {
     const stems = new Set(people.flatMap((p) => tokensOf([entity(engine, p)?.title ?? '', ...(entity(engine, p)?.titles ?? [])].join(' ')).map((t) => t.stem)));
     titleWords = new Set(a.terms.filter((t) => stems.has(t)));
+  }
+  // "What did he discuss during his visit to Manama?": a visit to a city none of these releases took place in
+  // (a phone call's release names Manama; no visit there).
+  if (a.intents.has('visit') && a.ask !== 'yesno' && releases !== engine.index.releaseIds) {
+    const cities = [...new Set(a.links.map((l) => l.entity))].filter((id) => entity(engine, id)?.type === 'place');
+    const hosted = [...releases].some((id) => cities.includes(engine.knowledge.releases.get(id)?.place ?? ''));
+    const visitThere = (engine.index.factsByKind.get('visit') ?? []).some((id) => {
+      const f = engine.knowledge.facts.get(id);
+      return f !== undefined && releases.has(f.release) && cities.includes(f.where ?? '');
+    });
+    if (cities.length && !hosted && !visitThere)
+      return notFound(
+        S.noVisitTo(
+          quoteList(
+            cities.map((id) => nameOf(engine, id)),
+            lang,
+          ),
+        ),
+        lang,
+      );
   }
   const terms = (a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms]).filter((t) => !titleWords.has(t));
   const ctx: Context = { engine, a, lang, S, specific, people, terms, group: a.group, releases };
@@ -257,7 +286,8 @@ function whoAnswer(ctx: Context): Answer | undefined {
   }
   // "Who did he meet bilaterally at the SCO council in Bishkek?": the question has narrowed it to one visit, and
   // its other words are that visit's scene (its headline or opening paragraph says them): everyone met there.
-  if (asksAboutMeeting && !a.others && ctx.terms.length && ctx.specific.length && sceneOnly(ctx)) {
+  // ("Who initiated the phone call …?" asks who did something, not whom he met.)
+  if (asksAboutMeeting && !a.others && ctx.terms.length && ctx.specific.length && !asksAboutAction(ctx) && sceneOnly(ctx)) {
     const met = everyoneMet(ctx);
     if (met) return met;
   }
@@ -265,14 +295,12 @@ function whoAnswer(ctx: Context): Answer | undefined {
   const facts = matchingFacts(ctx);
   if (facts.length) return whoOfFacts(ctx, facts);
   // "Whose anniversaries will the Academy mark?": words no fact carries; the text may name them.
-  if (ctx.terms.length) {
+  // "At whose invitation did he visit Budapest?": an action no fact carries; the text may say who —
+  // in a sentence that says the action ("Who initiated the call?" is not answered by the call itself).
+  if (ctx.terms.length || asksAboutAction(ctx)) {
     const said = sentenceAnswer(ctx);
-    if (said) return said;
-  }
-  // "At whose invitation did he visit Budapest?": an action no fact carries; the text may say who.
-  if (asksAboutAction(ctx)) {
-    const said = sentenceAnswer(ctx);
-    if (said) return said;
+    if (said && (a.cues.length === 0 || said.sources.some((x) => statesAction(x.quote, a.cues)))) return said;
+    if (said) return notFound(ctx.S.releaseSilent, ctx.lang);
   }
   if (ctx.people.length) return describePeople(ctx, ctx.people);
   if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return everyoneMet(ctx);

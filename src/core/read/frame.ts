@@ -63,7 +63,8 @@ export interface Frame {
   asksCity: boolean;
   /** For "how many": whether what is counted is something the releases count (people, meetings, countries…). */
   countable: boolean;
-  /** Roles that single out an office of a named country or organization ("the Saudi king", "the Turkish foreign minister"). */
+  /** Roles that single out an office of a named country or organization ("the Saudi king", "the Turkish foreign minister"); `of` is '' for a role of nobody named ("which deputy FM went to Manila?"). */
+  /** `of`: the entity the role is of; '' when the question names none ("which deputy FM …"). */
   roles: ReadonlyArray<{ role: string; of: string }>;
   /** For yes/no: the values proposed, to confirm or contradict ("in Geneva?", "in June?", "a Russian university?"). */
   proposed: {

@@ -377,6 +377,8 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
           .join(' ');
         if (title) found.push({ role, of: title.entity });
         else if (before) found.push({ role, of: before.entity });
+        // "Which deputy FM went to Manila?": of no country named — whoever holds it in the releases asked about.
+        else if (after) found.push({ role, of: '' });
       }
       i = end - 1;
       continue;
