@@ -910,6 +910,10 @@ function personAliases(name: string): string[] {
   const parts = name.split(/\s+/);
   const last = parts[parts.length - 1]!;
   if (parts.length > 1 && last.length >= 4) aliases.push(last);
+  // "Al Zayani", "van der Hoeven": the surname with the particles before it, as people write it.
+  let from = parts.length - 1;
+  while (from > 1 && NAME_PARTICLES.has(parts[from - 1]!.toLowerCase())) from--;
+  if (from < parts.length - 1) aliases.push(parts.slice(from).join(' '));
   const plain = name.normalize('NFKD').replace(/\p{M}/gu, '');
   if (plain !== name) aliases.push(plain);
   return aliases;

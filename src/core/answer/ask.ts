@@ -655,7 +655,15 @@ function didVisit(ctx: Context): Answer {
 // ── when / where / how many ────────────────────────────────────────────────
 
 function whenAnswer(ctx: Context): Answer | undefined {
-  const dated = matchingFacts(ctx).filter((f) => f.when);
+  // "When will Tokayev arrive in Geneva?": a date of something elsewhere (the summit in Kazakhstan) is not it.
+  const places = [...new Set(ctx.a.links.map((l) => l.entity))].filter((id) => ['place', 'country'].includes(entity(ctx.engine, id)?.type ?? ''));
+  const there = (where: string | undefined): boolean =>
+    where === undefined ||
+    places.length === 0 ||
+    places.includes(where) ||
+    places.includes(entity(ctx.engine, where)?.country ?? '') ||
+    places.some((p) => entity(ctx.engine, p)?.country === where);
+  const dated = matchingFacts(ctx).filter((f) => f.when && there(f.where));
   if (dated.length) {
     const f = dated[0]!;
     return answered(
@@ -671,7 +679,8 @@ function whenAnswer(ctx: Context): Answer | undefined {
     const met = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
     // A release with no year anywhere: the meeting is there, its date is not ("date unknown" is no answer to "when").
     const meetings = met.filter((m) => releaseOf(ctx.engine, m.release)?.date);
-    if (met.length && !meetings.length) {
+    // (Nor is the release's date an answer about someone it only mentions: "When will Radev arrive?")
+    if (!meetings.length) {
       return notFound(ctx.S.mentionsButNot(ctx.people.map((p) => nameOf(ctx.engine, p)).join(', '), ctx.S.askedWhen), ctx.lang);
     }
     if (meetings.length) {
