@@ -376,6 +376,22 @@ describe('answers on drafted releases', () => {
     expect(toPlainText(ask(engine, 'what did oskenov discuss with al khalifa'), d.k)).toMatch(/halal/);
   });
 
+  it('a proposal asked as agreed is no yes: the answer says so and brings what became of it', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'milan.txt',
+      'date 2031-04-12\n\nMILAN – Ambassador of Kazakhstan to Italy Arman Oskenov met with President of the Lombardy Region Marco Ferri.\n\nThe ambassador proposed signing a memorandum of cooperation between the Lombardy Region and the Almaty region. Ferri said the regional government would study the proposal.\n',
+    );
+    const engine = createEngine(d.k);
+    const answer = toPlainText(ask(engine, 'so lombardy signed a memorandum with the almaty region, right?'), d.k);
+    expect(answer).not.toMatch(/^Yes/);
+    expect(answer).toMatch(/would study the proposal/);
+    const agreed = toPlainText(ask(engine, 'did ferri agree to sign the memorandum?'), d.k);
+    expect(agreed).not.toMatch(/^Yes/);
+    expect(agreed).toMatch(/would study the proposal/);
+  });
+
   it('a first name alone names its people; a title that is only a rank names nobody', async () => {
     const kdir = await knowledgeCopy();
     await draft(kdir, 'oslo.txt', OSLO);

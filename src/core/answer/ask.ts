@@ -26,7 +26,7 @@ import { attributeAnswer } from './attribute';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
-import { meetingParagraphs, namesAnyOf, sceneStems, sentenceAnswer } from './sentences';
+import { meetingParagraphs, namesAnyOf, sceneStems, sentenceAnswer, withResponses } from './sentences';
 
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -620,6 +620,19 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   // "Guterres invited Tokayev?": the invitation the release reports is Nurtleu conveying Tokayev's — no.
   const acted = a.agent ? facts.filter((f) => f.actor) : [];
   if (acted.length && !acted.some((f) => f.actor === a.agent)) return factsAnswer(ctx, acted, ctx.S.noBut);
+  // "Did the special rep agree to open a trade house?": facts about it that state no agreeing (it was proposed)
+  // are no yes — the release does not say so; what it says, with what became of the proposal.
+  const stated = facts.filter((f) => a.cues.length === 0 || a.cues.some((c) => engine.index.factStems.has(f.id, c)));
+  if (facts.length && stated.length === 0) {
+    const sources = facts.flatMap((f) => f.sources);
+    const responses = withResponses(engine, sources).filter((x) => !sources.includes(x));
+    return answered(
+      `${ctx.S.releaseSilent} ${ctx.S.whatItSays}`,
+      [...facts.map((f) => f.label), ...responses.map((x) => x.quote)],
+      [...sources, ...responses],
+      ctx.lang,
+    );
+  }
   if (facts.length) return factsAnswer(ctx, facts, ctx.S.yesDiscussed);
   // "Was an agreement signed with Indonesia?" — nothing says so: the release is silent, not "no".
   if (ctx.terms.length || actionKinds(a).length || a.unknownWords.length) return undefined;

@@ -19,7 +19,8 @@ import type { Context } from './ask-context';
 import { entity } from './people';
 import { findDates } from '../search/dates';
 import { MONTH_FORMS_EN } from '../text/months';
-import { stem } from '../text/normalize';
+import { splitSentences, stem } from '../text/normalize';
+import { LEXICON } from '../lexicon/lexicon';
 
 /** Sentences quoted at most. */
 const MAX_SENTENCES = 3;
@@ -191,10 +192,32 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   const bestOfAll = Math.max(0, ...scored.map((s) => s.score));
   // (Only for where: a list of people is a long sentence that ranks low, and still answers who.)
   if (ctx.a.ask === 'where' && kept !== scored && best < bestOfAll * TYPED_VS_BEST) return [];
-  return kept
-    .filter((s) => s.score >= best * NEAR_BEST)
-    .slice(0, MAX_SENTENCES)
-    .map((s) => s.source);
+  return withResponses(
+    engine,
+    kept
+      .filter((s) => s.score >= best * NEAR_BEST)
+      .slice(0, MAX_SENTENCES)
+      .map((s) => s.source),
+  );
+}
+
+/**
+ * "The ambassador proposed a memorandum." is half the story when the next sentence says what became of it
+ * ("Fontana said the region would study the proposal."): a quoted proposal brings the response after it.
+ */
+export function withResponses(engine: Engine, sources: readonly Source[]): Source[] {
+  const out: Source[] = [];
+  for (const source of sources) {
+    out.push(source);
+    if (!LEXICON.proposal(source.quote)) continue;
+    const paragraph = engine.knowledge.releases.get(source.release)?.paragraphs[source.paragraph - 1];
+    const sentences = paragraph ? splitSentences(paragraph) : [];
+    const next = sentences[sentences.indexOf(source.quote) + 1];
+    if (sentences.includes(source.quote) && next && LEXICON.response(next) && !sources.some((x) => x.quote === next)) {
+      out.push({ release: source.release, paragraph: source.paragraph, quote: next });
+    }
+  }
+  return out;
 }
 
 /** A release's headline and opening paragraph as stems: the words that set its scene. Worked out once per release. */

@@ -34,6 +34,13 @@ export type Intent = (typeof INTENTS)[number];
 export type Attribute = (typeof ATTRIBUTES)[number];
 export type Group = (typeof GROUPS)[number];
 
+/** Whether a text holds one of these phrases as whole words, in any case. */
+function phraseTest(phrases: readonly string[]): (text: string) => boolean {
+  const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const re = escaped.length ? new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu') : /$^/;
+  return (text) => re.test(text);
+}
+
 // Made only when YAML is validated (the build, the sources): a start reads the build's lexicon.json,
 // and making the schema was a few milliseconds of a one-shot `cli ask`.
 function fileSchema() {
@@ -61,6 +68,8 @@ function fileSchema() {
     membership: phrases,
     others: phrases,
     irregular_verbs: phrases,
+    proposal_words: phrases,
+    response_phrases: phrases,
     subject_before: phrases,
     subject_after: phrases,
     with_words: phrases,
@@ -149,6 +158,9 @@ export const LEXICON = {
   membership: new Set(all((f) => f.membership)),
   others: all((f) => f.others),
   irregularVerbs: new Set(all((f) => f.irregular_verbs)),
+  /** A sentence that proposes something ("proposed", "suggested"), and one that answers a proposal ("would study"). */
+  proposal: phraseTest(all((f) => f.proposal_words)),
+  response: phraseTest(all((f) => f.response_phrases)),
   subjectBefore: new Set(all((f) => f.subject_before)),
   subjectAfter: new Set(all((f) => f.subject_after)),
   withWords: new Set(all((f) => f.with_words)),
