@@ -71,7 +71,7 @@ const en = {
   noVisitTo: (place: string) => `The releases report no visit to ${place}.`,
   noOneMatches: (name: string) => `No one matching “${name}” appears in the releases.`,
   noTopicsFor: (name: string) => `The releases report no meeting with “${name}”.`,
-  counterparts: (principal: string, place: string, date: string) => `In ${place} on ${date}, ${principal} met:`,
+  counterparts: (principal: string, place: string, date: string) => `In ${place}${onDate(date)}, ${principal} met:`,
   counterpartsMatching: (name: string) => `People matching “${name}”:`,
   metWith: (principal: string, who: string) => `${principal} met ${who}.`,
   didMeet: (principal: string, who: string, date: string) => `Yes. ${principal} met ${who} (${date}).`,
@@ -105,7 +105,7 @@ const en = {
   withShort: (who: string) => `with ${who}`,
   nPeople: (n: number) => `${n} counterparts`,
   no: 'No.',
-  topicsOfVisit: (principal: string, place: string, date: string) => `Topics of ${principal}'s meetings in ${place} on ${date}:`,
+  topicsOfVisit: (principal: string, place: string, date: string) => `Topics of ${principal}'s meetings in ${place}${onDate(date)}:`,
   topicsWith: (who: string) => `With ${who}:`,
   whoIs: (name: string, title: string) => `${name} — ${title}.`,
   peopleOf: (what: string) => `From ${what}:`,
@@ -200,6 +200,11 @@ const ru: typeof en = {
 
 export const STRINGS: Record<Lang, typeof en> = { en, ru };
 export type Strings = typeof en;
+
+/** " on 28 February 2024", or nothing for an undated release ("In Milan on date unknown" reads badly). */
+function onDate(date: string): string {
+  return date === formatDate(undefined) ? '' : ` on ${date}`;
+}
 
 /** "2024-02-28" → "28 February 2024" (or "28 февраля 2024"); a release with no date → "date unknown". */
 export function formatDate(iso: string | undefined, lang: Lang = 'en'): string {

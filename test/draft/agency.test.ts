@@ -392,6 +392,17 @@ describe('answers on drafted releases', () => {
     expect(agreed).toMatch(/would study the proposal/);
   });
 
+  it("whom a role's holder met, when the holder is the visitor: the visit's meetings (an undated one says no date)", async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'milan.txt',
+      'MILAN – Ambassador of Kazakhstan to Italy Arman Oskenov met with President of the Lombardy Region Marco Ferri.\n\nThe sides discussed pharmaceuticals.\n',
+    );
+    const answer = toPlainText(ask(createEngine(d.k), 'who did the kazakh ambassador to italy meet in milan'), d.k);
+    expect(answer).toMatch(/^In Milan, Arman Oskenov met:\n• Marco Ferri/);
+  });
+
   it('a first name alone names its people; a title that is only a rank names nobody', async () => {
     const kdir = await knowledgeCopy();
     await draft(kdir, 'oslo.txt', OSLO);

@@ -271,6 +271,12 @@ function whoAnswer(ctx: Context): Answer | undefined {
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
+    // "Who did the Kazakh ambassador to Italy meet in Milan?": the role's holder is the visitor — whom they met.
+    const visits = [...ctx.releases].filter((id) => ctx.people.includes(engine.knowledge.releases.get(id)?.principal ?? ''));
+    if (asksAboutMeeting && met.length === 0 && visits.length) {
+      const theirs = everyoneMet({ ...ctx, releases: new Set(visits) });
+      if (theirs) return theirs;
+    }
     return describePeople(ctx, asksAboutMeeting && met.length ? met : ctx.people);
   }
   // "Who did he see in Geneva?": everyone (of the group asked for) — unless a date says which of them
