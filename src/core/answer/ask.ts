@@ -20,7 +20,7 @@ import { entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, 
 import { meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
 import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context } from './ask-context';
-import { actionKinds, counterpartsOf, factNames, matchingFacts, rankFacts, termCoverage } from './fact-match';
+import { actionKinds, counterpartsOf, factNames, matchingFacts, rankFacts, strictCues, termCoverage } from './fact-match';
 import { releaseDate, releasePlace, releaseSource, releasesInScope } from './release-meta';
 import { attributeAnswer } from './attribute';
 import { polarAnswer } from './polarity';
@@ -628,8 +628,12 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   if (acted.length && !acted.some((f) => f.actor === a.agent)) return factsAnswer(ctx, acted, ctx.S.noBut);
   // "Did the special rep agree to open a trade house?": facts about it that state no agreeing (it was proposed)
   // are no yes — the release does not say so; what it says, with what became of the proposal.
-  const stated = facts.filter((f) => a.cues.length === 0 || a.cues.some((c) => engine.index.factStems.has(f.id, c)));
+  const needed = strictCues(a).length ? strictCues(a) : a.cues;
+  const stated = facts.filter((f) => needed.length === 0 || needed.some((c) => engine.index.factStems.has(f.id, c)));
   if (facts.length && stated.length === 0) {
+    // The text's own sentences first: a fact about the subject may miss the detail asked ("the roadmap").
+    const said = sentenceAnswer(ctx);
+    if (said) return answered(`${ctx.S.releaseSilent} ${ctx.S.whatItSays}`, said.items, said.sources, ctx.lang);
     const sources = facts.flatMap((f) => f.sources);
     const responses = withResponses(engine, sources).filter((x) => !sources.includes(x));
     return answered(
@@ -694,7 +698,15 @@ function whenAnswer(ctx: Context): Answer | undefined {
   }
   // "When is the 10th summit due?": a date the text gives beats the date of a meeting.
   if (ctx.terms.length) return sentenceAnswer(ctx);
-  if (ctx.people.length) {
+  // The dates of meetings answer when someone met: people asked about, or a meeting asked ("when did he meet
+  // the Romanians?") — not "when will he visit Romania?" (the Romanians he met in Astana are no visit there).
+  const asksPeople =
+    ctx.a.intents.has('meet') ||
+    ctx.a.roles.length > 0 ||
+    ctx.a.qualified.length > 0 ||
+    (ctx.a.personSubject && namedPeople(ctx).length === 0) || // "the lao guy"
+    namedPeople(ctx).some((p) => ctx.people.includes(p));
+  if (ctx.people.length && asksPeople) {
     const met = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
     // A release with no year anywhere: the meeting is there, its date is not ("date unknown" is no answer to "when").
     const meetings = met.filter((m) => releaseOf(ctx.engine, m.release)?.date);

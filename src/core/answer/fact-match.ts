@@ -8,6 +8,16 @@ import type { FactKind } from '../knowledge/schema';
 import type { Frame, Intent } from '../read/frame';
 import { whenMatches } from '../search/dates';
 import { peopleOf } from './people';
+import { LEXICON } from '../lexicon/lexicon';
+import { stem } from '../text/normalize';
+
+/** Stems of the actions a fact must say to state them ("sign"). */
+const STRICT_ACTIONS = new Set([...LEXICON.strictActions].map((w) => stem(w)));
+
+/** The question's action words that a fact must say to state them ("sign"). */
+export function strictCues(a: Frame): string[] {
+  return a.cues.filter((c) => STRICT_ACTIONS.has(c));
+}
 
 /** Facts ranked in full for one question, at most (the rest cover fewer of its words). */
 const MAX_CANDIDATES = 200;
@@ -83,11 +93,15 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
   // A date no release has, but some fact's "when" has, is what the question is about.
   const asksFactDate = a.dates.length > 0 && engine.index.datedFacts.some((f) => datedAsAsked(a, f));
   const termWeight = ctx.terms.reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
+  // "Which agreements did they sign?": only a fact that says "signed" states it. (A yes/no keeps the others:
+  // "was it signed?" is answered by what the release says instead — a draft, work to go on.)
+  const strict = a.ask === 'yesno' ? [] : strictCues(a);
   const scored: Array<{ fact: Fact; score: number }> = [];
   for (const id of new Set(ids)) {
     const fact = engine.knowledge.facts.get(id);
     if (!fact || !ctx.releases.has(fact.release)) continue;
     const has = (s: string): boolean => engine.index.factStems.has(id, s);
+    if (strict.length && !strict.some(has)) continue;
     const covered = ctx.terms.filter(has).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
     const named = ctx.specific.filter((e) => factNames(ctx, fact, e)).length;
     const kindMatch = kinds.includes(fact.kind);

@@ -68,6 +68,7 @@ function fileSchema() {
     membership: phrases,
     others: phrases,
     irregular_verbs: phrases,
+    strict_actions: phrases,
     proposal_words: phrases,
     response_phrases: phrases,
     subject_before: phrases,
@@ -158,6 +159,8 @@ export const LEXICON = {
   membership: new Set(all((f) => f.membership)),
   others: all((f) => f.others),
   irregularVerbs: new Set(all((f) => f.irregular_verbs)),
+  /** Actions a fact must say to state them ("sign"): the kind alone ("agreement") is not enough. */
+  strictActions: new Set(all((f) => f.strict_actions)),
   /** A sentence that proposes something ("proposed", "suggested"), and one that answers a proposal ("would study"). */
   proposal: phraseTest(all((f) => f.proposal_words)),
   response: phraseTest(all((f) => f.response_phrases)),
