@@ -381,12 +381,15 @@ describe('answers on drafted releases', () => {
     const d = await draft(
       kdir,
       'milan.txt',
-      'date 2031-04-12\n\nMILAN – Ambassador of Kazakhstan to Italy Arman Oskenov met with President of the Lombardy Region Marco Ferri.\n\nThe ambassador proposed signing a memorandum of cooperation between the Lombardy Region and the Almaty region. Ferri said the regional government would study the proposal.\n',
+      'date 2031-04-12\n\nMILAN – Ambassador of Kazakhstan to Italy Arman Oskenov met with President of the Lombardy Region Marco Ferri.\n\nThe ambassador proposed signing a memorandum of cooperation between the Lombardy Region and the Almaty region. Ferri said the regional government would study the proposal.\n\nAlso present was Consul General of Kazakhstan in Milan Aida Bekova.\n',
     );
     const engine = createEngine(d.k);
     const answer = toPlainText(ask(engine, 'so lombardy signed a memorandum with the almaty region, right?'), d.k);
     expect(answer).not.toMatch(/^Yes/);
     expect(answer).toMatch(/would study the proposal/);
+    // What someone said is a sentence in which they say it, not the one that lists them as present.
+    expect(ask(engine, 'what did bekova say at the meeting with ferri?').status).toBe('not_found');
+    expect(toPlainText(ask(engine, 'what did ferri say?'), d.k)).toMatch(/would study the proposal/);
     const agreed = toPlainText(ask(engine, 'did ferri agree to sign the memorandum?'), d.k);
     expect(agreed).not.toMatch(/^Yes/);
     expect(agreed).toMatch(/would study the proposal/);

@@ -17,7 +17,7 @@ import { linkExact } from '../search/link';
 import { tokensOf } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
 import { entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
-import { meetingTopics, visitTopics } from './topics';
+import { factsOf, meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
 import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context } from './ask-context';
 import { actionKinds, counterpartsOf, factNames, matchingFacts, rankFacts, strictCues, termCoverage } from './fact-match';
@@ -430,6 +430,12 @@ function whatAnswer(ctx: Context): Answer | undefined {
           .filter((p) => inGroup(engine, p, ctx.group))
       : ctx.people;
   const meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
+  // "What did the Korean ambassador say at the meeting?": what he said — not what others said at it.
+  if (meetings.length && a.agent && a.intents.has('assess') && people.includes(a.agent)) {
+    const theirs = meetings.flatMap((m) => factsOf(engine, m)).filter((f) => f.actor === a.agent);
+    if (theirs.length) return factsAnswer(ctx, theirs);
+    return sentenceAnswer(ctx, new Set(meetings.map((m) => m.release))) ?? notFound(ctx.S.releaseSilent, ctx.lang);
+  }
   if (meetings.length) {
     // "What did they talk about at the consultations?": words of the sentence that introduces the meeting
     // are the meeting itself, not a topic to narrow it to.

@@ -161,6 +161,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       const scene = sceneStems(engine, release);
       if (words.filter((t) => hit.queryTerms.includes(t) || scene.has(t)).length * 2 < words.length) return [];
     }
+    // "What did the ambassador say?": a sentence in which he says something — not one listing him as present.
+    if (ctx.a.intents.has('assess') && people.length && (!LEXICON.speech(text) || (ctx.a.agent && !byName.has(ctx.a.agent)))) return [];
     // Asked only for an action ("what agreements did they sign?"), a sentence must state it.
     if (!words.length && ctx.a.cues.length && !ctx.a.cues.some((c) => hit.queryTerms.includes(c))) return [];
     // "How many tonnes of …": the counted word (the first subject word) must be in the sentence, not just a number.

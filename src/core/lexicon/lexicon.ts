@@ -70,6 +70,7 @@ function fileSchema() {
     irregular_verbs: phrases,
     strict_actions: phrases,
     proposal_words: phrases,
+    speech_verbs: phrases,
     response_phrases: phrases,
     subject_before: phrases,
     subject_after: phrases,
@@ -164,6 +165,8 @@ export const LEXICON = {
   /** A sentence that proposes something ("proposed", "suggested"), and one that answers a proposal ("would study"). */
   proposal: phraseTest(all((f) => f.proposal_words)),
   response: phraseTest(all((f) => f.response_phrases)),
+  /** A sentence in which someone says something ("noted", "stressed", "according to"). */
+  speech: phraseTest(all((f) => f.speech_verbs)),
   subjectBefore: new Set(all((f) => f.subject_before)),
   subjectAfter: new Set(all((f) => f.subject_after)),
   withWords: new Set(all((f) => f.with_words)),
