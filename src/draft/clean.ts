@@ -227,6 +227,19 @@ export function cleanRelease(raw: string): CleanText {
     removed.push(line);
     date ??= debris || undefined;
   }
+  // The site's name alone on a line at the top and again at the bottom ("Kazakh TV"), and a line of hashtags:
+  // the page's, not the release's.
+  const short = (l: string): boolean => l.split(/\s+/).length <= 4 && !ENDS_SENTENCE.test(l);
+  const times = new Map<string, number>();
+  for (const l of kept) times.set(l, (times.get(l) ?? 0) + 1);
+  for (let i = 0; i < kept.length; i++) {
+    const l = kept[i]!;
+    const repeated = l && short(l) && times.get(l)! > 1;
+    if (repeated || (l && /^(?:#[\p{L}\p{N}_]+\s*)+$/u.test(l))) {
+      removed.push(l);
+      kept[i] = '';
+    }
+  }
   // A byline: alone on a line before the text starts (the first line ending a sentence) or on the last line.
   const content = kept.map((l, i) => (l ? i : -1)).filter((i) => i >= 0);
   const firstSentenceLine = content.find((i) => ENDS_SENTENCE.test(kept[i]!)) ?? -1;

@@ -255,6 +255,12 @@ describe('cleanRelease', () => {
     expect(clean.paragraphs[clean.paragraphs.length - 1]).toBe('The minister met a guest.');
   });
 
+  it("drops the site's name repeated at the top and the bottom, and a line of hashtags", () => {
+    const clean = cleanRelease('Headline of the day\n\nKazakh TV\n\nNEW DELHI – The minister met a guest.\n\n#Kazakhstan #India\n\nKazakh TV\n');
+    expect(clean.paragraphs).toEqual(['The minister met a guest.']);
+    expect(clean.removed).toEqual(expect.arrayContaining(['Kazakh TV', '#Kazakhstan #India']));
+  });
+
   it('keeps a line that has words besides a date', () => {
     expect(cleanRelease('On 28 February 2024 the minister arrived.').paragraphs).toEqual(['On 28 February 2024 the minister arrived.']);
   });
