@@ -888,8 +888,12 @@ function definePerson(resolver: EntityResolver, name: string, title: string, quo
   }
   const organization = named.find((m) => m.type === 'organization');
   // "Special Envoy of the Ministry of Foreign Affairs of Kazakhstan": the ministry's country is theirs.
+  // ("Speaker of the Croatian Parliament": the adjective the institution's name opens with.)
   if (!country && organization) {
-    country = resolver.mentions(organization.text.split(/\s+/).slice(1).join(' '), true).find((m) => m.type === 'country');
+    const words = organization.text.split(/\s+/);
+    country =
+      resolver.mentions(words.slice(1).join(' '), true).find((m) => m.type === 'country') ??
+      resolver.mentions(words[0]!, true).find((m) => m.type === 'country' && m.text === words[0]);
   }
   return resolver.define({
     type: 'person',
