@@ -373,6 +373,8 @@ describe('answers on drafted releases', () => {
     const engine = createEngine(d.k);
     expect(toPlainText(ask(engine, 'what did oskenov discuss with al khalifa during his visit to manama'), d.k)).toMatch(/no visit to “Manama”/);
     expect(ask(engine, 'who initiated the phone call between oskenov and al khalifa?').status).toBe('not_found');
+    // Asked whether it was held in a city ("Kuwait City", not Kuwait): the release gives no place — no yes.
+    expect(toPlainText(ask(engine, 'was the telephone conversation held in kuwait city?'), d.k)).not.toMatch(/^Yes/);
     expect(toPlainText(ask(engine, 'what did oskenov discuss with al khalifa'), d.k)).toMatch(/halal/);
   });
 

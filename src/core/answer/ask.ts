@@ -580,6 +580,14 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   // "Is the hub going to Astana?", "the summit is in June, isn't it?": confirm or contradict the value proposed.
   const polar = polarAnswer(ctx);
   if (polar) return polar;
+  // "Were the consultations held in Kuwait City?" of a release that gives no place: no yes — what the text says.
+  const proposesPlace = [...a.proposed.entities, ...a.proposed.unknownNames].some((v) =>
+    ['place', 'city', 'country'].includes(entity(engine, v)?.type ?? engine.index.worldKinds.get(v) ?? ''),
+  );
+  if (proposesPlace && a.intents.has('place')) {
+    const said = sentenceAnswer(ctx);
+    return said ? answered(`${ctx.S.releaseSilent} ${ctx.S.whatItSays}`, said.items, said.sources, ctx.lang) : notFound(ctx.S.releaseSilent, ctx.lang);
+  }
   // "Is Faisal Al-Saud from Saudi Arabia?": is the person of that country or organization.
   const named = namedPeople(ctx);
   const others = ctx.specific.filter((id) => entity(engine, id)?.type !== 'person');

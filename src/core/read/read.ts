@@ -79,10 +79,13 @@ export function read(question: string, index: SearchIndex): Frame {
   const taken: boolean[] = [];
   const dates = findDates(typed);
   for (const d of dates) for (const p of d.positions) taken[p] = true;
+  // "Kuwait City" is a city, not Kuwait and a word: a world name of two words or more goes before a shorter known one.
+  const longWorld = linkExact(typed, index.worldTable, [...taken]).filter((l) => l.end - l.start >= 2);
+  for (const l of longWorld) for (let k = l.start; k < l.end; k++) taken[k] = true;
   const links = linkExact(typed, index.formTable, taken);
   links.push(...linkShortened(typed, index.longNamesByStem, taken, LEXICON.stopwords));
   links.push(...linkFirstNames(typed, index.firstNames, taken));
-  const worldLinks = linkExact(typed, index.worldTable, taken);
+  const worldLinks = [...longWorld, ...linkExact(typed, index.worldTable, taken)];
   // "whoo did he meat guterres": question words with a typo read as the words they nearly are.
   const tokens = typed.map((t, i) => (taken[i] ? t : correctQuestionWord(t, index)));
   const words = tokens.map((t) => t.norm);
