@@ -205,3 +205,5 @@ archiveSuite('archive-4');
 archiveSuite('archive-5');
 archiveSuite('archive-6');
 archiveSuite('archive-7');
+archiveSuite('archive-8');
+archiveSuite('archive-9');
