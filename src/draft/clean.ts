@@ -179,7 +179,7 @@ const DATELINE = new RegExp(
     `(?: \\((?<agency>[^)]{2,40})\\)|[.,] (?<agency2>${AGENCY})(?= [–—-]))?`,
     // " –" or "." before the first sentence (a hyphen needs a space before it: "NUR-SULTAN" is one word),
     // or the end of a paragraph that is only the dateline ("NUR-SULTAN –" on a line of its own)
-    `(?<end> [–—-] ?|[–—] ?|\\. |, )(?=\\p{Lu}|\\p{N}|$)`,
+    `(?<end> [–—-] ?|[–—] ?|\\. |, |(?<=\\d{4})$)(?=\\p{Lu}|\\p{N}|$)`,
   ].join(''),
   'u',
 );
@@ -274,7 +274,9 @@ export function cleanRelease(raw: string): CleanText {
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean)
-        .join(' '),
+        .join(' ')
+        // "1. At the invitation of …": a joint statement's numbered paragraphs; the number is no word of them.
+        .replace(/^\d{1,2}\.\s+(?=\p{Lu})/u, ''),
     )
     .filter(Boolean);
   const blankLines = Math.max(0, kept.filter((l) => !l).length - (hasBlankSeparators ? paragraphs.length - 1 : 0));

@@ -211,7 +211,8 @@ export class EntityResolver {
 
 /** "Bùi Thanh Sơn" → "bui-thanh-son": the id convention of the knowledge folder. */
 export function slug(text: string): string {
-  return normalize(text)
+  // (Letters NFKD does not take apart: "Torbjørn" → "torbjorn", not "torbj-rn".)
+  return normalize(text.replace(/[øØ]/g, 'o').replace(/[æÆ]/g, 'ae').replace(/ß/g, 'ss').replace(/[łŁ]/g, 'l').replace(/[đĐ]/g, 'd'))
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -7,6 +7,7 @@
 import type { Knowledge } from '../core';
 import type { EntityType, FactKind } from '../core/knowledge/schema';
 import { normalize, splitSentences } from '../core/text/normalize';
+import { REMOTE_MEETING } from '../core/text/remote';
 import { tokenSpans } from '../core/search/tokens';
 import { MONTHS_EN, monthNumber } from '../core/text/months';
 import { findDate, isoDate, parseDate, type Dateline } from './clean';
@@ -245,7 +246,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   // A phone call or a video conference abroad happens nowhere we know: a dateline "BAKU, Azerbaijan" is the agency's
   // city (Trend's), not the caller's. A dateline of the home country is where the ministry spoke from.
   const datelineCountry = options.dateline?.country ? resolver.mentions(options.dateline.country, false).find((m) => m.type === 'country')?.entity : undefined;
-  const remote = first !== undefined && REMOTE.test(first.text) && datelineCountry !== undefined && datelineCountry !== homeCountry(resolver);
+  const remote = first !== undefined && REMOTE_MEETING.test(first.text) && datelineCountry !== undefined && datelineCountry !== homeCountry(resolver);
   const place =
     countryOnly && datelinePlace && resolver.entity(datelinePlace)?.type === 'place' ? datelinePlace : (textPlace ?? (remote ? undefined : datelinePlace));
   const title = options.title ?? shortTitle(first, principal);
@@ -1097,10 +1098,6 @@ function sourceOf(paragraphs: readonly string[]): string | undefined {
 
 // ── meetings ──────────────────────────────────────────────────────────────────
 
-/** A meeting held at a distance: "held a telephone conversation", "by video conference". */
-const REMOTE =
-  /\b(?:tele)?phone (?:conversation|call|talks?)\b|\bby (?:tele)?phone\b|\bvia video ?(?:conference|link)\b|\bvideo ?(?:conference|call)\b|\bonline (?:meeting|talks|consultations)\b/i;
-
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 const PRESENT =
   /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|also taking part(?: in [^,.;]*?)? (?:was|were)|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
@@ -1171,6 +1168,12 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   if (!others.length) return undefined;
   const cues: { end: number }[] = [];
   for (const re of [MEETING_WITH, MEETING_VERB, AT_INVITATION, HELD_TALKS_WITH]) for (const m of s.text.matchAll(re)) cues.push({ end: m.index + m[0].length });
+  // "At the invitation of <the visitor's host>, <guest> paid an official visit …": the guest comes after the host.
+  for (const m of s.text.matchAll(AT_INVITATION)) {
+    const host = s.people.find((p) => p.person === principal && p.quoteStart === m.index + m[0].length);
+    const comma = host ? /^,\s*/.exec(s.text.slice(host.quoteEnd)) : null;
+    if (host && comma) cues.push({ end: host.quoteEnd + comma[0].length });
+  }
   // "Temirbolatov and Kertész discussed …": the principal and one other, together the subject.
   const lead = s.people[0];
   const partner = s.people[1];

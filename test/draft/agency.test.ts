@@ -304,6 +304,19 @@ describe('people', () => {
     expect(talks.facts.map((id) => d.k.facts.get(id)!.kind)).toContain('agreement');
   });
 
+  it('reads a joint statement: a dateline on its own line, numbered paragraphs, "At the invitation of <host>, <guest> paid a visit"', async () => {
+    const kdir = await knowledgeCopy();
+    const d = await draft(
+      kdir,
+      'joint.txt',
+      'Joint Press Statement following the talks of the Ministers\n\nAstana, 18 June 2031\n\n1. At the invitation of Minister of Foreign Affairs of Kazakhstan Arman Oskenov, Minister of Foreign Affairs of the Kingdom of Norway Torbjørn Lunde paid an official visit to Astana on 17-18 June 2031.\n\n2. The Ministers discussed aquaculture and hydropower.\n',
+    );
+    expect(d.result.draft.release).toMatchObject({ date: '2031-06-18', place: 'astana', principal: 'arman-oskenov' });
+    expect(d.k.releases.get(d.result.draft.release.id)!.paragraphs[0]).toMatch(/^At the invitation/);
+    expect(meetingsWith(d)).toEqual([['Torbjørn Lunde']]);
+    expect(person(d.k, 'Torbjørn Lunde')!.id).toBe('torbjorn-lunde');
+  });
+
   it('proposes a spelling variant of a known person as an alias instead of drafting a new person', async () => {
     const kdir = await knowledgeCopy();
     await draft(

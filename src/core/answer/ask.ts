@@ -9,6 +9,7 @@
  */
 import type { Engine } from '../engine';
 import type { Fact, Meeting, Source } from '../knowledge/types';
+import { REMOTE_MEETING } from '../text/remote';
 import { LEXICON, type Group, type Intent } from '../lexicon/lexicon';
 import { read, type Frame } from '../read/read';
 import { STRINGS } from '../strings';
@@ -117,7 +118,11 @@ export function ask(engine: Engine, question: string): Answer {
   // (a phone call's release names Manama; no visit there).
   if (a.intents.has('visit') && a.ask !== 'yesno' && releases !== engine.index.releaseIds) {
     const cities = [...new Set(a.links.map((l) => l.entity))].filter((id) => entity(engine, id)?.type === 'place');
-    const hosted = [...releases].some((id) => cities.includes(engine.knowledge.releases.get(id)?.place ?? ''));
+    // (A release with no place may have been anywhere — unless it reports a call or a video conference.)
+    const hosted = [...releases].some((id) => {
+      const r = engine.knowledge.releases.get(id);
+      return r !== undefined && (r.place === undefined ? !REMOTE_MEETING.test(r.paragraphs[0] ?? '') : cities.includes(r.place));
+    });
     const visitThere = (engine.index.factsByKind.get('visit') ?? []).some((id) => {
       const f = engine.knowledge.facts.get(id);
       return f !== undefined && releases.has(f.release) && cities.includes(f.where ?? '');
