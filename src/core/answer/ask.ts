@@ -725,6 +725,10 @@ function whenAnswer(ctx: Context): Answer | undefined {
     ctx.a.qualified.length > 0 ||
     (ctx.a.personSubject && namedPeople(ctx).length === 0) || // "the lao guy"
     namedPeople(ctx).some((p) => ctx.people.includes(p));
+  // "When will Azoulay visit Kazakhstan?": the day she met him in Paris is no answer, nor is the release's date.
+  if (ctx.people.length && ctx.a.future && ctx.a.intents.has('visit')) {
+    return notFound(ctx.S.mentionsButNot(ctx.people.map((p) => nameOf(ctx.engine, p)).join(', '), ctx.S.askedWhen), ctx.lang);
+  }
   if (ctx.people.length && asksPeople) {
     const met = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
     // A release with no year anywhere: the meeting is there, its date is not ("date unknown" is no answer to "when").

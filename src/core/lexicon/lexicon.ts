@@ -68,6 +68,7 @@ function fileSchema() {
     membership: phrases,
     others: phrases,
     irregular_verbs: phrases,
+    future_words: phrases,
     strict_actions: phrases,
     proposal_words: phrases,
     speech_verbs: phrases,
@@ -160,6 +161,7 @@ export const LEXICON = {
   membership: new Set(all((f) => f.membership)),
   others: all((f) => f.others),
   irregularVerbs: new Set(all((f) => f.irregular_verbs)),
+  futureWords: new Set(all((f) => f.future_words)),
   /** Actions a fact must say to state them ("sign"): the kind alone ("agreement") is not enough. */
   strictActions: new Set(all((f) => f.strict_actions)),
   /** A sentence that proposes something ("proposed", "suggested"), and one that answers a proposal ("would study"). */

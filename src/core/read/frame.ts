@@ -61,6 +61,8 @@ export interface Frame {
   spellOut: boolean;
   /** "In which city…": a country alone does not answer it. */
   asksCity: boolean;
+  /** Asked of what is to come ("when will she visit …"): what already happened does not answer it. */
+  future: boolean;
   /** For "how many": whether what is counted is something the releases count (people, meetings, countries…). */
   countable: boolean;
   /** Roles that single out an office of a named country or organization ("the Saudi king", "the Turkish foreign minister"); `of` is '' for a role of nobody named ("which deputy FM went to Manila?"). */

@@ -229,6 +229,7 @@ export function read(question: string, index: SearchIndex): Frame {
     membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
     spellOut: SPELL_OUT.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
     asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),
+    future: words.some((w) => LEXICON.futureWords.has(w)),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     roles: rolesIn(tokens, free, links),
     proposed,
