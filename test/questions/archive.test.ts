@@ -207,3 +207,4 @@ archiveSuite('archive-6');
 archiveSuite('archive-7');
 archiveSuite('archive-8');
 archiveSuite('archive-9');
+archiveSuite('archive-10');
