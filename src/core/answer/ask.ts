@@ -277,9 +277,10 @@ function whoAnswer(ctx: Context): Answer | undefined {
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     // "Who did the Kazakh ambassador to Italy meet in Milan?": the role's holder is the visitor — whom they met.
-    const visits = [...ctx.releases].filter((id) => ctx.people.includes(engine.knowledge.releases.get(id)?.principal ?? ''));
-    if (asksAboutMeeting && met.length === 0 && visits.length) {
-      const theirs = everyoneMet({ ...ctx, releases: new Set(visits) });
+    // (Their visits through the index's list: filtering every release here cost 10,000 look-ups a question.)
+    if (asksAboutMeeting && met.length === 0) {
+      const visits = ctx.people.flatMap((p) => [...(engine.index.releasesByPrincipal.get(p) ?? [])]).filter((id) => ctx.releases.has(id));
+      const theirs = visits.length ? everyoneMet({ ...ctx, releases: new Set(visits) }) : undefined;
       if (theirs) return theirs;
     }
     return describePeople(ctx, asksAboutMeeting && met.length ? met : ctx.people);
