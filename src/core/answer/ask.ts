@@ -95,13 +95,12 @@ export function ask(engine: Engine, question: string): Answer {
   // one, "secretary", is anyone's title).
   // ("Which areas did the Finnish MPs discuss?": "members", "parliament" say who; "areas" is what is asked.)
   let titleWords: ReadonlySet<string> = new Set();
+  // (Worked out only when a question may name people by their titles: a country's people may be hundreds.)
+  const titleStems =
+    (a.terms.length >= 2 || a.others) && people.length
+      ? new Map(people.map((p) => [p, titleStemsOf(engine, p)] as const))
+      : new Map<string, ReadonlySet<string>>();
   if (people.length >= 1 && a.terms.length >= 2) {
-    const titleStems = new Map(
-      people.map((p) => {
-        const e = entity(engine, p);
-        return [p, new Set(tokensOf([e?.title ?? '', ...(e?.titles ?? [])].join(' ')).map((t) => t.stem))] as const;
-      }),
-    );
     const inTitles = a.terms.filter((t) => people.some((p) => titleStems.get(p)!.has(t)));
     const titled = people.filter((p) => inTitles.every((t) => titleStems.get(p)!.has(t)));
     if (inTitles.length >= 2 && titled.length) {
@@ -111,23 +110,24 @@ export function ask(engine: Engine, question: string): Answer {
   }
   // "Who else was at the meeting with the Thai Senate President?": the title's words say whom the others were with.
   if (a.others && people.length && titleWords.size === 0) {
-    const stems = new Set(people.flatMap((p) => tokensOf([entity(engine, p)?.title ?? '', ...(entity(engine, p)?.titles ?? [])].join(' ')).map((t) => t.stem)));
-    titleWords = new Set(a.terms.filter((t) => stems.has(t)));
+    titleWords = new Set(a.terms.filter((t) => [...titleStems.values()].some((stems) => stems.has(t))));
   }
   // "What did he discuss during his visit to Manama?": a visit to a city none of these releases took place in
   // (a phone call's release names Manama; no visit there).
   if (a.intents.has('visit') && a.ask !== 'yesno' && releases !== engine.index.releaseIds) {
     const cities = [...new Set(a.links.map((l) => l.entity))].filter((id) => entity(engine, id)?.type === 'place');
     // (A release with no place may have been anywhere — unless it reports a call or a video conference.)
-    const hosted = [...releases].some((id) => {
-      const r = engine.knowledge.releases.get(id);
-      return r !== undefined && (r.place === undefined ? !REMOTE_MEETING.test(r.paragraphs[0] ?? '') : cities.includes(r.place));
-    });
-    const visitThere = (engine.index.factsByKind.get('visit') ?? []).some((id) => {
-      const f = engine.knowledge.facts.get(id);
-      return f !== undefined && releases.has(f.release) && cities.includes(f.where ?? '');
-    });
-    if (cities.length && !hosted && !visitThere)
+    const hosted = (): boolean =>
+      [...releases].some((id) => {
+        const r = engine.knowledge.releases.get(id);
+        return r !== undefined && (r.place === undefined ? !REMOTE_MEETING.test(r.paragraphs[0] ?? '') : cities.includes(r.place));
+      });
+    const visitThere = (): boolean =>
+      (engine.index.factsByKind.get('visit') ?? []).some((id) => {
+        const f = engine.knowledge.facts.get(id);
+        return f !== undefined && releases.has(f.release) && cities.includes(f.where ?? '');
+      });
+    if (cities.length && !hosted() && !visitThere())
       return notFound(
         S.noVisitTo(
           quoteList(
@@ -160,9 +160,20 @@ export function ask(engine: Engine, question: string): Answer {
   // "Did they sign an agreement on the platform?": a sentence about the platform that states no signing
   // (it was only proposed) is no yes: the release does not say they did — and what it does say.
   if (said && a.ask === 'yesno' && a.cues.length && !said.sources.some((x) => statesAction(x.quote, a.cues))) {
-    return answered(`${S.releaseSilent} ${S.whatItSays}`, said.items, said.sources, lang);
+    return silentButSays(ctx, said);
   }
   return said ?? notFound(S.releaseSilent, lang);
+}
+
+/** A person's title words, as stems. */
+function titleStemsOf(engine: Engine, person: string): ReadonlySet<string> {
+  const e = entity(engine, person);
+  return new Set(tokensOf([e?.title ?? '', ...(e?.titles ?? [])].join(' ')).map((t) => t.stem));
+}
+
+/** "The release doesn't say. What it says: …": no yes, and what the text does say about it. */
+function silentButSays(ctx: Pick<Context, 'S' | 'lang'>, said: Pick<Answer, 'items' | 'sources'>): Answer {
+  return answered(`${ctx.S.releaseSilent} ${ctx.S.whatItSays}`, said.items, said.sources, ctx.lang);
 }
 
 /** Whether any sentence of these releases holds the word (a stem), or a phrase the shorthand reads as it ("set up"). */
@@ -592,7 +603,7 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   );
   if (proposesPlace && a.intents.has('place')) {
     const said = sentenceAnswer(ctx);
-    return said ? answered(`${ctx.S.releaseSilent} ${ctx.S.whatItSays}`, said.items, said.sources, ctx.lang) : notFound(ctx.S.releaseSilent, ctx.lang);
+    return said ? silentButSays(ctx, said) : notFound(ctx.S.releaseSilent, ctx.lang);
   }
   // "Is Faisal Al-Saud from Saudi Arabia?": is the person of that country or organization.
   const named = namedPeople(ctx);
@@ -653,15 +664,10 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   if (facts.length && stated.length === 0) {
     // The text's own sentences first: a fact about the subject may miss the detail asked ("the roadmap").
     const said = sentenceAnswer(ctx);
-    if (said) return answered(`${ctx.S.releaseSilent} ${ctx.S.whatItSays}`, said.items, said.sources, ctx.lang);
+    if (said) return silentButSays(ctx, said);
     const sources = facts.flatMap((f) => f.sources);
     const responses = withResponses(engine, sources).filter((x) => !sources.includes(x));
-    return answered(
-      `${ctx.S.releaseSilent} ${ctx.S.whatItSays}`,
-      [...facts.map((f) => f.label), ...responses.map((x) => x.quote)],
-      [...sources, ...responses],
-      ctx.lang,
-    );
+    return silentButSays(ctx, { items: [...facts.map((f) => f.label), ...responses.map((x) => x.quote)], sources: [...sources, ...responses] });
   }
   if (facts.length) return factsAnswer(ctx, facts, ctx.S.yesDiscussed);
   // "Was an agreement signed with Indonesia?" — nothing says so: the release is silent, not "no".
@@ -726,18 +732,15 @@ function whenAnswer(ctx: Context): Answer | undefined {
     ctx.a.qualified.length > 0 ||
     (ctx.a.personSubject && namedPeople(ctx).length === 0) || // "the lao guy"
     namedPeople(ctx).some((p) => ctx.people.includes(p));
+  const noDateFor = (): Answer => notFound(ctx.S.mentionsButNot(ctx.people.map((p) => nameOf(ctx.engine, p)).join(', '), ctx.S.askedWhen), ctx.lang);
   // "When will Azoulay visit Kazakhstan?": the day she met him in Paris is no answer, nor is the release's date.
-  if (ctx.people.length && ctx.a.future && ctx.a.intents.has('visit')) {
-    return notFound(ctx.S.mentionsButNot(ctx.people.map((p) => nameOf(ctx.engine, p)).join(', '), ctx.S.askedWhen), ctx.lang);
-  }
+  if (ctx.people.length && ctx.a.future && ctx.a.intents.has('visit')) return noDateFor();
   if (ctx.people.length && asksPeople) {
     const met = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
     // A release with no year anywhere: the meeting is there, its date is not ("date unknown" is no answer to "when").
     const meetings = met.filter((m) => releaseOf(ctx.engine, m.release)?.date);
     // (Nor is the release's date an answer about someone it only mentions: "When will Radev arrive?")
-    if (!meetings.length) {
-      return notFound(ctx.S.mentionsButNot(ctx.people.map((p) => nameOf(ctx.engine, p)).join(', '), ctx.S.askedWhen), ctx.lang);
-    }
+    if (!meetings.length) return noDateFor();
     if (meetings.length) {
       const lines = meetings.map((m) => {
         const v = visitWords(ctx.engine, releaseOf(ctx.engine, m.release)!, ctx.lang);

@@ -214,8 +214,9 @@ export function withResponses(engine: Engine, sources: readonly Source[]): Sourc
     if (!LEXICON.proposal(source.quote)) continue;
     const paragraph = engine.knowledge.releases.get(source.release)?.paragraphs[source.paragraph - 1];
     const sentences = paragraph ? splitSentences(paragraph) : [];
-    const next = sentences[sentences.indexOf(source.quote) + 1];
-    if (sentences.includes(source.quote) && next && LEXICON.response(next) && !sources.some((x) => x.quote === next)) {
+    const at = sentences.indexOf(source.quote);
+    const next = at >= 0 ? sentences[at + 1] : undefined;
+    if (next && LEXICON.response(next) && !sources.some((x) => x.quote === next)) {
       out.push({ release: source.release, paragraph: source.paragraph, quote: next });
     }
   }
