@@ -188,3 +188,51 @@ describe('reloading a large archive', () => {
     expect(engine.knowledge.releases.size).toBe(301);
   }, 60_000);
 });
+
+describe('a figure of the year asked', () => {
+  const PRAGUE_TXT = `Deputy Minister of Foreign Affairs of Kazakhstan met a delegation of Czech senators in Prague.
+
+The sides noted that trade between Kazakhstan and the Czech Republic reached 512 million US dollars in 2024.
+
+The parties also discussed cooperation in mechanical engineering.`;
+  const PRAGUE_YAML = `
+release:
+  id: 2025-06-03-prague
+  title: Kazakh Deputy Foreign Minister meets Czech senators
+  date: 2025-06-03
+  source: Press service of the Ministry of Foreign Affairs of the Republic of Kazakhstan
+  text: 2025-06-03-prague.txt
+`;
+  let engine: Engine;
+  beforeAll(async () => {
+    const k = await tempKnowledge((t) => {
+      t.write('releases/2025-06-03-prague.txt', PRAGUE_TXT);
+      t.write('releases/2025-06-03-prague.yaml', PRAGUE_YAML);
+    });
+    const loaded = await loadKnowledge(k.dir);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    engine = createEngine(loaded.knowledge);
+  });
+
+  test('the year the figure is of answers', () => {
+    expect(
+      ask(engine, 'What was Kazakh-Czech trade in 2024?')
+        .sources.map((s) => s.quote)
+        .join(' '),
+    ).toContain('512 million');
+  });
+
+  test.each(['What was Kazakh-Czech trade in the first half of 2025?', 'How much trade with the Czech Republic in 2025?'])(
+    '%s — a figure of another year is not the one asked',
+    (question) => {
+      const answer = ask(engine, question);
+      expect(answer.status).toBe('not_found');
+      expect(answer.sources.map((s) => s.quote).join(' ')).not.toContain('512 million');
+    },
+  );
+
+  test('a word asked about which is a figure word with two letters swapped is still that word', () => {
+    const answer = ask(engine, 'whats the trade turnvoer with the czech republic');
+    expect(answer.sources.map((s) => s.quote).join(' ')).toContain('512 million');
+  });
+});

@@ -21,7 +21,7 @@ import { entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, 
 import { factsOf, meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
 import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context } from './ask-context';
-import { actionKinds, counterpartsOf, factNames, matchingFacts, rankFacts, strictCues, termCoverage } from './fact-match';
+import { actionKinds, counterpartsOf, factNames, figureOfOtherYear, matchingFacts, rankFacts, strictCues, termCoverage } from './fact-match';
 import { releaseDate, releasePlace, releaseSource, releasesInScope } from './release-meta';
 import { attributeAnswer } from './attribute';
 import { polarAnswer } from './polarity';
@@ -471,6 +471,9 @@ function whatAnswer(ctx: Context): Answer | undefined {
     if (narrowed.length === 0 && (asked.terms.length || actionKinds(a).length)) {
       const said = sentenceAnswer(ctx, new Set(meetings.map((m) => m.release)), meetingParagraphs(engine, meetings));
       if (said) return said;
+      // "KZ-Czech trade in 2025?" when the meeting's trade figure is of 2024: not that figure, nor the meeting's topics.
+      const ofOtherYear = meetings.flatMap((m) => factsOf(engine, m)).filter((f) => f.sources.some((x) => figureOfOtherYear(a, x.quote)));
+      if (ofOtherYear.some((f) => termCoverage(ctx, new Set(engine.index.factStems.get(f.id))) > 0)) return notFound(ctx.S.releaseSilent, ctx.lang);
     }
     // Elsewhere in those releases, only a sentence that names whom the question names: "what was signed with
     // Switzerland?" is not answered by another meeting's agreement.

@@ -102,6 +102,7 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
     if (!fact || !ctx.releases.has(fact.release)) continue;
     const has = (s: string): boolean => engine.index.factStems.has(id, s);
     if (strict.length && !strict.some(has)) continue;
+    if (fact.sources.length && fact.sources.every((x) => figureOfOtherYear(a, x.quote))) continue;
     const covered = ctx.terms.filter(has).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
     const named = ctx.specific.filter((e) => factNames(ctx, fact, e)).length;
     const kindMatch = kinds.includes(fact.kind);
@@ -127,6 +128,28 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
     .filter((s) => s.score >= best * (within ? 0.6 : 0.75))
     .slice(0, 8)
     .map((s) => s.fact);
+}
+
+/** Attributes whose evidence is a figure: a sum, a trade figure, a share, a change. */
+const FIGURE_EVIDENCE = (['money', 'trade', 'percent', 'growth'] as const).flatMap((at) => LEXICON.evidence.get(at) ?? []);
+
+/**
+ * "Trade in the first half of 2025?" is not answered by "trade reached 512 million dollars in 2024": a figure
+ * the text gives for other years only. (A figure with no year may be of any; one of the year asked is it.)
+ */
+export function figureOfOtherYear(a: Frame, text: string): boolean {
+  const asked = a.dates.flatMap((d) => (d.year ? [d.year] : []));
+  if (asked.length === 0 || !asksFigure(a) || !FIGURE_EVIDENCE.some((states) => states(text))) return false;
+  const years = (text.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number);
+  return years.length > 0 && !years.some((y) => asked.includes(y));
+}
+
+const FIGURE_ATTRIBUTES = new Set(['money', 'trade', 'percent', 'growth']);
+const FIGURE_SUBJECTS = new Set([...LEXICON.figureSubjects].map((w) => stem(w)));
+
+/** Whether the question asks for a figure: a sum, a share, a count, or of a subject that is one ("trade"). */
+function asksFigure(a: Frame): boolean {
+  return (a.attribute !== undefined && FIGURE_ATTRIBUTES.has(a.attribute)) || a.ask === 'count' || a.terms.some((t) => FIGURE_SUBJECTS.has(t));
 }
 
 function datedAsAsked(a: Frame, fact: Fact): boolean {

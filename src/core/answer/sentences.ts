@@ -21,6 +21,7 @@ import { findDates } from '../search/dates';
 import { MONTH_FORMS_EN } from '../text/months';
 import { splitSentences, stem } from '../text/normalize';
 import { LEXICON } from '../lexicon/lexicon';
+import { figureOfOtherYear } from './fact-match';
 
 /** Sentences quoted at most. */
 const MAX_SENTENCES = 3;
@@ -81,7 +82,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   // Places and organizations are what the question is about; people mostly say which meeting.
   const required = ctx.specific.filter((id) => !index.persons.has(id));
   const people = ctx.a.links.map((l) => l.entity).filter((id) => index.persons.has(id));
-  const words = [...new Set([...ctx.terms, ...ctx.a.textNames.flatMap((n) => stemsOf(n))])];
+  const words = [...new Set([...ctx.terms, ...ctx.a.textNameWords])];
   // Soft words rank sentences without being required: actions ("met bilaterally", "praised") and the
   // group asked for ("international organizations"), which a release may put otherwise.
   const soft = [...new Set([...ctx.a.cues, ...ctx.a.hints, ...ctx.a.terms.filter((t) => !words.includes(t))])];
@@ -134,7 +135,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     const release = hit.release;
     if (!covers(release)) return [];
     const text = hit.text;
-    if (states && !states(text)) return [];
+    if ((states && !states(text)) || figureOfOtherYear(ctx.a, text)) return [];
     const tokens = tokensOf(text);
     const named = entitiesNamed(tokens, index.formTable);
     // People by their names only: a title ("the foreign ministers of Kazakhstan") may be anyone's.

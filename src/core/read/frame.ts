@@ -31,6 +31,8 @@ export interface Frame {
   qualified: ReadonlyArray<{ entity: string; stem: string }>;
   /** Places and names the knowledge has no entity for but some release's text names ("Xi'an"): they narrow to those releases. */
   textNames: readonly string[];
+  /** Those names' words as the question typed them (stems): "czech republic", not "Czechia", is what a text may say. */
+  textNameWords: readonly string[];
   /** Subject words, as the stems the releases are indexed by (Russian ones translated). */
   terms: readonly string[];
   /** The subject words as typed, for saying what the release does mention ("the master's programme"). */

@@ -213,6 +213,17 @@ export function read(question: string, index: SearchIndex): Frame {
       )
       .map((l) => ({ entity: l.entity, stem: tokens[l.end]!.stem })),
     textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
+    // (A Cyrillic form is looked for as the English name: the releases are in English.)
+    textNameWords: [
+      ...new Set(
+        worldLinks
+          .filter((l) => textNames.includes(l.entity) && !proposed.unknownNames.includes(l.entity))
+          .flatMap((l) => {
+            const form = typed.slice(l.start, l.end);
+            return form.some((t) => isCyrillic(t.norm)) ? tokensOf(l.entity).map((t) => t.stem) : form.map((t) => t.stem);
+          }),
+      ),
+    ],
     terms,
     subjectWords,
     // A name proposed ("Bachelet") is no unknown subject word either.
@@ -282,8 +293,19 @@ function spellOut(tokens: readonly Token[]): Token[] {
 
 // Only the words that carry the question (what is asked, and about which action): correcting a
 // subject word into a frame word ("king" → "kind") would hide what the release lacks.
+// Attribute words of six letters or more too ("turnvoer" → "turnover"): shorter ones are too near other words.
 const QUESTION_WORDS: readonly string[] = [
-  ...new Set(['who', 'whom', 'whose', 'what', 'when', 'where', 'which', ...[...LEXICON.intents.values()].flat()]),
+  ...new Set([
+    'who',
+    'whom',
+    'whose',
+    'what',
+    'when',
+    'where',
+    'which',
+    ...[...LEXICON.intents.values()].flat(),
+    ...[...LEXICON.attributes.values()].flat().filter((w) => w.length >= 6),
+  ]),
 ].filter((w) => w.length >= 3 && /^[a-z]+$/.test(w));
 const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
 
