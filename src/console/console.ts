@@ -3,7 +3,7 @@
  * typed or piped: "/who-met guterres", "/topics", "/reload", "/help", or a question.
  */
 import { createInterface } from 'node:readline';
-import { ask, formatDate, formatErrors, toPlainText, topics, whoMet, type KnowledgeStore } from '../core';
+import { ask, releaseDateText, formatErrors, toPlainText, topics, whoMet, type KnowledgeStore } from '../core';
 
 const HELP = `Ask a question in plain words (English or Russian), or use a command:
   /who-met [name]    who the minister met, or who matches a name, title, organization or country
@@ -48,7 +48,7 @@ export async function handle(store: KnowledgeStore, line: string): Promise<strin
       return toPlainText(ask(engine, arg ?? ''), engine.knowledge);
     case 'source':
       return [...engine.knowledge.releases.values()]
-        .map((r) => [`${r.title}`, `${formatDate(r.date)} — ${r.source}`, '', ...r.paragraphs.map((p, i) => `[${i + 1}] ${p}`)].join('\n'))
+        .map((r) => [`${r.title}`, `${releaseDateText(r)} — ${r.source}`, '', ...r.paragraphs.map((p, i) => `[${i + 1}] ${p}`)].join('\n'))
         .join('\n\n');
     case 'reload': {
       const result = await store.reload();

@@ -11,4 +11,4 @@ export { whoMet, type WhoMetAnswer, type PersonSummary } from './answer/who-met'
 export { topics } from './answer/topics';
 export { suggest, type Suggestion } from './answer/suggest';
 export { toPlainText, quoteBlocks, evidenceBlocks, citedReleases, type Answer, type AnswerStatus } from './answer/answer';
-export { STRINGS, formatDate, plural, type Lang } from './strings';
+export { STRINGS, formatDate, releaseDateText, plural, type Lang } from './strings';

@@ -206,6 +206,13 @@ function onDate(date: string): string {
   return date === formatDate(undefined) ? '' : ` on ${date}`;
 }
 
+/** A release's date as shown: "28 February 2024"; "14 November (year not given)" for an undated one that gives its day. */
+export function releaseDateText(release: { date?: string; monthDay?: string }, lang: Lang = 'en'): string {
+  if (release.date || !release.monthDay) return formatDate(release.date, lang);
+  const [m, d] = release.monthDay.split('-').map(Number) as [number, number];
+  return `${d} ${(lang === 'ru' ? MONTHS_RU_GENITIVE : MONTHS_EN)[m - 1]} ${lang === 'ru' ? '(год не указан)' : '(year not given)'}`;
+}
+
 /** "2024-02-28" → "28 February 2024" (or "28 февраля 2024"); a release with no date → "date unknown". */
 export function formatDate(iso: string | undefined, lang: Lang = 'en'): string {
   if (!iso) return lang === 'ru' ? 'дата неизвестна' : 'date unknown';

@@ -6,7 +6,7 @@
  * drops quotes before it loses its answer.
  */
 import { ButtonStyle, ComponentType, MessageFlags, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import { STRINGS, citedReleases, evidenceBlocks, formatDate, type Answer, type Knowledge, type Lang, type Release } from '../core';
+import { STRINGS, citedReleases, evidenceBlocks, releaseDateText, type Answer, type Knowledge, type Lang, type Release } from '../core';
 import { tagAnswerView } from './outcome';
 import { BOT_STRINGS } from './strings';
 
@@ -189,7 +189,7 @@ function clampPage(page: number, total: number): number {
  * dates then name the quotes), each source once.
  */
 function releaseFooter(releases: readonly Release[], lang: Lang): string {
-  if (releases.length === 1) return `${formatDate(releases[0]!.date, lang)} · ${releases[0]!.source}`;
+  if (releases.length === 1) return `${releaseDateText(releases[0]!, lang)} · ${releases[0]!.source}`;
   return [...new Set(releases.map((r) => r.source))].join(' · ');
 }
 
@@ -216,7 +216,7 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge, opts: AnswerV
   const total = Math.max(1, pages.length);
   const page = clampPage(opts.page ?? 1, total);
   const releases = citedReleases(answer, knowledge);
-  const nameOf = new Map(releases.map((r) => [r.id, r.date ? `${r.title}, ${formatDate(r.date, answer.lang)}` : r.title]));
+  const nameOf = new Map(releases.map((r) => [r.id, r.date || r.monthDay ? `${r.title}, ${releaseDateText(r, answer.lang)}` : r.title]));
   const fields = evidenceBlocks(answer)
     .slice(0, MAX_QUOTES)
     .map((b) => ({

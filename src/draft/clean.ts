@@ -14,6 +14,8 @@ export interface CleanText {
   paragraphs: string[];
   /** The date the debris gave (a "date 2024-02-28" line), as YYYY-MM-DD. */
   date?: string;
+  /** A date line without a year ("14 November, 16:05"): its day and month. */
+  dayMonth?: { month: number; day: number; text: string };
   /** The headline: a first line without a full stop, set apart from the text. */
   title?: string;
   /** The agency dateline the first paragraph opened with, taken out of the text. */
@@ -143,6 +145,15 @@ function debrisLine(line: string): string | undefined {
   return date;
 }
 
+/** "3 October", "14 November, 16:05", "Oct. 3": a date line without a year — its day and month. */
+function dayMonthLine(line: string): { month: number; day: number; text: string } | undefined {
+  const m = new RegExp(`^(?:(\\d{1,2}) (${MONTH})|(${MONTH}) (\\d{1,2}))\\.?(?:,? \\d{1,2}:\\d{2})?$`, 'i').exec(line);
+  if (!m) return undefined;
+  const month = monthNumber((m[2] ?? m[3])!.replace(/\.$/, ''));
+  const day = Number(m[1] ?? m[4]);
+  return month && day >= 1 && day <= 31 ? { month, day, text: line } : undefined;
+}
+
 /** Non-breaking and zero-width spaces, tabs: whatever the page used, one plain space. */
 function tidyLine(line: string): string {
   return line
@@ -212,11 +223,18 @@ export function splitDateline(paragraph: string): { dateline: Dateline; rest: st
 export function cleanRelease(raw: string): CleanText {
   const removed: string[] = [];
   let date: string | undefined;
+  let dayMonth: CleanText['dayMonth'];
   const lines = raw.replace(/\r\n?/g, '\n').split('\n').map(tidyLine);
   const kept: string[] = [];
   for (const line of lines) {
     if (!line) {
       kept.push('');
+      continue;
+    }
+    const partial = dayMonthLine(line);
+    if (partial) {
+      removed.push(line);
+      dayMonth ??= partial;
       continue;
     }
     const debris = debrisLine(line);
@@ -297,7 +315,15 @@ export function cleanRelease(raw: string): CleanText {
     dateline = split.dateline; // a dateline on a line of its own
     paragraphs = paragraphs.slice(1);
   }
-  return { paragraphs, ...(date ? { date } : {}), ...(title ? { title } : {}), ...(dateline ? { dateline } : {}), removed, blankLines };
+  return {
+    paragraphs,
+    ...(date ? { date } : {}),
+    ...(dayMonth ? { dayMonth } : {}),
+    ...(title ? { title } : {}),
+    ...(dateline ? { dateline } : {}),
+    removed,
+    blankLines,
+  };
 }
 
 /** The release text file: paragraphs separated by one blank line. */

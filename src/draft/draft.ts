@@ -49,6 +49,7 @@ export async function draftRelease(options: DraftOptions): Promise<DraftResult> 
   const draft = extractDraft(clean.paragraphs, {
     ...(existing.knowledge ? { knowledge: existing.knowledge } : {}),
     ...(clean.date ? { date: clean.date } : {}),
+    ...(clean.dayMonth ? { dayMonth: clean.dayMonth } : {}),
     ...(clean.title ? { title: clean.title } : {}),
     ...(clean.dateline ? { dateline: clean.dateline } : {}),
     ...(options.id ? { id: options.id } : {}),

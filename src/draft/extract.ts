@@ -69,6 +69,8 @@ export interface DraftRelease {
   title: string;
   /** Absent when the year cannot be known: never today's date. */
   date?: string;
+  /** Then the day the text gives without a year (MM-DD), if it gives one. */
+  month_day?: string;
   place?: string;
   principal?: string;
   source: string;
@@ -94,6 +96,8 @@ export interface ExtractOptions {
   knowledge?: Knowledge;
   /** The date the scraper's date line gave. */
   date?: string;
+  /** A date line's day and month, without a year ("14 November, 16:05"). */
+  dayMonth?: { month: number; day: number; text: string };
   /** The headline line the cleaner set apart. */
   title?: string;
   /** The agency dateline the cleaner took out of the first paragraph. */
@@ -233,8 +237,12 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
 
   // 3. Metadata.
   const first = sentences[0];
-  const { date, why: dateWhy } = releaseDate(paragraphs, options);
-  checks.push(date ? `date ${date}: ${dateWhy}` : `date unknown: ${dateWhy} — the release is undated (check warns); add \`date:\` if you know it`);
+  const { date, monthDay, why: dateWhy } = releaseDate(paragraphs, options);
+  checks.push(
+    date
+      ? `date ${date}: ${dateWhy}`
+      : `date unknown: ${dateWhy} — the release is undated (check warns)${monthDay ? `; its day is kept as month_day: ${monthDay}` : ''}; add \`date:\` if you know it`,
+  );
   const chosen = principalOf(sentences, resolver);
   const principal = chosen?.mention;
   const textPlace = first ? placeOf(first, resolver) : undefined;
@@ -255,7 +263,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   const release: DraftRelease = {
     id: options.id ?? (date ? [date, placeSlug].filter(Boolean).join('-') : undatedId(placeSlug, title, options.knowledge)),
     title,
-    ...(date ? { date } : {}),
+    ...(date ? { date } : monthDay ? { month_day: monthDay } : {}),
     ...(place ? { place } : {}),
     ...(principal ? { principal: principal.person } : {}),
     source: source ?? 'Not named in the release',
@@ -931,22 +939,31 @@ function personAliases(name: string): string[] {
  * its year (or the year of a full date the text gives); the first full date in the text. A day
  * without a year stays unknown: guessing today's year would date the release wrongly.
  */
-function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { date?: string; why: string } {
+function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { date?: string; monthDay?: string; why: string } {
   if (options.date) return { date: options.date, why: "from the scraper's date line" };
   // "Kazakhstan and Lithuania hold political consultations in Vilnius | 18.10.2023": the headline's date.
   const inTitle = options.title ? findDate(options.title) : undefined;
   if (inTitle) return { date: inTitle, why: `from the headline “${options.title}”` };
   const inText = findDate(paragraphs.join('\n'));
-  const d = options.dateline;
+  // A date line without a year ("3 October") gives the day when the dateline does not.
+  const d = options.dateline?.month ? options.dateline : options.dayMonth;
   if (d?.month && d.day) {
-    if (d.year) {
+    if ('year' in d && d.year) {
       const date = isoDate(d.year, d.month, d.day);
       if (date) return { date, why: `from the dateline “${d.text}”` };
     }
     const year = inText ? Number(inText.slice(0, 4)) : undefined;
     const date = year ? isoDate(year, d.month, d.day) : undefined;
-    if (date) return { date, why: `the dateline's day (“${d.text}”) with the year of ${inText} in the text — check the year` };
-    return { why: `the dateline “${d.text}” gives no year and the text none either` };
+    if (date)
+      return {
+        date,
+        why: `the ${d === options.dayMonth ? 'date line' : 'dateline'}'s day (“${d.text}”) with the year of ${inText} in the text — check the year`,
+      };
+    const what = d === options.dayMonth ? 'date line' : 'dateline';
+    return {
+      monthDay: `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
+      why: `the ${what} “${d.text}” gives no year and the text none either`,
+    };
   }
   if (inText) return { date: inText, why: 'the first date in the text — is it the release’s?' };
   return { why: 'no date in the text' };

@@ -221,6 +221,15 @@ describe('loadKnowledge', () => {
       expect(await loadErrors(k.dir)).toContainEqual({ file: RELEASE_YAML, path: 'release.date', message: 'must be a date written YYYY-MM-DD' });
     });
 
+    test('rejects a day without a year written day first (month_day is MM-DD)', async () => {
+      const k = await tempKnowledge((k) => k.editYaml(RELEASE_YAML, (d) => (d.release.month_day = '28-02')));
+      expect(await loadErrors(k.dir)).toContainEqual({
+        file: RELEASE_YAML,
+        path: 'release.month_day',
+        message: 'must be a day written MM-DD (month first), e.g. 11-14 for 14 November',
+      });
+    });
+
     // BUG (schema.ts, isoDate): the .refine() still runs after the regex failed (zod 4 does not
     // abort on a failed check), so "28.02.2024" is reported twice on release.date: "must be a date
     // written YYYY-MM-DD" *and* "is not a real calendar date". One problem should be one error

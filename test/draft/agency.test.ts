@@ -96,6 +96,25 @@ describe('dates', () => {
     // A second release of the same kind gets an id of its own.
     const again = await draft(kdir, 'undated-2.txt', text);
     expect(again.result.draft.release.id).toBe('undated-oslo-talks-2');
+    // It keeps the day it gives, without a year: shown as such, and a question naming the month finds it.
+    expect(release.month_day).toBe('05-30');
+    expect(toPlainText(ask(createEngine(d.k), 'When were the talks in Oslo?'), d.k)).toMatch(/30 May \(year not given\)/);
+  });
+
+  it('reads a date line without a year ("14 November, 16:05") as the day, so that the dateline below it still gives the place', async () => {
+    const kdir = await knowledgeCopy();
+    const text =
+      'Ministers talk by phone\n\n14 November, 16:05\n\nOSLO. KAZINFORM – Foreign Minister of Kazakhstan Arman Oskenov met Foreign Minister of Norway Liv Strand.\n\nThe sides discussed energy cooperation.\n';
+    const d = await draft(kdir, 'day-line.txt', text);
+    const release = d.result.draft.release;
+    expect(release.date).toBeUndefined();
+    expect(release.month_day).toBe('11-14');
+    expect(release.place).toBe('oslo');
+    expect(d.k.releases.get(release.id)!.paragraphs[0]).toMatch(/^Foreign Minister of Kazakhstan/);
+    expect(d.report).toMatch(/the date line “14 November, 16:05” gives no year/);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'Who did Oskenov meet in November?'), d.k)).toContain('Liv Strand');
+    expect(ask(engine, 'Who did Oskenov meet in March?').status).toBe('not_found');
   });
 
   it('dates "July this year" and "April 18–19" against the release, and not at all when it is undated', async () => {

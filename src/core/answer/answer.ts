@@ -1,7 +1,7 @@
 /** What every operation returns: plain data that the CLI, the console and Discord each render. */
 import type { Source } from '../knowledge/types';
 import type { Knowledge, Release } from '../knowledge/types';
-import { formatDate, type Lang } from '../strings';
+import { releaseDateText, type Lang } from '../strings';
 import { tokenize } from '../text/normalize';
 
 export type AnswerStatus = 'answered' | 'not_found';
@@ -79,7 +79,7 @@ export function evidenceBlocks(answer: Answer): QuoteBlock[] {
 
 /** One short line naming a release: "— <title>, 28 February 2024". */
 export function sourceLine(release: Release, lang: Lang): string {
-  return `— ${release.title}${release.date ? `, ${formatDate(release.date, lang)}` : ''}`;
+  return `— ${release.title}${release.date || release.monthDay ? `, ${releaseDateText(release, lang)}` : ''}`;
 }
 
 /**

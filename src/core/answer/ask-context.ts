@@ -63,9 +63,11 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   if (namingAll.length) scope = namingAll;
   else if (placesNamed.length) scope = scope.filter((id) => placesNamed.every((set) => set?.has(id)));
   if (a.dates.length) {
+    // An undated release that gives its day ("14 November") may be of any year: the month and day decide.
     const dated = scope.filter((id) => {
-      const date = all.get(id)?.date;
-      return date !== undefined && a.dates.some((d) => dateMatches(date, d));
+      const r = all.get(id);
+      if (r?.date) return a.dates.some((d) => dateMatches(r.date!, d));
+      return r?.monthDay !== undefined && a.dates.some((d) => d.month !== undefined && dateMatches(`0000-${r.monthDay}`, { ...d, year: undefined }));
     });
     const factWhen = index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
     // "Where did they meet on September 22?": a date the text of some release gives.

@@ -652,14 +652,6 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   }
   if (a.intents.has('visit')) return didVisit(ctx);
   const facts = matchingFacts(ctx);
-  // "Was the hub raised with Tedros?": a yes needs one fact that names them all; the hub came up with Guterres.
-  if (facts.length && ctx.specific.length > 1) {
-    const together = facts.filter((f) => ctx.specific.every((id) => factNames(ctx, f, id)));
-    if (together.length === 0) return factsAnswer(ctx, facts, ctx.S.noBut);
-  }
-  // "Guterres invited Tokayev?": the invitation the release reports is Nurtleu conveying Tokayev's — no.
-  const acted = a.agent ? facts.filter((f) => f.actor) : [];
-  if (acted.length && !acted.some((f) => f.actor === a.agent)) return factsAnswer(ctx, acted, ctx.S.noBut);
   // "Did the special rep agree to open a trade house?": facts about it that state no agreeing (it was proposed)
   // are no yes — the release does not say so; what it says, with what became of the proposal.
   const needed = strictCues(a).length ? strictCues(a) : a.cues;
@@ -672,6 +664,14 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
     const responses = withResponses(engine, sources).filter((x) => !sources.includes(x));
     return silentButSays(ctx, { items: [...facts.map((f) => f.label), ...responses.map((x) => x.quote)], sources: [...sources, ...responses] });
   }
+  // "Was the hub raised with Tedros?": a yes needs one fact that names them all; the hub came up with Guterres.
+  if (facts.length && ctx.specific.length > 1) {
+    const together = facts.filter((f) => ctx.specific.every((id) => factNames(ctx, f, id)));
+    if (together.length === 0) return factsAnswer(ctx, facts, ctx.S.noBut);
+  }
+  // "Guterres invited Tokayev?": the invitation the release reports is Nurtleu conveying Tokayev's — no.
+  const acted = a.agent ? facts.filter((f) => f.actor) : [];
+  if (acted.length && !acted.some((f) => f.actor === a.agent)) return factsAnswer(ctx, acted, ctx.S.noBut);
   if (facts.length) return factsAnswer(ctx, facts, ctx.S.yesDiscussed);
   // "Was an agreement signed with Indonesia?" — nothing says so: the release is silent, not "no".
   if (ctx.terms.length || actionKinds(a).length || a.unknownWords.length) return undefined;

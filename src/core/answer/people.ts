@@ -2,7 +2,7 @@
 import type { Engine } from '../engine';
 import type { Entity, Meeting, Release, Source } from '../knowledge/types';
 import { read } from '../read/read';
-import { formatDate, type Lang } from '../strings';
+import { releaseDateText, type Lang } from '../strings';
 import { normalize } from '../text/normalize';
 
 export function entity(engine: Engine, id: string): Entity | undefined {
@@ -45,7 +45,7 @@ export function visitWords(engine: Engine, release: Release, lang: Lang) {
   return {
     principal: release.principal ? nameOf(engine, release.principal) : 'the delegation',
     place: release.place ? nameOf(engine, release.place) : '—',
-    date: formatDate(release.date, lang),
+    date: releaseDateText(release, lang),
   };
 }
 

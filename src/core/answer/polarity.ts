@@ -57,7 +57,8 @@ function ancestors(ctx: Context, id: string | undefined): string[] {
 
 /** A meeting or the visit itself ("did he meet Guterres in Geneva?", "this was all in New York?"): the release's place and date. */
 function aboutMeeting(ctx: Context): boolean {
-  if (ctx.terms.length) return false;
+  // "He proposed holding the commission in Astana, right?": an action's place, not the meeting's.
+  if (ctx.terms.length || ctx.a.cues.length) return false;
   if (ctx.specific.length === 0) return true;
   // "Has Tedros been to Kazakhstan?" asks about his visit (a fact), not about meeting him.
   return !ctx.a.intents.has('visit') && ctx.people.some((p) => meetingsIn(ctx, p).length > 0);
@@ -96,8 +97,11 @@ function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kin
     // Confirmed by the facts that name the value (or a place inside it: Almaty is in Kazakhstan)…
     const confirming = facts.filter((f) => factPlaces(ctx, f).some((id) => id === value.id || entity(ctx.engine, id)?.country === value.id));
     if (confirming[0]) return answer(true, confirming[0], confirming.slice(1, 3));
-    // …contradicted by one that names another of the same kind.
-    const contradicting = facts.find((f) => factPlaces(ctx, f).some((id) => kindOfEntity(ctx, id) === value.kind));
+    // …contradicted by one that names another of the same kind — and states the action asked about
+    // ("proposed holding the commission in Astana?" is not contradicted by a joint venture in Kostanay).
+    const contradicting = facts.find(
+      (f) => factPlaces(ctx, f).some((id) => kindOfEntity(ctx, id) === value.kind) && (ctx.a.cues.length === 0 || statesCue(ctx, f)),
+    );
     if (contradicting) return answer(false, contradicting);
   }
   for (const date of dates) {
@@ -107,6 +111,11 @@ function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kin
     if (dated[0]) return answer(false, dated[0]);
   }
   return undefined;
+}
+
+/** Whether a fact's words hold one of the question's action words ("propos"). */
+function statesCue(ctx: Context, fact: Fact): boolean {
+  return ctx.a.cues.some((c) => ctx.engine.index.factStems.has(fact.id, c));
 }
 
 /** The places, countries and organizations a fact names: its `where` and the names in its words. */

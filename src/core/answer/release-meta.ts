@@ -1,7 +1,7 @@
 /** Answers about the releases themselves: their date, host city and source. */
 import type { Context } from './ask-context';
 import type { Release, Source } from '../knowledge/types';
-import { formatDate } from '../strings';
+import { releaseDateText } from '../strings';
 import { answered, notFound, type Answer } from './answer';
 import { nameOf } from './people';
 
@@ -25,7 +25,7 @@ function releaseMeta(ctx: Context, line: (r: Release) => string, has?: (r: Relea
   const shown = releases.slice(0, 10);
   return answered(
     ctx.S.count(releases.length, ctx.S.releases),
-    shown.map((r) => `${formatDate(r.date, ctx.lang)} — ${r.title}: ${line(r)}`),
+    shown.map((r) => `${releaseDateText(r, ctx.lang)} — ${r.title}: ${line(r)}`),
     shown.flatMap((r) => firstSentence(r.id, r.paragraphs[0])),
     ctx.lang,
   );
@@ -34,8 +34,8 @@ function releaseMeta(ctx: Context, line: (r: Release) => string, has?: (r: Relea
 export function releaseDate(ctx: Context): Answer | undefined {
   const dated = releaseMeta(
     ctx,
-    (r) => ctx.S.releaseDate(formatDate(r.date, ctx.lang)),
-    (r) => Boolean(r.date),
+    (r) => ctx.S.releaseDate(releaseDateText(r, ctx.lang)),
+    (r) => Boolean(r.date || r.monthDay),
   );
   // Only undated releases in scope: "date unknown" is no answer to "when".
   if (!dated && releasesInScope(ctx).length) return notFound(ctx.S.mentionsButNot(ctx.S.theVisit, ctx.S.askedWhen), ctx.lang);
@@ -45,7 +45,7 @@ export function releaseDate(ctx: Context): Answer | undefined {
 export function releasePlace(ctx: Context): Answer | undefined {
   return releaseMeta(
     ctx,
-    (r) => ctx.S.releasePlace(nameOf(ctx.engine, r.place!), formatDate(r.date, ctx.lang)),
+    (r) => ctx.S.releasePlace(nameOf(ctx.engine, r.place!), releaseDateText(r, ctx.lang)),
     (r) => Boolean(r.place),
   );
 }

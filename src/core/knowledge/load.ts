@@ -91,7 +91,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
         warnings.push({
           file,
           path: 'release.date',
-          message: `release "${data.release.id}" has no date: it is shown as "date unknown" and listed last; add \`date: YYYY-MM-DD\` once the year is known`,
+          message: `release "${data.release.id}" has no date: it is shown as "${data.release.month_day ? 'MM-DD, year not given' : 'date unknown'}" and listed last; add \`date: YYYY-MM-DD\` once the year is known`,
         });
       }
     }
@@ -410,7 +410,7 @@ async function assemble(files: ParsedFile[], root: Root, errors: KnowledgeError[
     ref(file, 'release.place', r.place);
     ref(file, 'release.principal', r.principal);
     const curated = data.people.length + data.facts.length + data.meetings.length > 0;
-    const release: Release = stripUndefined({ ...r, text: undefined, paragraphs, file: textFile, curated });
+    const release: Release = stripUndefined({ ...r, text: undefined, month_day: undefined, monthDay: r.month_day, paragraphs, file: textFile, curated });
     releases.set(r.id, release);
 
     const checkSources = (at: string, list: readonly { paragraph: number; quote: string }[]): Source[] =>

@@ -63,6 +63,11 @@ export const releaseSchema = z.strictObject({
   title: text,
   /** Optional: a release whose year cannot be known is undated (check warns), never dated today. */
   date: isoDate.optional(),
+  /** The day a release without a year gives ("14 November" → 11-14): shown and matched without a year. */
+  month_day: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day written MM-DD (month first), e.g. 11-14 for 14 November')
+    .optional(),
   place: id.optional(),
   principal: id.optional(),
   source: text,

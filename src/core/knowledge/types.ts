@@ -14,6 +14,7 @@ export interface Release {
   id: string;
   title: string;
   date?: string; // YYYY-MM-DD; absent when the release's year cannot be known
+  monthDay?: string; // MM-DD: the day an undated release gives, without its year
   place?: string; // entity id
   principal?: string; // entity id of the person whose visit it reports
   source: string;

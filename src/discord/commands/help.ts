@@ -1,6 +1,6 @@
 /** /help: what the bot knows (releases, dates, counts) and how to ask it, in the user's language. */
 import type { APIEmbed } from 'discord.js';
-import { formatDate, type Engine, type Lang } from '../../core';
+import { releaseDateText, type Engine, type Lang } from '../../core';
 import { releasesByDate } from '../releases';
 import { fitEmbed, LIMITS, md, truncate, type View } from '../render';
 import { BOT_STRINGS, langOf } from '../strings';
@@ -43,7 +43,7 @@ function boundedLines(lines: string[], lang: Lang): string {
 export function renderHelp(engine: Engine, lang: Lang): View {
   const S = BOT_STRINGS[lang];
   const k = engine.knowledge;
-  const releases = releasesByDate(k).map((r) => `• ${formatDate(r.date, lang)} — ${md(truncate(r.title, 200))}`);
+  const releases = releasesByDate(k).map((r) => `• ${releaseDateText(r, lang)} — ${md(truncate(r.title, 200))}`);
   const peopleMet = new Set([...k.meetings.values()].flatMap((m) => m.with)).size;
   const embed: APIEmbed = {
     color: 0x5865f2,
