@@ -286,6 +286,14 @@ export function cleanRelease(raw: string): CleanText {
     }
     if (open) blocks.push(open);
   }
+  // "Kazakhstan, Cambodia agree to …" on the line right above "(MENAFN- Trend) NUR-SULTAN, …": a headline with no
+  // blank line under it, not the first words of the text.
+  let title: string | undefined;
+  const top = (blocks[0] ?? '').split('\n').filter((l) => l.trim());
+  if (top.length >= 2 && !ENDS_SENTENCE.test(top[0]!) && top[0]!.length <= 200 && splitDateline(top.slice(1).join(' '))) {
+    title = top[0]!.trim();
+    blocks[0] = top.slice(1).join('\n');
+  }
   let paragraphs = blocks
     .map((b) =>
       b
@@ -300,8 +308,14 @@ export function cleanRelease(raw: string): CleanText {
   const blankLines = Math.max(0, kept.filter((l) => !l).length - (hasBlankSeparators ? paragraphs.length - 1 : 0));
 
   // The headline: a first paragraph of one short line that ends no sentence, with more text after it.
-  let title: string | undefined;
-  if (hasBlankSeparators && paragraphs.length > 1 && !ENDS_SENTENCE.test(paragraphs[0]!) && paragraphs[0]!.length <= 200 && !splitDateline(paragraphs[0]!)) {
+  if (
+    !title &&
+    hasBlankSeparators &&
+    paragraphs.length > 1 &&
+    !ENDS_SENTENCE.test(paragraphs[0]!) &&
+    paragraphs[0]!.length <= 200 &&
+    !splitDateline(paragraphs[0]!)
+  ) {
     title = paragraphs[0]!;
     paragraphs = paragraphs.slice(1);
   }

@@ -1066,11 +1066,16 @@ function undatedId(placeSlug: string, title: string, knowledge: Knowledge | unde
 
 /** "during his visit to Geneva" — or a city or country the first sentence names after "in". */
 function placeOf(first: Sentence, resolver: EntityResolver): string | undefined {
-  const visit = /\bvisit(?:ed)?\s+to\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/u.exec(first.text);
+  // (An official name goes on after "of": "the People's Democratic Republic of Algeria".)
+  const visit =
+    /\bvisit(?:ed)?\s+to\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)?)/u.exec(
+      first.text,
+    );
   const placeTypes: EntityType[] = ['place', 'country'];
   if (visit) {
     const words = visit[1]!.replace(/^the\s+/, '');
-    const named = first.mentions.find((m) => placeTypes.includes(m.type) && m.text === words);
+    const at = visit.index + visit[0].length - words.length;
+    const named = first.mentions.find((m) => placeTypes.includes(m.type) && (m.text === words || m.start === at));
     if (named) return named.entity;
     const known = resolver.lookup(words, placeTypes);
     if (known) return known;

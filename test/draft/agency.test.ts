@@ -466,3 +466,48 @@ describe('answers on drafted releases', () => {
     expect(ask(engine, 'did arman and liv sign a memorandum?').status).toBe('answered');
   });
 });
+
+describe('a visiting delegation, drafted from an agency release', () => {
+  // Hard-wrapped, no blank lines: the headline sits right above the agency's dateline.
+  const TEXT = [
+    'Kazakhstan, Aldoria agree to expand trade ties',
+    '(MENAFN- Trend News Agency) NUR-SULTAN, Kazakhstan, November 28. Foreign Minister of Kazakhstan Arman Oskenov held talks with',
+    'Deputy Prime Minister, Minister of Foreign Affairs and International Cooperation of the Kingdom of Cambodia Sok Vanna, who arrived in Nur-Sultan on an official visit.',
+    'The ministers discussed trade, agriculture and tourism.',
+    'The talks were attended by Secretary of State of the Ministry of Foreign Affairs and International Cooperation of Cambodia Chea Dara and by',
+    'Vice Minister of Trade and Integration of Kazakhstan Kairat Temir and Ambassador of Kazakhstan to Cambodia Daulet Sarin.',
+    'Later, Sok Vanna met with Minister of Agriculture of Kazakhstan Serik Omar.',
+  ].join('\n');
+
+  it('reads the headline, the dateline under it, and two people of one list each with their own title', async () => {
+    const d = await draft(await knowledgeCopy(), 'cambodia.txt', `${TEXT}\n`);
+    const release = d.result.draft.release;
+    expect(release.title).toBe('Kazakhstan, Aldoria agree to expand trade ties');
+    expect(release.place).toBe('astana');
+    expect(release.month_day).toBe('11-28');
+    expect(person(d.k, 'Kairat Temir')?.title).toBe('Vice Minister of Trade and Integration of Kazakhstan');
+    expect(person(d.k, 'Daulet Sarin')?.title).toBe('Ambassador of Kazakhstan to Cambodia');
+  });
+
+  it('answers who came with the guest (their side, not the guest), and a double title holds each of its offices', async () => {
+    const d = await draft(await knowledgeCopy(), 'cambodia.txt', `${TEXT}\n`);
+    const engine = createEngine(d.k);
+    const came = toPlainText(ask(engine, 'who came with the cambodian FM to nur-sultan'), d.k);
+    expect(came).toContain('Chea Dara');
+    expect(came).not.toContain('Sok Vanna —');
+    expect(toPlainText(ask(engine, 'who is the cambodian foreign minister?'), d.k)).toContain('Sok Vanna');
+    // Two people named who were never at one meeting: nothing they discussed together.
+    expect(ask(engine, 'what did Chea Dara discuss with Serik Omar?').status).toBe('not_found');
+  });
+
+  it('takes "on the sidelines" as the scene, and "foreign minister" as a role, not half of the Council of Foreign Ministers', async () => {
+    const d = await draft(
+      await knowledgeCopy(),
+      'oic.txt',
+      'Kazakhstan at the OIC Council of Foreign Ministers\n\nYaoundé, 30 August 2024 – Deputy Minister of Foreign Affairs of Kazakhstan Arman Oskenov took part in the 50th session of the Council of Foreign Ministers of the Organisation of Islamic Cooperation.\n\nOn the sidelines of the session, Oskenov met with Minister of External Relations of Cameroon Paul Mbella.\n',
+    );
+    expect(d.result.draft.release.place).toBe('yaounde');
+    const engine = createEngine(d.k);
+    expect(ask(engine, 'Did Oskenov meet the Saudi foreign minister on the sidelines of the session in Yaoundé?').status).toBe('not_found');
+  });
+});

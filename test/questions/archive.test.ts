@@ -208,3 +208,5 @@ archiveSuite('archive-7');
 archiveSuite('archive-8');
 archiveSuite('archive-9');
 archiveSuite('archive-10');
+archiveSuite('archive-11');
+archiveSuite('archive-12');

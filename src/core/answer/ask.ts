@@ -282,6 +282,10 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const facts = matchingFacts(ctx);
     return (facts.length ? whoOfFacts(ctx, facts) : sentenceAnswer(ctx)) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   }
+  // "Who came with the Cambodian FM?": that person's side. (None of it drafted: the text may still list them —
+  // "accompanied by …". A country's delegation is its people, which the answers below list.)
+  const leads = a.roles.length ? ctx.people : namedPeople(ctx);
+  if (a.accompany && leads.length) return companions(ctx, leads) ?? sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   // "Kazakhstan's foreign minister in the Rome release": the role's holders are the answer.
   if (a.roles.length && ctx.people.length && !asksAboutMeeting) return describePeople(ctx, ctx.people);
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
@@ -355,7 +359,10 @@ function asksAboutAction(ctx: Context): boolean {
 function holdsRole(engine: Engine, person: string, role: string): boolean {
   const e = entity(engine, person);
   const wanted = tokenize(role).map((w) => stem(w));
-  return [e?.title ?? '', ...(e?.titles ?? [])].some((title) => {
+  // "Deputy Prime Minister, Minister of Foreign Affairs of Cambodia": each office of a double title on its own
+  // (the "deputy" of one is not of the other).
+  const offices = [e?.title ?? '', ...(e?.titles ?? [])].flatMap((title) => title.split(/,\s+|\s+[–—-]\s+/));
+  return offices.some((title) => {
     const words = tokenize(title);
     const stems = words.map((w) => stem(w));
     if (!wanted.every((w) => stems.includes(w))) return false;
@@ -369,6 +376,29 @@ function sceneOnly(ctx: Context): boolean {
   if (ctx.releases.size !== 1) return false;
   const scene = sceneStems(ctx.engine, [...ctx.releases][0]!);
   return ctx.terms.every((t) => scene.has(t));
+}
+
+/**
+ * "Who came with the Cambodian FM to Nur-Sultan?": the people of that person's country who were there in the
+ * releases that introduce them (the visitor, the people at the meetings), less whom the question names.
+ * A person of no known country: the others at their meetings.
+ */
+function companions(ctx: Context, leads: readonly string[]): Answer | undefined {
+  const { engine } = ctx;
+  const countries = leads.map((p) => entity(engine, p)?.country).filter((c): c is string => c !== undefined);
+  const inRelease = new Set(engine.knowledge.mentions.filter((m) => leads.includes(m.person) && ctx.releases.has(m.release)).map((m) => m.release));
+  // Who was there: the visitor and the people at their meetings — not someone the release only mentions.
+  const present = new Set<string>();
+  for (const id of inRelease) {
+    const r = engine.knowledge.releases.get(id);
+    if (r?.principal) present.add(r.principal);
+  }
+  for (const m of engine.knowledge.meetings.values()) if (inRelease.has(m.release)) for (const p of m.with) present.add(p);
+  const side = countries.length
+    ? [...present].filter((p) => countries.includes(entity(engine, p)?.country ?? ''))
+    : leads.flatMap((p) => meetingsIn(ctx, p)).flatMap((m) => m.with);
+  const others = [...new Set(side)].filter((p) => !leads.includes(p) && !ctx.specific.includes(p));
+  return others.length ? describePeople(ctx, others) : undefined;
 }
 
 /** Everyone met in the releases asked about; nobody (a release whose meetings nobody drafted) leaves it to the text. */
@@ -446,7 +476,14 @@ function whatAnswer(ctx: Context): Answer | undefined {
           .map((c) => c.person)
           .filter((p) => inGroup(engine, p, ctx.group))
       : ctx.people;
-  const meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
+  let meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
+  // "What did Prak Sokhonn discuss with Tokayev?": a meeting they were both at (one may be the visitor) — not each one's.
+  const byName = namedPeople(ctx).filter((p) => a.links.some((l) => l.entity === p && l.role !== 'title'));
+  if (byName.length >= 2 && meetings.length && (a.intents.has('topic') || a.intents.has('meet'))) {
+    const together = meetings.filter((m) => byName.every((p) => m.with.includes(p) || releaseOf(engine, m.release)?.principal === p));
+    if (together.length === 0) return notFound(ctx.S.releaseSilent, ctx.lang);
+    meetings = together;
+  }
   // "What did the Korean ambassador say at the meeting?": what he said — not what others said at it.
   if (meetings.length && a.agent && a.intents.has('assess') && people.includes(a.agent)) {
     const theirs = meetings.flatMap((m) => factsOf(engine, m)).filter((f) => f.actor === a.agent);

@@ -67,6 +67,7 @@ function fileSchema() {
     spell_out: phrases,
     membership: phrases,
     others: phrases,
+    accompany: phrases,
     irregular_verbs: phrases,
     future_words: phrases,
     strict_actions: phrases,
@@ -75,6 +76,7 @@ function fileSchema() {
     speech_verbs: phrases,
     response_phrases: phrases,
     subject_before: phrases,
+    scene_after_on: phrases,
     subject_after: phrases,
     with_words: phrases,
     proposal_before: phrases,
@@ -161,6 +163,7 @@ export const LEXICON = {
   spellOut: all((f) => f.spell_out),
   membership: new Set(all((f) => f.membership)),
   others: all((f) => f.others),
+  accompany: all((f) => f.accompany),
   irregularVerbs: new Set(all((f) => f.irregular_verbs)),
   futureWords: new Set(all((f) => f.future_words)),
   /** Actions a fact must say to state them ("sign"): the kind alone ("agreement") is not enough. */
@@ -172,6 +175,7 @@ export const LEXICON = {
   /** A sentence in which someone says something ("noted", "stressed", "according to"). */
   speech: phraseTest(all((f) => f.speech_verbs)),
   subjectBefore: new Set(all((f) => f.subject_before)),
+  sceneAfterOn: new Set(all((f) => f.scene_after_on)),
   subjectAfter: new Set(all((f) => f.subject_after)),
   withWords: new Set(all((f) => f.with_words)),
   proposalBefore: new Set(all((f) => f.proposal_before)),

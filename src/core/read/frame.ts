@@ -57,6 +57,8 @@ export interface Frame {
   agent: string | undefined;
   /** "Who else…", "besides the UN people": the others at the named people's meetings are asked for. */
   others: boolean;
+  /** "Who came with the Cambodian FM?", "who was in the Kazakh delegation?": the others of that side. */
+  accompany: boolean;
   /** "Is X from Y", "does X represent Y". */
   membership: boolean;
   /** "What does CICA stand for?" */

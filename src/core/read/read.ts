@@ -50,6 +50,7 @@ const ATTRIBUTE_PHRASES_BY_FIRST = byFirst(ATTRIBUTE_PHRASES);
 const GROWTH_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'growth' && p.words.length === 1).map((p) => p.words[0]!));
 const YESNO_TAGS = LEXICON.yesnoTags.map(lexiconPhrase);
 const OTHERS = LEXICON.others.map(lexiconPhrase);
+const ACCOMPANY = LEXICON.accompany.map(lexiconPhrase);
 const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(lexiconStem));
 // Compared as written (plurals listed): stems would take "represented" for "representative".
 const PEOPLE_NOUNS = LEXICON.peopleNouns;
@@ -58,6 +59,7 @@ const isPeopleNoun = (word: string): boolean => PEOPLE_NOUNS.has(word);
 /** The lexicon's roles, longest first: the words as the lexicon writes them, and their stems to match. */
 const ROLES = LEXICON.roles.map((r) => ({ words: lexiconPhrase(r), stems: lexiconPhrase(r).map(lexiconStem) })).sort((a, b) => b.stems.length - a.stems.length);
 const ROLE_PHRASES = ROLES.map((r) => r.stems);
+const ROLE_KEYS = new Set(ROLE_PHRASES.map((r) => r.join(' ')));
 const COUNTABLE_STEMS = new Set(LEXICON.countable.map(lexiconStem));
 // Intents that only say what kind of answer is wanted; the others are actions a sentence may state.
 const QUESTION_INTENTS = new Set<Intent>(['date', 'place', 'source', 'count', 'identity']);
@@ -83,7 +85,7 @@ export function read(question: string, index: SearchIndex): Frame {
   const longWorld = linkExact(typed, index.worldTable, [...taken]).filter((l) => l.end - l.start >= 2);
   for (const l of longWorld) for (let k = l.start; k < l.end; k++) taken[k] = true;
   const links = linkExact(typed, index.formTable, taken);
-  links.push(...linkShortened(typed, index.longNamesByStem, taken, LEXICON.stopwords));
+  links.push(...linkShortened(typed, index.longNamesByStem, taken, LEXICON.stopwords, ROLE_KEYS));
   links.push(...linkFirstNames(typed, index.firstNames, taken));
   const worldLinks = [...longWorld, ...linkExact(typed, index.worldTable, taken)];
   // "whoo did he meat guterres": question words with a typo read as the words they nearly are.
@@ -128,7 +130,9 @@ export function read(question: string, index: SearchIndex): Frame {
     for (const intent of its) intents.add(intent);
     if (its.length && !taken[i] && !its.every((x) => QUESTION_INTENTS.has(x))) hints.push(englishStem(t) ?? t.stem);
     // "talk about", "what did he tell Tang about?": "about" after a meeting word, or last, asks for topics.
-    if (LEXICON.subjectBefore.has(t.norm) && (intents.has('meet') || i === tokens.length - 1)) intents.add('topic');
+    // (Not "on the sidelines of …", "on the phone": the scene.)
+    const scene = LEXICON.sceneAfterOn.has(tokens[i + 1]?.norm === 'the' ? (tokens[i + 2]?.norm ?? '') : (tokens[i + 1]?.norm ?? ''));
+    if (LEXICON.subjectBefore.has(t.norm) && !scene && (intents.has('meet') || i === tokens.length - 1)) intents.add('topic');
     if (taken[i] || covered[i]) return;
     if (STOP(t.norm) || /^\d{1,2}$/.test(t.norm)) return;
     if (its.length) {
@@ -237,6 +241,7 @@ export function read(question: string, index: SearchIndex): Frame {
     asksHost: ask === 'who' && LEXICON.hostVerbs.has(words[1] ?? ''),
     agent: agentOf(links, tokens, index),
     others: OTHERS.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
+    accompany: ACCOMPANY.some((phrase) => words.some((_, i) => matchLength(phrase, words, i, () => true) > 0)),
     membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
     spellOut: SPELL_OUT.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
     asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),

@@ -70,6 +70,8 @@ export function linkShortened(
   longNamesByStem: ReadonlyMap<string, readonly EntityForm[]>,
   taken: boolean[],
   skip: ReadonlySet<string>,
+  /** Spans that are a role ("foreign minister", as stems): a person's, not half of "Council of Foreign Ministers". */
+  roles: ReadonlySet<string> = new Set(),
 ): Link[] {
   const links: Link[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -79,6 +81,7 @@ export function linkShortened(
       // Half the name, or its first words ("action plan", "bui thanh").
       // (Three words or more may come in any order: "human rights commissioner".)
       const stems = span.map((t) => t.stem);
+      if (roles.has(stems.join(' '))) continue;
       const fits = (longNamesByStem.get(span[0]!.stem) ?? []).filter(
         (f) =>
           (isOrderedPart(stems, f.stems) && (len * 2 >= f.stems.length || f.stems[0] === stems[0])) ||
