@@ -34,6 +34,8 @@ describe('roles', () => {
     ['Who is the prime minister of Albania?', 'Hasani'],
     ['Did Nurtleu meet the king of Saudi Arabia?', 'Faisal'],
     ['Who is the ambassador of Vietnam?', 'Bui Thanh Son'],
+    // A portfolio is part of the role: the Swiss foreign minister is no trade minister.
+    ['What is the name of the Swiss trade minister in Geneva?', 'Cassis'],
   ])('%s — a role nobody there holds is not answered with someone else', (question, nearMiss) => {
     const answer = ask(engine, question);
     expect(answer.status).toBe('not_found');

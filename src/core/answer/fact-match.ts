@@ -145,7 +145,7 @@ export function figureOfOtherYear(a: Frame, text: string): boolean {
 }
 
 const FIGURE_ATTRIBUTES = new Set(['money', 'trade', 'percent', 'growth']);
-const FIGURE_SUBJECTS = new Set([...LEXICON.figureSubjects].map((w) => stem(w)));
+const FIGURE_SUBJECTS = new Set([...LEXICON.figureSubjects, ...LEXICON.tradeSubjects].map((w) => stem(w)));
 
 /** Whether the question asks for a figure: a sum, a share, a count, or of a subject that is one ("trade"). */
 function asksFigure(a: Frame): boolean {

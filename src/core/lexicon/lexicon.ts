@@ -71,7 +71,9 @@ function fileSchema() {
     irregular_verbs: phrases,
     future_words: phrases,
     strict_actions: phrases,
+    portfolios: phrases,
     figure_subjects: phrases,
+    trade_subjects: phrases,
     proposal_words: phrases,
     speech_verbs: phrases,
     response_phrases: phrases,
@@ -168,7 +170,9 @@ export const LEXICON = {
   futureWords: new Set(all((f) => f.future_words)),
   /** Actions a fact must say to state them ("sign"): the kind alone ("agreement") is not enough. */
   strictActions: new Set(all((f) => f.strict_actions)),
+  portfolios: new Set(all((f) => f.portfolios)),
   figureSubjects: new Set(all((f) => f.figure_subjects)),
+  tradeSubjects: new Set(all((f) => f.trade_subjects)),
   /** A sentence that proposes something ("proposed", "suggested"), and one that answers a proposal ("would study"). */
   proposal: phraseTest(all((f) => f.proposal_words)),
   response: phraseTest(all((f) => f.response_phrases)),

@@ -997,7 +997,6 @@ export const WORLD: readonly WorldName[] = [
   { kind: 'city', names: ['Siem Reap'], ru: ['Сиемреап'] },
   { kind: 'city', names: ['Bandar Seri Begawan'], ru: ['Бандар-Сери-Бегаван'] },
   { kind: 'city', names: ['Dili'], ru: ['Дили'] },
-  { kind: 'city', names: ['Naypyidaw', 'Naypyitaw', 'Nay Pyi Taw'], ru: ['Нейпьидо'] },
   { kind: 'city', names: ['Beijing', 'Peking'], ru: ['Пекин'] },
   { kind: 'city', names: ['Shanghai'], ru: ['Шанхай'] },
   { kind: 'city', names: ["Xi'an", 'Xi’an', 'Xian'], ru: ['Сиань'] },
@@ -1021,8 +1020,8 @@ export const WORLD: readonly WorldName[] = [
   { kind: 'city', names: ['Naypyidaw', 'Nay Pyi Taw'], ru: ['Нейпьидо'] },
 
   // ───────────────────────── Cities: the Americas ─────────────────────────
-  { kind: 'city', names: ['Panama City'], ru: ['Панама'] },
-  { kind: 'city', names: ['Guatemala City'], ru: ['Гватемала'] },
+  { kind: 'city', names: ['Panama City'], ru: ['Панама-Сити'] },
+  { kind: 'city', names: ['Guatemala City'], ru: ['Гватемала-Сити'] },
   { kind: 'city', names: ['San Jose'], ru: ['Сан-Хосе'] },
   { kind: 'city', names: ['San Salvador'], ru: ['Сан-Сальвадор'] },
   { kind: 'city', names: ['Santo Domingo'], ru: ['Санто-Доминго'] },

@@ -51,6 +51,7 @@ const GROWTH_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'gr
 const YESNO_TAGS = LEXICON.yesnoTags.map(lexiconPhrase);
 const OTHERS = LEXICON.others.map(lexiconPhrase);
 const ACCOMPANY = LEXICON.accompany.map(lexiconPhrase);
+const TRADE_SUBJECT_STEMS = new Set([...LEXICON.tradeSubjects].map(lexiconStem));
 const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(lexiconStem));
 // Compared as written (plurals listed): stems would take "represented" for "representative".
 const PEOPLE_NOUNS = LEXICON.peopleNouns;
@@ -183,6 +184,10 @@ export function read(question: string, index: SearchIndex): Frame {
   if (attribute === 'start' && !words.some((w) => w === 'when' || w === 'когда')) attribute = undefined;
   const asked = askOf(words, tokens, intents, free);
   const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(asked) ? 'yesno' : asked;
+  // "What was KZ-Algeria trade in 2023?", "trade jan-sep 2025?": a figure subject of a year asks its figure,
+  // not the talks about trade.
+  if (!attribute && (ask === 'what' || ask === 'bare') && dates.some((d) => d.year) && terms.length && terms.every((t) => TRADE_SUBJECT_STEMS.has(t)))
+    attribute = 'trade';
   const grouped = groupOf(words, free);
   const group = grouped?.group;
   const proposed =
@@ -247,7 +252,7 @@ export function read(question: string, index: SearchIndex): Frame {
     asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),
     future: words.some((w) => LEXICON.futureWords.has(w)),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
-    roles: rolesIn(tokens, free, links),
+    roles: rolesIn(tokens, free, links, (id) => index.persons.has(id)),
     proposed,
   };
 }
@@ -389,7 +394,7 @@ function matchLength(phrase: readonly string[], words: readonly string[], i: num
  * Turkish foreign minister", "the president of Switzerland" — with the entity they qualify. A role
  * before another noun ("the deputy ministers' consultations") qualifies that noun, not a person.
  */
-function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: readonly Link[]): Frame['roles'] {
+function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: readonly Link[], isPerson: (id: string) => boolean): Frame['roles'] {
   const found: Array<{ role: string; of: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
     // "The UN deputy secretary-general", "Tedros's deputy": a modifier makes the role next to it someone else's.
@@ -421,12 +426,17 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
     // Before a verb ("did the Slovak president attend …", "the Portuguese FM coming to Astana") one person’s role still names them (a group's,
     // "the Central Asian foreign ministers hold …", is the subject of the talks); before another noun it does not.
     const beforeVerb = verbAt(tokens, end) && !/s$/.test(tokens[end - 1]!.norm);
-    if (next !== undefined && !STOP(next) && !beforeVerb) continue;
+    // "the Iraqi trade minister Issetov met": before the one who met them, still one person's role.
+    const beforeMeeter = links.some((l) => l.start === end && isPerson(l.entity));
+    if (next !== undefined && !STOP(next) && !beforeVerb && !beforeMeeter) continue;
     let at = end;
     if (next === 'of') at = tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1;
-    const of = links.find((l) => l.end === i) ?? (at > end ? links.find((l) => l.start === at) : undefined);
+    // "the Iraqi trade minister": a portfolio before the role is part of it.
+    const portfolio = i > 0 && free(i - 1) && LEXICON.portfolios.has(tokens[i - 1]!.norm) ? tokens[i - 1]!.norm : undefined;
+    const start = portfolio ? i - 1 : i;
+    const of = links.find((l) => l.end === start) ?? (at > end ? links.find((l) => l.start === at) : undefined);
     // The role as the lexicon writes it: "ambasador" typed is the ambassador.
-    if (of) found.push({ role: matched.words.join(' '), of: of.entity });
+    if (of) found.push({ role: [...(portfolio ? [portfolio] : []), ...matched.words].join(' '), of: of.entity });
     i = end - 1;
   }
   return found;
