@@ -835,8 +835,8 @@ function whereAnswer(ctx: Context): Answer | undefined {
   // "Which country is Ignazio Cassis from?": his title says.
   const named = ctx.specific.filter((id) => entity(ctx.engine, id)?.type === 'person');
   if (named.length && !ctx.a.intents.has('meet') && !ctx.a.intents.has('visit')) return describePeople(ctx, named);
-  // "Where will the next meeting be held?": not where this release happened.
-  if (ctx.a.intents.has('plan')) return undefined;
+  // "Where will the next meeting be held?", "…will the seventh commission be held?": not where this release happened.
+  if (ctx.a.intents.has('plan') || ctx.a.future) return undefined;
   return releasePlace(ctx);
 }
 

@@ -269,11 +269,17 @@ function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: R
         !ctx.a.links.some((l) => index.persons.has(l.entity)) ||
         ctx.a.links.some((l) => index.persons.has(l.entity) && byName.has(l.entity))
       );
-    case 'where':
+    case 'where': {
+      // Asked for a city, a city: "in which Vietnamese city…" is not answered by "in Vietnam".
+      const asked = new Set(ctx.a.asksCity ? ctx.a.links.map((l) => l.entity) : []);
+      const kinds = ctx.a.asksCity ? ['place'] : ['place', 'country'];
       return (
-        [...named].some((id) => type(id) === 'place' || type(id) === 'country') ||
-        linkExact(tokens, index.worldTable).some((l) => index.worldKinds.get(l.entity) !== 'organization')
+        [...named].some((id) => !asked.has(id) && kinds.includes(type(id) ?? '')) ||
+        linkExact(tokens, index.worldTable).some(
+          (l) => !asked.has(l.entity) && (ctx.a.asksCity ? index.worldKinds.get(l.entity) === 'place' : index.worldKinds.get(l.entity) !== 'organization'),
+        )
       );
+    }
     case 'when':
       return findDates(tokens).length > 0;
     case 'count':
