@@ -420,6 +420,17 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
     });
   }
 
+  // "During the visit to Algeria, he also met with Prime Minister Nadir Larbaoui": someone met abroad whose title names
+  // no country or organization is of the host country — flagged for the moderator to check.
+  const hostCountry = [textPlace, place].find((id) => id !== undefined && resolver.entity(id)?.type === 'country');
+  if (hostCountry && hostCountry !== home) {
+    for (const who of new Set(meetings.flatMap((m) => m.with))) {
+      const e = resolver.created.find((c) => c.id === who);
+      if (e?.type !== 'person' || e.country || e.organization) continue;
+      e.country = hostCountry;
+      checks.push(`person ${who}: country ${hostCountry}, the host's — met during the visit; the title names no country`);
+    }
+  }
   for (const m of meetings) for (const who of m.with) if (!people.has(who)) checks.push(`meeting ${m.id}: ${who} has no introduction in people:`);
   const cited = new Set([...facts, ...meetings.flatMap((m) => m.facts)].flatMap((f) => f.sources.map((x) => x.paragraph)));
   for (const m of meetings) for (const x of m.sources) cited.add(x.paragraph);

@@ -511,3 +511,23 @@ describe('a visiting delegation, drafted from an agency release', () => {
     expect(ask(engine, 'Did Oskenov meet the Saudi foreign minister on the sidelines of the session in Yaoundé?').status).toBe('not_found');
   });
 });
+
+describe('a visit abroad with several hosts', () => {
+  const TEXT =
+    "Kazakh FM visits Aldoria\n\nAlgiers, May 15 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov, who is on an official visit to the People's Democratic Republic of Algeria, held talks with Minister of Foreign Affairs of Algeria Karim Benali.\n\nThe ministers discussed trade and energy.\n\nOskenov was also received by President of Algeria Amir Haddad and met with Prime Minister Nadir Saadi and Minister of Energy and Mines Farid Amrani.\n";
+
+  it('reads the host country from the official name, the place from the dateline, and gives hosts without a country in their title the host country', async () => {
+    const d = await draft(await knowledgeCopy(), 'algeria.txt', TEXT);
+    expect(d.result.draft.release.place).toBe('algiers');
+    expect(person(d.k, 'Nadir Saadi')?.country).toBe('algeria');
+    expect(person(d.k, 'Farid Amrani')?.title).toBe('Minister of Energy and Mines');
+    expect(d.report).toMatch(/person farid-amrani: country algeria, the host's/);
+  });
+
+  it('answers "besides the foreign minister, which Algerian leaders …" with the others of that country', async () => {
+    const d = await draft(await knowledgeCopy(), 'algeria.txt', TEXT);
+    const answer = toPlainText(ask(createEngine(d.k), 'Besides the foreign minister, which Algerian leaders did Oskenov meet?'), d.k);
+    for (const name of ['Amir Haddad', 'Nadir Saadi', 'Farid Amrani']) expect(answer).toContain(name);
+    expect(answer).not.toContain('Karim Benali');
+  });
+});

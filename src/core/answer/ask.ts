@@ -274,6 +274,15 @@ function whoAnswer(ctx: Context): Answer | undefined {
   if (a.unknownWords.length && a.unknownWords.every((w) => /^[a-z]+$/.test(w)) && ctx.terms.length === 0 && !a.others && namedPeople(ctx).length) {
     return notFound(ctx.S.releaseSilentAbout(quoteList(a.unknownWords, ctx.lang)), ctx.lang);
   }
+  // "Besides the foreign minister, which Algerian leaders did he meet?": that country's people he met, less the roles named.
+  const ofCountry = a.peopleOfCountry;
+  if (a.others && ofCountry && entity(engine, ofCountry)?.type === 'country') {
+    const met = [...new Set(counterpartsIn(ctx).map((c) => c.person))].filter(
+      (p) => entity(engine, p)?.country === ofCountry && !namedPeople(ctx).some((n) => n === p && a.links.some((l) => l.entity === n && l.role !== 'title')),
+    );
+    const rest = met.filter((p) => !a.roleWords.some((role) => holdsRole(engine, p, role)));
+    if (rest.length) return describePeople(ctx, rest);
+  }
   // "Who else attended the meeting with the Academy's president?": the others at their meetings.
   if (a.others && ctx.people.length) {
     const others = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)).flatMap((m) => m.with))].filter((p) => !ctx.people.includes(p));

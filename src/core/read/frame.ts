@@ -29,6 +29,8 @@ export interface Frame {
   personSubject: boolean;
   /** A word the question qualifies by a country's adjective ("*Spanish* students"): entity and the word's stem. */
   qualified: ReadonlyArray<{ entity: string; stem: string }>;
+  /** "Which Algerian leaders…", "the Mongolian officials": a country's adjective before a plural people noun — that country's people. */
+  peopleOfCountry: string | undefined;
   /** Places and names the knowledge has no entity for but some release's text names ("Xi'an"): they narrow to those releases. */
   textNames: readonly string[];
   /** Those names' words as the question typed them (stems): "czech republic", not "Czechia", is what a text may say. */
@@ -72,6 +74,8 @@ export interface Frame {
   /** Roles that single out an office of a named country or organization ("the Saudi king", "the Turkish foreign minister"); `of` is '' for a role of nobody named ("which deputy FM went to Manila?"). */
   /** `of`: the entity the role is of; '' when the question names none ("which deputy FM …"). */
   roles: ReadonlyArray<{ role: string; of: string }>;
+  /** Every role the question names, of anyone or no one ("besides the foreign minister"): the lexicon's words. */
+  roleWords: readonly string[];
   /** For yes/no: the values proposed, to confirm or contradict ("in Geneva?", "in June?", "a Russian university?"). */
   proposed: {
     /** Places, countries and organizations: known entity ids, or names the knowledge lacks. */

@@ -221,6 +221,7 @@ export function read(question: string, index: SearchIndex): Frame {
         (l) => l.role === 'demonym' && tokens[l.end] !== undefined && !taken[l.end] && !STOP(tokens[l.end]!.norm) && !INTENT_BY_STEM.has(tokens[l.end]!.stem), // "the argentinian talk about": a verb, not a qualified word
       )
       .map((l) => ({ entity: l.entity, stem: tokens[l.end]!.stem })),
+    peopleOfCountry: links.find((l) => l.role === 'demonym' && isPeopleNoun(tokens[l.end]?.norm ?? '') && /s$/.test(tokens[l.end]!.norm))?.entity,
     textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
     // (A Cyrillic form is looked for as the English name: the releases are in English.)
     textNameWords: [
@@ -253,6 +254,7 @@ export function read(question: string, index: SearchIndex): Frame {
     future: words.some((w) => LEXICON.futureWords.has(w)),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     roles: rolesIn(tokens, free, links, (id) => index.persons.has(id)),
+    roleWords: roleWordsIn(tokens),
     proposed,
   };
 }
@@ -332,6 +334,11 @@ function correctQuestionWord(token: Token, index: SearchIndex): Token {
 function askOf(words: readonly string[], tokens: readonly Token[], intents: ReadonlySet<Intent>, free: (i: number) => boolean): Frame['ask'] {
   let start = 0;
   while (start < words.length - 1 && OPENERS.has(words[start]!)) start++;
+  // "Besides the foreign minister, which Algerian leaders…": the question starts at its question word.
+  if (OTHERS.some((phrase) => phrase.every((w, k) => words[start + k] === w))) {
+    const wh = words.findIndex((w, i) => i > start && WH_WORDS.includes(w));
+    if (wh > 0) start = wh;
+  }
   // "In which areas…", "With whom…", "For what…": the question word follows a preposition.
   if (LEXICON.proposalBefore.has(words[start] ?? '') && /^(which|what|whom|who|whose|when|where|how)$/.test(words[start + 1] ?? '')) start++;
   const opening = words.slice(start);
@@ -438,6 +445,18 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
     // The role as the lexicon writes it: "ambasador" typed is the ambassador.
     if (of) found.push({ role: [...(portfolio ? [portfolio] : []), ...matched.words].join(' '), of: of.entity });
     i = end - 1;
+  }
+  return found;
+}
+
+/** Every role the question names, longest first and without overlaps ("foreign minister", not also "minister"). */
+function roleWordsIn(tokens: readonly Token[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const matched = ROLES.find((r) => r.stems.every((s, k) => roleWord(tokens[i + k], s)));
+    if (!matched) continue;
+    found.push(matched.words.join(' '));
+    i += matched.stems.length - 1;
   }
   return found;
 }
