@@ -206,6 +206,8 @@ export const INSTITUTION_WORDS = new Set([
   'board',
   'group',
   'partnership',
+  'partnerships',
+  'francophonie',
   'dialogue',
   'declaration',
   'convention',

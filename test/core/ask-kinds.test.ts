@@ -2,8 +2,8 @@
  * Kinds of question added while tuning `ask` on unseen phrasings: visits, roles, the WHO/who
  * ambiguity, a person's organization or country, and counts with a word the release lacks.
  */
-import { ask, type Engine } from '../../src/core';
-import { expectSourcesVerbatim, shippedEngine, textOf } from './setup';
+import { ask, createEngine, loadKnowledge, type Engine } from '../../src/core';
+import { expectSourcesVerbatim, shippedEngine, tempKnowledge, textOf } from './setup';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -40,6 +40,18 @@ describe('roles', () => {
     const answer = ask(engine, question);
     expect(answer.status).toBe('not_found');
     expect(answer.summary).not.toContain(nearMiss);
+  });
+
+  test("a title's shorthand is the role: a foreign secretary is a foreign minister", async () => {
+    const k = await tempKnowledge((t) =>
+      t.editYaml('entities.yaml', (d) => {
+        const cassis = d.entities.find((e: { id: string }) => e.id === 'cassis');
+        cassis.title = 'Swiss Foreign Secretary';
+      }),
+    );
+    const loaded = await loadKnowledge(k.dir);
+    if (!loaded.ok) throw new Error('fixture does not load');
+    expect(ask(createEngine(loaded.knowledge), 'Who is the Swiss foreign minister?').summary).toContain('Cassis');
   });
 
   test('a role the person does hold is answered', () => {

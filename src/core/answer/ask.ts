@@ -165,6 +165,19 @@ export function ask(engine: Engine, question: string): Answer {
   return said ?? notFound(S.releaseSilent, lang);
 }
 
+/** A title's words with the lexicon's two-word shorthand spelled out: "UK Foreign Secretary" holds "foreign minister". */
+function withShorthand(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const two = i + 1 < words.length ? LEXICON.shorthand.get(`${words[i]} ${words[i + 1]}`) : undefined;
+    if (two) {
+      out.push(...tokenize(two));
+      i++;
+    } else out.push(words[i]!);
+  }
+  return out;
+}
+
 /** A person's title words, as stems. */
 function titleStemsOf(engine: Engine, person: string): ReadonlySet<string> {
   const e = entity(engine, person);
@@ -372,7 +385,7 @@ function holdsRole(engine: Engine, person: string, role: string): boolean {
   // (the "deputy" of one is not of the other).
   const offices = [e?.title ?? '', ...(e?.titles ?? [])].flatMap((title) => title.split(/,\s+|\s+[–—-]\s+/));
   return offices.some((title) => {
-    const words = tokenize(title);
+    const words = withShorthand(tokenize(title));
     const stems = words.map((w) => stem(w));
     if (!wanted.every((w) => stems.includes(w))) return false;
     const modifiers = words.filter((w) => LEXICON.roleModifiers.has(w)).map((w) => stem(w));

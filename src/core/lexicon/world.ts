@@ -638,6 +638,7 @@ export const WORLD: readonly WorldName[] = [
   {
     kind: 'organization',
     names: ['World Bank', 'World Bank Group', 'WBG', 'International Bank for Reconstruction and Development', 'IBRD'],
+    caseSensitive: ['WB'],
     ru: ['Всемирный банк', 'Группа Всемирного банка', 'МБРР'],
   },
   { kind: 'organization', names: ['International Finance Corporation', 'IFC'], ru: ['Международная финансовая корпорация', 'МФК'] },
