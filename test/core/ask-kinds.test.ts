@@ -179,6 +179,7 @@ describe('from a fourth unseen set', () => {
     'What agreements were signed with Switzerland?',
     // Where a meeting yet to come will be held: not where this one was, nor a sentence naming no city.
     'In which city will the next human rights council session be held?',
+    'where will the next meeting with tedros be held?',
   ])('%s — the release is silent', (question) => {
     expect(ask(engine, question).status).toBe('not_found');
   });

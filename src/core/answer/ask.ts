@@ -786,6 +786,8 @@ function whenAnswer(ctx: Context): Answer | undefined {
   }
   // "When is the 10th summit due?": a date the text gives beats the date of a meeting.
   if (ctx.terms.length) return sentenceAnswer(ctx);
+  // "When is the next business council meeting?": what is to come has neither a meeting's date nor the release's.
+  if (ctx.a.future && !ctx.a.intents.has('visit')) return sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   // The dates of meetings answer when someone met: people asked about, or a meeting asked ("when did he meet
   // the Romanians?") — not "when will he visit Romania?" (the Romanians he met in Astana are no visit there).
   const asksPeople =
@@ -800,7 +802,7 @@ function whenAnswer(ctx: Context): Answer | undefined {
   if (ctx.people.length && asksPeople) {
     const met = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
     // A release with no year anywhere: the meeting is there, its date is not ("date unknown" is no answer to "when").
-    const meetings = met.filter((m) => releaseOf(ctx.engine, m.release)?.date);
+    const meetings = met.filter((m) => releaseOf(ctx.engine, m.release)?.date || releaseOf(ctx.engine, m.release)?.monthDay);
     // (Nor is the release's date an answer about someone it only mentions: "When will Radev arrive?")
     if (!meetings.length) return noDateFor();
     if (meetings.length) {

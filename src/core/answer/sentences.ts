@@ -136,6 +136,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     if (!covers(release)) return [];
     const text = hit.text;
     if ((states && !states(text)) || figureOfOtherYear(ctx.a, text)) return [];
+    // "Where will the next round be held?": a sentence about what is to come, not about this round.
+    if (ctx.a.future && (ctx.a.ask === 'where' || ctx.a.ask === 'when') && !LEXICON.toCome(text)) return [];
     const tokens = tokensOf(text);
     const named = entitiesNamed(tokens, index.formTable);
     // People by their names only: a title ("the foreign ministers of Kazakhstan") may be anyone's.

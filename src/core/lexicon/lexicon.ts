@@ -70,6 +70,7 @@ function fileSchema() {
     accompany: phrases,
     irregular_verbs: phrases,
     future_words: phrases,
+    to_come: phrases,
     strict_actions: phrases,
     portfolios: phrases,
     figure_subjects: phrases,
@@ -178,6 +179,8 @@ export const LEXICON = {
   response: phraseTest(all((f) => f.response_phrases)),
   /** A sentence in which someone says something ("noted", "stressed", "according to"). */
   speech: phraseTest(all((f) => f.speech_verbs)),
+  /** Whether a sentence speaks of what is to come ("will be held", "agreed to hold the next round"). */
+  toCome: phraseTest(all((f) => [...f.future_words, ...f.to_come])),
   subjectBefore: new Set(all((f) => f.subject_before)),
   sceneAfterOn: new Set(all((f) => f.scene_after_on)),
   subjectAfter: new Set(all((f) => f.subject_after)),
