@@ -319,6 +319,11 @@ export function cleanRelease(raw: string): CleanText {
     title = paragraphs[0]!;
     paragraphs = paragraphs.slice(1);
   }
+  // "Kazakh TV" between the headline and the dateline: the site's name, not the text.
+  if (paragraphs.length > 2 && short(paragraphs[0]!) && splitDateline(paragraphs[1]!)) {
+    removed.push(paragraphs[0]!);
+    paragraphs = paragraphs.slice(1);
+  }
   // The dateline, from the first paragraph: metadata, not the first sentence's words.
   let dateline: Dateline | undefined;
   const split = paragraphs[0] ? splitDateline(paragraphs[0]) : undefined;

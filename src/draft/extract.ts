@@ -9,7 +9,7 @@ import type { EntityType, FactKind } from '../core/knowledge/schema';
 import { normalize, splitSentences } from '../core/text/normalize';
 import { REMOTE_MEETING } from '../core/text/remote';
 import { tokenSpans } from '../core/search/tokens';
-import { MONTHS_EN, monthNumber } from '../core/text/months';
+import { MONTH_PATTERN_EN, MONTHS_EN, monthNumber } from '../core/text/months';
 import { findDate, isoDate, parseDate, type Dateline } from './clean';
 import { EntityResolver, slug, type DraftEntity, type Mention } from './entities';
 import {
@@ -136,7 +136,9 @@ const isPossessive = (t: Tok) => /['’]s$/u.test(t.text);
 const isCapWord = (t: Tok) => /^\p{Lu}/u.test(t.text) && !isPossessive(t);
 const isInitial = (t: Tok) => /^\p{Lu}$/u.test(t.text);
 const isNameWord = (t: Tok) => /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*$/u.test(t.text);
-const notNameWord = (w: string) => TITLE_WORDS.has(w) || INSTITUTION_WORDS.has(w) || FUNCTION_WORDS.has(w) || HEAD_TYPES.has(w);
+// (And an abstract noun by its ending: "… for Economic Diplomacy and Openness Konstantinos Papadimitriou".)
+const ABSTRACT_NOUN = /^\p{L}{3,}(?:ness|tion|sion|ities|ity|ism|ship|ology|ment)$/u;
+const notNameWord = (w: string) => TITLE_WORDS.has(w) || INSTITUTION_WORDS.has(w) || FUNCTION_WORDS.has(w) || HEAD_TYPES.has(w) || ABSTRACT_NOUN.test(w);
 const sep = (text: string, toks: Tok[], i: number) => text.slice(toks[i - 1]!.end, toks[i]!.start);
 const hasTitleHead = (title: string) =>
   toksOf(title).some(
@@ -956,8 +958,9 @@ function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { 
   const inTitle = options.title ? findDate(options.title) : undefined;
   if (inTitle) return { date: inTitle, why: `from the headline “${options.title}”` };
   const inText = findDate(paragraphs.join('\n'));
-  // A date line without a year ("3 October") gives the day when the dateline does not.
-  const d = options.dateline?.month ? options.dateline : options.dayMonth;
+  // A date line without a year ("3 October") gives the day when the dateline does not; so does "On 22 April, …"
+  // opening the text.
+  const d = options.dateline?.month ? options.dateline : (options.dayMonth ?? openingDay(paragraphs[0] ?? ''));
   if (d?.month && d.day) {
     if ('year' in d && d.year) {
       const date = isoDate(d.year, d.month, d.day);
@@ -968,9 +971,9 @@ function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { 
     if (date)
       return {
         date,
-        why: `the ${d === options.dayMonth ? 'date line' : 'dateline'}'s day (“${d.text}”) with the year of ${inText} in the text — check the year`,
+        why: `the ${d === options.dateline ? 'dateline' : d === options.dayMonth ? 'date line' : 'opening'}'s day (“${d.text}”) with the year of ${inText} in the text — check the year`,
       };
-    const what = d === options.dayMonth ? 'date line' : 'dateline';
+    const what = d === options.dateline ? 'dateline' : d === options.dayMonth ? 'date line' : 'opening';
     return {
       monthDay: `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
       why: `the ${what} “${d.text}” gives no year and the text none either`,
@@ -978,6 +981,14 @@ function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { 
   }
   if (inText) return { date: inText, why: 'the first date in the text — is it the release’s?' };
   return { why: 'no date in the text' };
+}
+
+/** "On 22 April, Ambassador … met …": the day the first sentence opens with, without a year. */
+function openingDay(paragraph: string): { month: number; day: number; text: string } | undefined {
+  const m = new RegExp(`^On (?:(\\d{1,2}) (${MONTH_PATTERN_EN})|(${MONTH_PATTERN_EN}) (\\d{1,2}))\\b`, 'i').exec(paragraph);
+  const month = m ? monthNumber((m[2] ?? m[3])!.replace(/\.$/, '')) : undefined;
+  const day = m ? Number(m[1] ?? m[4]) : 0;
+  return month && day >= 1 && day <= 31 ? { month, day, text: m![0] } : undefined;
 }
 
 /**

@@ -531,3 +531,29 @@ describe('a visit abroad with several hosts', () => {
     expect(answer).not.toContain('Karim Benali');
   });
 });
+
+describe('an ambassador’s day, from a site with its name above the dateline', () => {
+  const TEXT = [
+    'Kazakhstan and Greece discuss shipping',
+    'Kazakh TV',
+    'ATHENS – On 22 April, Ambassador of Kazakhstan to Greece Arman Oskenov met with Deputy Minister of Foreign Affairs of Greece for Economic Diplomacy and Openness Nikos Dimou.',
+    'The sides discussed cooperation in shipping.',
+    'Earlier the same day, Oskenov met with Chairman of the Hellenic Chamber of Commerce Petros Lakis.',
+  ].join('\n\n');
+
+  it('drops the site line, keeps the dateline and the opening day, and ends a title at an abstract noun', async () => {
+    const d = await draft(await knowledgeCopy(), 'athens.txt', `${TEXT}\n`);
+    const release = d.result.draft.release;
+    expect(release.place).toBe('athens');
+    expect(release.month_day).toBe('04-22');
+    expect(d.k.releases.get(release.id)!.paragraphs[0]).toMatch(/^On 22 April, Ambassador/);
+    expect(person(d.k, 'Nikos Dimou')?.title).toBe('Deputy Minister of Foreign Affairs of Greece for Economic Diplomacy and Openness');
+  });
+
+  it('answers whom else the visitor met, less the one the question names by role', async () => {
+    const d = await draft(await knowledgeCopy(), 'athens.txt', `${TEXT}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'who did oskenov meet earlier that day, besides the deputy minister?'), d.k);
+    expect(answer).toContain('Petros Lakis');
+    expect(answer).not.toContain('Nikos Dimou —');
+  });
+});

@@ -298,7 +298,14 @@ function whoAnswer(ctx: Context): Answer | undefined {
   }
   // "Who else attended the meeting with the Academy's president?": the others at their meetings.
   if (a.others && ctx.people.length) {
-    const others = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)).flatMap((m) => m.with))].filter((p) => !ctx.people.includes(p));
+    // (The visitor's "others" are everyone met on their visits: "who else did Abilkassymov meet?")
+    const visits = [...new Set([...ctx.people, ...namedPeople(ctx)])]
+      .flatMap((p) => [...(engine.index.releasesByPrincipal.get(p) ?? [])])
+      .filter((id) => ctx.releases.has(id));
+    const visitMeetings = visits.length ? counterpartsIn({ ...ctx, releases: new Set(visits) }).map((c) => c.meeting) : [];
+    const others = [...new Set([...ctx.people.flatMap((p) => meetingsIn(ctx, p)), ...visitMeetings].flatMap((m) => m.with))].filter(
+      (p) => !ctx.people.includes(p),
+    );
     if (others.length) return describePeople(ctx, others);
     // Nobody else at their meetings: not the people the question already names — a fact or the text may say who else.
     const facts = matchingFacts(ctx);
