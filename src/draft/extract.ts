@@ -581,8 +581,17 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
     let { nameToks } = person;
     // "Foreign Minister of Aldoria Kiran Velsk", "Consul General in Guangzhou Yerkebulan Sarybay": the word after
     // "of" or "in" completes the title, the name follows it.
-    const prev = toks[toks.indexOf(nameToks[0]!) - 1];
-    if (!person.known && nameToks.length >= 3 && prev && /^(?:of|for|to|in)$/.test(prev.text) && text.slice(prev.end, nameToks[0]!.start) === ' ') {
+    // ("Chairman of the Foreign Affairs Committee of the Saeima Rihards Kols": after "of the" as well.)
+    const at = toks.indexOf(nameToks[0]!);
+    const prev = toks[at - 1];
+    const joiner = (t: Tok | undefined) => t !== undefined && /^(?:of|for|to|in)$/.test(t.text);
+    if (
+      !person.known &&
+      nameToks.length >= 3 &&
+      prev &&
+      (joiner(prev) || (prev.text === 'the' && joiner(toks[at - 2]))) &&
+      text.slice(prev.end, nameToks[0]!.start) === ' '
+    ) {
       nameToks = nameToks.slice(1);
     }
     const start = nameToks[0]!.start;

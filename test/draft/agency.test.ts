@@ -529,6 +529,19 @@ describe('a visit abroad with several hosts', () => {
     const answer = toPlainText(ask(createEngine(d.k), 'Besides the foreign minister, which Algerian leaders did Oskenov meet?'), d.k);
     for (const name of ['Amir Haddad', 'Nadir Saadi', 'Farid Amrani']) expect(answer).toContain(name);
     expect(answer).not.toContain('Karim Benali');
+    // The country by its name before a plural: the group asked for, not a role to leave out.
+    const ministers = ask(createEngine(d.k), 'which Algeria ministers did Oskenov meet besides the foreign minister?');
+    expect(ministers.summary).toBe('From Algeria:');
+    expect(toPlainText(ministers, d.k)).toContain('Farid Amrani');
+  });
+
+  it('reads a name after "of the" an institution ends: "… of the Saeima Rihards Kols"', async () => {
+    const d = await draft(
+      await knowledgeCopy(),
+      'riga.txt',
+      'Talks in Riga\n\nRIGA – Deputy Minister of Foreign Affairs of Kazakhstan Arman Oskenov met with the Chairman of the Foreign Affairs Committee of the Saeima Rihards Kols.\n\nThey discussed transit.\n',
+    );
+    expect(person(d.k, 'Rihards Kols')?.title).toBe('Chairman of the Foreign Affairs Committee of the Saeima');
   });
 });
 

@@ -469,8 +469,10 @@ function describePeople(ctx: Context, people: readonly string[]): Answer {
     if (meetings.length === 0) return [personLine(engine, p)];
     return meetings.map((m) => metLine(ctx, m, personLine(engine, p)));
   };
+  // (Nothing named by the question — "which Singapore ministers…" names it only as a word —: the people's countries.)
+  const of = ctx.specific.length ? ctx.specific : [...new Set(people.flatMap((p) => entity(engine, p)?.country ?? []))];
   return answered(
-    ctx.S.peopleOf(ctx.specific.map((id) => nameOf(engine, id)).join(', ')),
+    ctx.S.peopleOf(of.map((id) => nameOf(engine, id)).join(', ')),
     people.flatMap(line),
     people.flatMap((p) => mentionSources(engine, p)),
     ctx.lang,

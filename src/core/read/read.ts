@@ -221,7 +221,8 @@ export function read(question: string, index: SearchIndex): Frame {
         (l) => l.role === 'demonym' && tokens[l.end] !== undefined && !taken[l.end] && !STOP(tokens[l.end]!.norm) && !INTENT_BY_STEM.has(tokens[l.end]!.stem), // "the argentinian talk about": a verb, not a qualified word
       )
       .map((l) => ({ entity: l.entity, stem: tokens[l.end]!.stem })),
-    peopleOfCountry: links.find((l) => l.role === 'demonym' && isPeopleNoun(tokens[l.end]?.norm ?? '') && /s$/.test(tokens[l.end]!.norm))?.entity,
+    peopleOfCountry: links.find((l) => (l.role === 'demonym' || l.role === 'name') && isPeopleNoun(tokens[l.end]?.norm ?? '') && /s$/.test(tokens[l.end]!.norm))
+      ?.entity,
     textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
     // (A Cyrillic form is looked for as the English name: the releases are in English.)
     textNameWords: [
@@ -455,7 +456,9 @@ function roleWordsIn(tokens: readonly Token[]): string[] {
   for (let i = 0; i < tokens.length; i++) {
     const matched = ROLES.find((r) => r.stems.every((s, k) => roleWord(tokens[i + k], s)));
     if (!matched) continue;
-    found.push(matched.words.join(' '));
+    // ("Which Singapore ministers…": a plural is the group asked for, not a role to leave out.)
+    const last = tokens[i + matched.stems.length - 1]!.norm;
+    if (!(isPeopleNoun(last) && /s$/.test(last))) found.push(matched.words.join(' '));
     i += matched.stems.length - 1;
   }
   return found;
