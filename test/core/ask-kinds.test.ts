@@ -36,6 +36,8 @@ describe('roles', () => {
     ['Who is the ambassador of Vietnam?', 'Bui Thanh Son'],
     // A portfolio is part of the role: the Swiss foreign minister is no trade minister.
     ['What is the name of the Swiss trade minister in Geneva?', 'Cassis'],
+    // Of no country, asked for by name: nobody in Geneva is a prime minister (Nurtleu is a deputy one).
+    ["What's the name of the PM who met Nurtleu in Geneva?", 'Nurtleu'],
   ])('%s — a role nobody there holds is not answered with someone else', (question, nearMiss) => {
     const answer = ask(engine, question);
     expect(answer.status).toBe('not_found');

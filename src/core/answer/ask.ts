@@ -84,6 +84,8 @@ export function ask(engine: Engine, question: string): Answer {
         holdsRole(engine, p, role),
       );
       if (holders.length) people = [...new Set([...people, ...holders])];
+      // "What's the name of the PM who received him?": a role nobody in these releases holds, asked for by name.
+      else if (a.ask === 'who' || a.intents.has('identity')) return notFound(S.notMentioned(quoteList([role], lang)), lang);
       continue;
     }
     const holders = peopleOf(engine, of).filter((p) => holdsRole(engine, p, role) && inScope(p));

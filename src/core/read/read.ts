@@ -254,7 +254,7 @@ export function read(question: string, index: SearchIndex): Frame {
     asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),
     future: words.some((w) => LEXICON.futureWords.has(w)),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
-    roles: rolesIn(tokens, free, links, (id) => index.persons.has(id)),
+    roles: rolesIn(tokens, free, links, (id) => index.persons.has(id), ask === 'who' || intents.has('identity')),
     roleWords: roleWordsIn(tokens),
     proposed,
   };
@@ -402,7 +402,13 @@ function matchLength(phrase: readonly string[], words: readonly string[], i: num
  * Turkish foreign minister", "the president of Switzerland" — with the entity they qualify. A role
  * before another noun ("the deputy ministers' consultations") qualifies that noun, not a person.
  */
-function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: readonly Link[], isPerson: (id: string) => boolean): Frame['roles'] {
+function rolesIn(
+  tokens: readonly Token[],
+  free: (i: number) => boolean,
+  links: readonly Link[],
+  isPerson: (id: string) => boolean,
+  namesAsked: boolean,
+): Frame['roles'] {
   const found: Array<{ role: string; of: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
     // "The UN deputy secretary-general", "Tedros's deputy": a modifier makes the role next to it someone else's.
@@ -441,10 +447,16 @@ function rolesIn(tokens: readonly Token[], free: (i: number) => boolean, links: 
     if (next === 'of') at = tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1;
     // "the Iraqi trade minister": a portfolio before the role is part of it.
     const portfolio = i > 0 && free(i - 1) && LEXICON.portfolios.has(tokens[i - 1]!.norm) ? tokens[i - 1]!.norm : undefined;
-    const start = portfolio ? i - 1 : i;
+    // ("the Polish deputy agriculture minister": and the modifier before the portfolio.)
+    const modifier = portfolio && i > 1 && free(i - 2) && LEXICON.roleModifiers.has(tokens[i - 2]!.norm) ? tokens[i - 2]!.norm : undefined;
+    const start = i - (portfolio ? 1 : 0) - (modifier ? 1 : 0);
     const of = links.find((l) => l.end === start) ?? (at > end ? links.find((l) => l.start === at) : undefined);
-    // The role as the lexicon writes it: "ambasador" typed is the ambassador.
-    if (of) found.push({ role: [...(portfolio ? [portfolio] : []), ...matched.words].join(' '), of: of.entity });
+    // The role as the lexicon writes it: "ambasador" typed is the ambassador. Of no country, asked for by name
+    // ("what's the name of the PM who received him?"): whoever holds it in the releases asked about.
+    const role = [...(modifier ? [modifier] : []), ...(portfolio ? [portfolio] : []), ...matched.words].join(' ');
+    const plural = isPeopleNoun(tokens[end - 1]!.norm) && /s$/.test(tokens[end - 1]!.norm);
+    if (of) found.push({ role, of: of.entity });
+    else if (namesAsked && !plural && (next === undefined || STOP(next) || beforeVerb)) found.push({ role, of: '' });
     i = end - 1;
   }
   return found;
