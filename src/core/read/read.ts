@@ -254,7 +254,7 @@ export function read(question: string, index: SearchIndex): Frame {
     asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),
     future: words.some((w) => LEXICON.futureWords.has(w)),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
-    roles: rolesIn(tokens, free, links, (id) => index.persons.has(id), ask === 'who' || intents.has('identity')),
+    roles: rolesIn(tokens, free, links, (id) => index.persons.has(id), intents.has('identity')),
     roleWords: roleWordsIn(tokens),
     proposed,
   };
