@@ -142,9 +142,14 @@ export function ask(engine: Engine, question: string): Answer {
   }
   const terms = (a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms]).filter((t) => !titleWords.has(t));
   const ctx: Context = { engine, a, lang, S, specific, people, terms, group: a.group, releases };
-  // "Did he sign a memorandum with the Czech senators?": the releases asked about never say "memorandum".
+  // "Did he sign a memorandum with the Czech senators?", "did he also visit Fujian?": the releases asked about never say it.
   // (Only of an action asked: "KZ-Greece trade is 1.9 billion euros, right?" proposes a value the text may correct.)
-  if (a.ask === 'yesno' && a.cues.length && releases !== engine.index.releaseIds && terms.some((t) => !saidIn(engine, t, releases))) {
+  if (
+    a.ask === 'yesno' &&
+    (a.cues.length || a.intents.has('visit')) &&
+    releases !== engine.index.releaseIds &&
+    terms.some((t) => !saidIn(engine, t, releases))
+  ) {
     return notFound(S.releaseSilent, lang);
   }
   // "What time…", "how much money…", "which university…": only a fact that states it answers.
@@ -761,6 +766,8 @@ function didVisit(ctx: Context): Answer {
     .filter((f) => ctx.releases.has(f.release))
     // A visit to Geneva is a visit to Switzerland too.
     .filter((f) => places.length === 0 || (f.where !== undefined && (places.includes(f.where) || places.includes(entity(engine, f.where)?.country ?? ''))))
+    // "Did he also visit Fujian province?": a place the knowledge has no entity for is in the visit's words, or it is no visit there.
+    .filter((f) => ctx.terms.every((t) => engine.index.factStems.has(f.id, t)))
     .filter((f) => {
       const who = f.actor ?? engine.knowledge.releases.get(f.release)?.principal;
       return visitors.length === 0 ? who === engine.knowledge.releases.get(f.release)?.principal : who !== undefined && visitors.includes(who);

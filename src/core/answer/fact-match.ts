@@ -96,13 +96,15 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
   // "Which agreements did they sign?": only a fact that says "signed" states it. (A yes/no keeps the others:
   // "was it signed?" is answered by what the release says instead — a draft, work to go on.)
   const strict = a.ask === 'yesno' ? [] : strictCues(a);
+  // (Checked only when the question asks a figure of some year: thousands of facts may be ranked.)
+  const yearsMatter = a.dates.some((d) => d.year) && asksFigure(a);
   const scored: Array<{ fact: Fact; score: number }> = [];
   for (const id of new Set(ids)) {
     const fact = engine.knowledge.facts.get(id);
     if (!fact || !ctx.releases.has(fact.release)) continue;
     const has = (s: string): boolean => engine.index.factStems.has(id, s);
     if (strict.length && !strict.some(has)) continue;
-    if (fact.sources.length && fact.sources.every((x) => figureOfOtherYear(a, x.quote))) continue;
+    if (yearsMatter && fact.sources.length && fact.sources.every((x) => figureOfOtherYear(a, x.quote))) continue;
     const covered = ctx.terms.filter(has).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
     const named = ctx.specific.filter((e) => factNames(ctx, fact, e)).length;
     const kindMatch = kinds.includes(fact.kind);
