@@ -236,3 +236,34 @@ release:
     expect(answer.sources.map((s) => s.quote).join(' ')).toContain('512 million');
   });
 });
+
+describe('a count of the thing asked', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    const k = await tempKnowledge((t) => {
+      t.write(
+        'releases/2025-04-01-islamabad.txt',
+        'The Ambassador of Kazakhstan met the Minister of Commerce of Pakistan in Islamabad.\n\nKazakhstan exported about 150,000 tonnes of wheat to Pakistan last year, while Pakistan supplies rice and citrus fruits to Kazakhstan.\n',
+      );
+      t.write(
+        'releases/2025-04-01-islamabad.yaml',
+        'release:\n  id: 2025-04-01-islamabad\n  title: Kazakh Ambassador meets the Commerce Minister of Pakistan\n  date: 2025-04-01\n  source: Press service of the Ministry of Foreign Affairs of the Republic of Kazakhstan\n  text: 2025-04-01-islamabad.txt\n',
+      );
+    });
+    const loaded = await loadKnowledge(k.dir);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    engine = createEngine(loaded.knowledge);
+  });
+
+  test('"how many tonnes of wheat" is answered by the tonnes of wheat', () => {
+    expect(
+      ask(engine, 'How many tonnes of wheat did Kazakhstan export to Pakistan?')
+        .sources.map((s) => s.quote)
+        .join(' '),
+    ).toContain('150,000');
+  });
+
+  test('"how many tonnes of rice" is not answered by the tonnes of wheat', () => {
+    expect(ask(engine, 'How many tonnes of rice does Pakistan export to Kazakhstan a year?').status).toBe('not_found');
+  });
+});

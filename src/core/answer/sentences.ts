@@ -170,6 +170,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     if (!words.length && ctx.a.cues.length && !ctx.a.cues.some((c) => hit.queryTerms.includes(c))) return [];
     // "How many tonnes of …": the counted word (the first subject word) must be in the sentence, not just a number.
     if (ctx.a.ask === 'count' && !ctx.a.attribute && words.length && !hit.queryTerms.includes(words[0]!)) return [];
+    // "How many tonnes of rice…" is not answered by "150,000 tonnes of wheat": the number's own "of" must be the thing asked.
+    if (ctx.a.ask === 'count' && countsSomethingElse(text, ctx.a.terms)) return [];
     // A count is of the thing asked about: "how many companies took part in the Business Council" is not
     // answered by a number of companies elsewhere. The organizations and events asked about must be named.
     if (ctx.a.ask === 'count' && required.some((id) => !['place', 'country'].includes(entity(engine, id)?.type ?? '') && !named.has(id))) return [];
@@ -289,6 +291,23 @@ function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: R
     default:
       return true;
   }
+}
+
+/** Whether the text's "<number> <unit> of <thing>" counts the question's unit (its first subject word) of another thing only. */
+function countsSomethingElse(text: string, terms: readonly string[]): boolean {
+  if (terms.length < 2) return false;
+  const things: string[][] = [];
+  // (The thing is a few words: "3,200 tonnes of Dutch seed potatoes".)
+  for (const m of text.matchAll(/\d[\d,.]*\s+(?:thousand\s+|million\s+)?(\p{L}+)\s+of\s+(?:the\s+)?(\p{L}+(?:\s+\p{L}+){0,2})/gu)) {
+    if (stem(m[1]!.toLowerCase()) === terms[0])
+      things.push(
+        m[2]!
+          .toLowerCase()
+          .split(/\s+/)
+          .map((w) => stem(w)),
+      );
+  }
+  return things.length > 0 && !things.some((words) => words.some((w) => terms.includes(w)));
 }
 
 /** A number, in figures or in words: what a "how many" answer must hold. */
