@@ -304,9 +304,10 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
     sentences,
     worldForms,
     (tokens) => {
-      // A world name inside one of ours ("Shanghai" in the Shanghai Cooperation Organization) is not named.
+      // A world name inside one of ours ("Shanghai" in the Shanghai Cooperation Organization) is not named —
+      // but one inside a person's title is ("Consul General of Kazakhstan in Guangzhou Yerkebulan Sarybay").
       const ours: boolean[] = [];
-      entitiesNamed(tokens, formTable, ours);
+      for (const l of linkExact(tokens, formTable, ours)) if (knowledge.entities.get(l.entity)?.type === 'person') ours.fill(false, l.start, l.end);
       return linkExact(tokens, worldTable, ours).map((l) => l.entity);
     },
     true,
