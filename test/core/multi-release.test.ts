@@ -189,6 +189,17 @@ describe('reloading a large archive', () => {
   }, 60_000);
 });
 
+/** The shipped knowledge and one more release (text and metadata, uncurated), as an engine. */
+async function engineWithRelease(id: string, text: string, yaml: string): Promise<Engine> {
+  const k = await tempKnowledge((t) => {
+    t.write(`releases/${id}.txt`, text);
+    t.write(`releases/${id}.yaml`, yaml);
+  });
+  const loaded = await loadKnowledge(k.dir);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+  return createEngine(loaded.knowledge);
+}
+
 describe('a figure of the year asked', () => {
   const PRAGUE_TXT = `Deputy Minister of Foreign Affairs of Kazakhstan met a delegation of Czech senators in Prague.
 
@@ -205,13 +216,7 @@ release:
 `;
   let engine: Engine;
   beforeAll(async () => {
-    const k = await tempKnowledge((t) => {
-      t.write('releases/2025-06-03-prague.txt', PRAGUE_TXT);
-      t.write('releases/2025-06-03-prague.yaml', PRAGUE_YAML);
-    });
-    const loaded = await loadKnowledge(k.dir);
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-    engine = createEngine(loaded.knowledge);
+    engine = await engineWithRelease('2025-06-03-prague', PRAGUE_TXT, PRAGUE_YAML);
   });
 
   test('the year the figure is of answers', () => {
@@ -240,19 +245,11 @@ release:
 describe('a count of the thing asked', () => {
   let engine: Engine;
   beforeAll(async () => {
-    const k = await tempKnowledge((t) => {
-      t.write(
-        'releases/2025-04-01-islamabad.txt',
-        'The Ambassador of Kazakhstan met the Minister of Commerce of Pakistan in Islamabad.\n\nKazakhstan exported about 150,000 tonnes of wheat to Pakistan last year, while Pakistan supplies rice and citrus fruits to Kazakhstan.\n',
-      );
-      t.write(
-        'releases/2025-04-01-islamabad.yaml',
-        'release:\n  id: 2025-04-01-islamabad\n  title: Kazakh Ambassador meets the Commerce Minister of Pakistan\n  date: 2025-04-01\n  source: Press service of the Ministry of Foreign Affairs of the Republic of Kazakhstan\n  text: 2025-04-01-islamabad.txt\n',
-      );
-    });
-    const loaded = await loadKnowledge(k.dir);
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-    engine = createEngine(loaded.knowledge);
+    engine = await engineWithRelease(
+      '2025-04-01-islamabad',
+      'The Ambassador of Kazakhstan met the Minister of Commerce of Pakistan in Islamabad.\n\nKazakhstan exported about 150,000 tonnes of wheat to Pakistan last year, while Pakistan supplies rice and citrus fruits to Kazakhstan.\n',
+      'release:\n  id: 2025-04-01-islamabad\n  title: Kazakh Ambassador meets the Commerce Minister of Pakistan\n  date: 2025-04-01\n  source: Press service of the Ministry of Foreign Affairs of the Republic of Kazakhstan\n  text: 2025-04-01-islamabad.txt\n',
+    );
   });
 
   test('"how many tonnes of wheat" is answered by the tonnes of wheat', () => {
