@@ -661,7 +661,7 @@ const HEAD_OF_PLACE = new Set(['region', 'province', 'oblast', 'district', 'city
 const HONORIFICS = new Set(['professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir', 'sheikh', 'sheikha', 'academician', 'senator', 'excellency']);
 
 /** Small words inside a title: "Minister of …", "Ambassador … to …", "Consul General in …". */
-const TITLE_JOINERS = new Set([...CONNECTORS, 'to', 'in']);
+const TITLE_JOINERS = new Set([...CONNECTORS, 'to', 'in', 'at']);
 
 interface TitleSpan {
   text: string;

@@ -535,6 +535,15 @@ describe('a visit abroad with several hosts', () => {
     expect(toPlainText(ministers, d.k)).toContain('Farid Amrani');
   });
 
+  it('reads a title with "at" in it: "Secretary of State at the Ministry of Foreign Affairs of the Republic of Poland Marcin Przydacz"', async () => {
+    const d = await draft(
+      await knowledgeCopy(),
+      'warsaw.txt',
+      'Consultations with Poland\n\nASTANA – Deputy Minister of Foreign Affairs of Kazakhstan Arman Oskenov held political consultations with Secretary of State at the Ministry of Foreign Affairs of the Republic of Poland Marcin Przydacz.\n\nThey discussed transit.\n',
+    );
+    expect(person(d.k, 'Marcin Przydacz')?.title).toBe('Secretary of State at the Ministry of Foreign Affairs of the Republic of Poland');
+  });
+
   it('reads a name after "of the" an institution ends: "… of the Saeima Rihards Kols"', async () => {
     const d = await draft(
       await knowledgeCopy(),

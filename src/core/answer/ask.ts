@@ -320,6 +320,17 @@ function whoAnswer(ctx: Context): Answer | undefined {
   }
   // "Who came with the Cambodian FM?": that person's side. (None of it drafted: the text may still list them —
   // "accompanied by …". A country's delegation is its people, which the answers below list.)
+  // "С кем встретился генконсул в Хайкоу?": whom, where — nobody named, only places: everyone met there.
+  if (
+    asksAboutMeeting &&
+    ctx.people.length === 0 &&
+    ctx.terms.length === 0 &&
+    ctx.specific.length &&
+    ctx.specific.every((id) => ['place', 'country'].includes(entity(engine, id)?.type ?? ''))
+  ) {
+    const met = everyoneMet(ctx);
+    if (met) return met;
+  }
   const leads = a.roles.length ? ctx.people : namedPeople(ctx);
   if (a.accompany && leads.length) return companions(ctx, leads) ?? sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   // "Kazakhstan's foreign minister in the Rome release": the role's holders are the answer.
