@@ -43,9 +43,10 @@ async function withLargestGap<T>(task: () => Promise<T>): Promise<{ value: T; ga
   }
 }
 
-// The target is 100 ms; measured 5–20 ms on a 2-core machine at load average 10.
-// The bound leaves room for a busy CI machine and still fails by far without the limits (seconds).
-const MAX_GAP_MS = 250;
+// The target is 100 ms; measured 5–20 ms on a 2-core machine at load average 10, but 281 ms once in a
+// fresh-clone `.ci/run` (every suite in parallel on 2 cores: the process waited for a core, it did not
+// block). The bound leaves room for that and still fails by far without the limits (seconds).
+const MAX_GAP_MS = 500;
 
 describe('bombs: the event loop keeps turning and memory stays flat', () => {
   const bombs = FAULTS.filter((f) => /bomb|billion laughs/.test(f.name));
