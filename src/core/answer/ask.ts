@@ -318,8 +318,6 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const facts = matchingFacts(ctx);
     return (facts.length ? whoOfFacts(ctx, facts) : sentenceAnswer(ctx)) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   }
-  // "Who came with the Cambodian FM?": that person's side. (None of it drafted: the text may still list them —
-  // "accompanied by …". A country's delegation is its people, which the answers below list.)
   // "С кем встретился генконсул в Хайкоу?": whom, where — nobody named, only places: everyone met there.
   if (
     asksAboutMeeting &&
@@ -331,6 +329,8 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const met = everyoneMet(ctx);
     if (met) return met;
   }
+  // "Who came with the Cambodian FM?": that person's side. (None of it drafted: the text may still list them —
+  // "accompanied by …". A country's delegation is its people, which the answers below list.)
   const leads = a.roles.length ? ctx.people : namedPeople(ctx);
   if (a.accompany && leads.length) return companions(ctx, leads) ?? sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   // "Kazakhstan's foreign minister in the Rome release": the role's holders are the answer.
