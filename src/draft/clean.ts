@@ -15,7 +15,7 @@ export interface CleanText {
   /** The date the debris gave (a "date 2024-02-28" line), as YYYY-MM-DD. */
   date?: string;
   /** A date line without a year ("14 November, 16:05"): its day and month. */
-  dayMonth?: { month: number; day: number; text: string };
+  dayMonth?: DayMonth;
   /** The headline: a first line without a full stop, set apart from the text. */
   title?: string;
   /** The agency dateline the first paragraph opened with, taken out of the text. */
@@ -145,14 +145,27 @@ function debrisLine(line: string): string | undefined {
   return date;
 }
 
-/** "3 October", "14 November, 16:05", "Oct. 3": a date line without a year — its day and month. */
-function dayMonthLine(line: string): { month: number; day: number; text: string } | undefined {
-  const m = new RegExp(`^(?:(\\d{1,2}) (${MONTH})|(${MONTH}) (\\d{1,2}))\\.?(?:,? \\d{1,2}:\\d{2})?$`, 'i').exec(line);
+/** A day and month written without a year ("3 October", "Oct. 3"), and the words that gave them. */
+export interface DayMonth {
+  month: number;
+  day: number;
+  text: string;
+}
+
+/**
+ * The day and month `before` and `after` (regular-expression sources) frame in the text: a date line alone
+ * ("14 November, 16:05": `^` … `$` with the time) or an opening ("On 22 April, …": `^On ` … `\\b`).
+ */
+export function dayMonthIn(text: string, before: string, after: string): DayMonth | undefined {
+  const m = new RegExp(`${before}(?:(\\d{1,2}) (${MONTH})|(${MONTH}) (\\d{1,2}))${after}`, 'i').exec(text);
   if (!m) return undefined;
   const month = monthNumber((m[2] ?? m[3])!.replace(/\.$/, ''));
   const day = Number(m[1] ?? m[4]);
-  return month && day >= 1 && day <= 31 ? { month, day, text: line } : undefined;
+  return month && day >= 1 && day <= 31 ? { month, day, text: m[0] } : undefined;
 }
+
+/** "3 October", "14 November, 16:05", "Oct. 3": a date line without a year — its day and month. */
+const dayMonthLine = (line: string): DayMonth | undefined => dayMonthIn(line, '^', '\\.?(?:,? \\d{1,2}:\\d{2})?$');
 
 /** Non-breaking and zero-width spaces, tabs: whatever the page used, one plain space. */
 function tidyLine(line: string): string {

@@ -9,8 +9,8 @@ import type { EntityType, FactKind } from '../core/knowledge/schema';
 import { normalize, splitSentences } from '../core/text/normalize';
 import { REMOTE_MEETING } from '../core/text/remote';
 import { tokenSpans } from '../core/search/tokens';
-import { MONTH_PATTERN_EN, MONTHS_EN, monthNumber } from '../core/text/months';
-import { findDate, isoDate, parseDate, type Dateline } from './clean';
+import { MONTHS_EN, monthNumber } from '../core/text/months';
+import { dayMonthIn, findDate, isoDate, parseDate, type Dateline, type DayMonth } from './clean';
 import { EntityResolver, slug, type DraftEntity, type Mention } from './entities';
 import {
   CONNECTORS,
@@ -97,7 +97,7 @@ export interface ExtractOptions {
   /** The date the scraper's date line gave. */
   date?: string;
   /** A date line's day and month, without a year ("14 November, 16:05"). */
-  dayMonth?: { month: number; day: number; text: string };
+  dayMonth?: DayMonth;
   /** The headline line the cleaner set apart. */
   title?: string;
   /** The agency dateline the cleaner took out of the first paragraph. */
@@ -969,20 +969,16 @@ function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { 
   const inText = findDate(paragraphs.join('\n'));
   // A date line without a year ("3 October") gives the day when the dateline does not; so does "On 22 April, …"
   // opening the text.
-  const d = options.dateline?.month ? options.dateline : (options.dayMonth ?? openingDay(paragraphs[0] ?? ''));
+  const d = options.dateline?.month ? options.dateline : (options.dayMonth ?? dayMonthIn(paragraphs[0] ?? '', '^On ', '\\b'));
   if (d?.month && d.day) {
     if ('year' in d && d.year) {
       const date = isoDate(d.year, d.month, d.day);
       if (date) return { date, why: `from the dateline “${d.text}”` };
     }
+    const what = d === options.dateline ? 'dateline' : d === options.dayMonth ? 'date line' : 'opening';
     const year = inText ? Number(inText.slice(0, 4)) : undefined;
     const date = year ? isoDate(year, d.month, d.day) : undefined;
-    if (date)
-      return {
-        date,
-        why: `the ${d === options.dateline ? 'dateline' : d === options.dayMonth ? 'date line' : 'opening'}'s day (“${d.text}”) with the year of ${inText} in the text — check the year`,
-      };
-    const what = d === options.dateline ? 'dateline' : d === options.dayMonth ? 'date line' : 'opening';
+    if (date) return { date, why: `the ${what}'s day (“${d.text}”) with the year of ${inText} in the text — check the year` };
     return {
       monthDay: `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
       why: `the ${what} “${d.text}” gives no year and the text none either`,
@@ -990,14 +986,6 @@ function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { 
   }
   if (inText) return { date: inText, why: 'the first date in the text — is it the release’s?' };
   return { why: 'no date in the text' };
-}
-
-/** "On 22 April, Ambassador … met …": the day the first sentence opens with, without a year. */
-function openingDay(paragraph: string): { month: number; day: number; text: string } | undefined {
-  const m = new RegExp(`^On (?:(\\d{1,2}) (${MONTH_PATTERN_EN})|(${MONTH_PATTERN_EN}) (\\d{1,2}))\\b`, 'i').exec(paragraph);
-  const month = m ? monthNumber((m[2] ?? m[3])!.replace(/\.$/, '')) : undefined;
-  const day = m ? Number(m[1] ?? m[4]) : 0;
-  return month && day >= 1 && day <= 31 ? { month, day, text: m![0] } : undefined;
 }
 
 /**

@@ -435,12 +435,10 @@ function companions(ctx: Context, leads: readonly string[]): Answer | undefined 
   const countries = leads.map((p) => entity(engine, p)?.country).filter((c): c is string => c !== undefined);
   const inRelease = new Set(engine.knowledge.mentions.filter((m) => leads.includes(m.person) && ctx.releases.has(m.release)).map((m) => m.release));
   // Who was there: the visitor and the people at their meetings — not someone the release only mentions.
-  const present = new Set<string>();
-  for (const id of inRelease) {
-    const r = engine.knowledge.releases.get(id);
-    if (r?.principal) present.add(r.principal);
-  }
-  for (const m of engine.knowledge.meetings.values()) if (inRelease.has(m.release)) for (const p of m.with) present.add(p);
+  const present = new Set([
+    ...[...inRelease].flatMap((id) => engine.knowledge.releases.get(id)?.principal ?? []),
+    ...counterpartsIn({ ...ctx, releases: inRelease }).map((c) => c.person),
+  ]);
   const side = countries.length
     ? [...present].filter((p) => countries.includes(entity(engine, p)?.country ?? ''))
     : leads.flatMap((p) => meetingsIn(ctx, p)).flatMap((m) => m.with);
@@ -831,7 +829,10 @@ function whenAnswer(ctx: Context): Answer | undefined {
   if (ctx.people.length && asksPeople) {
     const met = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
     // A release with no year anywhere: the meeting is there, its date is not ("date unknown" is no answer to "when").
-    const meetings = met.filter((m) => releaseOf(ctx.engine, m.release)?.date || releaseOf(ctx.engine, m.release)?.monthDay);
+    const meetings = met.filter((m) => {
+      const r = releaseOf(ctx.engine, m.release);
+      return r?.date !== undefined || r?.monthDay !== undefined;
+    });
     // (Nor is the release's date an answer about someone it only mentions: "When will Radev arrive?")
     if (!meetings.length) return noDateFor();
     if (meetings.length) {

@@ -8,7 +8,7 @@ import type { FactKind } from '../knowledge/schema';
 import type { Frame, Intent } from '../read/frame';
 import { whenMatches } from '../search/dates';
 import { peopleOf } from './people';
-import { LEXICON } from '../lexicon/lexicon';
+import { LEXICON, type Attribute } from '../lexicon/lexicon';
 import { stem } from '../text/normalize';
 
 /** Stems of the actions a fact must say to state them ("sign"). */
@@ -133,7 +133,8 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
 }
 
 /** Attributes whose evidence is a figure: a sum, a trade figure, a share, a change. */
-const FIGURE_EVIDENCE = (['money', 'trade', 'percent', 'growth'] as const).flatMap((at) => LEXICON.evidence.get(at) ?? []);
+const FIGURE_ATTRIBUTES: ReadonlySet<Attribute> = new Set<Attribute>(['money', 'trade', 'percent', 'growth']);
+const FIGURE_EVIDENCE = [...FIGURE_ATTRIBUTES].flatMap((at) => LEXICON.evidence.get(at) ?? []);
 
 /**
  * "Trade in the first half of 2025?" is not answered by "trade reached 512 million dollars in 2024": a figure
@@ -146,7 +147,6 @@ export function figureOfOtherYear(a: Frame, text: string): boolean {
   return years.length > 0 && !years.some((y) => asked.includes(y));
 }
 
-const FIGURE_ATTRIBUTES = new Set(['money', 'trade', 'percent', 'growth']);
 const FIGURE_SUBJECTS = new Set([...LEXICON.figureSubjects, ...LEXICON.tradeSubjects].map((w) => stem(w)));
 
 /** Whether the question asks for a figure: a sum, a share, a count, or of a subject that is one ("trade"). */

@@ -56,6 +56,8 @@ const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(lexiconStem));
 // Compared as written (plurals listed): stems would take "represented" for "representative".
 const PEOPLE_NOUNS = LEXICON.peopleNouns;
 const isPeopleNoun = (word: string): boolean => PEOPLE_NOUNS.has(word);
+/** "Ministers", "leaders": a group asked for, not one person's role. */
+const isPluralPeopleNoun = (word: string): boolean => isPeopleNoun(word) && /s$/.test(word);
 // Longest first, so "foreign minister" is one role and not "minister" alone.
 /** The lexicon's roles, longest first: the words as the lexicon writes them, and their stems to match. */
 const ROLES = LEXICON.roles.map((r) => ({ words: lexiconPhrase(r), stems: lexiconPhrase(r).map(lexiconStem) })).sort((a, b) => b.stems.length - a.stems.length);
@@ -221,8 +223,7 @@ export function read(question: string, index: SearchIndex): Frame {
         (l) => l.role === 'demonym' && tokens[l.end] !== undefined && !taken[l.end] && !STOP(tokens[l.end]!.norm) && !INTENT_BY_STEM.has(tokens[l.end]!.stem), // "the argentinian talk about": a verb, not a qualified word
       )
       .map((l) => ({ entity: l.entity, stem: tokens[l.end]!.stem })),
-    peopleOfCountry: links.find((l) => (l.role === 'demonym' || l.role === 'name') && isPeopleNoun(tokens[l.end]?.norm ?? '') && /s$/.test(tokens[l.end]!.norm))
-      ?.entity,
+    peopleOfCountry: links.find((l) => (l.role === 'demonym' || l.role === 'name') && isPluralPeopleNoun(tokens[l.end]?.norm ?? ''))?.entity,
     textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
     // (A Cyrillic form is looked for as the English name: the releases are in English.)
     textNameWords: [
@@ -454,9 +455,8 @@ function rolesIn(
     // The role as the lexicon writes it: "ambasador" typed is the ambassador. Of no country, asked for by name
     // ("what's the name of the PM who received him?"): whoever holds it in the releases asked about.
     const role = [...(modifier ? [modifier] : []), ...(portfolio ? [portfolio] : []), ...matched.words].join(' ');
-    const plural = isPeopleNoun(tokens[end - 1]!.norm) && /s$/.test(tokens[end - 1]!.norm);
     if (of) found.push({ role, of: of.entity });
-    else if (namesAsked && !plural && (next === undefined || STOP(next) || beforeVerb)) found.push({ role, of: '' });
+    else if (namesAsked && !isPluralPeopleNoun(tokens[end - 1]!.norm) && (next === undefined || STOP(next) || beforeVerb)) found.push({ role, of: '' });
     i = end - 1;
   }
   return found;
@@ -469,8 +469,7 @@ function roleWordsIn(tokens: readonly Token[]): string[] {
     const matched = ROLES.find((r) => r.stems.every((s, k) => roleWord(tokens[i + k], s)));
     if (!matched) continue;
     // ("Which Singapore ministers…": a plural is the group asked for, not a role to leave out.)
-    const last = tokens[i + matched.stems.length - 1]!.norm;
-    if (!(isPeopleNoun(last) && /s$/.test(last))) found.push(matched.words.join(' '));
+    if (!isPluralPeopleNoun(tokens[i + matched.stems.length - 1]!.norm)) found.push(matched.words.join(' '));
     i += matched.stems.length - 1;
   }
   return found;
