@@ -424,13 +424,17 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
 
   // "During the visit to Algeria, he also met with Prime Minister Nadir Larbaoui": someone met abroad whose title names
   // no country or organization is of the host country — flagged for the moderator to check.
+  // "… received a delegation of the Senate of the Czech Republic led by …": those met without a country are the
+  // delegation's, which the release names once.
   const hostCountry = [textPlace, place].find((id) => id !== undefined && resolver.entity(id)?.type === 'country');
-  if (hostCountry && hostCountry !== home) {
+  const guests =
+    hostCountry && hostCountry !== home ? { country: hostCountry, why: "the host's — met during the visit" } : visitingDelegation(sentences, resolver, home);
+  if (guests) {
     for (const who of new Set(meetings.flatMap((m) => m.with))) {
       const e = resolver.created.find((c) => c.id === who);
       if (e?.type !== 'person' || e.country || e.organization) continue;
-      e.country = hostCountry;
-      checks.push(`person ${who}: country ${hostCountry}, the host's — met during the visit; the title names no country`);
+      e.country = guests.country;
+      checks.push(`person ${who}: country ${guests.country}, ${guests.why}; the title names no country`);
     }
   }
   for (const m of meetings) for (const who of m.with) if (!people.has(who)) checks.push(`meeting ${m.id}: ${who} has no introduction in people:`);
@@ -556,6 +560,7 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
   const listed = listedPeople(s, resolver);
   const found: PersonMention[] = listed.length ? listed : countryListedPeople(s, resolver);
   const toks = toksOf(text);
+  let listTitle: (TitleSpan & { end: number }) | undefined;
   let i = 0;
   while (i < toks.length) {
     if (!isNameWord(toks[i]!)) {
@@ -603,7 +608,9 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
     const closes = /^(?:,|\.|;|$| and\b| met\b| held\b| said\b| received\b)/.test(text.slice(end));
     const before = titleBefore(text, toks, nameIndex, stop) ?? (closes ? titleBefore(text, toks, nameIndex, stop, true) : undefined);
     const after = before ? undefined : titleAfter(text, toks, toks.indexOf(nameToks[nameToks.length - 1]!));
-    let title = before ?? after;
+    // "senators Petra Zemanová and Lukáš Hořejší": one plural title for the names listed after it.
+    const shared = before || after ? undefined : pluralTitleBefore(text, start, listTitle);
+    let title = before ?? after ?? shared;
     // "Ambassador Tomas Brenn of the Eurasian Water Council (EWC)": what follows the name belongs to the title.
     const of = before ? ofAfterName(text, end, resolver) : undefined;
     let id = person.known;
@@ -621,6 +628,7 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
     if (title && of) title = { ...title, text: `${title.text} ${of.text}` };
     id ??= definePerson(resolver, name, title!.text, text.slice(quoteStart, quoteEnd), s.paragraph);
     found.push({ person: id, start, end, quoteStart, quoteEnd, titled: Boolean(title) });
+    listTitle = shared ? { ...shared, end } : undefined;
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -722,6 +730,37 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
   }
   return { text: title, start, end };
 }
+
+/**
+ * A plural title right before a name, "senators Petra Zemanová", "members of the National Assembly Kim Soo-jin",
+ * gives it the title in the singular ("Senator"); the next names of the same list ("… and Lukáš Hořejší") share it.
+ * The title is quoted from the first name's words, so each later name's quote starts at its own name.
+ */
+function pluralTitleBefore(text: string, nameStart: number, previous: (TitleSpan & { end: number }) | undefined): TitleSpan | undefined {
+  const before = text.slice(0, nameStart);
+  if (previous && /^(?:,\s*|,?\s+and\s+)$/.test(before.slice(previous.end))) return { text: previous.text, start: nameStart, end: nameStart };
+  const m = PLURAL_TITLE.exec(before);
+  if (!m) return undefined;
+  const [head, ...rest] = m[1]!.split(' ');
+  const singular = PLURAL_TITLE_HEADS.get(head!.toLowerCase()) ?? PLURAL_TITLE_HEADS.get(head!)!;
+  const start = before.length - 1 - m[1]!.length; // the title, one space, then the name
+  return { text: [singular, ...rest].join(' '), start, end: nameStart - 1 };
+}
+
+/** Plural title words and their singular: the head of a title shared by a list of names. */
+const PLURAL_TITLE_HEADS = new Map([
+  ['members', 'Member'],
+  ['senators', 'Senator'],
+  ['deputies', 'Deputy'],
+  ['MPs', 'MP'],
+  ['parliamentarians', 'Parliamentarian'],
+  ['congressmen', 'Congressman'],
+  ['councillors', 'Councillor'],
+]);
+const PLURAL_TITLE = new RegExp(
+  `(?:^|[\\s(])((?:${[...PLURAL_TITLE_HEADS.keys()].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})(?: of (?:the )?\\p{Lu}[\\p{L}'’-]*(?: (?:of |the |and |for )*\\p{Lu}[\\p{L}'’-]*)*)?) $`,
+  'u',
+);
 
 /** ", Director General of the World Intellectual Property Organization (WIPO)" after "Daren Tang". */
 function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | undefined {
@@ -1138,6 +1177,25 @@ function sourceOf(paragraphs: readonly string[]): string | undefined {
 }
 
 // ── meetings ──────────────────────────────────────────────────────────────────
+
+/**
+ * The one foreign country whose delegation the release receives: "a delegation of the Parliament of Finland"
+ * (the country after any "of": the parliament may be a drafted organization of its own).
+ */
+function visitingDelegation(sentences: readonly Sentence[], resolver: EntityResolver, home: string | undefined): { country: string; why: string } | undefined {
+  const countries = new Set<string>();
+  for (const s of sentences) {
+    for (const phrase of s.text.matchAll(/\bdelegation of (?:the )?[^.,;]*/gi)) {
+      for (const of of phrase[0].matchAll(/\bof (?:the )?/g)) {
+        const rest = phrase[0].slice(of.index! + of[0].length);
+        const country = resolver.mentions(rest, true).find((m) => m.start === 0 && m.type === 'country');
+        if (country && country.entity !== home) countries.add(country.entity);
+      }
+    }
+  }
+  const [country] = countries;
+  return countries.size === 1 ? { country: country!, why: "the visiting delegation's" } : undefined;
+}
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 const PRESENT =

@@ -579,3 +579,34 @@ describe('an ambassador’s day, from a site with its name above the dateline', 
     expect(answer).not.toContain('Nikos Dimou —');
   });
 });
+
+describe('a parliamentary delegation received in Astana, its members listed under one plural title', () => {
+  const TEXT = [
+    'Deputy Foreign Minister receives a delegation of the Storting of Norway',
+    'ASTANA – Deputy Minister of Foreign Affairs of Kazakhstan Arman Oskenov received a delegation of the Storting of Norway led by Chair of the Foreign Affairs Committee Ingrid Holm.',
+    'The delegation also included members of the Storting Lars Berg and Kari Lunde, as well as Ambassador of Norway to Kazakhstan Erik Dahl.',
+    'The Kazakh delegation included Director of the Europe Department Dana Seitova.',
+    'The sides discussed cooperation in energy and education.',
+  ].join('\n\n');
+
+  it('gives each listed name the plural title in the singular, and the visiting delegation’s country', async () => {
+    const d = await draft(await knowledgeCopy(), 'storting.txt', `${TEXT}\n`);
+    expect(person(d.k, 'Lars Berg')?.title).toBe('Member of the Storting');
+    expect(person(d.k, 'Kari Lunde')?.title).toBe('Member of the Storting');
+    expect(person(d.k, 'Kari Lunde')?.country).toBe('norway');
+    expect(d.report).toMatch(/person kari-lunde: country norway, the visiting delegation's/);
+  });
+
+  it('answers who was in a country’s delegation with that country’s people who were there', async () => {
+    const d = await draft(await knowledgeCopy(), 'storting.txt', `${TEXT}\n`);
+    const engine = createEngine(d.k);
+    const norwegian = ask(engine, 'who else was in the norwegian delegation oskenov received?');
+    expect(norwegian.summary).toBe('From Norway:');
+    const text = toPlainText(norwegian, d.k);
+    for (const name of ['Lars Berg', 'Kari Lunde', 'Erik Dahl']) expect(text).toContain(name);
+    expect(text).not.toContain('Dana Seitova');
+    const kazakh = toPlainText(ask(engine, 'who was in the kazakh delegation?'), d.k);
+    expect(kazakh).toContain('Dana Seitova');
+    expect(kazakh).not.toContain('Lars Berg');
+  });
+});

@@ -159,9 +159,10 @@ export function ask(engine: Engine, question: string): Answer {
   const answer = ANSWER_BY_KIND[a.ask](ctx);
   // An answer must speak to the question's subject words; one about the right people but not about
   // what was asked ("whose anniversaries…" → who the Academy's president is) gives way to the text's.
-  // (Words of the one visit's scene need not be in it: "who did he meet at the SCO council?")
-  if (answer?.status === 'answered' && !speaksTo(answer, ctx.terms) && !(a.asksCounterpart && !a.others && sceneOnly(ctx)))
-    return sentenceAnswer(ctx) ?? answer;
+  // (Words of the one visit's scene need not be in it: "who did he meet at the SCO council?", "who was in the
+  // Kazakh delegation at the OSCE ministerial?")
+  const ofTheScene = ((a.asksCounterpart && !a.others) || (a.accompany && a.delegationOf !== undefined)) && sceneOnly(ctx);
+  if (answer?.status === 'answered' && !speaksTo(answer, ctx.terms) && !ofTheScene) return sentenceAnswer(ctx) ?? answer;
   if (answer) return answer;
   const said = sentenceAnswer(ctx);
   // "Did they sign an agreement on the platform?": a sentence about the platform that states no signing
@@ -294,6 +295,9 @@ function whoAnswer(ctx: Context): Answer | undefined {
   if (a.unknownWords.length && a.unknownWords.every((w) => /^[a-z]+$/.test(w)) && ctx.terms.length === 0 && !a.others && namedPeople(ctx).length) {
     return notFound(ctx.S.releaseSilentAbout(quoteList(a.unknownWords, ctx.lang)), ctx.lang);
   }
+  // "Who was in the Kazakh delegation to Algeria?", "Who else was in the Czech delegation?": that country's side.
+  const side = a.accompany && a.delegationOf && entity(engine, a.delegationOf)?.type === 'country' ? delegation(ctx, a.delegationOf) : undefined;
+  if (side) return side;
   // "Besides the foreign minister, which Algerian leaders did he meet?": that country's people he met, less the roles named.
   const ofCountry = a.peopleOfCountry;
   if (a.others && ofCountry && entity(engine, ofCountry)?.type === 'country') {
@@ -446,6 +450,38 @@ function companions(ctx: Context, leads: readonly string[]): Answer | undefined 
   return others.length ? describePeople(ctx, others) : undefined;
 }
 
+/**
+ * A country's delegation in the releases asked about: its people who were there — the visitor and the people at the
+ * meetings — less whom the question names, and, asked who *else*, less its head (the visitor, or the one met, when
+ * of that country). Too many releases to say which visit: left to the answers below.
+ */
+function delegation(ctx: Context, country: string): Answer | undefined {
+  const { engine } = ctx;
+  const ofCountry = (p: string | undefined) => p !== undefined && entity(engine, p)?.country === country;
+  const members: string[] = [];
+  const heads = new Set<string>();
+  const visits = new Set<string>();
+  for (const id of ctx.releases) {
+    const principal = engine.knowledge.releases.get(id)?.principal;
+    if (ofCountry(principal)) {
+      members.push(principal!);
+      heads.add(principal!);
+      visits.add(id);
+    }
+  }
+  for (const { meeting } of counterpartsIn(ctx)) {
+    const theirs = meeting.with.filter((p) => ofCountry(p));
+    if (theirs.length === 0) continue;
+    members.push(...theirs);
+    if (ofCountry(meeting.with[0]) && !ofCountry(releaseOf(engine, meeting.release)?.principal)) heads.add(meeting.with[0]!);
+    visits.add(meeting.release);
+  }
+  if (visits.size === 0 || visits.size > 2) return undefined;
+  const named = namedPeople(ctx);
+  const people = [...new Set(members)].filter((p) => !named.includes(p) && !(ctx.a.others && heads.has(p)));
+  return people.length ? describePeople(ctx, people, country) : undefined;
+}
+
 /** Everyone met in the releases asked about; nobody (a release whose meetings nobody drafted) leaves it to the text. */
 function everyoneMet(ctx: Context): Answer | undefined {
   const met = whoMet(ctx.engine, undefined, ctx.lang, ctx.releases);
@@ -471,13 +507,17 @@ function metLine(ctx: Context, m: Meeting, who: string): string {
   return ctx.S.metWith(v.principal, `${who} (${v.place}, ${v.date})`);
 }
 
-function describePeople(ctx: Context, people: readonly string[]): Answer {
+function describePeople(ctx: Context, people: readonly string[], ofCountry?: string): Answer {
   const { engine } = ctx;
+  // Where the releases asked about introduce them, those are the quotes.
+  const all = people.flatMap((p) => mentionSources(engine, p));
+  const inScope = all.filter((x) => ctx.releases.has(x.release));
+  const sources = inScope.length ? inScope : all;
   if (people.length === 1) {
     const id = people[0]!;
     const e = entity(engine, id)!;
     const items = meetingsIn(ctx, id).map((m) => metLine(ctx, m, e.name));
-    return answered(ctx.S.whoIs(e.name, e.title ?? e.type), items, mentionSources(engine, id), ctx.lang);
+    return answered(ctx.S.whoIs(e.name, e.title ?? e.type), items, sources, ctx.lang);
   }
   // Asked about meetings ("who received the Brazilian delegation?"), each line says who met them, where and when.
   const line = (p: string): string[] => {
@@ -486,13 +526,8 @@ function describePeople(ctx: Context, people: readonly string[]): Answer {
     return meetings.map((m) => metLine(ctx, m, personLine(engine, p)));
   };
   // (Nothing named by the question — "which Singapore ministers…" names it only as a word —: the people's countries.)
-  const of = ctx.specific.length ? ctx.specific : [...new Set(people.flatMap((p) => entity(engine, p)?.country ?? []))];
-  return answered(
-    ctx.S.peopleOf(of.map((id) => nameOf(engine, id)).join(', ')),
-    people.flatMap(line),
-    people.flatMap((p) => mentionSources(engine, p)),
-    ctx.lang,
-  );
+  const of = ofCountry ? [ofCountry] : ctx.specific.length ? ctx.specific : [...new Set(people.flatMap((p) => entity(engine, p)?.country ?? []))];
+  return answered(ctx.S.peopleOf(of.map((id) => nameOf(engine, id)).join(', ')), people.flatMap(line), sources, ctx.lang);
 }
 
 // ── what / bare ────────────────────────────────────────────────────────────

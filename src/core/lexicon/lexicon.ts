@@ -68,6 +68,7 @@ function fileSchema() {
     membership: phrases,
     others: phrases,
     accompany: phrases,
+    delegation_nouns: phrases,
     irregular_verbs: phrases,
     future_words: phrases,
     to_come: phrases,
@@ -167,6 +168,8 @@ export const LEXICON = {
   membership: new Set(all((f) => f.membership)),
   others: all((f) => f.others),
   accompany: all((f) => f.accompany),
+  /** "The Kazakh delegation", "делегации Малайзии": a country's side. */
+  delegationNouns: new Set(all((f) => f.delegation_nouns)),
   irregularVerbs: new Set(all((f) => f.irregular_verbs)),
   futureWords: new Set(all((f) => f.future_words)),
   /** Actions a fact must say to state them ("sign"): the kind alone ("agreement") is not enough. */

@@ -31,6 +31,8 @@ export interface Frame {
   qualified: ReadonlyArray<{ entity: string; stem: string }>;
   /** "Which Algerian leaders…", "the Mongolian officials": a country's adjective before a plural people noun — that country's people. */
   peopleOfCountry: string | undefined;
+  /** "The Kazakh delegation", "the delegation of Malaysia": the country (or name) whose side is asked about. */
+  delegationOf: string | undefined;
   /** Places and names the knowledge has no entity for but some release's text names ("Xi'an"): they narrow to those releases. */
   textNames: readonly string[];
   /** Those names' words as the question typed them (stems): "czech republic", not "Czechia", is what a text may say. */

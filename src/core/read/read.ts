@@ -223,6 +223,7 @@ export function read(question: string, index: SearchIndex): Frame {
         (l) => l.role === 'demonym' && tokens[l.end] !== undefined && !taken[l.end] && !STOP(tokens[l.end]!.norm) && !INTENT_BY_STEM.has(tokens[l.end]!.stem), // "the argentinian talk about": a verb, not a qualified word
       )
       .map((l) => ({ entity: l.entity, stem: tokens[l.end]!.stem })),
+    delegationOf: links.find((l) => (l.role === 'demonym' || l.role === 'name') && namesASide(tokens, l))?.entity,
     peopleOfCountry: links.find((l) => (l.role === 'demonym' || l.role === 'name') && isPluralPeopleNoun(tokens[l.end]?.norm ?? ''))?.entity,
     textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
     // (A Cyrillic form is looked for as the English name: the releases are in English.)
@@ -473,6 +474,12 @@ function roleWordsIn(tokens: readonly Token[]): string[] {
     i += matched.stems.length - 1;
   }
   return found;
+}
+
+/** "The Kazakh delegation", "делегации Малайзии", "the delegation of Malaysia": a side's noun beside a country's name. */
+function namesASide(tokens: readonly Token[], link: { start: number; end: number }): boolean {
+  const before = tokens[link.start - 1]?.norm === 'of' ? tokens[link.start - 2] : tokens[link.start - 1];
+  return [tokens[link.end], before].some((t) => t !== undefined && LEXICON.delegationNouns.has(t.norm));
 }
 
 /** Whether the word at i is a verb: an action the lexicon knows ("met", "went"), or one in -ing/-ed. */
