@@ -587,6 +587,7 @@ describe('a parliamentary delegation received in Astana, its members listed unde
     'The delegation also included members of the Storting Lars Berg and Kari Lunde, as well as Ambassador of Norway to Kazakhstan Erik Dahl.',
     'The Kazakh delegation included Director of the Europe Department Dana Seitova.',
     'The sides discussed cooperation in energy and education.',
+    'Also taking part in the talks were the Minister of Fisheries of Norway and the Vice Minister of Education of Kazakhstan.',
   ].join('\n\n');
 
   it('gives each listed name the plural title in the singular, and the visiting delegation’s country', async () => {
@@ -608,5 +609,13 @@ describe('a parliamentary delegation received in Astana, its members listed unde
     const kazakh = toPlainText(ask(engine, 'who was in the kazakh delegation?'), d.k);
     expect(kazakh).toContain('Dana Seitova');
     expect(kazakh).not.toContain('Lars Berg');
+  });
+
+  it('asked for a name, answers with a person named, or says the release does not name one', async () => {
+    const d = await draft(await knowledgeCopy(), 'storting.txt', `${TEXT}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, "what's the name of the director of the europe department?"), d.k)).toContain('Dana Seitova');
+    // The release gives the office, not who holds it: a sentence about education is no name.
+    expect(ask(engine, 'what is the name of the vice minister of education?').status).toBe('not_found');
   });
 });

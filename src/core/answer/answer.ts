@@ -15,6 +15,8 @@ export interface Answer {
   /** The release's words the answer rests on. */
   sources: readonly Source[];
   lang: Lang;
+  /** The people (ids) the answer describes, when it is about people. */
+  about?: readonly string[];
 }
 
 export function answered(summary: string, items: readonly string[], sources: readonly Source[], lang: Lang): Answer {

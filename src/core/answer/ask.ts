@@ -15,7 +15,7 @@ import { read, type Frame } from '../read/read';
 import { STRINGS } from '../strings';
 import { splitSentences, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
-import { tokensOf } from '../search/tokens';
+import { tokenSpans, tokensOf } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
 import { entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
 import { factsOf, meetingTopics, visitTopics } from './topics';
@@ -163,6 +163,8 @@ export function ask(engine: Engine, question: string): Answer {
   // Kazakh delegation at the OSCE ministerial?")
   const ofTheScene = ((a.asksCounterpart && !a.others) || (a.accompany && a.delegationOf !== undefined)) && sceneOnly(ctx);
   if (answer?.status === 'answered' && !speaksTo(answer, ctx.terms) && !ofTheScene) return sentenceAnswer(ctx) ?? answer;
+  // "What's the name of the trade minister who joined the call?": only a name answers it.
+  if (answer?.status === 'answered' && a.asksName && !givesAName(ctx, answer)) return notFound(S.releaseSilent, lang);
   if (answer) return answer;
   const said = sentenceAnswer(ctx);
   // "Did they sign an agreement on the platform?": a sentence about the platform that states no signing
@@ -171,6 +173,30 @@ export function ask(engine: Engine, question: string): Answer {
     return silentButSays(ctx, said);
   }
   return said ?? notFound(S.releaseSilent, lang);
+}
+
+/**
+ * Whether an answer gives a name: it describes someone the question doesn't name, or a quote names someone right
+ * after the words asked about ("… Permanent Representative to the WTO Nurlan Sarsenov") — not a title that goes
+ * on without one ("the Minister of Trade and Integration and the Vice Minister of Agriculture").
+ */
+function givesAName(ctx: Context, answer: Answer): boolean {
+  // (Named: by name — the one a title names is the answer: "what's the name of the Lao foreign minister?")
+  const named = new Set(ctx.a.links.filter((l) => l.role !== 'title' && ctx.engine.index.persons.has(l.entity)).map((l) => l.entity));
+  const someone = (ids: readonly string[]) => ids.some((id) => ctx.engine.index.persons.has(id) && !named.has(id));
+  if ('people' in answer || someone(answer.about ?? [])) return true; // (who-met lists are of people)
+  // "With Elnur Gasimzade (Azerbaijani Foreign Minister): …": the answer's own words name them.
+  if (someone(linkExact(tokensOf([answer.summary, ...answer.items].join(' ')), ctx.engine.index.formTable).map((l) => l.entity))) return true;
+  return answer.sources.some(({ quote }) => {
+    const spans = tokenSpans(quote);
+    // (No word asked about in it: anyone it names.)
+    const last = spans.findLastIndex((t) => ctx.terms.includes(t.stem));
+    const from = last < 0 ? 0 : spans[last]!.end;
+    const rest = quote.slice(from);
+    const clauseEnd = last < 0 ? quote.length : from + (/[.;]|\s(?:and|as well as)\s/.exec(rest)?.index ?? rest.length);
+    const window = spans.slice(last + 1).filter((t) => t.end <= clauseEnd);
+    return someone(linkExact(window, ctx.engine.index.formTable).map((l) => l.entity));
+  });
 }
 
 /** A title's words with the lexicon's two-word shorthand spelled out: "UK Foreign Secretary" holds "foreign minister". */
@@ -388,13 +414,17 @@ function whoAnswer(ctx: Context): Answer | undefined {
 /** Who the facts are about: those met (asked about a meeting), else whoever acted. */
 function whoOfFacts(ctx: Context, facts: readonly Fact[]): Answer {
   const who = ctx.a.asksCounterpart ? facts.flatMap((f) => counterpartsOf(ctx, f)) : facts.flatMap((f) => (f.actor ? [f.actor] : counterpartsOf(ctx, f)));
-  const summary = [...new Set(who)].map((p) => nameWithTitle(ctx.engine, p)).join('; ');
-  return answered(
-    `${summary}.`,
-    facts.map((f) => f.label),
-    facts.flatMap((f) => f.sources),
-    ctx.lang,
-  );
+  const people = [...new Set(who)];
+  const summary = people.map((p) => nameWithTitle(ctx.engine, p)).join('; ');
+  return {
+    ...answered(
+      `${summary}.`,
+      facts.map((f) => f.label),
+      facts.flatMap((f) => f.sources),
+      ctx.lang,
+    ),
+    about: people,
+  };
 }
 
 /** Actions ("invited", "agreed", "supported") make a "who" question about a fact, not about a person's title. */
@@ -493,12 +523,15 @@ function groupAnswer(ctx: Context): Answer | undefined {
   const met = [...new Set(counterpartsIn(ctx).map((m) => m.person))].filter((p) => inGroup(ctx.engine, p, ctx.group));
   if (met.length === 0) return undefined;
   const what = ctx.group === 'organization' ? ctx.S.heads : ctx.S.ministers;
-  return answered(
-    ctx.S.count(met.length, what),
-    met.map((p) => personLine(ctx.engine, p)),
-    met.flatMap((p) => mentionSources(ctx.engine, p)),
-    ctx.lang,
-  );
+  return {
+    ...answered(
+      ctx.S.count(met.length, what),
+      met.map((p) => personLine(ctx.engine, p)),
+      met.flatMap((p) => mentionSources(ctx.engine, p)),
+      ctx.lang,
+    ),
+    about: met,
+  };
 }
 
 /** "<principal> met <who> (<place>, <date>)": one meeting, as its release tells it. */
@@ -517,7 +550,7 @@ function describePeople(ctx: Context, people: readonly string[], ofCountry?: str
     const id = people[0]!;
     const e = entity(engine, id)!;
     const items = meetingsIn(ctx, id).map((m) => metLine(ctx, m, e.name));
-    return answered(ctx.S.whoIs(e.name, e.title ?? e.type), items, sources, ctx.lang);
+    return { ...answered(ctx.S.whoIs(e.name, e.title ?? e.type), items, sources, ctx.lang), about: people };
   }
   // Asked about meetings ("who received the Brazilian delegation?"), each line says who met them, where and when.
   const line = (p: string): string[] => {
@@ -527,7 +560,7 @@ function describePeople(ctx: Context, people: readonly string[], ofCountry?: str
   };
   // (Nothing named by the question — "which Singapore ministers…" names it only as a word —: the people's countries.)
   const of = ofCountry ? [ofCountry] : ctx.specific.length ? ctx.specific : [...new Set(people.flatMap((p) => entity(engine, p)?.country ?? []))];
-  return answered(ctx.S.peopleOf(of.map((id) => nameOf(engine, id)).join(', ')), people.flatMap(line), sources, ctx.lang);
+  return { ...answered(ctx.S.peopleOf(of.map((id) => nameOf(engine, id)).join(', ')), people.flatMap(line), sources, ctx.lang), about: people };
 }
 
 // ── what / bare ────────────────────────────────────────────────────────────

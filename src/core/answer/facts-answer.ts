@@ -10,12 +10,15 @@ export function factsAnswer(ctx: Context, facts: readonly Fact[], prefix?: strin
   const withWhom = [...new Set(facts.flatMap((f) => counterpartsOf(ctx, f)))];
   if (withWhom.length && withWhom.length <= 3) {
     const summary = ctx.S.topicsWith(withWhom.map((p) => nameWithTitle(engine, p)).join(', '));
-    return answered(
-      prefix ? `${prefix} ${summary}` : summary,
-      facts.map((f) => f.label),
-      facts.flatMap((f) => f.sources),
-      ctx.lang,
-    );
+    return {
+      ...answered(
+        prefix ? `${prefix} ${summary}` : summary,
+        facts.map((f) => f.label),
+        facts.flatMap((f) => f.sources),
+        ctx.lang,
+      ),
+      about: withWhom,
+    };
   }
   // Facts from several meetings: each says with whom.
   const withLine = (f: Fact): string => {

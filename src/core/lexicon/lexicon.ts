@@ -69,6 +69,7 @@ function fileSchema() {
     others: phrases,
     accompany: phrases,
     delegation_nouns: phrases,
+    name_words: phrases,
     irregular_verbs: phrases,
     future_words: phrases,
     to_come: phrases,
@@ -170,6 +171,8 @@ export const LEXICON = {
   accompany: all((f) => f.accompany),
   /** "The Kazakh delegation", "делегации Малайзии": a country's side. */
   delegationNouns: new Set(all((f) => f.delegation_nouns)),
+  /** "What's the name of …", "как зовут …": a name is asked for, not a title or a role. */
+  nameWords: new Set(all((f) => f.name_words)),
   irregularVerbs: new Set(all((f) => f.irregular_verbs)),
   futureWords: new Set(all((f) => f.future_words)),
   /** Actions a fact must say to state them ("sign"): the kind alone ("agreement") is not enough. */

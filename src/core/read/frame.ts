@@ -33,6 +33,8 @@ export interface Frame {
   peopleOfCountry: string | undefined;
   /** "The Kazakh delegation", "the delegation of Malaysia": the country (or name) whose side is asked about. */
   delegationOf: string | undefined;
+  /** "What's the name of …": only a person named answers. */
+  asksName: boolean;
   /** Places and names the knowledge has no entity for but some release's text names ("Xi'an"): they narrow to those releases. */
   textNames: readonly string[];
   /** Those names' words as the question typed them (stems): "czech republic", not "Czechia", is what a text may say. */

@@ -223,6 +223,7 @@ export function read(question: string, index: SearchIndex): Frame {
         (l) => l.role === 'demonym' && tokens[l.end] !== undefined && !taken[l.end] && !STOP(tokens[l.end]!.norm) && !INTENT_BY_STEM.has(tokens[l.end]!.stem), // "the argentinian talk about": a verb, not a qualified word
       )
       .map((l) => ({ entity: l.entity, stem: tokens[l.end]!.stem })),
+    asksName: words.some((w, i) => free(i) && LEXICON.nameWords.has(w)),
     delegationOf: links.find((l) => (l.role === 'demonym' || l.role === 'name') && namesASide(tokens, l))?.entity,
     peopleOfCountry: links.find((l) => (l.role === 'demonym' || l.role === 'name') && isPluralPeopleNoun(tokens[l.end]?.norm ?? ''))?.entity,
     textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
