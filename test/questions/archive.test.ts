@@ -210,3 +210,5 @@ archiveSuite('archive-9');
 archiveSuite('archive-10');
 archiveSuite('archive-11');
 archiveSuite('archive-12');
+archiveSuite('archive-13');
+archiveSuite('archive-14');
