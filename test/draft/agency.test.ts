@@ -619,3 +619,36 @@ describe('a parliamentary delegation received in Astana, its members listed unde
     expect(ask(engine, 'what is the name of the vice minister of education?').status).toBe('not_found');
   });
 });
+
+describe('phone calls: who started one, and a visit still to come', () => {
+  const STATED = [
+    'Kazakh and Maltese foreign ministers hold phone talks',
+    'ASTANA, 3 March 2025 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov held a telephone conversation with Minister for Foreign Affairs of Malta Ian Borg.',
+    'The conversation took place at the initiative of the Maltese side.',
+    'Oskenov invited Borg to visit Kazakhstan. The invitation was accepted; the dates will be agreed through diplomatic channels.',
+  ].join('\n\n');
+  const UNSTATED = [
+    'Kazakh and Peruvian foreign ministers hold phone talks',
+    'ASTANA, 10 April 2025 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov held a telephone conversation with Minister of Foreign Affairs of Peru Elmer Schialer.',
+    'Oskenov briefed his counterpart on the initiative of the President of Kazakhstan to establish a water forum. Schialer promised to study the initiative.',
+  ].join('\n\n');
+
+  it('answers who initiated a call only from a sentence that says so', async () => {
+    const knowledge = await knowledgeCopy();
+    await draft(knowledge, 'malta.txt', `${STATED}\n`);
+    const d = await draft(knowledge, 'peru.txt', `${UNSTATED}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'who initiated the phone call between Oskenov and Borg?'), d.k)).toContain('initiative of the Maltese side');
+    // "the initiative of the President … to establish a forum" is a proposal, not who started the call.
+    const peru = ask(engine, 'which side initiated the Oskenov-Schialer call?');
+    expect(peru.status).toBe('not_found');
+    expect(peru.summary).toMatch(/not whose initiative it was/);
+  });
+
+  it('gives no date for a visit still to come ("when is Borg coming to Kazakhstan?")', async () => {
+    const d = await draft(await knowledgeCopy(), 'malta.txt', `${STATED}\n`);
+    const answer = ask(createEngine(d.k), 'When is Borg coming to Kazakhstan?');
+    expect(answer.status).toBe('not_found');
+    expect(toPlainText(answer, d.k)).not.toContain('3 March 2025');
+  });
+});

@@ -12,7 +12,10 @@ import { meetingsIn } from './ask-context';
 import { factsOf } from './topics';
 import { nameOf, visitWords } from './people';
 import { factsAnswer } from './facts-answer';
-import { sentenceAnswer } from './sentences';
+import { sceneStems, sentenceAnswer } from './sentences';
+
+/** Up to this many releases asked about, the words of their scenes set the scene and need not be in the answer. */
+const MAX_SCENE_RELEASES = 3;
 
 /** Whether a fact states the attribute: its `when` for dates, its words for the rest (lexicon `evidence`). */
 function states(fact: Fact, attribute: Attribute): boolean {
@@ -45,7 +48,11 @@ export function attributeAnswer(ctx: Context): Answer {
   if (stated.length) return factsAnswer(ctx, stated);
   // A release nobody curated may still say it in a sentence ("trade reached 400 million US dollars").
   const evidence = LEXICON.evidence.get(attribute);
-  const said = evidence && attribute !== 'start' && attribute !== 'day' ? sentenceAnswer(ctx, ctx.releases, undefined, evidence) : undefined;
+  // (Words of the one visit's scene need not be in it: "who initiated the phone call?" — "the conversation took place
+  // at the initiative of the Israeli side".)
+  const scene = ctx.releases.size <= MAX_SCENE_RELEASES ? [...ctx.releases].map((id) => sceneStems(ctx.engine, id)) : [];
+  const asked = scene.length ? { ...ctx, terms: ctx.terms.filter((t) => !scene.every((stems) => stems.has(t))) } : ctx;
+  const said = evidence && attribute !== 'start' && attribute !== 'day' ? sentenceAnswer(asked, ctx.releases, undefined, evidence) : undefined;
   if (said) return said;
   const subject = [...ctx.specific.map((id) => nameOf(ctx.engine, id)), ...ctx.a.subjectWords].join(' ');
   if (facts.length === 0 && !subject) return notFound(ctx.S.releaseSilent, ctx.lang);

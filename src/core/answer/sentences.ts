@@ -184,7 +184,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     return [
       {
         score: hit.score * boost,
-        answersKind: answersKind(ctx, tokens, named, byName),
+        // (A sentence that states the attribute asked answers it: "at the initiative of the Turkmen side" names no one.)
+        answersKind: states !== undefined || answersKind(ctx, tokens, named, byName),
         source: { release, paragraph: hit.paragraph, quote: text },
       },
     ];

@@ -26,6 +26,7 @@ export const ATTRIBUTES = [
   'year',
   'growth',
   'trade',
+  'initiator',
 ] as const;
 export const GROUPS = ['organization', 'country'] as const;
 

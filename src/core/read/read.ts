@@ -255,7 +255,10 @@ export function read(question: string, index: SearchIndex): Frame {
     membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
     spellOut: SPELL_OUT.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
     asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),
-    future: words.some((w) => LEXICON.futureWords.has(w)),
+    // "When is Bettel coming?": a when with "is" and an -ing verb asks about what is to come.
+    future:
+      words.some((w) => LEXICON.futureWords.has(w)) ||
+      (ask === 'when' && /^(?:is|are)$/.test(words[1] ?? '') && words.slice(2).some((w) => /^[a-z]{2,}ing$/.test(w))),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     roles: rolesIn(tokens, free, links, (id) => index.persons.has(id), intents.has('identity')),
     roleWords: roleWordsIn(tokens),
