@@ -9,7 +9,7 @@ import type { EntityType, FactKind } from '../core/knowledge/schema';
 import { normalize, splitSentences } from '../core/text/normalize';
 import { REMOTE_MEETING } from '../core/text/remote';
 import { tokenSpans } from '../core/search/tokens';
-import { MONTHS_EN, monthNumber } from '../core/text/months';
+import { MONTH_WORDS, MONTHS_EN, monthNumber } from '../core/text/months';
 import { dayMonthIn, findDate, isoDate, parseDate, type Dateline, type DayMonth } from './clean';
 import { EntityResolver, slug, type DraftEntity, type Mention } from './entities';
 import {
@@ -137,7 +137,7 @@ const isCapWord = (t: Tok) => /^\p{Lu}/u.test(t.text) && !isPossessive(t);
 const isInitial = (t: Tok) => /^\p{Lu}$/u.test(t.text);
 const isNameWord = (t: Tok) => /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*$/u.test(t.text);
 // (And an abstract noun by its ending: "… for Economic Diplomacy and Openness Konstantinos Papadimitriou".)
-const ABSTRACT_NOUN = /^\p{L}{3,}(?:ness|tion|sion|ities|ity|ism|ship|ology|ment)$/u;
+const ABSTRACT_NOUN = /^\p{L}[\p{L}-]{2,}(?:ness|tion|sion|ities|ity|ism|ship|ology|ment)$/u;
 const notNameWord = (w: string) => TITLE_WORDS.has(w) || INSTITUTION_WORDS.has(w) || FUNCTION_WORDS.has(w) || HEAD_TYPES.has(w) || ABSTRACT_NOUN.test(w);
 const sep = (text: string, toks: Tok[], i: number) => text.slice(toks[i - 1]!.end, toks[i]!.start);
 const hasTitleHead = (title: string) =>
@@ -650,8 +650,10 @@ function personInRun(text: string, run: Tok[], resolver: EntityResolver): { name
   const before = run[surnames - 1];
   if (surnames === run.length || !before || inPlace(before) || notNameWord(lower(before))) surnames = run.length;
   // A place word after a name word is part of the name: "Pham Thai Giang" ("Thai" is no country there).
+  // "… and East African Cooperation January Makamba": a month right before the surname is a first name.
+  const firstNameMonth = (n: number) => n === run.length - 2 && MONTH_WORDS.has(lower(run[n]!)) && !notNameWord(lower(run[n + 1]!));
   const notName = (t: Tok, n: number) =>
-    notNameWord(lower(t)) || (n < surnames && inPlace(t) && run.slice(0, n).every((x) => notNameWord(lower(x)) || inPlace(x)));
+    (notNameWord(lower(t)) && !firstNameMonth(n)) || (n < surnames && inPlace(t) && run.slice(0, n).every((x) => notNameWord(lower(x)) || inPlace(x)));
   let k = 0;
   for (let n = 0; n < run.length; n++) if (notName(run[n]!, n)) k = n + 1;
   const rest = run.slice(k);

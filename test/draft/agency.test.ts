@@ -652,3 +652,24 @@ describe('phone calls: who started one, and a visit still to come', () => {
     expect(toPlainText(answer, d.k)).not.toContain('3 March 2025');
   });
 });
+
+describe('a visiting minister whose first name is a month, and a foreign secretary who is no minister', () => {
+  const TEXT = [
+    'Oskenov receives the Tanzanian foreign minister',
+    'ASTANA, 23 April 2025 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov received Minister for Foreign Affairs and East African Cooperation of Tanzania January Makamba.',
+    'Also present at the talks were Foreign Secretary of Tanzania Samuel Shelukindo and Deputy Foreign Minister of Kazakhstan Dana Seitova.',
+    'The sides discussed trade and tourism.',
+  ].join('\n\n');
+
+  it('reads "January Makamba" as the name after the title', async () => {
+    const d = await draft(await knowledgeCopy(), 'tanzania.txt', `${TEXT}\n`);
+    expect(person(d.k, 'January Makamba')?.title).toBe('Minister for Foreign Affairs and East African Cooperation of Tanzania');
+  });
+
+  it('takes "the Tanzanian minister" for the minister, and the foreign secretary for one of the others present', async () => {
+    const d = await draft(await knowledgeCopy(), 'tanzania.txt', `${TEXT}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), "who else was present at Oskenov's talks with the Tanzanian minister?"), d.k);
+    expect(answer).toContain('Samuel Shelukindo');
+    expect(answer).toContain('Dana Seitova');
+  });
+});

@@ -88,8 +88,12 @@ export function ask(engine: Engine, question: string): Answer {
       else if (a.ask === 'who' || a.intents.has('identity')) return notFound(S.notMentioned(quoteList([role], lang)), lang);
       continue;
     }
-    const holders = peopleOf(engine, of).filter((p) => holdsRole(engine, p, role) && inScope(p));
-    if (holders.length === 0) return notFound(S.notMentioned(quoteList([role], lang)), lang);
+    const matched = peopleOf(engine, of).filter((p) => holdsRole(engine, p, role) && inScope(p));
+    if (matched.length === 0) return notFound(S.notMentioned(quoteList([role], lang)), lang);
+    // A title that says the role beats one that is its shorthand: Nepal's foreign minister, not its Foreign Secretary
+    // (a civil servant there; the UK's is the minister).
+    const literal = matched.filter((p) => holdsRole(engine, p, role, false));
+    const holders = literal.length ? literal : matched;
     people = [...new Set([...people.filter((p) => !peopleOf(engine, of).includes(p)), ...holders])];
   }
   // "The Philippine agriculture secretary": when the question's words are all in the titles of some of these
@@ -437,14 +441,14 @@ function asksAboutAction(ctx: Context): boolean {
  * Whether one of a person's titles holds a role: "foreign minister" in "Minister of Foreign Affairs".
  * A title's modifier must be asked too: a Deputy Prime Minister is not the prime minister.
  */
-function holdsRole(engine: Engine, person: string, role: string): boolean {
+function holdsRole(engine: Engine, person: string, role: string, shorthand = true): boolean {
   const e = entity(engine, person);
   const wanted = tokenize(role).map((w) => stem(w));
   // "Deputy Prime Minister, Minister of Foreign Affairs of Cambodia": each office of a double title on its own
   // (the "deputy" of one is not of the other).
   const offices = [e?.title ?? '', ...(e?.titles ?? [])].flatMap((title) => title.split(/,\s+|\s+[–—-]\s+/));
   return offices.some((title) => {
-    const words = withShorthand(tokenize(title));
+    const words = shorthand ? withShorthand(tokenize(title)) : tokenize(title);
     const stems = words.map((w) => stem(w));
     if (!wanted.every((w) => stems.includes(w))) return false;
     const modifiers = words.filter((w) => LEXICON.roleModifiers.has(w)).map((w) => stem(w));
