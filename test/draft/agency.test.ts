@@ -673,3 +673,26 @@ describe('a visiting minister whose first name is a month, and a foreign secreta
     expect(answer).toContain('Dana Seitova');
   });
 });
+
+describe('who led each side: only a sentence that says so', () => {
+  const TEXT = [
+    'Kazakhstan and Malta hold political consultations',
+    'VALLETTA, 9 October 2024 – The second round of political consultations between the foreign ministries of Kazakhstan and Malta was held in Valletta.',
+    'The Kazakh delegation was headed by Deputy Foreign Minister Arman Oskenov, while the Maltese side was led by Permanent Secretary of the Ministry for Foreign Affairs of Malta Joseph Camilleri.',
+    'The sides reviewed trade and tourism. Oskenov also had a brief conversation with the head of the delegation of Cyprus.',
+  ].join('\n\n');
+
+  it('answers who co-chaired, in English or Russian, from the sentence that names the heads', async () => {
+    const d = await draft(await knowledgeCopy(), 'valletta.txt', `${TEXT}\n`);
+    const engine = createEngine(d.k);
+    const chairs = toPlainText(ask(engine, 'who co-chaired the consultations in Valletta?'), d.k);
+    expect(chairs).toContain('Arman Oskenov');
+    expect(chairs).toContain('Joseph Camilleri');
+    expect(toPlainText(ask(engine, 'Кто возглавлял казахстанскую делегацию на консультациях в Валлетте?'), d.k)).toContain('Oskenov');
+  });
+
+  it('says the release does not name a head it only mentions', async () => {
+    const d = await draft(await knowledgeCopy(), 'valletta.txt', `${TEXT}\n`);
+    expect(ask(createEngine(d.k), "who headed Cyprus's delegation in Valletta?").status).toBe('not_found');
+  });
+});

@@ -3,7 +3,7 @@
  * answered only by facts whose words state it. Otherwise a partial abstention that says what the
  * release does mention: "The release mentions the Master's programme, but not when it starts."
  */
-import type { Fact } from '../knowledge/types';
+import type { Fact, Source } from '../knowledge/types';
 import { LEXICON, type Attribute } from '../lexicon/lexicon';
 import { answered, notFound, type Answer } from './answer';
 import type { Context } from './ask-context';
@@ -12,7 +12,8 @@ import { meetingsIn } from './ask-context';
 import { factsOf } from './topics';
 import { nameOf, visitWords } from './people';
 import { factsAnswer } from './facts-answer';
-import { sceneStems, sentenceAnswer } from './sentences';
+import { namesAnyOf, sceneStems, sentenceAnswer } from './sentences';
+import { splitSentences } from '../text/normalize';
 
 /** Up to this many releases asked about, the words of their scenes set the scene and need not be in the answer. */
 const MAX_SCENE_RELEASES = 3;
@@ -24,6 +25,19 @@ function states(fact: Fact, attribute: Attribute): boolean {
   const evidence = LEXICON.evidence.get(attribute);
   return evidence !== undefined && [fact.label, ...fact.sources.map((s) => s.quote)].some(evidence);
 }
+
+/** The sentences of the releases asked about that state something, in their order (a few at most). */
+function statingSentences(ctx: Context, stating: (text: string) => boolean): Source[] {
+  const out: Source[] = [];
+  for (const id of ctx.releases) {
+    const paragraphs = ctx.engine.knowledge.releases.get(id)?.paragraphs ?? [];
+    paragraphs.forEach((text, i) => {
+      for (const quote of splitSentences(text)) if (stating(quote)) out.push({ release: id, paragraph: i + 1, quote });
+    });
+  }
+  return out.slice(0, MAX_STATING);
+}
+const MAX_STATING = 3;
 
 export function attributeAnswer(ctx: Context): Answer {
   const attribute = ctx.a.attribute!;
@@ -52,8 +66,18 @@ export function attributeAnswer(ctx: Context): Answer {
   // at the initiative of the Israeli side".)
   const scene = ctx.releases.size <= MAX_SCENE_RELEASES ? [...ctx.releases].map((id) => sceneStems(ctx.engine, id)) : [];
   const asked = scene.length ? { ...ctx, terms: ctx.terms.filter((t) => !scene.every((stems) => stems.has(t))) } : ctx;
-  const said = evidence && attribute !== 'start' && attribute !== 'day' ? sentenceAnswer(asked, ctx.releases, undefined, evidence) : undefined;
-  if (said) return said;
+  // "Who headed Cyprus's delegation?": a sentence about that country's side.
+  const side = attribute === 'heads' ? ctx.a.delegationOf : undefined;
+  const stating = evidence && ((text: string) => evidence(text) && (!side || namesAnyOf(ctx.engine, text, [side])));
+  if (stating && attribute !== 'start' && attribute !== 'day') {
+    const said = sentenceAnswer(asked, ctx.releases, undefined, stating);
+    if (said) return said;
+    // Nothing asked but the scene ("who co-chaired the consultations in Valletta?"): those releases' sentences that state it.
+    if (scene.length && asked.terms.length === 0) {
+      const sources = statingSentences(ctx, stating);
+      if (sources.length) return answered(ctx.S.fromText, [], sources, ctx.lang);
+    }
+  }
   const subject = [...ctx.specific.map((id) => nameOf(ctx.engine, id)), ...ctx.a.subjectWords].join(' ');
   if (facts.length === 0 && !subject) return notFound(ctx.S.releaseSilent, ctx.lang);
   return notFound(ctx.S.mentionsButNot(subject || ctx.S.theMeetings, ctx.S.attribute[attribute]), ctx.lang);

@@ -27,6 +27,7 @@ export const ATTRIBUTES = [
   'growth',
   'trade',
   'initiator',
+  'heads',
 ] as const;
 export const GROUPS = ['organization', 'country'] as const;
 
