@@ -7,7 +7,7 @@ import type { Fact, Source } from '../knowledge/types';
 import { LEXICON, type Attribute } from '../lexicon/lexicon';
 import { answered, notFound, type Answer } from './answer';
 import type { Context } from './ask-context';
-import { matchingFacts } from './fact-match';
+import { figureOfOtherYear, matchingFacts } from './fact-match';
 import { meetingsIn } from './ask-context';
 import { factsOf } from './topics';
 import { nameOf, visitWords } from './people';
@@ -32,7 +32,8 @@ function statingSentences(ctx: Context, stating: (text: string) => boolean): Sou
   for (const id of ctx.releases) {
     const paragraphs = ctx.engine.knowledge.releases.get(id)?.paragraphs ?? [];
     paragraphs.forEach((text, i) => {
-      for (const quote of splitSentences(text)) if (stating(quote)) out.push({ release: id, paragraph: i + 1, quote });
+      // (Not a figure of another year than the one asked: "trade in 2025" is not "512 million in 2024".)
+      for (const quote of splitSentences(text)) if (stating(quote) && !figureOfOtherYear(ctx.a, quote)) out.push({ release: id, paragraph: i + 1, quote });
     });
   }
   return out.slice(0, MAX_STATING);
