@@ -157,6 +157,14 @@ export function ask(engine: Engine, question: string): Answer {
     return notFound(S.releaseSilent, lang);
   }
   // "What time…", "how much money…", "which university…": only a fact that states it answers.
+  const answer = kindAnswer(ctx);
+  // "What's the name of the trade minister who joined the call?": only a name answers it.
+  return answer.status === 'answered' && a.asksName && !givesAName(ctx, answer) ? notFound(S.releaseSilent, lang) : answer;
+}
+
+/** The answer of the question's kind, from the context the question has been narrowed to. */
+function kindAnswer(ctx: Context): Answer {
+  const { engine, a, lang, S, releases } = ctx;
   // The year is the release's date, when it has one: only an undated release makes it an attribute to look for.
   const yearKnown = a.attribute === 'year' && [...releases].some((id) => engine.knowledge.releases.get(id)?.date);
   if (a.attribute && a.ask !== 'summary' && !yearKnown) return attributeAnswer(ctx);
@@ -167,8 +175,6 @@ export function ask(engine: Engine, question: string): Answer {
   // Kazakh delegation at the OSCE ministerial?")
   const ofTheScene = ((a.asksCounterpart && !a.others) || (a.accompany && a.delegationOf !== undefined)) && sceneOnly(ctx);
   if (answer?.status === 'answered' && !speaksTo(answer, ctx.terms) && !ofTheScene) return sentenceAnswer(ctx) ?? answer;
-  // "What's the name of the trade minister who joined the call?": only a name answers it.
-  if (answer?.status === 'answered' && a.asksName && !givesAName(ctx, answer)) return notFound(S.releaseSilent, lang);
   if (answer) return answer;
   const said = sentenceAnswer(ctx);
   // "Did they sign an agreement on the platform?": a sentence about the platform that states no signing
@@ -193,7 +199,9 @@ function givesAName(ctx: Context, answer: Answer): boolean {
   if (someone(linkExact(tokensOf([answer.summary, ...answer.items].join(' ')), ctx.engine.index.formTable).map((l) => l.entity))) return true;
   return answer.sources.some(({ quote }) => {
     const spans = tokenSpans(quote);
-    // (No word asked about in it: anyone it names.)
+    // Every word of the title asked about, then a name: "the Minister of Trade and Integration" is not "the World
+    // Trade Organization's Director-General". (No word asked about: anyone it names.)
+    if (!ctx.terms.every((term) => spans.some((t) => t.stem === term))) return false;
     const last = spans.findLastIndex((t) => ctx.terms.includes(t.stem));
     const from = last < 0 ? 0 : spans[last]!.end;
     const rest = quote.slice(from);
@@ -563,7 +571,9 @@ function describePeople(ctx: Context, people: readonly string[], ofCountry?: str
     return meetings.map((m) => metLine(ctx, m, personLine(engine, p)));
   };
   // (Nothing named by the question — "which Singapore ministers…" names it only as a word —: the people's countries.)
-  const of = ofCountry ? [ofCountry] : ctx.specific.length ? ctx.specific : [...new Set(people.flatMap((p) => entity(engine, p)?.country ?? []))];
+  // (A person the question names is whom they were with, not whose people they are.)
+  const groups = ctx.specific.filter((id) => !engine.index.persons.has(id));
+  const of = ofCountry ? [ofCountry] : groups.length ? groups : [...new Set(people.flatMap((p) => entity(engine, p)?.country ?? []))];
   return { ...answered(ctx.S.peopleOf(of.map((id) => nameOf(engine, id)).join(', ')), people.flatMap(line), sources, ctx.lang), about: people };
 }
 
