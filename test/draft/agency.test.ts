@@ -696,3 +696,20 @@ describe('who led each side: only a sentence that says so', () => {
     expect(ask(createEngine(d.k), "who headed Cyprus's delegation in Valletta?").status).toBe('not_found');
   });
 });
+
+describe('who else, at an organization’s meeting', () => {
+  const TEXT = [
+    'Oskenov takes part in the OECD Ministerial Council Meeting',
+    'PARIS, 3 May 2024 – Deputy Minister of Foreign Affairs of Kazakhstan Arman Oskenov took part in the OECD Ministerial Council Meeting.',
+    'On the sidelines of the meeting, Oskenov held talks with OECD Secretary-General Mathias Cormann.',
+    'Oskenov also met with OECD Deputy Secretary-General Ulrik Knudsen and UNIDO Director General Gerd Müller.',
+  ].join('\n\n');
+
+  it('lists everyone else he met there, the organization’s own people too, less the one named', async () => {
+    const d = await draft(await knowledgeCopy(), 'oecd.txt', `${TEXT}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'who else did Oskenov meet on the sidelines of the OECD meeting, apart from Cormann?'), d.k);
+    expect(answer).toContain('Ulrik Knudsen');
+    expect(answer).toContain('Gerd Müller');
+    expect(answer).not.toContain('Mathias Cormann —');
+  });
+});

@@ -15,7 +15,7 @@ import { read, type Frame } from '../read/read';
 import { STRINGS } from '../strings';
 import { splitSentences, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
-import { tokenSpans, tokensOf } from '../search/tokens';
+import { tokenSpans, tokensOf, type Token } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
 import { entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
 import { factsOf, meetingTopics, visitTopics } from './topics';
@@ -174,7 +174,13 @@ function kindAnswer(ctx: Context): Answer {
   // (Words of the one visit's scene need not be in it: "who did he meet at the SCO council?", "who was in the
   // Kazakh delegation at the OSCE ministerial?")
   const ofTheScene = ((a.asksCounterpart && !a.others) || (a.accompany && a.delegationOf !== undefined)) && sceneOnly(ctx);
-  if (answer?.status === 'answered' && !speaksTo(answer, ctx.terms) && !ofTheScene) return sentenceAnswer(ctx) ?? answer;
+  if (answer?.status === 'answered' && !speaksTo(answer, ctx.terms) && !ofTheScene) {
+    const said = sentenceAnswer(ctx);
+    // "Who else did he meet on the sidelines, apart from Cormann?": a sentence about those the question names
+    // ("on the sidelines, he held talks with Cormann") is not about the others asked for.
+    if (said && a.others && !said.sources.some((x) => namesSomeoneElse(ctx, x.quote))) return answer;
+    return said ?? answer;
+  }
   if (answer) return answer;
   const said = sentenceAnswer(ctx);
   // "Did they sign an agreement on the platform?": a sentence about the platform that states no signing
@@ -196,7 +202,7 @@ function givesAName(ctx: Context, answer: Answer): boolean {
   const someone = (ids: readonly string[]) => ids.some((id) => ctx.engine.index.persons.has(id) && !named.has(id));
   if ('people' in answer || someone(answer.about ?? [])) return true; // (who-met lists are of people)
   // "With Elnur Gasimzade (Azerbaijani Foreign Minister): …": the answer's own words name them.
-  if (someone(linkExact(tokensOf([answer.summary, ...answer.items].join(' ')), ctx.engine.index.formTable).map((l) => l.entity))) return true;
+  if (someone(peopleByName(ctx, tokensOf([answer.summary, ...answer.items].join(' '))))) return true;
   return answer.sources.some(({ quote }) => {
     const spans = tokenSpans(quote);
     // Every word of the title asked about, then a name: "the Minister of Trade and Integration" is not "the World
@@ -207,8 +213,21 @@ function givesAName(ctx: Context, answer: Answer): boolean {
     const rest = quote.slice(from);
     const clauseEnd = last < 0 ? quote.length : from + (/[.;]|\s(?:and|as well as)\s/.exec(rest)?.index ?? rest.length);
     const window = spans.slice(last + 1).filter((t) => t.end <= clauseEnd);
-    return someone(linkExact(window, ctx.engine.index.formTable).map((l) => l.entity));
+    return someone(peopleByName(ctx, window));
   });
+}
+
+/** The people some words name by name (a title, "the Deputy Minister of Foreign Affairs", may be anyone's). */
+function peopleByName(ctx: Context, tokens: readonly Token[]): string[] {
+  return linkExact(tokens, ctx.engine.index.formTable)
+    .filter((l) => l.role === 'name' && ctx.engine.index.persons.has(l.entity))
+    .map((l) => l.entity);
+}
+
+/** Whether a text names a person the question does not. */
+function namesSomeoneElse(ctx: Context, text: string): boolean {
+  const named = new Set(namedPeople(ctx));
+  return peopleByName(ctx, tokensOf(text)).some((id) => !named.has(id));
 }
 
 /** A title's words with the lexicon's two-word shorthand spelled out: "UK Foreign Secretary" holds "foreign minister". */
@@ -352,9 +371,10 @@ function whoAnswer(ctx: Context): Answer | undefined {
       .flatMap((p) => [...(engine.index.releasesByPrincipal.get(p) ?? [])])
       .filter((id) => ctx.releases.has(id));
     const visitMeetings = visits.length ? counterpartsIn({ ...ctx, releases: new Set(visits) }).map((c) => c.meeting) : [];
-    const others = [...new Set([...ctx.people.flatMap((p) => meetingsIn(ctx, p)), ...visitMeetings].flatMap((m) => m.with))].filter(
-      (p) => !ctx.people.includes(p),
-    );
+    // (Less those the question names, by name or by role — not everyone of an organization it names: "of the OECD
+    // ministerial" names no one.)
+    const asked = new Set([...namedPeople(ctx), ...(a.roles.length ? ctx.people : [])]);
+    const others = [...new Set([...ctx.people.flatMap((p) => meetingsIn(ctx, p)), ...visitMeetings].flatMap((m) => m.with))].filter((p) => !asked.has(p));
     if (others.length) return describePeople(ctx, others);
     // Nobody else at their meetings: not the people the question already names — a fact or the text may say who else.
     const facts = matchingFacts(ctx);
