@@ -132,6 +132,8 @@ function toksOf(text: string): Tok[] {
 
 const lower = (t: Tok) => t.text.toLowerCase();
 const isAcronym = (t: Tok) => /^\p{Lu}[\p{Lu}\d&]{1,9}$/u.test(t.text);
+/** An acronym in brackets may mix cases: "(IsDB)", "(UNESCO)". */
+const isBracketAcronym = (t: Tok) => isAcronym(t) || (/^\p{Lu}[\p{L}\d&]{1,9}$/u.test(t.text) && (t.text.match(/\p{Lu}/gu)?.length ?? 0) >= 2);
 const isPossessive = (t: Tok) => /['’]s$/u.test(t.text);
 const isCapWord = (t: Tok) => /^\p{Lu}/u.test(t.text) && !isPossessive(t);
 const isInitial = (t: Tok) => /^\p{Lu}$/u.test(t.text);
@@ -694,7 +696,7 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
     // "Minister of Commerce, Industry and Investment Promotion …": a list of portfolios inside one title.
     const portfolios = gap === ', ' && isCapWord(t) && isCapWord(toks[j + 1]!) && toks.slice(j + 2, nameIndex).some((x) => x.text === 'and');
     // "… of the European External Action Service (EEAS) Matthias Engström": an acronym in brackets belongs to the title.
-    const bracketed = (gap === ' (' && isAcronym(toks[j + 1]!)) || (gap === ') ' && isAcronym(t));
+    const bracketed = (gap === ' (' && isBracketAcronym(toks[j + 1]!)) || (gap === ') ' && isBracketAcronym(t));
     // (", Professor Pornpetch Wichitcholchai": an honorific between the comma and the name is the name's.)
     const beforeName = toks.slice(j + 1, nameIndex).every((x) => HONORIFICS.has(lower(x)));
     const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || portfolios || bracketed || (apposition && beforeName && gap === ', ');

@@ -544,6 +544,16 @@ describe('a visit abroad with several hosts', () => {
     expect(person(d.k, 'Marcin Przydacz')?.title).toBe('Secretary of State at the Ministry of Foreign Affairs of the Republic of Poland');
   });
 
+  it('reads a title with a mixed-case acronym in brackets: "President of the Islamic Development Bank (IsDB) Group"', async () => {
+    const d = await draft(
+      await knowledgeCopy(),
+      'jeddah.txt',
+      'Talks in Jeddah\n\nJEDDAH – Deputy Minister of Foreign Affairs of Kazakhstan Arman Oskenov held talks with President of the Islamic Development Bank (IsDB) Group Muhammad Al Jasser.\n\nThey discussed financing.\n',
+    );
+    expect(person(d.k, 'Muhammad Al Jasser')?.title).toBe('President of the Islamic Development Bank (IsDB) Group');
+    expect(meetingsWith(d)).toEqual([['Muhammad Al Jasser']]);
+  });
+
   it('reads a name after "of the" an institution ends: "… of the Saeima Rihards Kols"', async () => {
     const d = await draft(
       await knowledgeCopy(),
