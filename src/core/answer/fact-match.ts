@@ -143,9 +143,14 @@ const FIGURE_EVIDENCE = [...FIGURE_ATTRIBUTES].flatMap((at) => LEXICON.evidence.
 export function figureOfOtherYear(a: Frame, text: string): boolean {
   const asked = a.dates.flatMap((d) => (d.year ? [d.year] : []));
   if (asked.length === 0 || !asksFigure(a) || !FIGURE_EVIDENCE.some((states) => states(text))) return false;
-  const years = (text.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number);
+  // (A year compared with is not the figure's: "$3.2 million in the first half of 2024, up 41 percent compared with
+  // the same period of 2023" is no figure of 2023.)
+  const own = text.replace(COMPARED_YEAR, ' ');
+  const years = (own.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number);
   return years.length > 0 && !years.some((y) => asked.includes(y));
 }
+
+const COMPARED_YEAR = /\b(?:compared (?:with|to)|than|against|versus|vs\.?|up from|down from)\b[^.;,]{0,40}?\b(?:19|20)\d\d\b/gi;
 
 const FIGURE_SUBJECTS = new Set([...LEXICON.figureSubjects, ...LEXICON.tradeSubjects].map((w) => stem(w)));
 

@@ -19,6 +19,7 @@ import type { Context } from './ask-context';
 import { entity } from './people';
 import { findDates } from '../search/dates';
 import { MONTH_FORMS_EN } from '../text/months';
+import { saysAnotherOrdinal } from '../text/ordinals';
 import { splitSentences, stem } from '../text/normalize';
 import { LEXICON } from '../lexicon/lexicon';
 import { figureOfOtherYear } from './fact-match';
@@ -136,6 +137,10 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     if (!covers(release)) return [];
     const text = hit.text;
     if ((states && !states(text)) || figureOfOtherYear(ctx.a, text)) return [];
+    // "When is the 4th round?" is not answered by "the previous, second round was held in 2019".
+    // (In a yes/no question the ordinal is the value proposed: "was this the first round?" — the sentence that says
+    // "second" answers it.)
+    if (ctx.a.ordinal !== undefined && ctx.a.ask !== 'yesno' && saysAnotherOrdinal(text, ctx.a.ordinal)) return [];
     // "Where will the next round be held?": a sentence about what is to come, not about this round.
     if (ctx.a.future && (ctx.a.ask === 'where' || ctx.a.ask === 'when') && !LEXICON.toCome(text)) return [];
     const tokens = tokensOf(text);

@@ -72,6 +72,7 @@ function fileSchema() {
     accompany: phrases,
     delegation_nouns: phrases,
     name_words: phrases,
+    ordinal_words: phrases,
     irregular_verbs: phrases,
     future_words: phrases,
     to_come: phrases,
@@ -175,6 +176,8 @@ export const LEXICON = {
   delegationNouns: new Set(all((f) => f.delegation_nouns)),
   /** "What's the name of …", "как зовут …": a name is asked for, not a title or a role. */
   nameWords: new Set(all((f) => f.name_words)),
+  /** "fourth" → 4, "четвёрт…" → 4: each file lists its ordinals in order (Russian ones as stems, matched as prefixes). */
+  ordinalWords: FILES.map((f) => f.ordinal_words),
   irregularVerbs: new Set(all((f) => f.irregular_verbs)),
   futureWords: new Set(all((f) => f.future_words)),
   /** Actions a fact must say to state them ("sign"): the kind alone ("agreement") is not enough. */

@@ -35,6 +35,8 @@ export interface Frame {
   delegationOf: string | undefined;
   /** "What's the name of …": only a person named answers. */
   asksName: boolean;
+  /** "The 4th round": the ordinal the question names, if any. */
+  ordinal: number | undefined;
   /** Places and names the knowledge has no entity for but some release's text names ("Xi'an"): they narrow to those releases. */
   textNames: readonly string[];
   /** Those names' words as the question typed them (stems): "czech republic", not "Czechia", is what a text may say. */

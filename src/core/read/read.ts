@@ -10,6 +10,7 @@ import type { SearchIndex } from '../search/index';
 import { linkExact, linkFirstNames, linkShortened, type Link } from '../search/link';
 import { findDates } from '../search/dates';
 import { MONTH_WORDS } from '../text/months';
+import { ordinalOf } from '../text/ordinals';
 import { tokensOf, type Token } from '../search/tokens';
 import { editDistance, isCyrillic, normalize, stem, typoBudget } from '../text/normalize';
 import type { Frame } from './frame';
@@ -223,6 +224,7 @@ export function read(question: string, index: SearchIndex): Frame {
         (l) => l.role === 'demonym' && tokens[l.end] !== undefined && !taken[l.end] && !STOP(tokens[l.end]!.norm) && !INTENT_BY_STEM.has(tokens[l.end]!.stem), // "the argentinian talk about": a verb, not a qualified word
       )
       .map((l) => ({ entity: l.entity, stem: tokens[l.end]!.stem })),
+    ordinal: words.map((w) => ordinalOf(w)).find((n) => n !== undefined),
     asksName: words.some((w, i) => free(i) && LEXICON.nameWords.has(w)),
     delegationOf: links.find((l) => (l.role === 'demonym' || l.role === 'name') && namesASide(tokens, l))?.entity,
     peopleOfCountry: links.find((l) => (l.role === 'demonym' || l.role === 'name') && isPluralPeopleNoun(tokens[l.end]?.norm ?? ''))?.entity,
