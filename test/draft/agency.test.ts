@@ -660,6 +660,8 @@ describe('phone calls: who started one, and a visit still to come', () => {
     const answer = ask(createEngine(d.k), 'When is Borg coming to Kazakhstan?');
     expect(answer.status).toBe('not_found');
     expect(toPlainText(answer, d.k)).not.toContain('3 March 2025');
+    // Nor is who he is where he goes next.
+    expect(ask(createEngine(d.k), 'Where is Borg travelling next?').status).toBe('not_found');
   });
 });
 
@@ -721,5 +723,12 @@ describe('who else, at an organization’s meeting', () => {
     expect(answer).toContain('Ulrik Knudsen');
     expect(answer).toContain('Gerd Müller');
     expect(answer).not.toContain('Mathias Cormann —');
+  });
+
+  it('says the release does not mention an office nobody there holds ("the OECD Chief Economist")', async () => {
+    const d = await draft(await knowledgeCopy(), 'oecd.txt', `${TEXT}\n`);
+    const answer = ask(createEngine(d.k), 'what did Oskenov discuss with the OECD Chief Economist?');
+    expect(answer.status).toBe('not_found');
+    expect(answer.summary).toMatch(/chief economist/);
   });
 });

@@ -988,9 +988,9 @@ function whereAnswer(ctx: Context): Answer | undefined {
       ctx.lang,
     );
   }
-  // "Which country is Ignazio Cassis from?": his title says.
+  // "Which country is Ignazio Cassis from?": his title says — not where he goes next ("where is he being posted next?").
   const named = ctx.specific.filter((id) => entity(ctx.engine, id)?.type === 'person');
-  if (named.length && !ctx.a.intents.has('meet') && !ctx.a.intents.has('visit')) return describePeople(ctx, named);
+  if (named.length && !ctx.a.intents.has('meet') && !ctx.a.intents.has('visit') && !ctx.a.future) return describePeople(ctx, named);
   // "Where will the next meeting be held?", "…will the seventh commission be held?": not where this release happened.
   if (ctx.a.intents.has('plan') || ctx.a.future) return undefined;
   return releasePlace(ctx);
