@@ -542,7 +542,7 @@ export const MEETING_WITH_OPENING = /^(?:(?:on the same day|also|then|later|in a
 
 /** A continuing paragraph: "The parties discussed …". */
 export const PARTIES =
-  /^(?:(?:moreover|additionally|furthermore|also|in addition|in this regard),\s*)?(?:the parties|the sides|both sides|the interlocutors|the two sides|the two|they)\b/i;
+  /^(?:(?:moreover|additionally|furthermore|also|in addition|in this regard),\s*)?(?:the parties|the sides|both sides|the interlocutors|the two sides|the two|they|the (?:two )?(?:foreign |deputy (?:foreign )?)?ministers|the counterparts|the (?:two )?delegations|the heads of (?:the )?delegations)\b/i;
 
 /** "the heads of the foreign ministries of" → the title each listed person gets. */
 export function groupTitle(group: string, country: string): string {

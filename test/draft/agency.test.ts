@@ -732,3 +732,26 @@ describe('who else, at an organization’s meeting', () => {
     expect(answer.summary).toMatch(/chief economist/);
   });
 });
+
+describe('what was signed, in a release that goes on about "the ministers"', () => {
+  const TEXT = [
+    'Oskenov pays official visit to Singapore',
+    'SINGAPORE, 9 November 2023 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov, who is on an official visit to Singapore, held talks with Minister for Foreign Affairs of Singapore Vivian Balakrishnan.',
+    'The ministers discussed the implementation of the agreements reached during the visit of President Kassym-Jomart Tokayev to Singapore.',
+    'Following the talks, the ministers signed a Memorandum of Understanding on cooperation between the diplomatic training institutions of the two foreign ministries.',
+    'At the end of the visit, Oskenov presented the embassy staff with a letter of gratitude from the Prime Minister of Kazakhstan.',
+  ].join('\n\n');
+
+  it('keeps "the ministers" paragraphs with the talks, and answers what was signed from the signing', async () => {
+    const d = await draft(await knowledgeCopy(), 'singapore.txt', `${TEXT}\n`);
+    const talks = [...d.k.meetings.values()].find((m) => m.release === d.result.draft.release.id)!;
+    const signed = talks.facts.map((id) => d.k.facts.get(id)!).filter((f) => f.kind === 'agreement');
+    expect(signed.map((f) => f.label)).toEqual([expect.stringContaining('signed a Memorandum of Understanding')]);
+    expect(toPlainText(ask(createEngine(d.k), "what was signed during Oskenov's visit to Singapore?"), d.k)).toContain('Memorandum of Understanding');
+  });
+
+  it('says the release is silent on who signed something it does not say was signed', async () => {
+    const d = await draft(await knowledgeCopy(), 'singapore.txt', `${TEXT}\n`);
+    expect(ask(createEngine(d.k), 'which minister signed the letter of gratitude?').status).toBe('not_found');
+  });
+});

@@ -436,7 +436,8 @@ function whoAnswer(ctx: Context): Answer | undefined {
   if (ctx.terms.length || asksAboutAction(ctx)) {
     const said = sentenceAnswer(ctx);
     if (said && (a.cues.length === 0 || said.sources.some((x) => statesAction(x.quote, a.cues)))) return said;
-    if (said) return notFound(ctx.S.releaseSilent, ctx.lang);
+    // ("Which minister signed the letter?": nothing says the signing — not who the people named are.)
+    if (said || strictCues(a).length) return notFound(ctx.S.releaseSilent, ctx.lang);
   }
   if (ctx.people.length) return describePeople(ctx, ctx.people);
   if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return everyoneMet(ctx);

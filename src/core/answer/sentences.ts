@@ -22,7 +22,7 @@ import { MONTH_FORMS_EN } from '../text/months';
 import { saysAnotherOrdinal } from '../text/ordinals';
 import { splitSentences, stem } from '../text/normalize';
 import { LEXICON } from '../lexicon/lexicon';
-import { figureOfOtherYear } from './fact-match';
+import { figureOfOtherYear, strictCues } from './fact-match';
 
 /** Sentences quoted at most. */
 const MAX_SENTENCES = 3;
@@ -132,6 +132,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     return ((wordsByRelease.get(release)?.size ?? 0) + places) / needed >= MIN_COVERAGE;
   };
 
+  const strict = strictCues(ctx.a);
   const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
     const release = hit.release;
     if (!covers(release)) return [];
@@ -171,8 +172,10 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     }
     // "What did the ambassador say?": a sentence in which he says something — not one listing him as present.
     if (ctx.a.intents.has('assess') && people.length && (!LEXICON.speech(text) || (ctx.a.agent && !byName.has(ctx.a.agent)))) return [];
-    // Asked only for an action ("what agreements did they sign?"), a sentence must state it.
+    // Asked only for an action ("what agreements did they sign?"), a sentence must state it. An action only a
+    // sentence that says it states ("what was signed after the consultations?") must be in it, whatever else is asked.
     if (!words.length && ctx.a.cues.length && !ctx.a.cues.some((c) => hit.queryTerms.includes(c))) return [];
+    if (ctx.a.ask !== 'yesno' && strict.length && !strict.some((c) => hit.queryTerms.includes(c))) return [];
     // "How many tonnes of …": the counted word (the first subject word) must be in the sentence, not just a number.
     if (ctx.a.ask === 'count' && !ctx.a.attribute && words.length && !hit.queryTerms.includes(words[0]!)) return [];
     // "How many tonnes of rice…" is not answered by "150,000 tonnes of wheat": the number's own "of" must be the thing asked.
