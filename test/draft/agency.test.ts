@@ -740,14 +740,24 @@ describe('what was signed, in a release that goes on about "the ministers"', () 
     'The ministers discussed the implementation of the agreements reached during the visit of President Kassym-Jomart Tokayev to Singapore.',
     'Following the talks, the ministers signed a Memorandum of Understanding on cooperation between the diplomatic training institutions of the two foreign ministries.',
     'At the end of the visit, Oskenov presented the embassy staff with a letter of gratitude from the Prime Minister of Kazakhstan.',
+    'The sides agreed to finalize the draft agreement on visa exemption for holders of diplomatic passports.',
   ].join('\n\n');
 
   it('keeps "the ministers" paragraphs with the talks, and answers what was signed from the signing', async () => {
     const d = await draft(await knowledgeCopy(), 'singapore.txt', `${TEXT}\n`);
     const talks = [...d.k.meetings.values()].find((m) => m.release === d.result.draft.release.id)!;
     const signed = talks.facts.map((id) => d.k.facts.get(id)!).filter((f) => f.kind === 'agreement');
-    expect(signed.map((f) => f.label)).toEqual([expect.stringContaining('signed a Memorandum of Understanding')]);
+    expect(signed.map((f) => f.label)).toContainEqual(expect.stringContaining('signed a Memorandum of Understanding'));
     expect(toPlainText(ask(createEngine(d.k), "what was signed during Oskenov's visit to Singapore?"), d.k)).toContain('Memorandum of Understanding');
+  });
+
+  it('asked whether something still a draft was signed, says so, and what was signed', async () => {
+    const d = await draft(await knowledgeCopy(), 'singapore.txt', `${TEXT}\n`);
+    const answer = ask(createEngine(d.k), 'so they signed the visa deal in Singapore, right?');
+    expect(answer.summary).toMatch(/^The release doesn't say/);
+    const text = toPlainText(answer, d.k);
+    expect(text).toContain('finalize the draft agreement on visa exemption');
+    expect(text).toContain('signed a Memorandum of Understanding');
   });
 
   it('says the release is silent on who signed something it does not say was signed', async () => {

@@ -27,7 +27,7 @@ import { attributeAnswer } from './attribute';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
-import { meetingParagraphs, namesAnyOf, sceneStems, sentenceAnswer, withResponses } from './sentences';
+import { meetingParagraphs, namesAnyOf, sceneStems, sentenceAnswer, sentencesStating, withResponses } from './sentences';
 
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -250,8 +250,14 @@ function titleStemsOf(engine: Engine, person: string): ReadonlySet<string> {
 }
 
 /** "The release doesn't say. What it says: …": no yes, and what the text does say about it. */
-function silentButSays(ctx: Pick<Context, 'S' | 'lang'>, said: Pick<Answer, 'items' | 'sources'>): Answer {
-  return answered(`${ctx.S.releaseSilent} ${ctx.S.whatItSays}`, said.items, said.sources, ctx.lang);
+function silentButSays(ctx: Context, said: Pick<Answer, 'items' | 'sources'>): Answer {
+  // "They signed the visa deal, right?" — a draft still: and what the release says was signed.
+  const strict = strictCues(ctx.a);
+  const quoted = new Set(said.sources.map((x) => x.quote));
+  const done = strict.length
+    ? sentencesStating(ctx.engine, new Set(said.sources.map((x) => x.release)), (text) => !quoted.has(text) && statesAction(text, strict), 2)
+    : [];
+  return answered(`${ctx.S.releaseSilent} ${ctx.S.whatItSays}`, said.items, [...said.sources, ...done], ctx.lang);
 }
 
 /** Whether any sentence of these releases holds the word (a stem), or a phrase the shorthand reads as it ("set up"). */

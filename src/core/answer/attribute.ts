@@ -3,7 +3,7 @@
  * answered only by facts whose words state it. Otherwise a partial abstention that says what the
  * release does mention: "The release mentions the Master's programme, but not when it starts."
  */
-import type { Fact, Source } from '../knowledge/types';
+import type { Fact } from '../knowledge/types';
 import { LEXICON, type Attribute } from '../lexicon/lexicon';
 import { answered, notFound, type Answer } from './answer';
 import type { Context } from './ask-context';
@@ -12,8 +12,7 @@ import { meetingsIn } from './ask-context';
 import { factsOf } from './topics';
 import { nameOf, visitWords } from './people';
 import { factsAnswer } from './facts-answer';
-import { namesAnyOf, sceneStems, sentenceAnswer } from './sentences';
-import { splitSentences } from '../text/normalize';
+import { namesAnyOf, sceneStems, sentenceAnswer, sentencesStating } from './sentences';
 
 /** Up to this many releases asked about, the words of their scenes set the scene and need not be in the answer. */
 const MAX_SCENE_RELEASES = 3;
@@ -25,20 +24,6 @@ function states(fact: Fact, attribute: Attribute): boolean {
   const evidence = LEXICON.evidence.get(attribute);
   return evidence !== undefined && [fact.label, ...fact.sources.map((s) => s.quote)].some(evidence);
 }
-
-/** The sentences of the releases asked about that state something, in their order (a few at most). */
-function statingSentences(ctx: Context, stating: (text: string) => boolean): Source[] {
-  const out: Source[] = [];
-  for (const id of ctx.releases) {
-    const paragraphs = ctx.engine.knowledge.releases.get(id)?.paragraphs ?? [];
-    paragraphs.forEach((text, i) => {
-      // (Not a figure of another year than the one asked: "trade in 2025" is not "512 million in 2024".)
-      for (const quote of splitSentences(text)) if (stating(quote) && !figureOfOtherYear(ctx.a, quote)) out.push({ release: id, paragraph: i + 1, quote });
-    });
-  }
-  return out.slice(0, MAX_STATING);
-}
-const MAX_STATING = 3;
 
 export function attributeAnswer(ctx: Context): Answer {
   const attribute = ctx.a.attribute!;
@@ -75,7 +60,8 @@ export function attributeAnswer(ctx: Context): Answer {
     if (said) return said;
     // Nothing asked but the scene ("who co-chaired the consultations in Valletta?"): those releases' sentences that state it.
     if (scene.length && asked.terms.length === 0) {
-      const sources = statingSentences(ctx, stating);
+      // (Not a figure of another year than the one asked: "trade in 2025" is not "512 million in 2024".)
+      const sources = sentencesStating(ctx.engine, ctx.releases, (quote) => stating(quote) && !figureOfOtherYear(ctx.a, quote));
       if (sources.length) return answered(ctx.S.fromText, [], sources, ctx.lang);
     }
   }

@@ -261,6 +261,20 @@ function qualifiedByAnotherCountry(ctx: Context, tokens: ReturnType<typeof token
   });
 }
 
+/** The sentences of some releases that state something, in their order (a few at most). */
+export function sentencesStating(engine: Engine, releases: Iterable<string>, stating: (text: string) => boolean, max = MAX_STATING): Source[] {
+  const out: Source[] = [];
+  for (const id of releases) {
+    const paragraphs = engine.knowledge.releases.get(id)?.paragraphs ?? [];
+    paragraphs.forEach((text, i) => {
+      for (const quote of splitSentences(text)) if (stating(quote)) out.push({ release: id, paragraph: i + 1, quote });
+    });
+    if (out.length >= max) break;
+  }
+  return out.slice(0, max);
+}
+const MAX_STATING = 3;
+
 /** Whether a text names one of these entities (by any of their forms). */
 export function namesAnyOf(engine: Engine, text: string, ids: readonly string[]): boolean {
   const named = entitiesNamed(tokensOf(text), engine.index.formTable);
