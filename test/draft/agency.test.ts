@@ -636,6 +636,7 @@ describe('phone calls: who started one, and a visit still to come', () => {
     'ASTANA, 3 March 2025 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov held a telephone conversation with Minister for Foreign Affairs of Malta Ian Borg.',
     'The conversation took place at the initiative of the Maltese side.',
     'Oskenov invited Borg to visit Kazakhstan. The invitation was accepted; the dates will be agreed through diplomatic channels.',
+    'Oskenov expressed interest in solar energy and proposed holding a joint business forum in Valletta. Borg promised to consider the proposal.',
   ].join('\n\n');
   const UNSTATED = [
     'Kazakh and Peruvian foreign ministers hold phone talks',
@@ -653,6 +654,11 @@ describe('phone calls: who started one, and a visit still to come', () => {
     const peru = ask(engine, 'which side initiated the Oskenov-Schialer call?');
     expect(peru.status).toBe('not_found');
     expect(peru.summary).toMatch(/not whose initiative it was/);
+  });
+
+  it('answers what came of a proposal with the sentence that says so', async () => {
+    const d = await draft(await knowledgeCopy(), 'malta.txt', `${STATED}\n`);
+    expect(toPlainText(ask(createEngine(d.k), "what came of Oskenov's business forum idea?"), d.k)).toContain('promised to consider the proposal');
   });
 
   it('gives no date for a visit still to come ("when is Borg coming to Kazakhstan?")', async () => {

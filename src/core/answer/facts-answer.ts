@@ -1,9 +1,13 @@
-/** Facts as an answer: with whom each came up, their labels as the points, their quotes as the evidence. */
+/**
+ * Facts as an answer: with whom each came up, their labels as the points, their quotes as the evidence — a
+ * proposal's with the sentence after it that says what became of it ("The Brunei side promised to consider it").
+ */
 import type { Fact } from '../knowledge/types';
 import { answered, type Answer } from './answer';
 import type { Context } from './ask-context';
 import { counterpartsOf } from './fact-match';
 import { nameOf, nameWithTitle } from './people';
+import { withResponses } from './sentences';
 
 export function factsAnswer(ctx: Context, facts: readonly Fact[], prefix?: string): Answer {
   const { engine } = ctx;
@@ -14,7 +18,10 @@ export function factsAnswer(ctx: Context, facts: readonly Fact[], prefix?: strin
       ...answered(
         prefix ? `${prefix} ${summary}` : summary,
         facts.map((f) => f.label),
-        facts.flatMap((f) => f.sources),
+        withResponses(
+          engine,
+          facts.flatMap((f) => f.sources),
+        ),
         ctx.lang,
       ),
       about: withWhom,
@@ -30,7 +37,10 @@ export function factsAnswer(ctx: Context, facts: readonly Fact[], prefix?: strin
   return answered(
     prefix ? `${prefix} ${first ?? ''}` : (first ?? ''),
     rest,
-    facts.flatMap((f) => f.sources),
+    withResponses(
+      engine,
+      facts.flatMap((f) => f.sources),
+    ),
     ctx.lang,
   );
 }
