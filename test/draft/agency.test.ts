@@ -698,6 +698,8 @@ describe('who led each side: only a sentence that says so', () => {
     'VALLETTA, 9 October 2024 – The second round of political consultations between the foreign ministries of Kazakhstan and Malta was held in Valletta.',
     'The Kazakh delegation was headed by Deputy Foreign Minister Arman Oskenov, while the Maltese side was led by Permanent Secretary of the Ministry for Foreign Affairs of Malta Joseph Camilleri.',
     'The sides reviewed trade and tourism. Oskenov also had a brief conversation with the head of the delegation of Cyprus.',
+    'Particular attention was paid to maritime transport and education.',
+    'It was agreed to hold the next round of consultations in Astana.',
   ].join('\n\n');
 
   it('answers who co-chaired, in English or Russian, from the sentence that names the heads', async () => {
@@ -707,6 +709,13 @@ describe('who led each side: only a sentence that says so', () => {
     expect(chairs).toContain('Arman Oskenov');
     expect(chairs).toContain('Joseph Camilleri');
     expect(toPlainText(ask(engine, 'Кто возглавлял казахстанскую делегацию на консультациях в Валлетте?'), d.k)).toContain('Oskenov');
+  });
+
+  it('answers what was on the agenda with the topics of the visit, not the one fact that says "consultations"', async () => {
+    const d = await draft(await knowledgeCopy(), 'valletta.txt', `${TEXT}\n`);
+    const text = toPlainText(ask(createEngine(d.k), 'what was on the agenda of the Valletta consultations?'), d.k);
+    expect(text).toContain('Maritime transport and education');
+    expect(text).toMatch(/trade and tourism/i);
   });
 
   it('says the release does not name a head it only mentions', async () => {

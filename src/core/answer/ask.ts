@@ -702,6 +702,16 @@ function whatAnswer(ctx: Context): Answer | undefined {
   }
   const asksIdentity = ctx.terms.length === 0 && [...a.intents].every((i) => i === 'identity');
   if (ctx.specific.length === 0 && asksIdentity && namedPeople(ctx).length) return describePeople(ctx, namedPeople(ctx));
+  // "What was on the agenda of the Podgorica consultations?": nobody named, only places, and every word the one
+  // release's scene — the topics of its meetings, not a fact that happens to say "consultations" (the next round's).
+  const onlyPlaces = ctx.specific.every((id) => ['place', 'country'].includes(entity(engine, id)?.type ?? ''));
+  if (a.intents.has('topic') && !a.intents.has('assess') && ctx.people.length === 0 && ctx.terms.length && onlyPlaces && sceneOnly(ctx)) {
+    return visitTopics(
+      engine,
+      [...engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release)),
+      ctx.lang,
+    );
+  }
   const facts = matchingFacts(ctx);
   if (ctx.specific.length && asksIdentity) return entityBrief(ctx, facts); // "What is CICA?"
   if (facts.length) return factsAnswer(ctx, facts);
