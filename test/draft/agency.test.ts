@@ -621,6 +621,14 @@ describe('a parliamentary delegation received in Astana, its members listed unde
     expect(kazakh).not.toContain('Lars Berg');
   });
 
+  it('reads a Russian role with its country after it ("посла Норвегии")', async () => {
+    const d = await draft(await knowledgeCopy(), 'storting.txt', `${TEXT}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'Как зовут посла Норвегии в Казахстане?'), d.k)).toContain('Erik Dahl');
+    // No Kazakh ambassador in the release: not the Norwegian one, nor anyone else.
+    expect(ask(engine, 'Как зовут посла Казахстана в Норвегии?').status).toBe('not_found');
+  });
+
   it('asked for a name, answers with a person named, or says the release does not name one', async () => {
     const d = await draft(await knowledgeCopy(), 'storting.txt', `${TEXT}\n`);
     const engine = createEngine(d.k);

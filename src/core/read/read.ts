@@ -450,18 +450,23 @@ function rolesIn(
     const beforeVerb = verbAt(tokens, end) && !/s$/.test(tokens[end - 1]!.norm);
     // "the Iraqi trade minister Issetov met": before the one who met them, still one person's role.
     const beforeMeeter = links.some((l) => l.start === end && isPerson(l.entity));
-    if (next !== undefined && !STOP(next) && !beforeVerb && !beforeMeeter) continue;
+    // "посла Саудовской Аравии": in Russian the country follows the role, with no "of".
+    const genitive = isCyrillic(tokens[i]!.norm) && links.some((l) => l.start === end && !isPerson(l.entity));
+    if (next !== undefined && !STOP(next) && !beforeVerb && !beforeMeeter && !genitive) continue;
     let at = end;
     if (next === 'of') at = tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1;
+    else if (genitive) at = end + 1; // (any index past end: the link starting at end is looked up below)
     // "the Iraqi trade minister": a portfolio before the role is part of it.
     const portfolio = i > 0 && free(i - 1) && LEXICON.portfolios.has(tokens[i - 1]!.norm) ? tokens[i - 1]!.norm : undefined;
     // ("the Polish deputy agriculture minister": and the modifier before the portfolio.)
     const modifier = portfolio && i > 1 && free(i - 2) && LEXICON.roleModifiers.has(tokens[i - 2]!.norm) ? tokens[i - 2]!.norm : undefined;
     const start = i - (portfolio ? 1 : 0) - (modifier ? 1 : 0);
-    const of = links.find((l) => l.end === start) ?? (at > end ? links.find((l) => l.start === at) : undefined);
+    const of = links.find((l) => l.end === start) ?? (genitive ? links.find((l) => l.start === end) : at > end ? links.find((l) => l.start === at) : undefined);
     // The role as the lexicon writes it: "ambasador" typed is the ambassador. Of no country, asked for by name
     // ("what's the name of the PM who received him?"): whoever holds it in the releases asked about.
-    const role = [...(modifier ? [modifier] : []), ...(portfolio ? [portfolio] : []), ...matched.words].join(' ');
+    // (A Russian role is looked for in the English titles: "посла" is the ambassador.)
+    const words = matched.words.map((w) => (isCyrillic(w) ? (LEXICON.toEnglish.find(([ru]) => w.includes(ru))?.[1] ?? w) : w));
+    const role = [...(modifier ? [modifier] : []), ...(portfolio ? [portfolio] : []), ...words].join(' ');
     if (of) found.push({ role, of: of.entity });
     else if (namesAsked && !isPluralPeopleNoun(tokens[end - 1]!.norm) && (next === undefined || STOP(next) || beforeVerb)) found.push({ role, of: '' });
     i = end - 1;
