@@ -706,11 +706,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
   // release's scene — the topics of its meetings, not a fact that happens to say "consultations" (the next round's).
   const onlyPlaces = ctx.specific.every((id) => ['place', 'country'].includes(entity(engine, id)?.type ?? ''));
   if (a.intents.has('topic') && !a.intents.has('assess') && ctx.people.length === 0 && ctx.terms.length && onlyPlaces && sceneOnly(ctx)) {
-    return visitTopics(
-      engine,
-      [...engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release)),
-      ctx.lang,
-    );
+    return topicsOfScope(ctx);
   }
   const facts = matchingFacts(ctx);
   if (ctx.specific.length && asksIdentity) return entityBrief(ctx, facts); // "What is CICA?"
@@ -725,14 +721,15 @@ function whatAnswer(ctx: Context): Answer | undefined {
     if (a.intents.has('meet') && !a.intents.has('topic')) return everyoneMet(ctx);
     // A bare "nurtleu geneva": the visit itself, who was met.
     if (a.ask === 'bare' && a.intents.size === 0 && a.links.length) return everyoneMet(ctx);
-    if (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit'))
-      return visitTopics(
-        engine,
-        [...engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release)),
-        ctx.lang,
-      );
+    if (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('visit')) return topicsOfScope(ctx);
   }
   return undefined;
+}
+
+/** The topics of every meeting in the releases asked about. */
+function topicsOfScope(ctx: Context): Answer {
+  const meetings = [...ctx.engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release));
+  return visitTopics(ctx.engine, meetings, ctx.lang);
 }
 
 /** The organizations (or countries) the releases name, each with the words that name it first. */

@@ -54,14 +54,14 @@ export function attributeAnswer(ctx: Context): Answer {
   const asked = scene.length ? { ...ctx, terms: ctx.terms.filter((t) => !scene.every((stems) => stems.has(t))) } : ctx;
   // "Who headed Cyprus's delegation?": a sentence about that country's side.
   const side = attribute === 'heads' ? ctx.a.delegationOf : undefined;
-  const stating = evidence && ((text: string) => evidence(text) && (!side || namesAnyOf(ctx.engine, text, [side])));
+  // (Not a figure of another year than the one asked: "trade in 2025" is not "512 million in 2024".)
+  const stating = evidence && ((text: string) => evidence(text) && (!side || namesAnyOf(ctx.engine, text, [side])) && !figureOfOtherYear(ctx.a, text));
   if (stating && attribute !== 'start' && attribute !== 'day') {
     const said = sentenceAnswer(asked, ctx.releases, undefined, stating);
     if (said) return said;
     // Nothing asked but the scene ("who co-chaired the consultations in Valletta?"): those releases' sentences that state it.
     if (scene.length && asked.terms.length === 0) {
-      // (Not a figure of another year than the one asked: "trade in 2025" is not "512 million in 2024".)
-      const sources = sentencesStating(ctx.engine, ctx.releases, (quote) => stating(quote) && !figureOfOtherYear(ctx.a, quote));
+      const sources = sentencesStating(ctx.engine, ctx.releases, stating);
       if (sources.length) return answered(ctx.S.fromText, [], sources, ctx.lang);
     }
   }

@@ -453,19 +453,18 @@ function rolesIn(
     // "посла Саудовской Аравии": in Russian the country follows the role, with no "of".
     const genitive = isCyrillic(tokens[i]!.norm) && links.some((l) => l.start === end && !isPerson(l.entity));
     if (next !== undefined && !STOP(next) && !beforeVerb && !beforeMeeter && !genitive) continue;
-    let at = end;
-    if (next === 'of') at = tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1;
-    else if (genitive) at = end + 1; // (any index past end: the link starting at end is looked up below)
+    // Where a country after the role starts: after "of (the)", or right after it in Russian.
+    const after = next === 'of' ? (tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1) : genitive ? end : undefined;
     // "the Iraqi trade minister": a portfolio before the role is part of it.
     const portfolio = i > 0 && free(i - 1) && LEXICON.portfolios.has(tokens[i - 1]!.norm) ? tokens[i - 1]!.norm : undefined;
     // ("the Polish deputy agriculture minister": and the modifier before the portfolio.)
     const modifier = portfolio && i > 1 && free(i - 2) && LEXICON.roleModifiers.has(tokens[i - 2]!.norm) ? tokens[i - 2]!.norm : undefined;
     const start = i - (portfolio ? 1 : 0) - (modifier ? 1 : 0);
-    const of = links.find((l) => l.end === start) ?? (genitive ? links.find((l) => l.start === end) : at > end ? links.find((l) => l.start === at) : undefined);
+    const of = links.find((l) => l.end === start) ?? (after === undefined ? undefined : links.find((l) => l.start === after));
     // The role as the lexicon writes it: "ambasador" typed is the ambassador. Of no country, asked for by name
     // ("what's the name of the PM who received him?"): whoever holds it in the releases asked about.
     // (A Russian role is looked for in the English titles: "посла" is the ambassador.)
-    const words = matched.words.map((w) => (isCyrillic(w) ? (LEXICON.toEnglish.find(([ru]) => w.includes(ru))?.[1] ?? w) : w));
+    const words = matched.words.map((w) => (isCyrillic(w) ? (toEnglish(w) ?? w) : w));
     const role = [...(modifier ? [modifier] : []), ...(portfolio ? [portfolio] : []), ...words].join(' ');
     if (of) found.push({ role, of: of.entity });
     else if (namesAsked && !isPluralPeopleNoun(tokens[end - 1]!.norm) && (next === undefined || STOP(next) || beforeVerb)) found.push({ role, of: '' });
@@ -639,8 +638,13 @@ function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly n
 /** A Russian word's English stem, when the lexicon has it ("поблагодарил" → "thank"). */
 function englishStem(token: Token): string | undefined {
   if (!/[а-я]/.test(token.norm)) return undefined;
-  const hit = LEXICON.toEnglish.find(([ru]) => token.norm.includes(ru));
-  return hit ? stem(hit[1]) : undefined;
+  const english = toEnglish(token.norm);
+  return english ? stem(english) : undefined;
+}
+
+/** The English word the lexicon gives a Russian one (by the longest stem it holds). */
+function toEnglish(norm: string): string | undefined {
+  return LEXICON.toEnglish.find(([ru]) => norm.includes(ru))?.[1];
 }
 
 /** The stem a subject word is indexed by, or undefined when no release uses the word. */
