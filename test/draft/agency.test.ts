@@ -679,6 +679,44 @@ describe('phone calls: who started one, and a visit still to come', () => {
   });
 });
 
+describe('proposals, and what became of each', () => {
+  const FAREWELL = [
+    'Kazakh Deputy FM receives outgoing Chilean Ambassador',
+    'ASTANA, 14 March 2031 – Deputy Minister of Foreign Affairs of Kazakhstan Arman Oskenov received Ambassador of Chile to Kazakhstan Pablo Rivas on the occasion of the completion of his diplomatic mission.',
+    'The ambassador suggested that Kazakhstan consider appointing an honorary consul in Valparaíso. Oskenov said the Ministry would consider the proposal. Oskenov, in turn, proposed launching direct charter flights between Almaty and Santiago; the ambassador said he would refer the proposal to the civil aviation authorities of Chile.',
+    'Oskenov proposed holding a joint business forum in Karaganda in 2032. Rivas supported the proposal.',
+  ].join('\n\n');
+
+  it('answers what proposals came up with every proposal of the visit, each with its answer', async () => {
+    const d = await draft(await knowledgeCopy(), 'chile.txt', `${FAREWELL}\n`);
+    const text = toPlainText(
+      ask(createEngine(d.k), 'What proposals came up at the farewell meeting with the outgoing Chilean ambassador, and what happened to them?'),
+      d.k,
+    );
+    expect(text).toContain('honorary consul');
+    expect(text).toContain('would consider the proposal');
+    expect(text).toContain('charter flights');
+    expect(text).toContain('refer the proposal');
+  });
+
+  it('answers one proposal with the answer after it, and an answer with the proposal before it', async () => {
+    const d = await draft(await knowledgeCopy(), 'chile.txt', `${FAREWELL}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'What did Oskenov propose about flights and what happened to the proposal?'), d.k)).toMatch(
+      /charter flights[\s\S]*refer the proposal/,
+    );
+    // "Rivas supported the proposal." answers a proposal; the one it answers says where.
+    expect(toPlainText(ask(engine, 'where did oskenov propose holding the business forum, and did rivas agree?'), d.k)).toContain('Karaganda');
+  });
+
+  it('still reads "he proposed X, correct?" as a question about X: no yes, and what he did propose', async () => {
+    const d = await draft(await knowledgeCopy(), 'chile.txt', `${FAREWELL}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'Oskenov proposed a business forum in Shymkent, correct?'), d.k);
+    expect(answer).not.toMatch(/^Yes\b/);
+    expect(answer).toContain('Karaganda');
+  });
+});
+
 describe('a visiting minister whose first name is a month, and a foreign secretary who is no minister', () => {
   const TEXT = [
     'Oskenov receives the Tanzanian foreign minister',

@@ -12,10 +12,13 @@ import { meetingsIn } from './ask-context';
 import { factsOf } from './topics';
 import { nameOf, visitWords } from './people';
 import { factsAnswer } from './facts-answer';
-import { namesAnyOf, sceneStems, sentenceAnswer, sentencesStating } from './sentences';
+import { namesAnyOf, sceneStems, sentenceAnswer, sentencesStating, withResponses } from './sentences';
+import { tokensOf } from '../search/tokens';
 
 /** Up to this many releases asked about, the words of their scenes set the scene and need not be in the answer. */
 const MAX_SCENE_RELEASES = 3;
+/** A visit's proposals quoted at most: past this many the question is too wide for one answer. */
+const MAX_PROPOSALS = 4;
 
 /** Whether a fact states the attribute: its `when` for dates, its words for the rest (lexicon `evidence`). */
 function states(fact: Fact, attribute: Attribute): boolean {
@@ -56,6 +59,16 @@ export function attributeAnswer(ctx: Context): Answer {
   const side = attribute === 'heads' ? ctx.a.delegationOf : undefined;
   // (Not a figure of another year than the one asked: "trade in 2025" is not "512 million in 2024".)
   const stating = evidence && ((text: string) => evidence(text) && (!side || namesAnyOf(ctx.engine, text, [side])) && !figureOfOtherYear(ctx.a, text));
+  if (stating && attribute === 'proposal' && scene.length) {
+    // "What proposals came up, and what happened to them?", "… the business council and the Aktau idea?": every
+    // proposal of the visit that speaks of what is asked (all of them when only the scene is asked), each with its answer.
+    const about = (text: string): boolean => {
+      const stems = new Set(tokensOf(text).map((t) => t.stem));
+      return asked.terms.length === 0 || asked.terms.some((t) => stems.has(t));
+    };
+    const sources = sentencesStating(ctx.engine, ctx.releases, (text) => stating(text) && about(text), MAX_PROPOSALS);
+    if (sources.length) return answered(ctx.S.fromText, [], withResponses(ctx.engine, sources), ctx.lang);
+  }
   if (stating && attribute !== 'start' && attribute !== 'day') {
     const said = sentenceAnswer(asked, ctx.releases, undefined, stating);
     if (said) return said;

@@ -219,19 +219,27 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
 
 /**
  * "The ambassador proposed a memorandum." is half the story when the next sentence says what became of it
- * ("Fontana said the region would study the proposal."): a quoted proposal brings the response after it.
+ * ("Fontana said the region would study the proposal."): a quoted proposal brings the response after it,
+ * and a quoted response ("Zhao supported the proposal.") the proposal before it.
  */
 export function withResponses(engine: Engine, sources: readonly Source[]): Source[] {
   const out: Source[] = [];
+  const quoted = (quote: string): boolean => sources.some((x) => x.quote === quote) || out.some((x) => x.quote === quote);
   for (const source of sources) {
-    out.push(source);
-    if (!LEXICON.proposal(source.quote)) continue;
     const paragraph = engine.knowledge.releases.get(source.release)?.paragraphs[source.paragraph - 1];
     const sentences = paragraph ? splitSentences(paragraph) : [];
     const at = sentences.indexOf(source.quote);
-    const next = at >= 0 ? sentences[at + 1] : undefined;
-    if (next && LEXICON.response(next) && !sources.some((x) => x.quote === next)) {
-      out.push({ release: source.release, paragraph: source.paragraph, quote: next });
+    const before = at > 0 ? sentences[at - 1] : undefined;
+    const after = at >= 0 ? sentences[at + 1] : undefined;
+    // (A response names the proposal: "Zhao supported the proposal." answers one, it makes none.)
+    const isResponse = LEXICON.response(source.quote);
+    const isProposal = !isResponse && LEXICON.proposal(source.quote);
+    if (isResponse && before && LEXICON.proposal(before) && !quoted(before)) {
+      out.push({ release: source.release, paragraph: source.paragraph, quote: before });
+    }
+    out.push(source);
+    if (isProposal && after && LEXICON.response(after) && !quoted(after)) {
+      out.push({ release: source.release, paragraph: source.paragraph, quote: after });
     }
   }
   return out;

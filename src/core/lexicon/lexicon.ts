@@ -28,6 +28,7 @@ export const ATTRIBUTES = [
   'trade',
   'initiator',
   'heads',
+  'proposal',
 ] as const;
 export const GROUPS = ['organization', 'country'] as const;
 

@@ -48,6 +48,7 @@ function byFirst<T extends { words: string[] }>(phrases: readonly T[]): Map<stri
 const INTENT_PHRASES_BY_FIRST = byFirst(INTENT_PHRASES);
 const ATTRIBUTE_PHRASES_BY_FIRST = byFirst(ATTRIBUTE_PHRASES);
 /** The one-word growth phrases ("grew", "increase"): the question's own words when no amount is asked. */
+const PROPOSAL_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'proposal' && p.words.length === 1).map((p) => p.words[0]!));
 const GROWTH_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'growth' && p.words.length === 1).map((p) => p.words[0]!));
 const YESNO_TAGS = LEXICON.yesnoTags.map(lexiconPhrase);
 const OTHERS = LEXICON.others.map(lexiconPhrase);
@@ -117,6 +118,8 @@ export function read(question: string, index: SearchIndex): Frame {
     attribute = findAttribute(words, free, [], 'growth');
     for (let i = 0; i < words.length; i++) if (GROWTH_WORDS.has(words[i]!)) covered[i] = false;
   }
+  // "What did he propose?": the proposal words still say what the facts are about (plan cues).
+  if (attribute === 'proposal') for (let i = 0; i < words.length; i++) if (PROPOSAL_WORDS.has(words[i]!)) covered[i] = false;
   // "Trade turnover in 2025 and its growth?": the change is asked of the trade figure, which states it.
   if (attribute === 'trade') for (let i = 0; i < words.length; i++) if (GROWTH_WORDS.has(words[i]!)) covered[i] = true;
   // Role words ("ambassador", "foreign minister") say who, not what about — unless they are of something no
@@ -187,6 +190,8 @@ export function read(question: string, index: SearchIndex): Frame {
   if (attribute === 'start' && !words.some((w) => w === 'when' || w === 'когда')) attribute = undefined;
   const asked = askOf(words, tokens, intents, free);
   const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(asked) ? 'yesno' : asked;
+  // "Did he propose a visa deal?" proposes the deal; "who proposed it?" asks a person, answered by the people's facts.
+  if (attribute === 'proposal' && (ask === 'yesno' || ask === 'who')) attribute = undefined;
   // "What was KZ-Algeria trade in 2023?", "trade jan-sep 2025?": a figure subject of a year asks its figure,
   // not the talks about trade.
   if (!attribute && (ask === 'what' || ask === 'bare') && dates.some((d) => d.year) && terms.length && terms.every((t) => TRADE_SUBJECT_STEMS.has(t)))
@@ -382,7 +387,14 @@ function findAttribute(words: readonly string[], free: (i: number) => boolean, c
       if (attribute === except) continue;
       const length = matchLength(phrase, words, i, free);
       // A change asked of an amount ("how much did trade grow", "by how many percent did it rise") is the change.
-      if (length === 0 || (found && (found.attribute === 'growth' || (attribute !== 'growth' && found.length >= length)))) continue;
+      // A proposal gives way to what is asked of it ("he proposed a fund of 500 million dollars?" asks the sum).
+      if (
+        length === 0 ||
+        (found &&
+          found.attribute !== 'proposal' &&
+          (attribute === 'proposal' || found.attribute === 'growth' || (attribute !== 'growth' && found.length >= length)))
+      )
+        continue;
       found = { attribute, length };
       for (let k = 0; k < length; k++) covered[i + k] = true;
     }
