@@ -212,3 +212,5 @@ archiveSuite('archive-11');
 archiveSuite('archive-12');
 archiveSuite('archive-13');
 archiveSuite('archive-14');
+archiveSuite('archive-15');
+archiveSuite('archive-16');
