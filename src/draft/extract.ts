@@ -653,9 +653,12 @@ function personInRun(text: string, run: Tok[], resolver: EntityResolver): { name
   if (surnames === run.length || !before || inPlace(before) || notNameWord(lower(before))) surnames = run.length;
   // A place word after a name word is part of the name: "Pham Thai Giang" ("Thai" is no country there).
   // "… and East African Cooperation January Makamba": a month right before the surname is a first name.
-  const firstNameMonth = (n: number) => n === run.length - 2 && MONTH_WORDS.has(lower(run[n]!)) && !notNameWord(lower(run[n + 1]!));
+  // So is a title word right after the country an ambassador is accredited to: "… to Kazakhstan Emir Kovačević".
+  const accredited = (n: number) => n > 0 && inPlace(run[n - 1]!) && /\bto\s+(?:the\s+)?$/.test(text.slice(0, run[n - 1]!.start));
+  const firstName = (n: number) =>
+    n === run.length - 2 && (MONTH_WORDS.has(lower(run[n]!)) || (accredited(n) && !HONORIFICS.has(lower(run[n]!)))) && !notNameWord(lower(run[n + 1]!));
   const notName = (t: Tok, n: number) =>
-    (notNameWord(lower(t)) && !firstNameMonth(n)) || (n < surnames && inPlace(t) && run.slice(0, n).every((x) => notNameWord(lower(x)) || inPlace(x)));
+    !firstName(n) && (notNameWord(lower(t)) || (n < surnames && inPlace(t) && run.slice(0, n).every((x) => notNameWord(lower(x)) || inPlace(x))));
   let k = 0;
   for (let n = 0; n < run.length; n++) if (notName(run[n]!, n)) k = n + 1;
   const rest = run.slice(k);
@@ -1126,6 +1129,9 @@ function undatedId(placeSlug: string, title: string, knowledge: Knowledge | unde
   return id;
 }
 
+/** Words before "in" that say where someone lives or works, not where the event was. */
+const RESIDES_IN = /\b(?:residence|resident|residing|based|stationed|headquartered|seated)\s+in\s+(?:the\s+)?$/;
+
 /** "during his visit to Geneva" — or a city or country the first sentence names after "in". */
 function placeOf(first: Sentence, resolver: EntityResolver): string | undefined {
   // (An official name goes on after "of": "the People's Democratic Republic of Algeria".)
@@ -1145,8 +1151,10 @@ function placeOf(first: Sentence, resolver: EntityResolver): string | undefined 
       return resolver.define({ type: 'place', name: words, aliases: [], demonyms: [], caseSensitive: [], why: `“${visit[0]}” in ¶${first.paragraph}` });
     }
   }
+  // (Not where someone lives: "Ambassador … with residence in Ankara" was received in Astana.)
   for (const m of first.mentions) {
-    if (placeTypes.includes(m.type) && /\bin\s+(?:the\s+)?$/.test(first.text.slice(0, m.start))) return m.entity;
+    const before = first.text.slice(0, m.start);
+    if (placeTypes.includes(m.type) && /\bin\s+(?:the\s+)?$/.test(before) && !RESIDES_IN.test(before)) return m.entity;
   }
   return undefined;
 }

@@ -717,6 +717,32 @@ describe('proposals, and what became of each', () => {
   });
 });
 
+describe('a farewell call of an ambassador who lives elsewhere', () => {
+  const FAREWELL = [
+    'Deputy Foreign Minister bids farewell to Ambassador of Bosnia and Herzegovina',
+    'ASTANA – Deputy Minister of Foreign Affairs of Kazakhstan Arman Oskenov received Ambassador of Bosnia and Herzegovina to Kazakhstan Emir Kovačević, with residence in Ankara, in connection with the completion of his diplomatic mission.',
+    'The parties discussed cooperation in trade, energy and education.',
+    'According to the Kazakh side, trade between the two countries reached $6.3 million in 2030, 1.8 times more than in 2029.',
+    'Also present was Director of the Americas Department of the MFA Dana Serikova.',
+  ].join('\n\n');
+
+  it('is where the dateline says, not where the ambassador lives; a title word after his country is his first name', async () => {
+    const d = await draft(await knowledgeCopy(), 'bosnia.txt', `${FAREWELL}\n`);
+    expect(d.result.draft.release.place).toBe('astana');
+    expect(person(d.k, 'Emir Kovačević')?.title).toBe('Ambassador of Bosnia and Herzegovina to Kazakhstan');
+    // "Emir" is no United Arab Emirates, nor "the Americas Department" the United States.
+    expect(d.k.entities.has('united-arab-emirates') && d.yaml.includes('united-arab-emirates')).toBe(false);
+    expect(person(d.k, 'Dana Serikova')?.country).not.toBe('united-states');
+  });
+
+  it('answers the trade figure asked with its change, not the talks about trade', async () => {
+    const d = await draft(await knowledgeCopy(), 'bosnia.txt', `${FAREWELL}\n`);
+    const text = toPlainText(ask(createEngine(d.k), 'kz-bosnia trade in 2030 per the farewell release, and the % change vs 2029?'), d.k);
+    expect(text).toContain('6.3 million');
+    expect(text).toContain('1.8 times');
+  });
+});
+
 describe('a visiting minister whose first name is a month, and a foreign secretary who is no minister', () => {
   const TEXT = [
     'Oskenov receives the Tanzanian foreign minister',

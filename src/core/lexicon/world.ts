@@ -426,7 +426,9 @@ export const WORLD: readonly WorldName[] = [
   { kind: 'country', names: ['Ukraine', 'Ukraina'], demonyms: ['Ukrainian'], ru: ['Украина', 'украинский'] },
   {
     kind: 'country',
-    names: ['United Arab Emirates', 'UAE', 'U.A.E.', 'Emirates'],
+    names: ['United Arab Emirates', 'UAE', 'U.A.E.'],
+    // (As written only: stemmed, "Emirates" would take "Emir Kovačević" for the country.)
+    caseSensitive: ['Emirates'],
     demonyms: ['Emirati', 'Emirian'],
     ru: ['Объединённые Арабские Эмираты', 'Объединенные Арабские Эмираты', 'ОАЭ', 'Эмираты', 'эмиратский'],
   },
@@ -445,8 +447,9 @@ export const WORLD: readonly WorldName[] = [
   },
   {
     kind: 'country',
-    names: ['United States', 'USA', 'U.S.', 'U.S.A.', 'America', 'United States of America'],
-    caseSensitive: ['US'],
+    names: ['United States', 'USA', 'U.S.', 'U.S.A.', 'United States of America'],
+    // (As written only: stemmed, "America" would take the MFA's "Americas Department" for the country.)
+    caseSensitive: ['US', 'America'],
     demonyms: ['American'],
     ru: ['США', 'Соединённые Штаты', 'Соединенные Штаты', 'Соединённые Штаты Америки', 'Соединенные Штаты Америки', 'Америка', 'американский'],
   },

@@ -50,6 +50,7 @@ const ATTRIBUTE_PHRASES_BY_FIRST = byFirst(ATTRIBUTE_PHRASES);
 /** The one-word growth phrases ("grew", "increase"): the question's own words when no amount is asked. */
 const PROPOSAL_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'proposal' && p.words.length === 1).map((p) => p.words[0]!));
 const GROWTH_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'growth' && p.words.length === 1).map((p) => p.words[0]!));
+const GROWTH_STEMS = new Set([...GROWTH_WORDS].map(lexiconStem));
 const YESNO_TAGS = LEXICON.yesnoTags.map(lexiconPhrase);
 const OTHERS = LEXICON.others.map(lexiconPhrase);
 const ACCOMPANY = LEXICON.accompany.map(lexiconPhrase);
@@ -194,8 +195,16 @@ export function read(question: string, index: SearchIndex): Frame {
   if (attribute === 'proposal' && (ask === 'yesno' || ask === 'who')) attribute = undefined;
   // "What was KZ-Algeria trade in 2023?", "trade jan-sep 2025?": a figure subject of a year asks its figure,
   // not the talks about trade.
-  if (!attribute && (ask === 'what' || ask === 'bare') && dates.some((d) => d.year) && terms.length && terms.every((t) => TRADE_SUBJECT_STEMS.has(t)))
+  // ("kz-panama trade in 2023 and the % change vs 2022?": the figure, with the change asked of it.)
+  if (!attribute && (ask === 'what' || ask === 'bare') && dates.some((d) => d.year) && terms.some((t) => TRADE_SUBJECT_STEMS.has(t))) {
     attribute = 'trade';
+    // (The change is asked of the figure, which states it: no subject of its own.)
+    for (let i = terms.length - 1; i >= 0; i--)
+      if (GROWTH_STEMS.has(terms[i]!) || GROWTH_WORDS.has(subjectWords[i]!.toLowerCase()) || LEXICON.figureChangeWords.has(subjectWords[i]!.toLowerCase())) {
+        terms.splice(i, 1);
+        subjectWords.splice(i, 1);
+      }
+  }
   const grouped = groupOf(words, free);
   const group = grouped?.group;
   const proposed =
