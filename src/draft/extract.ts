@@ -259,8 +259,12 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   // city (Trend's), not the caller's. A dateline of the home country is where the ministry spoke from.
   const datelineCountry = options.dateline?.country ? resolver.mentions(options.dateline.country, false).find((m) => m.type === 'country')?.entity : undefined;
   const remote = first !== undefined && REMOTE_MEETING.test(first.text) && datelineCountry !== undefined && datelineCountry !== homeCountry(resolver);
+  // "The ceremony took place at Tashichho Dzong in Thimphu": the text says where, whatever the agency's dateline.
+  const heldIn = textPlace ? undefined : heldInPlace(sentences);
   const place =
-    countryOnly && datelinePlace && resolver.entity(datelinePlace)?.type === 'place' ? datelinePlace : (textPlace ?? (remote ? undefined : datelinePlace));
+    countryOnly && datelinePlace && resolver.entity(datelinePlace)?.type === 'place'
+      ? datelinePlace
+      : (textPlace ?? heldIn ?? (remote ? undefined : datelinePlace));
   const title = options.title ?? shortTitle(first, principal);
   const source = sourceOf(paragraphs) ?? agencyOf(paragraphs) ?? options.dateline?.agency;
   const placeSlug = place ? slug(resolver.entity(place)?.name ?? place) : '';
@@ -280,11 +284,13 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   checks.push(
     textPlace && place === textPlace
       ? `place: ${place} (from ¶1)`
-      : place && datelinePlace
-        ? `place: ${place} (from the dateline “${options.dateline!.place}”)`
-        : remote
-          ? `place: none — a phone call or video conference; the dateline “${options.dateline!.place}” is the agency’s city`
-          : 'place: not found — add `place:` if the release has one',
+      : heldIn && place === heldIn
+        ? `place: ${place} (where the text says it took place)`
+        : place && datelinePlace
+          ? `place: ${place} (from the dateline “${options.dateline!.place}”)`
+          : remote
+            ? `place: none — a phone call or video conference; the dateline “${options.dateline!.place}” is the agency’s city`
+            : 'place: not found — add `place:` if the release has one',
   );
   checks.push(chosen ? `principal: ${chosen.mention.person} (${chosen.why})` : 'principal: not found — add `principal:` (whose visit is it?)');
 
@@ -675,6 +681,9 @@ const HEAD_OF_PLACE = new Set(['region', 'province', 'oblast', 'district', 'city
 /** Words of courtesy or rank written right before a name: "Professor Pornpetch Wichitcholchai", "Sheikh Jassim". */
 const HONORIFICS = new Set(['professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir', 'sheikh', 'sheikha', 'academician', 'senator', 'excellency']);
 
+/** Forms of address before a title: "His Majesty the King", "Her Royal Highness". */
+const STYLES = new Set(['his', 'her', 'majesty', 'royal', 'highness', 'excellency']);
+
 /** Small words inside a title: "Minister of …", "Ambassador … to …", "Consul General in …". */
 const TITLE_JOINERS = new Set([...CONNECTORS, 'to', 'in', 'at']);
 
@@ -711,6 +720,7 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
         isCapWord(t) ||
         isAcronym(t) ||
         TITLE_JOINERS.has(t.text) ||
+        /^[dl]['’]\p{Lu}/u.test(t.text) || // "Ambassador of Côte d'Ivoire": a name with an elided particle
         (TITLE_WORDS.has(t.text) && t.text !== 'his' && t.text !== 'her') ||
         HEAD_OF_PLACE.has(t.text) || // "Deputy Akim of the Mangystau region"
         /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text)
@@ -720,7 +730,12 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
     first = j;
     j--;
   }
-  while (first < nameIndex && (TITLE_JOINERS.has(toks[first]!.text) || (FUNCTION_WORDS.has(lower(toks[first]!)) && !isAcronym(toks[first]!)))) first++;
+  // ("His Majesty the King of Bhutan": the form of address is no part of the title.)
+  while (
+    first < nameIndex &&
+    (TITLE_JOINERS.has(toks[first]!.text) || STYLES.has(lower(toks[first]!)) || (FUNCTION_WORDS.has(lower(toks[first]!)) && !isAcronym(toks[first]!)))
+  )
+    first++;
   if (first >= nameIndex) return undefined;
   const start = toks[first]!.start;
   // The honorific before the name is no part of the title: "President of the Senate …, Professor X".
@@ -1129,6 +1144,19 @@ function undatedId(placeSlug: string, title: string, knowledge: Knowledge | unde
   return id;
 }
 
+/** The place an early sentence says the event took place or was held in ("The ceremony took place … in Thimphu"). */
+function heldInPlace(sentences: readonly Sentence[]): string | undefined {
+  for (const s of sentences) {
+    if (s.paragraph > HELD_IN_PARAGRAPHS) break;
+    const m = s.mentions.find(
+      (x) => x.type === 'place' && /\b(?:took place|was held|were held)\b[^.;]{0,60}\bin\s+(?:the\s+)?$/.test(s.text.slice(0, x.start)),
+    );
+    if (m) return m.entity;
+  }
+  return undefined;
+}
+const HELD_IN_PARAGRAPHS = 3;
+
 /** Words before "in" that say where someone lives or works, not where the event was. */
 const RESIDES_IN = /\b(?:residence|resident|residing|based|stationed|headquartered|seated)\s+in\s+(?:the\s+)?$/;
 
@@ -1298,7 +1326,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     const firstAfter = others.find(
       (p) =>
         p.quoteStart >= cue.end &&
-        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|(?:on|at|during|via)\s+[\p{L}\d'’ -]{1,30}?\s+with\s+|with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:the\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
+        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|(?:on|at|during|via)\s+[\p{L}\d'’ -]{1,30}?\s+with\s+|with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:the\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
           s.text.slice(cue.end, p.quoteStart),
         ),
     );

@@ -743,6 +743,41 @@ describe('a farewell call of an ambassador who lives elsewhere', () => {
   });
 });
 
+describe('credentials presented to a king, reported from the capital at home', () => {
+  const CREDENTIALS = [
+    'Kazakh ambassador presents credentials to King of Bhutan',
+    'Astana. May 3. KazTAG – Ambassador of Kazakhstan to India Arman Oskenov presented his credentials as Ambassador of Kazakhstan to the Kingdom of Bhutan, with residence in New Delhi, to His Majesty the King of Bhutan Jigme Khesar Namgyel Wangchuck.',
+    'The ceremony took place at Tashichho Dzong in Thimphu.',
+    'The sides agreed to hold the first round of political consultations in Astana in 2032, on dates to be agreed through diplomatic channels.',
+  ].join('\n\n');
+
+  it('meets the king, without his form of address in the title, where the text says it took place', async () => {
+    const d = await draft(await knowledgeCopy(), 'bhutan.txt', `${CREDENTIALS}\n`);
+    expect(d.result.draft.release.place).toBe('thimphu');
+    expect(person(d.k, 'Jigme Khesar Namgyel Wangchuck')?.title).toBe('King of Bhutan');
+    expect(meetingsWith(d)).toEqual([['Jigme Khesar Namgyel Wangchuck']]);
+  });
+
+  it('says the release does not give the exact dates it leaves to be agreed', async () => {
+    const d = await draft(await knowledgeCopy(), 'bhutan.txt', `${CREDENTIALS}\n`);
+    expect(ask(createEngine(d.k), 'what are the exact dates of the first round of kz-bhutan consultations?').status).toBe('not_found');
+  });
+});
+
+describe("a name after a country with an elided particle (Côte d'Ivoire)", () => {
+  it('reads the ambassador, and answers who else sat in on his farewell meeting', async () => {
+    const text = [
+      "Kazakh Deputy FM bids farewell to Côte d'Ivoire Ambassador",
+      'NUR-SULTAN. KAZINFORM – Kazakh Deputy Foreign Minister Arman Oskenov met with Ambassador of the Republic of Côte d’Ivoire to Kazakhstan Lambert Kouassi N’Guessan, who is completing his diplomatic mission.',
+      'Also present at the meeting was Head of the Africa Division of the MFA Nurlan Sapargali.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'ivoire.txt', `${text}\n`);
+    expect(person(d.k, 'Lambert Kouassi N’Guessan')?.country).toBe('cote-d-ivoire');
+    const answer = toPlainText(ask(createEngine(d.k), "who else sat in on oskenov's farewell meeting with the ivorian ambassador?"), d.k);
+    expect(answer).toContain('Sapargali');
+  });
+});
+
 describe('a visiting minister whose first name is a month, and a foreign secretary who is no minister', () => {
   const TEXT = [
     'Oskenov receives the Tanzanian foreign minister',
