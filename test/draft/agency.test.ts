@@ -748,6 +748,8 @@ describe('credentials presented to a king, reported from the capital at home', (
     'Kazakh ambassador presents credentials to King of Bhutan',
     'Astana. May 3. KazTAG – Ambassador of Kazakhstan to India Arman Oskenov presented his credentials as Ambassador of Kazakhstan to the Kingdom of Bhutan, with residence in New Delhi, to His Majesty the King of Bhutan Jigme Khesar Namgyel Wangchuck.',
     'The ceremony took place at Tashichho Dzong in Thimphu.',
+    'After the ceremony, the King and the ambassador had a conversation, during which they discussed cooperation in tourism, hydropower and the preservation of cultural heritage.',
+    'During his stay in Thimphu, the ambassador also met with Prime Minister of Bhutan Tshering Tobgay.',
     'The sides agreed to hold the first round of political consultations in Astana in 2032, on dates to be agreed through diplomatic channels.',
   ].join('\n\n');
 
@@ -755,7 +757,23 @@ describe('credentials presented to a king, reported from the capital at home', (
     const d = await draft(await knowledgeCopy(), 'bhutan.txt', `${CREDENTIALS}\n`);
     expect(d.result.draft.release.place).toBe('thimphu');
     expect(person(d.k, 'Jigme Khesar Namgyel Wangchuck')?.title).toBe('King of Bhutan');
-    expect(meetingsWith(d)).toEqual([['Jigme Khesar Namgyel Wangchuck']]);
+    expect(meetingsWith(d)).toEqual([['Jigme Khesar Namgyel Wangchuck'], ['Tshering Tobgay']]);
+  });
+
+  it('answers what the king discussed "after the credentials ceremony" (the visit’s own words) with the talks', async () => {
+    const d = await draft(await knowledgeCopy(), 'bhutan.txt', `${CREDENTIALS}\n`);
+    const text = toPlainText(
+      ask(createEngine(d.k), 'What did the King of Bhutan and the Kazakh ambassador discuss after the credentials ceremony in Thimphu?'),
+      d.k,
+    );
+    expect(text).toContain('hydropower');
+  });
+
+  it('answers "besides the king, who did he meet" with the others, not with the king', async () => {
+    const d = await draft(await knowledgeCopy(), 'bhutan.txt', `${CREDENTIALS}\n`);
+    const text = toPlainText(ask(createEngine(d.k), 'besides the king, who did the kazakh ambassador meet in bhutan after handing over credentials?'), d.k);
+    expect(text).toContain('Tobgay');
+    expect(text).not.toContain('Wangchuck');
   });
 
   it('says the release does not give the exact dates it leaves to be agreed', async () => {
@@ -775,6 +793,10 @@ describe("a name after a country with an elided particle (Côte d'Ivoire)", () =
     expect(person(d.k, 'Lambert Kouassi N’Guessan')?.country).toBe('cote-d-ivoire');
     const answer = toPlainText(ask(createEngine(d.k), "who else sat in on oskenov's farewell meeting with the ivorian ambassador?"), d.k);
     expect(answer).toContain('Sapargali');
+    // Asked by the organization: its people there, by their title ("… of the MFA").
+    const fromMfa = toPlainText(ask(createEngine(d.k), "Who from the MFA attended Oskenov's farewell meeting with the Ivorian ambassador?"), d.k);
+    expect(fromMfa).toContain('Sapargali');
+    expect(fromMfa).not.toContain('N’Guessan —');
   });
 });
 

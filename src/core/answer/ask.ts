@@ -174,7 +174,8 @@ function kindAnswer(ctx: Context): Answer {
   // (Words of the one visit's scene need not be in it: "who did he meet at the SCO council?", "who was in the
   // Kazakh delegation at the OSCE ministerial?")
   const ofTheScene = ((a.asksCounterpart && !a.others) || (a.accompany && a.delegationOf !== undefined)) && sceneOnly(ctx);
-  if (answer?.status === 'answered' && !speaksTo(answer, ctx.terms) && !ofTheScene) {
+  // (Nor, of one visit, need its kind: "what did the King discuss after the credentials ceremony?")
+  if (answer?.status === 'answered' && !speaksTo(answer, beyondTheScene(ctx)) && !ofTheScene) {
     const said = sentenceAnswer(ctx);
     // "Who else did he meet on the sidelines, apart from Cormann?": a sentence about those the question names
     // ("on the sidelines, he held talks with Cormann") is not about the others asked for.
@@ -361,6 +362,10 @@ function whoAnswer(ctx: Context): Answer | undefined {
   // "Who was in the Kazakh delegation to Algeria?", "Who else was in the Czech delegation?": that country's side.
   const side = a.accompany && a.delegationOf && entity(engine, a.delegationOf)?.type === 'country' ? delegation(ctx, a.delegationOf) : undefined;
   if (side) return side;
+  // "Who from the MFA attended the farewell meeting?": the people there of that organization (or country), on one or two
+  // visits. (Not "who else …, incl. anyone from the MFA": everyone else there.)
+  const members = a.memberOf && !a.others && ctx.releases.size <= 2 ? membersAt(ctx, a.memberOf) : [];
+  if (members.length) return describePeople(ctx, members);
   // "Besides the foreign minister, which Algerian leaders did he meet?": that country's people he met, less the roles named.
   const ofCountry = a.peopleOfCountry;
   if (a.others && ofCountry && entity(engine, ofCountry)?.type === 'country') {
@@ -379,7 +384,9 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const visitMeetings = visits.length ? counterpartsIn({ ...ctx, releases: new Set(visits) }).map((c) => c.meeting) : [];
     // (Less those the question names, by name or by role — not everyone of an organization it names: "of the OECD
     // ministerial" names no one.)
-    const asked = new Set([...namedPeople(ctx), ...(a.roles.length ? ctx.people : [])]);
+    // ("Besides the king, who did the ambassador meet in Bhutan?": the king and the ambassador, not the Prime Minister
+    // the country's name brings along.)
+    const asked = new Set([...namedPeople(ctx), ...(a.roles.length ? ctx.people.filter((p) => a.roleWords.some((role) => holdsRole(engine, p, role))) : [])]);
     const others = [...new Set([...ctx.people.flatMap((p) => meetingsIn(ctx, p)), ...visitMeetings].flatMap((m) => m.with))].filter((p) => !asked.has(p));
     if (others.length) return describePeople(ctx, others);
     // Nobody else at their meetings: not the people the question already names — a fact or the text may say who else.
@@ -492,6 +499,13 @@ function holdsRole(engine: Engine, person: string, role: string, shorthand = tru
 }
 
 /** Whether the question is down to one release whose headline or opening paragraph holds every word it asks about. */
+/** The question's subject words, less those of the one release's scene (its headline and opening). */
+function beyondTheScene(ctx: Context): readonly string[] {
+  if (ctx.releases.size !== 1) return ctx.terms;
+  const scene = sceneStems(ctx.engine, [...ctx.releases][0]!);
+  return ctx.terms.filter((t) => !scene.has(t));
+}
+
 function sceneOnly(ctx: Context): boolean {
   if (ctx.releases.size !== 1) return false;
   const scene = sceneStems(ctx.engine, [...ctx.releases][0]!);
@@ -549,6 +563,30 @@ function delegation(ctx: Context, country: string): Answer | undefined {
   const named = namedPeople(ctx);
   const people = [...new Set(members)].filter((p) => !named.includes(p) && !(ctx.a.others && heads.has(p)));
   return people.length ? describePeople(ctx, people, country) : undefined;
+}
+
+/**
+ * The people at the meetings of the releases asked about who belong to an organization or a country — by their
+ * entity's organization or country, or by their title ("Director of the Americas Department of the MFA") — less
+ * the people the question names.
+ */
+function membersAt(ctx: Context, group: string): string[] {
+  const { engine } = ctx;
+  const there = [...[...ctx.releases].map((id) => engine.knowledge.releases.get(id)?.principal), ...counterpartsIn(ctx).flatMap((c) => c.meeting.with)].filter(
+    (p): p is string => p !== undefined,
+  );
+  const named = namedPeople(ctx);
+  const belongs = (p: string): boolean => {
+    const e = entity(engine, p);
+    if (e === undefined) return false;
+    if (e.organization === group || e.country === group) return true;
+    // (By the title: one that names it, or has the words it was asked by — "of the MFA".)
+    const title = e.title ?? '';
+    // (Its shorthand spelled out, as the question's: "of the MFA" has the words "foreign ministry".)
+    const stems = new Set(tokensOf(title).flatMap((t) => [t.stem, ...tokensOf(LEXICON.shorthand.get(t.norm) ?? '').map((x) => x.stem)]));
+    return namesAnyOf(engine, title, [group]) || (ctx.a.memberOfStems.length > 0 && ctx.a.memberOfStems.every((s) => stems.has(s)));
+  };
+  return [...new Set(there)].filter((p) => !named.includes(p) && belongs(p));
 }
 
 /** Everyone met in the releases asked about; nobody (a release whose meetings nobody drafted) leaves it to the text. */

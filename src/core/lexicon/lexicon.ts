@@ -82,6 +82,7 @@ function fileSchema() {
     figure_subjects: phrases,
     trade_subjects: phrases,
     figure_change_words: phrases,
+    member_of_words: phrases,
     proposal_words: phrases,
     speech_verbs: phrases,
     response_phrases: phrases,
@@ -188,6 +189,7 @@ export const LEXICON = {
   figureSubjects: new Set(all((f) => f.figure_subjects)),
   tradeSubjects: new Set(all((f) => f.trade_subjects)),
   figureChangeWords: new Set(all((f) => f.figure_change_words)),
+  memberOfWords: new Set(all((f) => f.member_of_words)),
   /** A sentence that proposes something ("proposed", "suggested"), and one that answers a proposal ("would study"). */
   proposal: phraseTest(all((f) => f.proposal_words)),
   response: phraseTest(all((f) => f.response_phrases)),

@@ -33,6 +33,10 @@ export interface Frame {
   peopleOfCountry: string | undefined;
   /** "The Kazakh delegation", "the delegation of Malaysia": the country (or name) whose side is asked about. */
   delegationOf: string | undefined;
+  /** "Who from the MFA attended …", "who did he meet from the FAO": the organization or country whose people are asked. */
+  memberOf: string | undefined;
+  /** …and the stems it is asked by ("mfa"): a title that has them names that organization. */
+  memberOfStems: readonly string[];
   /** "What's the name of …": only a person named answers. */
   asksName: boolean;
   /** "The 4th round": the ordinal the question names, if any. */

@@ -205,6 +205,7 @@ export function read(question: string, index: SearchIndex): Frame {
         subjectWords.splice(i, 1);
       }
   }
+  const memberLink = ask === 'who' ? links.find((l) => l.role !== 'title' && LEXICON.memberOfWords.has(wordBefore(tokens, l.start))) : undefined;
   const grouped = groupOf(words, free);
   const group = grouped?.group;
   const proposed =
@@ -241,6 +242,8 @@ export function read(question: string, index: SearchIndex): Frame {
     ordinal: words.map((w) => ordinalOf(w)).find((n) => n !== undefined),
     asksName: words.some((w, i) => free(i) && LEXICON.nameWords.has(w)),
     delegationOf: links.find((l) => (l.role === 'demonym' || l.role === 'name') && namesASide(tokens, l))?.entity,
+    memberOf: memberLink?.entity,
+    memberOfStems: memberLink ? [...new Set(tokens.slice(memberLink.start, memberLink.end).map((t) => t.stem))] : [],
     peopleOfCountry: links.find((l) => (l.role === 'demonym' || l.role === 'name') && isPluralPeopleNoun(tokens[l.end]?.norm ?? ''))?.entity,
     textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
     // (A Cyrillic form is looked for as the English name: the releases are in English.)
@@ -387,6 +390,12 @@ function askOf(words: readonly string[], tokens: readonly Token[], intents: Read
   // "sco summit is in june isnt it", "this was all in new york right?": a statement put as a question.
   if (opening.some((w, i) => i > 0 && AUXILIARIES.has(w)) && !WH_WORDS.some((w) => has.has(w)) && !intents.has('topic')) return 'yesno';
   return has.has('what') || has.has('что') ? 'what' : 'bare';
+}
+
+/** The word before a position, past an article: "from *the* MFA" → "from". */
+function wordBefore(tokens: readonly { norm: string }[], at: number): string {
+  const before = tokens[at - 1]?.norm;
+  return (before === 'the' ? tokens[at - 2]?.norm : before) ?? '';
 }
 
 function findAttribute(words: readonly string[], free: (i: number) => boolean, covered: boolean[], except?: Attribute): Attribute | undefined {
