@@ -719,7 +719,12 @@ function whatAnswer(ctx: Context): Answer | undefined {
       const saidCovers = Math.max(0, ...(said?.sources ?? []).map((x) => termCoverage(ctx, new Set(tokensOf(x.quote).map((t) => t.stem)))));
       if (said && saidCovers > factCovers) return said;
     }
-    const topics = meetingTopics(engine, meetings, ctx.people, narrowed.length ? new Set(narrowed.map((f) => f.id)) : undefined, ctx.lang);
+    // ("Apart from thanking him, what did they discuss?": not the thanks.)
+    const news = a.known.length
+      ? meetings.flatMap((m) => factsOf(engine, m)).filter((f) => !a.known.some((s) => engine.index.factStems.get(f.id)?.includes(s)))
+      : [];
+    const only = narrowed.length ? narrowed : news;
+    const topics = meetingTopics(engine, meetings, ctx.people, only.length ? new Set(only.map((f) => f.id)) : undefined, ctx.lang);
     // A meeting a thin draft gave no facts: its release's sentences may still answer.
     if (topics.status === 'answered') return topics;
   }

@@ -83,6 +83,7 @@ function fileSchema() {
     trade_subjects: phrases,
     figure_change_words: phrases,
     member_of_words: phrases,
+    exclusion_words: phrases,
     proposal_words: phrases,
     speech_verbs: phrases,
     response_phrases: phrases,
@@ -190,6 +191,7 @@ export const LEXICON = {
   tradeSubjects: new Set(all((f) => f.trade_subjects)),
   figureChangeWords: new Set(all((f) => f.figure_change_words)),
   memberOfWords: new Set(all((f) => f.member_of_words)),
+  exclusionWords: all((f) => f.exclusion_words),
   /** A sentence that proposes something ("proposed", "suggested"), and one that answers a proposal ("would study"). */
   proposal: phraseTest(all((f) => f.proposal_words)),
   response: phraseTest(all((f) => f.response_phrases)),

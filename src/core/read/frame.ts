@@ -35,6 +35,8 @@ export interface Frame {
   delegationOf: string | undefined;
   /** "Who from the MFA attended …", "who did he meet from the FAO": the organization or country whose people are asked. */
   memberOf: string | undefined;
+  /** "Apart from thanking him, what …": the stems of what the asker says they already know — no answer's point. */
+  known: readonly string[];
   /** …and the stems it is asked by ("mfa"): a title that has them names that organization. */
   memberOfStems: readonly string[];
   /** "What's the name of …": only a person named answers. */

@@ -205,6 +205,14 @@ export function read(question: string, index: SearchIndex): Frame {
         subjectWords.splice(i, 1);
       }
   }
+  // "Apart from thanking him, what did they discuss?": what the asker already knows is no cue of what to look for.
+  // (Its names stay subject words: "apart from the Global Conference, which meeting did Tedros attend?" is answered
+  // by the sentence that names both. Who-questions leave out the people named that way: "besides the king".)
+  const known = ask === 'who' ? new Set<string>() : excludedStems(question);
+  for (const list of [cues, hints]) for (let i = list.length - 1; i >= 0; i--) if (known.has(list[i]!)) list.splice(i, 1);
+  // (Nor what those words intend: "thanking" asks for no assessment. The other words' intents stay.)
+  const stillIntended = new Set(tokens.filter((t) => !known.has(t.stem)).flatMap((t) => INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []));
+  for (const stem of known) for (const intent of INTENT_BY_STEM.get(stem) ?? []) if (!stillIntended.has(intent)) intents.delete(intent);
   const memberLink = ask === 'who' ? links.find((l) => l.role !== 'title' && LEXICON.memberOfWords.has(wordBefore(tokens, l.start))) : undefined;
   const grouped = groupOf(words, free);
   const group = grouped?.group;
@@ -243,6 +251,8 @@ export function read(question: string, index: SearchIndex): Frame {
     asksName: words.some((w, i) => free(i) && LEXICON.nameWords.has(w)),
     delegationOf: links.find((l) => (l.role === 'demonym' || l.role === 'name') && namesASide(tokens, l))?.entity,
     memberOf: memberLink?.entity,
+    // (A thing the release names is not left out of the answer: it may be said together with the one asked.)
+    known: links.some((l) => tokens.slice(l.start, l.end).every((t) => known.has(t.stem) || STOP(t.norm))) ? [] : [...known],
     memberOfStems: memberLink ? [...new Set(tokens.slice(memberLink.start, memberLink.end).map((t) => t.stem))] : [],
     peopleOfCountry: links.find((l) => (l.role === 'demonym' || l.role === 'name') && isPluralPeopleNoun(tokens[l.end]?.norm ?? ''))?.entity,
     textNames: textNames.filter((n) => !proposed.unknownNames.includes(n)),
@@ -390,6 +400,23 @@ function askOf(words: readonly string[], tokens: readonly Token[], intents: Read
   // "sco summit is in june isnt it", "this was all in new york right?": a statement put as a question.
   if (opening.some((w, i) => i > 0 && AUXILIARIES.has(w)) && !WH_WORDS.some((w) => has.has(w)) && !intents.has('topic')) return 'yesno';
   return has.has('what') || has.has('что') ? 'what' : 'bare';
+}
+
+const EXCLUSION = new RegExp(
+  `(?:^|\\s)(?:${LEXICON.exclusionWords.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+([^,;?]+?)(?=\\s*[,;?]|\\s+(?:what|which|who|whom|how|when|where|did|does|do|is|are|was|were|что|какие|о\\s+чём|о\\s+чем)\\b)`,
+  'iu',
+);
+
+/** The stems of what a question says it already knows: "apart from *thanking him*, what …". */
+function excludedStems(question: string): Set<string> {
+  const m = EXCLUSION.exec(question);
+  return new Set(
+    m
+      ? tokensOf(m[1]!)
+          .filter((t) => !STOP(t.norm))
+          .map((t) => t.stem)
+      : [],
+  );
 }
 
 /** The word before a position, past an article: "from *the* MFA" → "from". */
