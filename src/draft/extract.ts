@@ -685,7 +685,7 @@ const HONORIFICS = new Set(['professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir',
 const STYLES = new Set(['his', 'her', 'majesty', 'royal', 'highness', 'excellency']);
 
 /** Small words inside a title: "Minister of …", "Ambassador … to …", "Consul General in …". */
-const TITLE_JOINERS = new Set([...CONNECTORS, 'to', 'in', 'at']);
+const TITLE_JOINERS = new Set([...CONNECTORS, 'to', 'in', 'at', 'concurrently']);
 
 interface TitleSpan {
   text: string;

@@ -776,6 +776,13 @@ describe('credentials presented to a king, reported from the capital at home', (
     expect(text).not.toContain('Wangchuck');
   });
 
+  it('asked for the name of a role, names whoever holds it — and nobody whose title lacks the words asked', async () => {
+    const d = await draft(await knowledgeCopy(), 'bhutan.txt', `${CREDENTIALS}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, "what's the name of bhutan's prime minister the kazakh ambassador met?"), d.k)).toContain('Tshering Tobgay');
+    expect(ask(engine, "what's the name of the tourism minister the kazakh ambassador met in Thimphu?").status).toBe('not_found');
+  });
+
   it('says the release does not give the exact dates it leaves to be agreed', async () => {
     const d = await draft(await knowledgeCopy(), 'bhutan.txt', `${CREDENTIALS}\n`);
     expect(ask(createEngine(d.k), 'what are the exact dates of the first round of kz-bhutan consultations?').status).toBe('not_found');

@@ -168,7 +168,8 @@ function kindAnswer(ctx: Context): Answer {
   // The year is the release's date, when it has one: only an undated release makes it an attribute to look for.
   const yearKnown = a.attribute === 'year' && [...releases].some((id) => engine.knowledge.releases.get(id)?.date);
   if (a.attribute && a.ask !== 'summary' && !yearKnown) return attributeAnswer(ctx);
-  const answer = ANSWER_BY_KIND[a.ask](ctx);
+  // "What's the name of Ecuador's ambassador who met him?" asks who holds the role.
+  const answer = ANSWER_BY_KIND[a.asksName && a.ask === 'what' && a.roleWords.length ? 'who' : a.ask](ctx);
   // An answer must speak to the question's subject words; one about the right people but not about
   // what was asked ("whose anniversaries…" → who the Academy's president is) gives way to the text's.
   // (Words of the one visit's scene need not be in it: "who did he meet at the SCO council?", "who was in the
@@ -201,9 +202,14 @@ function givesAName(ctx: Context, answer: Answer): boolean {
   // (Named: by name — the one a title names is the answer: "what's the name of the Lao foreign minister?")
   const named = new Set(ctx.a.links.filter((l) => l.role !== 'title' && ctx.engine.index.persons.has(l.entity)).map((l) => l.entity));
   const someone = (ids: readonly string[]) => ids.some((id) => ctx.engine.index.persons.has(id) && !named.has(id));
-  if ('people' in answer || someone(answer.about ?? [])) return true; // (who-met lists are of people)
+  // (Described: someone whose title has the words asked — "the tourism minister" is none of three others present.)
+  const titled = (id: string) => {
+    const stems = new Set(tokensOf(entity(ctx.engine, id)?.title ?? '').map((t) => t.stem));
+    return ctx.a.roleQualifiers.every((term) => stems.has(term));
+  };
+  if ('people' in answer || someone((answer.about ?? []).filter(titled))) return true; // (who-met lists are of people)
   // "With Elnur Gasimzade (Azerbaijani Foreign Minister): …": the answer's own words name them.
-  if (someone(peopleByName(ctx, tokensOf([answer.summary, ...answer.items].join(' '))))) return true;
+  if (someone(peopleByName(ctx, tokensOf([answer.summary, ...answer.items].join(' '))).filter(titled))) return true;
   return answer.sources.some(({ quote }) => {
     const spans = tokenSpans(quote);
     // Every word of the title asked about, then a name: "the Minister of Trade and Integration" is not "the World

@@ -37,6 +37,8 @@ export interface Frame {
   memberOf: string | undefined;
   /** "Apart from thanking him, what …": the stems of what the asker says they already know — no answer's point. */
   known: readonly string[];
+  /** "The *tourism* minister": the subject words right before a role word, which the title of whoever holds it has. */
+  roleQualifiers: readonly string[];
   /** …and the stems it is asked by ("mfa"): a title that has them names that organization. */
   memberOfStems: readonly string[];
   /** "What's the name of …": only a person named answers. */

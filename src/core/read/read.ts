@@ -291,6 +291,7 @@ export function read(question: string, index: SearchIndex): Frame {
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     roles: rolesIn(tokens, free, links, (id) => index.persons.has(id), intents.has('identity')),
     roleWords: roleWordsIn(tokens),
+    roleQualifiers: roleQualifiersIn(tokens, links).filter((s) => terms.includes(s)),
     proposed,
   };
 }
@@ -541,6 +542,23 @@ function roleWordsIn(tokens: readonly Token[]): string[] {
     i += matched.stems.length - 1;
   }
   return found;
+}
+
+/** "The tourism minister", "the Assolombarda vice president": the words right before a role word, outside any name. */
+function roleQualifiersIn(tokens: readonly Token[], links: readonly { start: number; end: number }[]): string[] {
+  const out: string[] = [];
+  const inName = (i: number) => links.some((l) => i >= l.start && i < l.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const role = ROLES.find((r) => r.stems.every((s, k) => roleWord(tokens[i + k], s)));
+    if (!role) continue;
+    for (let j = i - 1; j >= Math.max(0, i - 2) && !inName(j) && !STOP(tokens[j]!.norm); j--) out.push(tokens[j]!.stem);
+    // "the vice minister of education"
+    let j = i + role.stems.length;
+    if (tokens[j]?.norm !== 'of') continue;
+    j += tokens[j + 1]?.norm === 'the' ? 2 : 1;
+    for (const end = j + 2; j < end && j < tokens.length && !inName(j) && !STOP(tokens[j]!.norm); j++) out.push(tokens[j]!.stem);
+  }
+  return out;
 }
 
 /** "The Kazakh delegation", "делегации Малайзии", "the delegation of Malaysia": a side's noun beside a country's name. */
