@@ -813,6 +813,28 @@ describe("a name after a country with an elided particle (Côte d'Ivoire)", () =
   });
 });
 
+describe('a world name that holds one of ours, and shorthand for what the release writes out', () => {
+  const CALL = [
+    'Kazakh and Maldivian foreign ministers hold phone talks',
+    'ASTANA – Minister of Foreign Affairs of Kazakhstan Arman Oskenov held a telephone conversation with Minister of Foreign Affairs of the Maldives Abdulla Shahid.',
+    'Shahid informed Oskenov about his candidacy for the post of President of the 76th session of the UN General Assembly and asked for Kazakhstan’s support.',
+    'The ministers agreed to hold the next meeting of the intergovernmental commission in Almaty. The Maldivian side proposed creating a joint venture for fish processing. The Kazakh side promised to consider the proposal.',
+  ].join('\n\n');
+
+  it('knows the release names the UN General Assembly, though ours is only "UN"', async () => {
+    const d = await draft(await knowledgeCopy(), 'maldives.txt', `${CALL}\n`);
+    const text = toPlainText(ask(createEngine(d.k), "who did oskenov speak with by phone about the maldives' UNGA presidency bid?"), d.k);
+    expect(text).toContain('Abdulla Shahid');
+  });
+
+  it('reads "IGC" and "JV" as the release writes them, and "pitched" as proposed', async () => {
+    const d = await draft(await knowledgeCopy(), 'maldives.txt', `${CALL}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'where is the next kz-maldives IGC meeting?'), d.k)).toContain('Almaty');
+    expect(toPlainText(ask(engine, 'the maldives pitched a fish-processing JV, what did the kazakh side say?'), d.k)).toContain('promised to consider');
+  });
+});
+
 describe('a visiting minister whose first name is a month, and a foreign secretary who is no minister', () => {
   const TEXT = [
     'Oskenov receives the Tanzanian foreign minister',

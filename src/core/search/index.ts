@@ -305,10 +305,12 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
     worldForms,
     (tokens) => {
       // A world name inside one of ours ("Shanghai" in the Shanghai Cooperation Organization) is not named —
-      // but one inside a person's title is ("Consul General of Kazakhstan in Guangzhou Yerkebulan Sarybay").
-      const ours: boolean[] = [];
-      for (const l of linkExact(tokens, formTable, ours)) if (knowledge.entities.get(l.entity)?.type === 'person') ours.fill(false, l.start, l.end);
-      return linkExact(tokens, worldTable, ours).map((l) => l.entity);
+      // but one inside a person's title is ("Consul General of Kazakhstan in Guangzhou Yerkebulan Sarybay"), and one
+      // that holds ours is ("UN General Assembly", where ours is only "UN").
+      const ours = linkExact(tokens, formTable).filter((l) => knowledge.entities.get(l.entity)?.type !== 'person');
+      return linkExact(tokens, worldTable)
+        .filter((w) => !ours.some((l) => l.start <= w.start && w.end <= l.end))
+        .map((l) => l.entity);
     },
     true,
   );
