@@ -835,6 +835,22 @@ describe('a world name that holds one of ours, and shorthand for what the releas
   });
 });
 
+describe('consultations with a courtesy call besides', () => {
+  it('answers what they discussed at the consultations with the topics, the visit’s own word no narrowing', async () => {
+    const text = [
+      'Kazakhstan and Namibia hold political consultations in Windhoek',
+      'WINDHOEK, 14 September 2031 – The second round of political consultations between the foreign ministries of Kazakhstan and Namibia was held in Windhoek.',
+      'The consultations were co-chaired by Kazakh Deputy Foreign Minister Arman Oskenov and Executive Director of the Ministry of International Relations of Namibia Ndapewa Shikongo.',
+      'The parties discussed trade, interaction in the uranium industry and the development of green hydrogen projects.',
+      'During the visit, Oskenov was also received by Minister of International Relations of Namibia Peya Mushelenga.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'namibia.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'what did KZ and namibia discuss at their consultations in windhoek?'), d.k);
+    expect(answer).toContain('uranium');
+    expect(answer).toContain('green hydrogen');
+  });
+});
+
 describe('a visiting minister whose first name is a month, and a foreign secretary who is no minister', () => {
   const TEXT = [
     'Oskenov receives the Tanzanian foreign minister',

@@ -693,8 +693,14 @@ function whatAnswer(ctx: Context): Answer | undefined {
   if (meetings.length) {
     // "What did they talk about at the consultations?": words of the sentence that introduces the meeting
     // are the meeting itself, not a topic to narrow it to.
+    // (So are the words of the one visit's scene: "what did KZ and Namibia discuss at their consultations?")
     const intro = new Set(tokensOf(meetings.flatMap((m) => m.sources.map((s) => s.quote)).join(' ')).map((t) => t.stem));
-    const scene = meetings.length === 1 && a.intents.has('topic') ? ctx.terms.filter((t) => intro.has(t)) : [];
+    const visits = new Set(meetings.map((m) => m.release));
+    const visitScene = visits.size === 1 ? sceneStems(engine, [...visits][0]!) : new Set<string>();
+    const scene =
+      (meetings.length === 1 || visits.size === 1) && a.intents.has('topic')
+        ? ctx.terms.filter((t) => (meetings.length === 1 && intro.has(t)) || visitScene.has(t))
+        : [];
     const asked: Context = scene.length ? { ...ctx, terms: ctx.terms.filter((t) => !scene.includes(t)) } : ctx;
     const narrowed = rankFacts(
       asked,
