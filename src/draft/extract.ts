@@ -337,7 +337,14 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       }
     } else if (newParagraph && current) {
       // A paragraph that names nobody new ("Welcoming the guest, Temirbulatov noted …") goes on about the meeting.
-      const namesNobodyNew = s.people.every((p) => p.person === principal?.person || current!.with.includes(p.person));
+      // (Nor does one named as whose something is: "about President Tokayev's initiative".)
+      const namesNobodyNew = s.people.every(
+        (p) =>
+          p.person === principal?.person ||
+          current!.with.includes(p.person) ||
+          /['’]s$/.test(s.text.slice(p.start, p.end)) ||
+          /^['’]s\b/.test(s.text.slice(p.end)),
+      );
       const continues = PARTIES.test(s.text) || CONTINUES.test(s.text) || s.people.some((p) => current!.with.includes(p.person)) || namesNobodyNew;
       if (!continues && !attendedTalks) current = undefined;
     }

@@ -525,6 +525,8 @@ export const FACT_VERBS: readonly { kind: 'invitation' | 'agreement' | 'cooperat
   },
   { kind: 'support', pattern: /\b(?:supported|supports|expressed support|reaffirmed (?:its |his |her )?support)\b/i },
   { kind: 'statement', pattern: /\b(?:emphasi[sz]ed|stressed|underlined|underscored|said|stated|pointed out|noted that|expressed)\b/i },
+  // "Rakhmetullin informed his counterpart about the reforms under way": a briefing is on the agenda too.
+  { kind: 'statement', pattern: /\b(?:informed|briefed)\b[^.;]{0,40}?\b(?:about|on)\b/i },
 ];
 
 /** Words that open a meeting: "At the meeting with …", "held talks with …", "informed …". */

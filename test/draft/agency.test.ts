@@ -851,6 +851,19 @@ describe('consultations with a courtesy call besides', () => {
   });
 });
 
+describe('a videoconference whose briefing names the President', () => {
+  it('keeps the briefing on the agenda: one named only as whose initiative it is joins no one', async () => {
+    const text = [
+      'Kazakh Deputy FM holds videoconference with Fiji',
+      'ASTANA – Deputy Minister of Foreign Affairs of Kazakhstan Arman Oskenov and Permanent Secretary for Foreign Affairs of the Republic of Fiji Iliesa Tuidraki held a videoconference.',
+      'The sides discussed climate change and water resource management.',
+      "Oskenov informed his counterpart about President Kassym-Jomart Tokayev's initiative to establish the International Agency for Biological Safety. The Fijian side expressed support for the initiative.",
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'fiji.txt', `${text}\n`);
+    expect(toPlainText(ask(createEngine(d.k), 'what was on the agenda of the kz-fiji videoconference?'), d.k)).toContain('Biological Safety');
+  });
+});
+
 describe('a visiting minister whose first name is a month, and a foreign secretary who is no minister', () => {
   const TEXT = [
     'Oskenov receives the Tanzanian foreign minister',
