@@ -864,6 +864,25 @@ describe('a videoconference whose briefing names the President', () => {
   });
 });
 
+describe('a commission co-chaired by an unnamed minister, summed up', () => {
+  it("keeps the visitor's own side's meeting, and one point of each kind: what was discussed and what was signed", async () => {
+    const text = [
+      'Kazakhstan and Ukraine hold 10th meeting of intergovernmental commission in Kyiv',
+      'KYIV. Oct 14. Interfax-Kazakhstan – The 10th meeting of the Kazakhstan-Ukraine Intergovernmental Commission was held in Kyiv.',
+      'The meeting was co-chaired by Minister of Trade and Integration of Kazakhstan Arman Oskenov and the Minister of Agrarian Policy of Ukraine.',
+      'Also present were Deputy Minister of Foreign Affairs of Kazakhstan Dana Seitova and Ambassador of Kazakhstan to Ukraine Marat Utegenov.',
+      'The sides discussed grain logistics through the Black Sea ports, repair of aircraft and pharmaceuticals.',
+      'Following the meeting, the co-chairs signed a roadmap for industrial cooperation for 2031-2033.',
+      'On the sidelines, Seitova met with First Deputy Minister of Foreign Affairs of Ukraine Olena Kovalenko. They discussed the schedule of high-level contacts and the next political consultations.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'ukraine.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'tl;dr of the kz-ukraine intergovernmental commission in kyiv?'), d.k);
+    expect(answer).toContain('grain');
+    expect(answer).toContain('roadmap');
+    expect(answer).toContain('high-level contacts');
+  });
+});
+
 describe('a visiting minister whose first name is a month, and a foreign secretary who is no minister', () => {
   const TEXT = [
     'Oskenov receives the Tanzanian foreign minister',

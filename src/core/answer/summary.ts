@@ -4,7 +4,7 @@
  * the international organizations") or a named counterpart narrows it; an uncurated release is
  * summed up by its opening sentences.
  */
-import type { Meeting, Release, Source } from '../knowledge/types';
+import type { Fact, Meeting, Release, Source } from '../knowledge/types';
 import { splitSentences } from '../text/normalize';
 import { answered, type Answer } from './answer';
 import { inGroup, meetingsIn, type Context } from './ask-context';
@@ -37,7 +37,7 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
     }
     for (const m of meetings) {
       // One meeting asked about: all its points; several: the first few of each.
-      const points = factsOf(ctx.engine, m).slice(0, meetings.length === 1 ? undefined : POINTS_PER_MEETING);
+      const points = meetings.length === 1 ? factsOf(ctx.engine, m) : keyPoints(factsOf(ctx.engine, m), POINTS_PER_MEETING);
       lines.push(`${counterparts(ctx, m)}: ${points.map((f) => f.label).join('; ') || ctx.S.metOnly}`);
       sources.push(...(points[0]?.sources.slice(0, 1) ?? m.sources.slice(0, 1)));
     }
@@ -45,10 +45,26 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
   return answered(heading, within(heading, lines), sources, ctx.lang);
 }
 
+/**
+ * The first few points of a meeting, one of each kind first: what was discussed, then what was agreed or signed —
+ * not two topics of one list while the signing goes unsaid.
+ */
+function keyPoints(facts: readonly Fact[], n: number): Fact[] {
+  const firsts = facts.filter((f, i) => facts.findIndex((g) => g.kind === f.kind) === i);
+  return [...new Set([...firsts, ...facts])].slice(0, n);
+}
+
 /** The release's meetings the question is about: all, those of a group, or those with the people it names. */
 function meetingsOf(ctx: Context, release: Release): Meeting[] {
   const all = [...ctx.engine.knowledge.meetings.values()].filter((m) => m.release === release.id);
-  if (ctx.people.length) return [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))].filter((m) => m.release === release.id);
+  if (ctx.people.length) {
+    // (With those named go the meetings of the visitor's own side, where a thin draft keeps what the visit was about:
+    // "the co-chair met … also present were <the visitor's compatriots>".)
+    const home = release.principal ? entity(ctx.engine, release.principal)?.country : undefined;
+    const ownSide = all.filter((m) => home !== undefined && m.with.every((p) => entity(ctx.engine, p)?.country === home));
+    const named = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))].filter((m) => m.release === release.id);
+    return named.length ? [...new Set([...ownSide, ...named])] : named;
+  }
   if (ctx.group) return all.filter((m) => m.with.some((p) => inGroup(ctx.engine, p, ctx.group)));
   return all;
 }
