@@ -1151,10 +1151,14 @@ function undatedId(placeSlug: string, title: string, knowledge: Knowledge | unde
   return id;
 }
 
-/** The place an early sentence says the event took place or was held in ("The ceremony took place … in Thimphu"). */
+/**
+ * The place an early sentence says the event took place or was held in ("The ceremony took place … in Thimphu"):
+ * a sentence about the event itself, not one about an earlier round ("during his tenure, the first round … was held in").
+ */
 function heldInPlace(sentences: readonly Sentence[]): string | undefined {
   for (const s of sentences) {
     if (s.paragraph > HELD_IN_PARAGRAPHS) break;
+    if (!/^The (?:[\p{L}-]+ ){0,3}?(?:ceremony|meeting|talks|event|consultations|conversation|forum|session|signing)\b/u.test(s.text)) continue;
     const m = s.mentions.find(
       (x) => x.type === 'place' && /\b(?:took place|was held|were held)\b[^.;]{0,60}\bin\s+(?:the\s+)?$/.test(s.text.slice(0, x.start)),
     );

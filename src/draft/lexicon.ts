@@ -514,7 +514,10 @@ export const NOTED_LIST = /\bthere (?:was|were) noted\s+/i;
 export const INFORMED_ABOUT = /\binformed\b.*?\babout\s+/i;
 
 /** One-fact sentences: the earliest of these verbs in the sentence says the kind. */
-export const FACT_VERBS: readonly { kind: 'invitation' | 'agreement' | 'cooperation' | 'assessment' | 'support' | 'statement'; pattern: RegExp }[] = [
+export const FACT_VERBS: readonly {
+  kind: 'invitation' | 'agreement' | 'cooperation' | 'assessment' | 'support' | 'statement' | 'initiative';
+  pattern: RegExp;
+}[] = [
   { kind: 'invitation', pattern: /\b(?:conveyed|extended|handed over|delivered|passed on|renewed)\s+(?:an |the |his |her )?invitation\b|\binvited\b/i },
   { kind: 'agreement', pattern: /\b(?:an agreement was reached|agreement was reached|agreed|reached an agreement|signed)\b/i },
   { kind: 'cooperation', pattern: /\b(?:identified|named|outlined)\b.*\b(?:promising areas?|areas? of (?:cooperation|interaction))\b/i },
@@ -525,6 +528,8 @@ export const FACT_VERBS: readonly { kind: 'invitation' | 'agreement' | 'cooperat
   },
   { kind: 'support', pattern: /\b(?:supported|supports|expressed support|reaffirmed (?:its |his |her )?support)\b/i },
   { kind: 'statement', pattern: /\b(?:emphasi[sz]ed|stressed|underlined|underscored|said|stated|pointed out|noted that|expressed)\b/i },
+  // "Kosherbayev proposed creating a Joint Working Group": a proposal (answers bring the reply after it).
+  { kind: 'initiative', pattern: /\b(?:proposed|suggested|put forward)\b/i },
   // "Rakhmetullin informed his counterpart about the reforms under way": a briefing is on the agenda too.
   { kind: 'statement', pattern: /\b(?:informed|briefed)\b[^.;]{0,40}?\b(?:about|on)\b/i },
 ];

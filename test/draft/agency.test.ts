@@ -709,6 +709,16 @@ describe('proposals, and what became of each', () => {
     expect(toPlainText(ask(engine, 'where did oskenov propose holding the business forum, and did rivas agree?'), d.k)).toContain('Karaganda');
   });
 
+  it('asked whether a proposal was agreed, says the release does not say so — with the proposal and its answer', async () => {
+    const d = await draft(await knowledgeCopy(), 'chile.txt', `${FAREWELL}\n`);
+    const engine = createEngine(d.k);
+    const agreed = toPlainText(ask(engine, 'Did the Chilean ambassador agree to launch charter flights to Santiago?'), d.k);
+    expect(agreed).not.toMatch(/^Yes\b/);
+    expect(agreed).toContain('refer the proposal');
+    // "What happened to his idea" asks what became of it, not a summary of the visit.
+    expect(toPlainText(ask(engine, "what happened to oskenov's idea of a business forum?"), d.k)).toContain('Rivas supported the proposal');
+  });
+
   it('still reads "he proposed X, correct?" as a question about X: no yes, and what he did propose', async () => {
     const d = await draft(await knowledgeCopy(), 'chile.txt', `${FAREWELL}\n`);
     const answer = toPlainText(ask(createEngine(d.k), 'Oskenov proposed a business forum in Shymkent, correct?'), d.k);

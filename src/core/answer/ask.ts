@@ -21,7 +21,7 @@ import { entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, 
 import { factsOf, meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
 import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context } from './ask-context';
-import { actionKinds, counterpartsOf, factNames, figureOfOtherYear, matchingFacts, rankFacts, strictCues, termCoverage } from './fact-match';
+import { actionKinds, counterpartsOf, factNames, factStatesAction, figureOfOtherYear, matchingFacts, rankFacts, strictCues, termCoverage } from './fact-match';
 import { releaseDate, releasePlace, releaseSource, releasesInScope } from './release-meta';
 import { attributeAnswer } from './attribute';
 import { polarAnswer } from './polarity';
@@ -910,7 +910,8 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   // "Did the special rep agree to open a trade house?": facts about it that state no agreeing (it was proposed)
   // are no yes — the release does not say so; what it says, with what became of the proposal.
   const needed = strictCues(a).length ? strictCues(a) : a.cues;
-  const stated = facts.filter((f) => needed.length === 0 || needed.some((c) => engine.index.factStems.has(f.id, c)));
+  // ("The Kazakh side agreed to consider the proposal" answers a proposal: it agrees to nothing asked.)
+  const stated = facts.filter((f) => needed.length === 0 || needed.some((c) => factStatesAction(engine, f, c)));
   if (facts.length && stated.length === 0) {
     // The text's own sentences first: a fact about the subject may miss the detail asked ("the roadmap").
     const said = sentenceAnswer(ctx);

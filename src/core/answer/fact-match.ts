@@ -3,6 +3,7 @@
  * action words they share with it. Rarest words first, so that a thousand releases stay quick.
  */
 import type { Context } from './ask-context';
+import type { Engine } from '../engine';
 import type { Fact } from '../knowledge/types';
 import type { FactKind } from '../knowledge/schema';
 import type { Frame, Intent } from '../read/frame';
@@ -34,6 +35,17 @@ const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
 };
 
 /** Facts that answer the question, best first: by the entities and words they share with it. */
+/**
+ * Whether a fact states an action word of the question ("sign"): its words hold it — but a proposal states only
+ * the proposing ("proposed signing a memorandum" is no signing), and an answer to one only the answering
+ * ("agreed to consider the proposal" agrees to nothing asked).
+ */
+export function factStatesAction(engine: Engine, fact: Fact, cue: string): boolean {
+  if (fact.kind === 'initiative') return PROPOSING.test(cue);
+  return engine.index.factStems.has(fact.id, cue) && !fact.sources.every((x) => LEXICON.response(x.quote));
+}
+const PROPOSING = /^(?:propos|suggest|initiat|idea|offer|put)/;
+
 export function matchingFacts(ctx: Context): Fact[] {
   const { engine, a } = ctx;
   const candidates = new Set<string>();

@@ -9,7 +9,7 @@ import type { DateMention } from '../search/dates';
 import { dateMatches, whenMatches } from '../search/dates';
 import { answered, type Answer } from './answer';
 import { meetingsIn, type Context } from './ask-context';
-import { matchingFacts } from './fact-match';
+import { factStatesAction, matchingFacts } from './fact-match';
 import { entity, mentionSources, peopleOf, personLine, visitWords } from './people';
 import { releasesInScope } from './release-meta';
 
@@ -95,8 +95,12 @@ function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kin
   });
   for (const value of values) {
     // Confirmed by the facts that name the value (or a place inside it: Almaty is in Kazakhstan)…
-    const confirming = facts.filter((f) => factPlaces(ctx, f).some((id) => id === value.id || entity(ctx.engine, id)?.country === value.id));
+    // (…and state the action asked: "did they agree to flights to Ho Chi Minh City?" is no yes where they were only
+    // proposed — the rest of the answer says what the release says instead.)
+    const naming = facts.filter((f) => factPlaces(ctx, f).some((id) => id === value.id || entity(ctx.engine, id)?.country === value.id));
+    const confirming = naming.filter((f) => ctx.a.cues.length === 0 || statesCue(ctx, f));
     if (confirming[0]) return answer(true, confirming[0], confirming.slice(1, 3));
+    if (naming.length) return undefined;
     // …contradicted by one that names another of the same kind — and states the action asked about
     // ("proposed holding the commission in Astana?" is not contradicted by a joint venture in Kostanay).
     const contradicting = facts.find(
@@ -115,7 +119,7 @@ function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kin
 
 /** Whether a fact's words hold one of the question's action words ("propos"). */
 function statesCue(ctx: Context, fact: Fact): boolean {
-  return ctx.a.cues.some((c) => ctx.engine.index.factStems.has(fact.id, c));
+  return ctx.a.cues.some((c) => factStatesAction(ctx.engine, fact, c));
 }
 
 /** The places, countries and organizations a fact names: its `where` and the names in its words. */

@@ -31,7 +31,10 @@ for (const [intent, entries] of LEXICON.intents) {
 }
 const FRAME_STEMS = new Set([...LEXICON.frame].map(lexiconStem));
 const STOP = (norm: string): boolean => LEXICON.stopwords.has(norm);
-const ASK_PHRASES: Array<{ ask: Ask; words: string[] }> = [...LEXICON.asks].flatMap(([ask, list]) => list.map((p) => ({ ask, words: lexiconPhrase(p) })));
+// (Longest first: "what happened to the idea" asks what became of it, not "what happened".)
+const ASK_PHRASES: Array<{ ask: Ask; words: string[] }> = [...LEXICON.asks]
+  .flatMap(([ask, list]) => list.map((p) => ({ ask, words: lexiconPhrase(p) })))
+  .sort((a, b) => b.words.length - a.words.length);
 const ATTRIBUTE_PHRASES: Array<{ attribute: Attribute; words: string[] }> = [...LEXICON.attributes].flatMap(([attribute, list]) =>
   list.map((p) => ({ attribute, words: lexiconPhrase(p) })),
 );
