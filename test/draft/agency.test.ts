@@ -685,6 +685,7 @@ describe('proposals, and what became of each', () => {
     'ASTANA, 14 March 2031 – Deputy Minister of Foreign Affairs of Kazakhstan Arman Oskenov received Ambassador of Chile to Kazakhstan Pablo Rivas on the occasion of the completion of his diplomatic mission.',
     'The ambassador suggested that Kazakhstan consider appointing an honorary consul in Valparaíso. Oskenov said the Ministry would consider the proposal. Oskenov, in turn, proposed launching direct charter flights between Almaty and Santiago; the ambassador said he would refer the proposal to the civil aviation authorities of Chile.',
     'Oskenov proposed holding a joint business forum in Karaganda in 2032. Rivas supported the proposal.',
+    'Oskenov asked the Chilean side to simplify visa procedures for Kazakh businessmen. The ambassador promised to pass the request on to Santiago.',
   ].join('\n\n');
 
   it('answers what proposals came up with every proposal of the visit, each with its answer', async () => {
@@ -717,6 +718,12 @@ describe('proposals, and what became of each', () => {
     expect(agreed).toContain('refer the proposal');
     // "What happened to his idea" asks what became of it, not a summary of the visit.
     expect(toPlainText(ask(engine, "what happened to oskenov's idea of a business forum?"), d.k)).toContain('Rivas supported the proposal');
+  });
+
+  it('answers what was asked of the other side with the answer after it, as a proposal', async () => {
+    const d = await draft(await knowledgeCopy(), 'chile.txt', `${FAREWELL}\n`);
+    const text = toPlainText(ask(createEngine(d.k), 'What did Oskenov ask about visas and what was the Chilean answer?'), d.k);
+    expect(text).toContain('promised to pass the request on');
   });
 
   it('still reads "he proposed X, correct?" as a question about X: no yes, and what he did propose', async () => {
