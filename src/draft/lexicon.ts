@@ -3,7 +3,7 @@
  * and the verbs that say what kind of fact a sentence reports. English press-release
  * style; anything these do not cover is left for the moderator (precision first).
  */
-import type { EntityType } from '../core/knowledge/schema';
+import type { EntityType, FactKind } from '../core/knowledge/schema';
 import { MONTH_WORDS } from '../core/text/months';
 
 /** A title holds one of these ("UN Secretary-General", "Minister of Foreign Affairs of …"). */
@@ -514,10 +514,7 @@ export const NOTED_LIST = /\bthere (?:was|were) noted\s+/i;
 export const INFORMED_ABOUT = /\binformed\b.*?\babout\s+/i;
 
 /** One-fact sentences: the earliest of these verbs in the sentence says the kind. */
-export const FACT_VERBS: readonly {
-  kind: 'invitation' | 'agreement' | 'cooperation' | 'assessment' | 'support' | 'statement' | 'initiative';
-  pattern: RegExp;
-}[] = [
+export const FACT_VERBS: readonly { kind: FactKind; pattern: RegExp }[] = [
   { kind: 'invitation', pattern: /\b(?:conveyed|extended|handed over|delivered|passed on|renewed)\s+(?:an |the |his |her )?invitation\b|\binvited\b/i },
   { kind: 'agreement', pattern: /\b(?:an agreement was reached|agreement was reached|agreed|reached an agreement|signed)\b/i },
   { kind: 'cooperation', pattern: /\b(?:identified|named|outlined)\b.*\b(?:promising areas?|areas? of (?:cooperation|interaction))\b/i },
@@ -530,7 +527,8 @@ export const FACT_VERBS: readonly {
   { kind: 'statement', pattern: /\b(?:emphasi[sz]ed|stressed|underlined|underscored|said|stated|pointed out|noted that|expressed)\b/i },
   // "Kosherbayev proposed creating a Joint Working Group": a proposal (answers bring the reply after it).
   { kind: 'initiative', pattern: /\b(?:proposed|suggested|put forward)\b/i },
-  // "Rakhmetullin informed his counterpart about the reforms under way": a briefing is on the agenda too.
+  // "Vassilenko briefed the Swedish side on the Congress": a briefing is on the agenda too (the informed-about lists
+  // are read as topics before this).
   { kind: 'statement', pattern: /\b(?:informed|briefed)\b[^.;]{0,40}?\b(?:about|on)\b/i },
 ];
 

@@ -504,7 +504,6 @@ function holdsRole(engine: Engine, person: string, role: string, shorthand = tru
   });
 }
 
-/** Whether the question is down to one release whose headline or opening paragraph holds every word it asks about. */
 /** The question's subject words, less those of the one release's scene (its headline and opening). */
 function beyondTheScene(ctx: Context): readonly string[] {
   if (ctx.releases.size !== 1) return ctx.terms;
@@ -512,10 +511,9 @@ function beyondTheScene(ctx: Context): readonly string[] {
   return ctx.terms.filter((t) => !scene.has(t));
 }
 
+/** Whether the question is down to one release whose headline or opening paragraph holds every word it asks about. */
 function sceneOnly(ctx: Context): boolean {
-  if (ctx.releases.size !== 1) return false;
-  const scene = sceneStems(ctx.engine, [...ctx.releases][0]!);
-  return ctx.terms.every((t) => scene.has(t));
+  return ctx.releases.size === 1 && beyondTheScene(ctx).length === 0;
 }
 
 /**
@@ -732,9 +730,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
       if (said && saidCovers > factCovers) return said;
     }
     // ("Apart from thanking him, what did they discuss?": not the thanks.)
-    const news = a.known.length
-      ? meetings.flatMap((m) => factsOf(engine, m)).filter((f) => !a.known.some((s) => engine.index.factStems.get(f.id)?.includes(s)))
-      : [];
+    const news = a.known.length ? meetings.flatMap((m) => factsOf(engine, m)).filter((f) => !a.known.some((s) => engine.index.factStems.has(f.id, s))) : [];
     const only = narrowed.length ? narrowed : news;
     const topics = meetingTopics(engine, meetings, ctx.people, only.length ? new Set(only.map((f) => f.id)) : undefined, ctx.lang);
     // A meeting a thin draft gave no facts: its release's sentences may still answer.

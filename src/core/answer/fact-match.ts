@@ -7,6 +7,7 @@ import type { Engine } from '../engine';
 import type { Fact } from '../knowledge/types';
 import type { FactKind } from '../knowledge/schema';
 import type { Frame, Intent } from '../read/frame';
+import { lexiconStem } from '../read/lexicon-words';
 import { whenMatches } from '../search/dates';
 import { peopleOf } from './people';
 import { LEXICON, type Attribute } from '../lexicon/lexicon';
@@ -34,18 +35,19 @@ const KINDS_BY_INTENT: Partial<Record<Intent, readonly FactKind[]>> = {
   topic: ['topic', 'initiative'],
 };
 
-/** Facts that answer the question, best first: by the entities and words they share with it. */
 /**
  * Whether a fact states an action word of the question ("sign"): its words hold it — but a proposal states only
  * the proposing ("proposed signing a memorandum" is no signing), and an answer to one only the answering
  * ("agreed to consider the proposal" agrees to nothing asked).
  */
 export function factStatesAction(engine: Engine, fact: Fact, cue: string): boolean {
-  if (fact.kind === 'initiative') return PROPOSING.test(cue);
+  if (fact.kind === 'initiative') return PROPOSING.has(cue);
   return engine.index.factStems.has(fact.id, cue) && !fact.sources.every((x) => LEXICON.response(x.quote));
 }
-const PROPOSING = /^(?:propos|suggest|initiat|idea|offer|put)/;
+/** The stems of the words that ask a proposal (lexicon `attributes.proposal`). */
+const PROPOSING = new Set((LEXICON.attributes.get('proposal') ?? []).flatMap((p) => p.split(' ').map(lexiconStem)));
 
+/** Facts that answer the question, best first: by the entities and words they share with it. */
 export function matchingFacts(ctx: Context): Fact[] {
   const { engine, a } = ctx;
   const candidates = new Set<string>();

@@ -51,9 +51,12 @@ function byFirst<T extends { words: string[] }>(phrases: readonly T[]): Map<stri
 const INTENT_PHRASES_BY_FIRST = byFirst(INTENT_PHRASES);
 const ATTRIBUTE_PHRASES_BY_FIRST = byFirst(ATTRIBUTE_PHRASES);
 /** The one-word growth phrases ("grew", "increase"): the question's own words when no amount is asked. */
-const PROPOSAL_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'proposal' && p.words.length === 1).map((p) => p.words[0]!));
 const GROWTH_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'growth' && p.words.length === 1).map((p) => p.words[0]!));
 const GROWTH_STEMS = new Set([...GROWTH_WORDS].map(lexiconStem));
+/** Beside a trade figure, the words that ask how it changed ("% change vs 2022", "up or down on the previous yr"). */
+const FIGURE_CHANGE_WORDS = new Set([...GROWTH_WORDS, ...LEXICON.figureChangeWords]);
+/** The one-word proposal phrases ("propose", "idea"). */
+const PROPOSAL_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'proposal' && p.words.length === 1).map((p) => p.words[0]!));
 const YESNO_TAGS = LEXICON.yesnoTags.map(lexiconPhrase);
 const OTHERS = LEXICON.others.map(lexiconPhrase);
 const ACCOMPANY = LEXICON.accompany.map(lexiconPhrase);
@@ -203,7 +206,7 @@ export function read(question: string, index: SearchIndex): Frame {
     attribute = 'trade';
     // (The change is asked of the figure, which states it: no subject of its own.)
     for (let i = terms.length - 1; i >= 0; i--)
-      if (GROWTH_STEMS.has(terms[i]!) || GROWTH_WORDS.has(subjectWords[i]!.toLowerCase()) || LEXICON.figureChangeWords.has(subjectWords[i]!.toLowerCase())) {
+      if (GROWTH_STEMS.has(terms[i]!) || FIGURE_CHANGE_WORDS.has(subjectWords[i]!.toLowerCase())) {
         terms.splice(i, 1);
         subjectWords.splice(i, 1);
       }
@@ -406,8 +409,10 @@ function askOf(words: readonly string[], tokens: readonly Token[], intents: Read
   return has.has('what') || has.has('что') ? 'what' : 'bare';
 }
 
+/** "Apart from X, what …": the words up to the comma, or up to the question word or the auxiliary after them. */
+const phrasesOf = (list: Iterable<string>): string => [...list].map((w) => w.replace(/\s+/g, '\\s+')).join('|');
 const EXCLUSION = new RegExp(
-  `(?:^|\\s)(?:${LEXICON.exclusionWords.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+([^,;?]+?)(?=\\s*[,;?]|\\s+(?:what|which|who|whom|how|when|where|did|does|do|is|are|was|were|что|какие|о\\s+чём|о\\s+чем)\\b)`,
+  `(?:^|\\s)(?:${phrasesOf(LEXICON.exclusionWords)})\\s+([^,;?]+?)(?=\\s*[,;?]|\\s+(?:${phrasesOf([...WH_WORDS, ...AUXILIARIES, 'о чём', 'о чем'])})(?:\\s|$))`,
   'iu',
 );
 
