@@ -251,7 +251,8 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   const principal = chosen?.mention;
   const textPlace = first ? placeOf(first, resolver) : undefined;
   const datelinePlace = options.dateline
-    ? resolver.mentions(options.dateline.place, true).find((m) => m.type === 'place' || m.type === 'country')?.entity
+    ? (resolver.mentions(options.dateline.place, true).find((m) => m.type === 'place' || m.type === 'country')?.entity ??
+      datelineCity(resolver, options.dateline.place))
     : undefined;
   // A country in ¶1 ("who is in Kazakhstan on a working visit") says less than the dateline's city.
   const countryOnly = textPlace !== undefined && resolver.entity(textPlace)?.type === 'country';
@@ -1023,6 +1024,19 @@ function personAliases(name: string): string[] {
 }
 
 // ── metadata ─────────────────────────────────────────────────────────────────
+
+/**
+ * A dateline's city the gazetteer lacks ("FUNAFUTI, 12 March –") is still a city: the agency's dateline names nothing
+ * else. Drafted as a place with the name as a reader writes it ("Funafuti"), for the moderator to check.
+ */
+function datelineCity(resolver: EntityResolver, written: string): string | undefined {
+  if (!/^\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)?$/u.test(written)) return undefined;
+  const name = written.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+  return (
+    resolver.lookup(name) ??
+    resolver.define({ type: 'place', name, aliases: [], demonyms: [], caseSensitive: [], why: "the dateline's city; not in the world gazetteer" })
+  );
+}
 
 /**
  * The release's date, and where it came from: the scraper's date line; the dateline's day with

@@ -1009,3 +1009,31 @@ describe('what was signed, in a release that goes on about "the ministers"', () 
     expect(ask(createEngine(d.k), 'which minister signed the letter of gratitude?').status).toBe('not_found');
   });
 });
+
+describe('an envoy with residence elsewhere, and a ceremony placed by its own sentence', () => {
+  const TEXT = [
+    'Kazakh ambassador presents credentials to the Governor-General of Tuvalu',
+    'FUNAFUTI, 12 March 2025 – Ambassador of Kazakhstan to Australia Daniyar Sarsenov presented his credentials as Ambassador of Kazakhstan to Tuvalu, with residence in Canberra, to Governor-General of Tuvalu Tofiga Falani.',
+    'The ceremony took place at the Government Building in Funafuti.',
+    'The sides discussed climate adaptation and fisheries.',
+  ].join('\n\n');
+
+  it('answers where the envoy is based from the residence, not from the meeting’s place', async () => {
+    const d = await draft(await knowledgeCopy(), 'tuvalu.txt', `${TEXT}\n`);
+    // A dateline's city the gazetteer lacks is still the place.
+    expect(d.result.draft.release.place).toBe('funafuti');
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'where is the kz ambassador to tuvalu based?'), d.k)).toContain('with residence in Canberra');
+    expect(toPlainText(ask(engine, 'sarsenov is resident in funafuti, right?'), d.k)).toContain('with residence in Canberra');
+  });
+
+  it('says no to another place for the ceremony, quoting the sentence that places it', async () => {
+    const d = await draft(await knowledgeCopy(), 'tuvalu.txt', `${TEXT}\n`);
+    const engine = createEngine(d.k);
+    const answer = toPlainText(ask(engine, 'sarsenov handed his credentials to falani in canberra, right?'), d.k);
+    expect(answer).toMatch(/^No\. .*Funafuti/);
+    expect(answer).toContain('The ceremony took place at the Government Building in Funafuti.');
+    // Someone the meeting was not with is no yes for its place.
+    expect(toPlainText(ask(engine, 'did sarsenov meet the tuvalu prime minister in funafuti?'), d.k)).not.toMatch(/^Yes/);
+  });
+});

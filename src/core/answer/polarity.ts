@@ -12,6 +12,8 @@ import { meetingsIn, type Context } from './ask-context';
 import { factStatesAction, matchingFacts } from './fact-match';
 import { entity, mentionSources, peopleOf, personLine, visitWords } from './people';
 import { releasesInScope } from './release-meta';
+import { namesAnyOf, sentencesStating } from './sentences';
+import { tokensOf } from '../search/tokens';
 
 type Kind = 'place' | 'country' | 'organization';
 type Verdict = { yes: boolean; text: string; more?: readonly string[]; sources: readonly Source[] };
@@ -22,14 +24,17 @@ export function polarAnswer(ctx: Context): Answer | undefined {
   const describing = new Set(ctx.a.qualified.map((q) => q.entity));
   const values = [
     ...proposed.entities.filter((id) => !describing.has(id)).map((id) => ({ id, kind: kindOfEntity(ctx, id) })),
-    ...proposed.unknownNames.map((name) => ({ id: name, kind: ctx.engine.index.worldKinds.get(name) as Kind | undefined })),
+    ...proposed.unknownNames.map((name) => ({ id: name, kind: ctx.engine.index.worldKinds.get(name) })),
   ];
   if (values.length === 0 && proposed.dates.length === 0) return undefined;
   // The question less its proposal is the subject: "is [the UN hub] going to Astana?".
   const specific = ctx.specific.filter((id) => !proposed.entities.includes(id));
   const subject: Context = { ...ctx, specific, people: [...new Set(specific.flatMap((id) => peopleOf(ctx.engine, id)))] };
   const verdict =
-    personVerdict(subject, values) ?? (aboutMeeting(subject) ? meetingVerdict(subject, values, proposed.dates) : factVerdict(subject, values, proposed.dates));
+    personVerdict(subject, values) ??
+    (aboutMeeting(subject)
+      ? meetingVerdict(subject, values, proposed.dates)
+      : (factVerdict(subject, values, proposed.dates) ?? placeOfMeeting(subject, values)));
   if (!verdict) return undefined;
   const S = ctx.S;
   return answered(`${verdict.yes ? S.yes : S.noBut} ${verdict.text}`, verdict.more ?? [], verdict.sources, ctx.lang);
@@ -75,13 +80,32 @@ function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: 
     if (value.kind === 'organization' || !release.place) continue;
     const place = release.place;
     const yes = value.id === place || entity(ctx.engine, place)?.country === value.id;
-    return { yes, text, sources };
+    // The sentence that names the place, when the meeting's own does not ("The ceremony took place … in Thimphu").
+    const naming = sources.some((s) => namesAnyOf(ctx.engine, s.quote, [place]))
+      ? []
+      : sentencesStating(ctx.engine, [release.id], (s) => namesAnyOf(ctx.engine, s, [place]), 1);
+    return { yes, text, sources: [...sources, ...naming] };
   }
   for (const date of dates) {
     if (!release.date) continue;
     return { yes: dateMatches(release.date, date), text, sources };
   }
   return undefined;
+}
+
+/**
+ * "He handed his credentials to Kagame in Addis Ababa, right?": no fact places what is asked, but the people
+ * named met in this release — the meeting's place answers. (Not an action asked: "he proposed holding it in
+ * Astana?" is about the proposal's place.)
+ */
+function placeOfMeeting(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>): Verdict | undefined {
+  if (ctx.a.cues.length || !values.some((v) => v.kind === 'place' || v.kind === 'country')) return undefined;
+  if (!ctx.people.some((p) => meetingsIn(ctx, p).length > 0)) return undefined;
+  const verdict = meetingVerdict(ctx, values, []);
+  // Every word asked is in the meeting's sentences: "… meet the Philippine Secretary of Foreign Affairs in Manila?"
+  // asks about someone the meeting is not with.
+  const stems = new Set(verdict?.sources.flatMap((s) => tokensOf(s.quote).map((t) => t.stem)));
+  return ctx.terms.every((t) => stems.has(t)) ? verdict : undefined;
 }
 
 function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>, dates: readonly DateMention[]): Verdict | undefined {

@@ -29,6 +29,7 @@ export const ATTRIBUTES = [
   'initiator',
   'heads',
   'proposal',
+  'residence',
 ] as const;
 export const GROUPS = ['organization', 'country'] as const;
 
