@@ -232,6 +232,8 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
     s.people.sort((a, b) => a.start - b.start);
   }
   for (const name of skipped) checks.push(`“${name}” looks like a person named by one word only: not drafted; add them if they matter`);
+  // "Alibek Bakaev holds consultations" over a text that writes "Bakayev": the headline's spelling is an alias.
+  if (options.title) titleVariants(options.title, paragraphs.join(' '), resolver, checks);
   // "The Kazakh delegation was led by X, and the Japanese side by Y": each head is of their side's country.
   for (const s of sentences)
     for (const head of sideHeads(s)) {
@@ -254,8 +256,15 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
     ? (resolver.mentions(options.dateline.place, true).find((m) => m.type === 'place' || m.type === 'country')?.entity ??
       datelineCity(resolver, options.dateline.place))
     : undefined;
-  // A country in ¶1 ("who is in Kazakhstan on a working visit") says less than the dateline's city.
-  const countryOnly = textPlace !== undefined && resolver.entity(textPlace)?.type === 'country';
+  // A country in ¶1 ("who is in Kazakhstan on a working visit") says less than the dateline's city — not a city-state
+  // written as its city: "ALMATY – … took place in the City of San Marino" was not in Almaty.
+  // (Nor a visit abroad reported from home: "ASTANA – … paid an official visit to Panama".)
+  const datelineIn = datelinePlace ? resolver.entity(datelinePlace)?.country : undefined;
+  const countryOnly =
+    textPlace !== undefined &&
+    resolver.entity(textPlace)?.type === 'country' &&
+    !CITY_OF_WORDS.test(first?.text ?? '') &&
+    (datelineIn === undefined || datelineIn === textPlace);
   // A phone call or a video conference abroad happens nowhere we know: a dateline "BAKU, Azerbaijan" is the agency's
   // city (Trend's), not the caller's. A dateline of the home country is where the ministry spoke from.
   const datelineCountry = options.dateline?.country ? resolver.mentions(options.dateline.country, false).find((m) => m.type === 'country')?.entity : undefined;
@@ -468,6 +477,25 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
     uncovered,
     aliasProposals,
   };
+}
+
+/**
+ * Names in the headline the text never writes, that are spelling variants of someone drafted or known
+ * ("Bakaev" / "Bakayev"): aliases of that person, so a question in the headline's spelling finds them.
+ */
+function titleVariants(title: string, body: string, resolver: EntityResolver, checks: string[]): void {
+  const words = [...title.matchAll(/\p{Lu}[\p{L}'’-]+/gu)].map((m) => m[0]);
+  const unwritten = (w: string) => !new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(body);
+  for (let i = 0; i < words.length; i++) {
+    for (const name of [words.slice(i, i + 2).join(' '), words[i]!]) {
+      if (!name.split(' ').some(unwritten) || resolver.lookup(name)) continue;
+      const id = variantOf(resolver, name);
+      if (id) {
+        checks.push(`headline “${name}”: a spelling variant of ${id}, kept as an alias`);
+        break;
+      }
+    }
+  }
 }
 
 /** Filled while one draft is extracted (extraction is synchronous): spelling variants of people defined elsewhere. */
@@ -1186,6 +1214,10 @@ const HELD_IN_PARAGRAPHS = 3;
 const RESIDES_IN = /\b(?:residence|resident|residing|based|stationed|headquartered|seated)\s+in\s+(?:the\s+)?$/;
 
 /** "during his visit to Geneva" — or a city or country the first sentence names after "in". */
+/** "… in the City of San Marino": a city-state's city, written with its country's name. */
+const CITY_OF_WORDS = /\bin\s+the\s+City\s+of\s+/;
+const CITY_OF = new RegExp(`${CITY_OF_WORDS.source}$`);
+
 function placeOf(first: Sentence, resolver: EntityResolver): string | undefined {
   // (An official name goes on after "of": "the People's Democratic Republic of Algeria".)
   const visit =
@@ -1207,7 +1239,7 @@ function placeOf(first: Sentence, resolver: EntityResolver): string | undefined 
   // (Not where someone lives: "Ambassador … with residence in Ankara" was received in Astana.)
   for (const m of first.mentions) {
     const before = first.text.slice(0, m.start);
-    if (placeTypes.includes(m.type) && /\bin\s+(?:the\s+)?$/.test(before) && !RESIDES_IN.test(before)) return m.entity;
+    if (placeTypes.includes(m.type) && (/\bin\s+(?:the\s+)?$/.test(before) || CITY_OF.test(before)) && !RESIDES_IN.test(before)) return m.entity;
   }
   return undefined;
 }

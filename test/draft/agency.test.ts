@@ -1037,3 +1037,36 @@ describe('an envoy with residence elsewhere, and a ceremony placed by its own se
     expect(toPlainText(ask(engine, 'did sarsenov meet the tuvalu prime minister in funafuti?'), d.k)).not.toMatch(/^Yes/);
   });
 });
+
+describe('officials named only by office, and a headline that spells the visitor otherwise', () => {
+  const TEXT = [
+    'Alibek Bakaev holds talks in Apia',
+    'ASTANA – Deputy Minister of Foreign Affairs of Kazakhstan Alibek Bakayev paid an official visit to Samoa on 4-5 June 2024.',
+    'In Apia, Bakayev held talks with Minister of Foreign Affairs of Samoa Fiame Naomi Mataafa.',
+    'During the visit, Bakayev also met with the Minister of Natural Resources and Environment and with the President of the Samoa Chamber of Commerce to discuss fisheries and tourism.',
+    'The sides agreed to hold political consultations in Astana.',
+  ].join('\n\n');
+
+  it('places a visit abroad in that country, not in the home dateline’s city', async () => {
+    const d = await draft(await knowledgeCopy(), 'samoa.txt', `${TEXT}\n`);
+    expect(d.result.draft.release.place).toBe('samoa');
+  });
+
+  it('lists those met by office only beside the people named, in who-met and who-else answers', async () => {
+    const d = await draft(await knowledgeCopy(), 'samoa.txt', `${TEXT}\n`);
+    const engine = createEngine(d.k);
+    for (const q of ['who did bakayev meet in samoa? list all', 'apart from mataafa, who else did bakayev meet in samoa?']) {
+      const answer = toPlainText(ask(engine, q), d.k);
+      expect(answer).toContain('Minister of Natural Resources and Environment (the release gives no name)');
+      expect(answer).toContain('President of the Samoa Chamber of Commerce (the release gives no name)');
+    }
+    expect(toPlainText(ask(engine, 'apart from mataafa, who else did bakayev meet in samoa?'), d.k)).not.toContain(
+      'Minister of Foreign Affairs of Samoa (the release',
+    );
+  });
+
+  it('reads the headline’s spelling of the visitor after his first name as his name, not as a word to look for', async () => {
+    const d = await draft(await knowledgeCopy(), 'samoa.txt', `${TEXT}\n`);
+    expect(toPlainText(ask(createEngine(d.k), 'who received alibek bakaev in apia?'), d.k)).toContain('Mataafa');
+  });
+});

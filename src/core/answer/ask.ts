@@ -24,6 +24,7 @@ import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteLis
 import { actionKinds, counterpartsOf, factNames, factStatesAction, figureOfOtherYear, matchingFacts, rankFacts, strictCues, termCoverage } from './fact-match';
 import { releaseDate, releasePlace, releaseSource, releasesInScope } from './release-meta';
 import { attributeAnswer } from './attribute';
+import { unnamedMet, type Unnamed } from './unnamed';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
@@ -393,8 +394,11 @@ function whoAnswer(ctx: Context): Answer | undefined {
     // ("Besides the king, who did the ambassador meet in Bhutan?": the king and the ambassador, not the Prime Minister
     // the country's name brings along.)
     const asked = new Set([...namedPeople(ctx), ...(a.roles.length ? ctx.people.filter((p) => a.roleWords.some((role) => holdsRole(engine, p, role))) : [])]);
-    const others = [...new Set([...ctx.people.flatMap((p) => meetingsIn(ctx, p)), ...visitMeetings].flatMap((m) => m.with))].filter((p) => !asked.has(p));
-    if (others.length) return describePeople(ctx, others);
+    const theirMeetings = [...ctx.people.flatMap((p) => meetingsIn(ctx, p)), ...visitMeetings];
+    const others = [...new Set(theirMeetings.flatMap((m) => m.with))].filter((p) => !asked.has(p));
+    // (With those the release names only by office: "he also met with the Secretary of State for Industry".)
+    const unnamed = unnamedMet(engine, new Set(theirMeetings.map((m) => m.release)));
+    if (others.length || unnamed.length) return withUnnamed(ctx, others.length ? describePeople(ctx, others) : undefined, unnamed);
     // Nobody else at their meetings: not the people the question already names — a fact or the text may say who else.
     const facts = matchingFacts(ctx);
     return (facts.length ? whoOfFacts(ctx, facts) : sentenceAnswer(ctx)) ?? notFound(ctx.S.releaseSilent, ctx.lang);
@@ -426,7 +430,10 @@ function whoAnswer(ctx: Context): Answer | undefined {
       const theirs = visits.length ? everyoneMet({ ...ctx, releases: new Set(visits) }) : undefined;
       if (theirs) return theirs;
     }
-    return describePeople(ctx, asksAboutMeeting && met.length ? met : ctx.people);
+    if (!asksAboutMeeting || met.length === 0) return describePeople(ctx, ctx.people);
+    // (With those their releases name only by office: "and with Panama's Minister of Commerce and Industries".)
+    const releases = new Set(met.flatMap((p) => meetingsIn(ctx, p)).map((m) => m.release));
+    return withUnnamed(ctx, describePeople(ctx, met), unnamedMet(engine, releases));
   }
   // "Who did he see in Geneva?": everyone (of the group asked for) — unless a date says which of them
   // ("which head of an organization visited Kazakhstan in October 2023?").
@@ -615,6 +622,14 @@ function groupAnswer(ctx: Context): Answer | undefined {
   };
 }
 
+/** An answer's people, then those the release names only by office (each with the sentence that says so). */
+function withUnnamed(ctx: Context, answer: Answer | undefined, unnamed: readonly Unnamed[]): Answer {
+  const items = unnamed.map((u) => ctx.S.byOfficeOnly(u.office));
+  const sources = unnamed.map((u) => u.source);
+  if (!answer) return answered(ctx.S.fromText, items, sources, ctx.lang);
+  return { ...answer, ...answered(answer.summary, [...answer.items, ...items], [...answer.sources, ...sources], ctx.lang) };
+}
+
 /** "<principal> met <who> (<place>, <date>)": one meeting, as its release tells it. */
 function metLine(ctx: Context, m: Meeting, who: string): string {
   const v = visitWords(ctx.engine, releaseOf(ctx.engine, m.release)!, ctx.lang);
@@ -735,6 +750,14 @@ function whatAnswer(ctx: Context): Answer | undefined {
     const topics = meetingTopics(engine, meetings, ctx.people, only.length ? new Set(only.map((f) => f.id)) : undefined, ctx.lang);
     // A meeting a thin draft gave no facts: its release's sentences may still answer.
     if (topics.status === 'answered') return topics;
+    // …and nothing asked but what they discussed: the sentences that report the meeting ("also met with Obeidat to
+    // discuss the participation of Kazakh companies in Aqaba").
+    // (Not one that only says they met: "also met with … Hiroshi Tanabe" says nothing of what.)
+    if (ctx.terms.length === 0 && a.intents.has('topic') && !actionKinds(a).length) {
+      const reports = meetings.flatMap((m) => m.sources.map((x) => x.quote));
+      const sources = sentencesStating(engine, new Set(meetings.map((m) => m.release)), (s) => LEXICON.discussion(s) && reports.some((q) => s.includes(q)));
+      if (sources.length) return answered(ctx.S.fromText, [], sources, ctx.lang);
+    }
   }
   // "What did he discuss with the Kazakh president?": someone the releases name but nobody met.
   if (people.length && (a.intents.has('topic') || a.intents.has('meet')) && ctx.terms.length === 0) {

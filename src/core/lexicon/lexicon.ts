@@ -86,6 +86,9 @@ function fileSchema() {
     member_of_words: phrases,
     exclusion_words: phrases,
     proposal_words: phrases,
+    met_words: phrases,
+    discussion_phrases: phrases,
+    offices: phrases,
     speech_verbs: phrases,
     response_phrases: phrases,
     subject_before: phrases,
@@ -196,6 +199,12 @@ export const LEXICON = {
   /** A sentence that proposes something ("proposed", "suggested"), and one that answers a proposal ("would study"). */
   proposal: phraseTest(all((f) => f.proposal_words)),
   response: phraseTest(all((f) => f.response_phrases)),
+  /** A sentence that says someone was met or was there ("also met with", "also present were", "took part"). */
+  met: phraseTest(all((f) => f.met_words)),
+  /** A sentence that says what was discussed ("to discuss", "exchanged views on"). */
+  discussion: phraseTest(all((f) => f.discussion_phrases)),
+  /** Offices as a release writes them, capitalized ("the Permanent Secretary of …"): an official named only by office. */
+  offices: all((f) => f.offices),
   /** A sentence in which someone says something ("noted", "stressed", "according to"). */
   speech: phraseTest(all((f) => f.speech_verbs)),
   /** Whether a sentence speaks of what is to come ("will be held", "agreed to hold the next round"). */

@@ -99,6 +99,7 @@ export function read(question: string, index: SearchIndex): Frame {
   const links = linkExact(typed, index.formTable, taken);
   links.push(...linkShortened(typed, index.longNamesByStem, taken, LEXICON.stopwords, ROLE_KEYS));
   links.push(...linkFirstNames(typed, index.firstNames, taken));
+  withSurnames(links, typed, taken, index);
   const worldLinks = [...longWorld, ...linkExact(typed, index.worldTable, taken)];
   // "whoo did he meat guterres": question words with a typo read as the words they nearly are.
   const tokens = typed.map((t, i) => (taken[i] ? t : correctQuestionWord(t, index)));
@@ -210,6 +211,8 @@ export function read(question: string, index: SearchIndex): Frame {
         terms.splice(i, 1);
         subjectWords.splice(i, 1);
       }
+    // (Nor is one no release writes: "vs".)
+    for (let i = unknownWords.length - 1; i >= 0; i--) if (FIGURE_CHANGE_WORDS.has(unknownWords[i]!.toLowerCase())) unknownWords.splice(i, 1);
   }
   // "Apart from thanking him, what did they discuss?": what the asker already knows is no cue of what to look for.
   // (Its names stay subject words: "apart from the Global Conference, which meeting did Tedros attend?" is answered
@@ -750,6 +753,21 @@ function knownStem(token: Token, index: SearchIndex): string | undefined {
 }
 
 // ── typo-tolerant names ────────────────────────────────────────────────────
+
+/**
+ * "alibek bakaev" for Alibek Bakayev: the word after a person's first name, as the asker (or a headline) spells their
+ * surname, is part of the name — not a subject word, even where some release writes it so.
+ */
+function withSurnames(links: Link[], tokens: readonly Token[], taken: boolean[], index: SearchIndex): void {
+  for (const link of links) {
+    const next = tokens[link.end];
+    const surname = index.surnames.get(link.entity);
+    if (!next || !surname || taken[link.end] || link.end - link.start !== 1 || next.norm === surname || !/^\p{L}{4,}$/u.test(next.norm)) continue;
+    if (editDistance(next.norm, surname, 2) > typoBudget(Math.min(next.norm.length, surname.length))) continue;
+    taken[link.end] = true;
+    link.end += 1;
+  }
+}
 
 function linkFuzzy(tokens: readonly Token[], candidates: readonly number[], taken: boolean[], index: SearchIndex): Link[] {
   const links: Link[] = [];

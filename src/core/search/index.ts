@@ -25,6 +25,8 @@ export interface SearchIndex {
   longNamesByStem: ReadonlyMap<string, readonly EntityForm[]>;
   /** People by their first name ("yerzhan"), when the releases never write that word in lower case. */
   firstNames: ReadonlyMap<string, readonly string[]>;
+  /** Each person's last name word, normalized: "alibek bakaev" spells Alibek Bakayev's. */
+  surnames: ReadonlyMap<string, string>;
   /** Fuzzy look-up of names, aliases and titles (typos, partial names, autocomplete). */
   formSearch: NgramIndex<EntityForm>;
   /** Fuzzy look-up of the releases' words, for typos in subject words. */
@@ -276,9 +278,11 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   // "What did yerzhan discuss?": people are asked about by their first name too. A first name the text also
   // writes in lower case ("Said") is a word; one that is some entity's form already names that.
   const firstNames = new Map<string, string[]>();
+  const surnames = new Map<string, string>();
   for (const e of knowledge.entities.values()) {
     if (e.type !== 'person') continue;
     const [first, ...rest] = rawWordsOf(e.name);
+    if (rest.length) surnames.set(e.id, tokenOf(rest[rest.length - 1]!).norm);
     if (!first || rest.length === 0 || first.length < 3 || !/^\p{Lu}\p{Ll}/u.test(first) || seenSpellings.has(first.toLowerCase())) continue;
     const t = tokenOf(first);
     if (formTable.byKey.has(stemKey([t.stem])) || LEXICON.stopwords.has(t.norm)) continue;
@@ -339,6 +343,7 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
     formTable,
     longNamesByStem,
     firstNames,
+    surnames,
     formSearch,
     wordSearch,
     worldTable,

@@ -1,0 +1,67 @@
+/**
+ * Officials a release names only by office, in a sentence that says they were met or were there: "the ambassador
+ * also met with the Permanent Secretary of the Ministry of Foreign Affairs and with the President of the Private
+ * Sector Organisation of Jamaica". The draft makes no one of them (there is no name to make), so the who-met
+ * answers list them from the text, each with the sentence that says so.
+ */
+import type { Source } from '../knowledge/types';
+import type { Engine } from '../engine';
+import { LEXICON } from '../lexicon/lexicon';
+import { splitSentences } from '../text/normalize';
+import { entitiesNamed } from '../search/index';
+import { tokensOf } from '../search/tokens';
+
+/** One official named only by office, and the sentence that says they were met. */
+export interface Unnamed {
+  office: string;
+  source: Source;
+}
+
+/** The releases read at most: past this many the question is about too much for a list from the text. */
+const MAX_RELEASES = 3;
+const MAX_UNNAMED = 6;
+
+const asPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+// "the [First] Deputy Minister of …", "Kazakhstan's Permanent Representative to the UN": an office after "the" or a
+// possessive, before "of/for/to", up to where the sentence goes on to someone or something else.
+const OFFICE = new RegExp(
+  `(?:\\bthe|\\p{Lu}[\\p{L}-]*['’]s)\\s+(?:(?:First|Deputy|Vice|Acting|Senior|Executive)\\s+)?(?:${[...LEXICON.offices]
+    .sort((a, b) => b.length - a.length)
+    .map(asPattern)
+    .join('|')})\\s+(?:of|for|to)\\s+[^,;.()]*?(?:\\s*\\([^)]*\\))?(?=\\s+and\\s+with\\b|\\s+to\\s+(?:discuss|present)\\b|\\s+who\\b|\\s+on\\b|[,;.]|$)`,
+  'gu',
+);
+
+/** Officials named only by office in these releases' sentences about meeting (none when they are too many to read). */
+export function unnamedMet(engine: Engine, releases: Iterable<string>): Unnamed[] {
+  const ids = [...releases];
+  if (ids.length === 0 || ids.length > MAX_RELEASES) return [];
+  const out: Unnamed[] = [];
+  for (const id of ids) {
+    const release = engine.knowledge.releases.get(id);
+    if (!release) continue;
+    release.paragraphs.forEach((paragraph, i) => {
+      for (const quote of splitSentences(paragraph)) {
+        if (!LEXICON.met(quote)) continue;
+        // Less the people the sentence names, title and all: what is left of an office is someone unnamed.
+        const rest = namedTexts(engine, quote).reduce((text, n) => text.split(n).join(' '), quote);
+        for (const m of rest.matchAll(OFFICE)) {
+          const office = m[0].replace(/^(?:the|\p{Lu}[\p{L}-]*['’]s)\s+/u, '').trim();
+          if (!out.some((u) => u.office === office)) out.push({ office, source: { release: id, paragraph: i + 1, quote } });
+        }
+      }
+    });
+  }
+  return out.slice(0, MAX_UNNAMED);
+}
+
+/** The names and titles of the people a sentence names, longest first (a title holds a shorter one). */
+function namedTexts(engine: Engine, sentence: string): string[] {
+  const texts = new Set<string>();
+  for (const id of entitiesNamed(tokensOf(sentence), engine.index.formTable)) {
+    const e = engine.knowledge.entities.get(id);
+    if (e?.type !== 'person') continue;
+    for (const t of [e.title, e.name, ...e.aliases]) if (t && t.length > 2) texts.add(t);
+  }
+  return [...texts].sort((a, b) => b.length - a.length);
+}
