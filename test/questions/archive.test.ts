@@ -214,3 +214,5 @@ archiveSuite('archive-13');
 archiveSuite('archive-14');
 archiveSuite('archive-15');
 archiveSuite('archive-16');
+archiveSuite('archive-17');
+archiveSuite('archive-18');
