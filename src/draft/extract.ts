@@ -1211,13 +1211,13 @@ function heldInPlace(sentences: readonly Sentence[]): string | undefined {
 const HELD_IN_PARAGRAPHS = 3;
 
 /** Words before "in" that say where someone lives or works, not where the event was. */
-const RESIDES_IN = /\b(?:residence|resident|residing|based|stationed|headquartered|seated)\s+in\s+(?:the\s+)?$/;
+const RESIDES_IN = /\b(?:residence|resident|residing|resides|resided|lives|based|stationed|headquartered|seated)\s+in\s+(?:the\s+)?$/;
 
-/** "during his visit to Geneva" — or a city or country the first sentence names after "in". */
 /** "… in the City of San Marino": a city-state's city, written with its country's name. */
 const CITY_OF_WORDS = /\bin\s+the\s+City\s+of\s+/;
 const CITY_OF = new RegExp(`${CITY_OF_WORDS.source}$`);
 
+/** "during his visit to Geneva" — or a city or country the first sentence names after "in". */
 function placeOf(first: Sentence, resolver: EntityResolver): string | undefined {
   // (An official name goes on after "of": "the People's Democratic Republic of Algeria".)
   const visit =

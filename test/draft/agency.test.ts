@@ -1070,3 +1070,26 @@ describe('officials named only by office, and a headline that spells the visitor
     expect(toPlainText(ask(createEngine(d.k), 'who received alibek bakaev in apia?'), d.k)).toContain('Mataafa');
   });
 });
+
+describe('a farewell call of an ambassador who resides elsewhere, asked in chat shorthand', () => {
+  const TEXT = [
+    'Vassilenko bids farewell to the Ambassador of Malawi',
+    'ASTANA – Deputy Minister of Foreign Affairs of Kazakhstan Roman Vassilenko received Ambassador of Malawi to Kazakhstan Grace Chiumia, who resides in Moscow, on the occasion of the completion of her diplomatic mission.',
+    'The sides discussed cooperation in agriculture and education.',
+    'Chiumia conveyed an invitation from the Foreign Minister of Malawi Nancy Tembo to visit Lilongwe, which Vassilenko accepted.',
+    'The sides agreed to hold the first round of political consultations in Lilongwe in 2026.',
+  ].join('\n\n');
+
+  it('places the call where it was received, not where the ambassador lives', async () => {
+    const d = await draft(await knowledgeCopy(), 'malawi.txt', `${TEXT}\n`);
+    expect(d.result.draft.release.place).toBe('astana');
+  });
+
+  it('reads "DFM" and "said goodbye", and says no exact date where the text gives a year', async () => {
+    const d = await draft(await knowledgeCopy(), 'malawi.txt', `${TEXT}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'which kazakh DFM received the malawian ambassador?'), d.k)).toContain('Vassilenko');
+    expect(toPlainText(ask(engine, 'the malawi ambassador vassilenko said goodbye to - whats her name?'), d.k)).toContain('Grace Chiumia');
+    expect(ask(engine, 'On what date will the first round of consultations be held in Lilongwe?').status).toBe('not_found');
+  });
+});

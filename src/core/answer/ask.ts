@@ -1003,7 +1003,13 @@ function whenAnswer(ctx: Context): Answer | undefined {
     );
   }
   // "When is the 10th summit due?": a date the text gives beats the date of a meeting.
-  if (ctx.terms.length) return sentenceAnswer(ctx);
+  // (Of a visit to come, only a sentence with what is asked: "when is Búcaro going to visit? He accepted the
+  // invitation" is not answered by a September in another sentence.)
+  const futureVisit = ctx.people.length > 0 && ctx.a.future && ctx.a.intents.has('visit');
+  if (ctx.terms.length) {
+    const said = sentenceAnswer(ctx);
+    if (!futureVisit || (said && speaksTo(said, ctx.terms))) return said;
+  }
   // "When is the next business council meeting?": what is to come has neither a meeting's date nor the release's.
   if (ctx.a.future && !ctx.a.intents.has('visit')) return sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   // The dates of meetings answer when someone met: people asked about, or a meeting asked ("when did he meet
@@ -1016,7 +1022,7 @@ function whenAnswer(ctx: Context): Answer | undefined {
     namedPeople(ctx).some((p) => ctx.people.includes(p));
   const noDateFor = (): Answer => notFound(ctx.S.mentionsButNot(ctx.people.map((p) => nameOf(ctx.engine, p)).join(', '), ctx.S.askedWhen), ctx.lang);
   // "When will Azoulay visit Kazakhstan?": the day she met him in Paris is no answer, nor is the release's date.
-  if (ctx.people.length && ctx.a.future && ctx.a.intents.has('visit')) return noDateFor();
+  if (futureVisit) return noDateFor();
   if (ctx.people.length && asksPeople) {
     const met = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
     // A release with no year anywhere: the meeting is there, its date is not ("date unknown" is no answer to "when").

@@ -1042,7 +1042,7 @@ export const WORLD: readonly WorldName[] = [
   { kind: 'city', names: ['Paramaribo'], ru: ['Парамарибо'] },
   { kind: 'city', names: ['Nassau'], ru: ['Нассау'] },
   { kind: 'city', names: ['Washington', 'Washington, D.C.', 'Washington D.C.', 'Washington DC'], ru: ['Вашингтон'] },
-  { kind: 'city', names: ['New York', 'New York City', 'NYC'], ru: ['Нью-Йорк'] },
+  { kind: 'city', names: ['New York', 'New York City', 'NYC'], ru: ['Нью-Йорк'], caseSensitive: ['NY'] },
   { kind: 'city', names: ['Los Angeles'], ru: ['Лос-Анджелес'] },
   { kind: 'city', names: ['San Francisco'], ru: ['Сан-Франциско'] },
   { kind: 'city', names: ['Chicago'], ru: ['Чикаго'] },

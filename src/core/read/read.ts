@@ -240,6 +240,12 @@ export function read(question: string, index: SearchIndex): Frame {
           index,
         )
       : { entities: [], unknownNames: [], dates: [] };
+  // "… apart from the consultations in Nay Pyi Taw?": a name in what the asker already knows proposes nothing.
+  if (known.size) {
+    const inKnown = (l: { start: number; end: number }): boolean => tokens.slice(l.start, l.end).every((t) => known.has(t.stem));
+    proposed.entities = proposed.entities.filter((id) => !links.some((l) => l.entity === id && inKnown(l)));
+    proposed.unknownNames = proposed.unknownNames.filter((n) => !worldLinks.some((l) => l.entity === n && inKnown(l)));
+  }
   return {
     lang,
     ask,
