@@ -189,7 +189,7 @@ const DATELINE_MONTH = `(?:${MONTH_FORMS_EN.flat()
   .sort((a, b) => b.length - a.length)
   .flatMap((f) => [f.toUpperCase(), f[0]!.toUpperCase() + f.slice(1)])
   .join('|')})\\.?`;
-const AGENCY = `(?:\\p{Lu}[\\p{L}]*(?: \\p{Lu}[\\p{L}]*){0,2})`;
+const AGENCY = `(?:\\p{Lu}[\\p{L}]*(?:[ -]\\p{Lu}[\\p{L}]*){0,2})`;
 const DATELINE = new RegExp(
   [
     `^(?:\\((?<prefix>[^)]{2,60})\\)\\s*)?`,

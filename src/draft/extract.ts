@@ -743,8 +743,10 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
     const gap = text.slice(t.end, toks[j + 1]!.start);
     // "Minister of Commerce, Industry and Investment Promotion …": a list of portfolios inside one title.
     const portfolios = gap === ', ' && isCapWord(t) && isCapWord(toks[j + 1]!) && toks.slice(j + 2, nameIndex).some((x) => x.text === 'and');
-    // "… of the European External Action Service (EEAS) Matthias Engström": an acronym in brackets belongs to the title.
-    const bracketed = (gap === ' (' && isBracketAcronym(toks[j + 1]!)) || (gap === ') ' && isBracketAcronym(t));
+    // "… of the European External Action Service (EEAS) Matthias Engström": an acronym in brackets belongs to the title,
+    // and so do capitalized words: "Minister of State for Foreign Affairs (Regional Cooperation) of Uganda".
+    const inBrackets = (x: Tok) => isBracketAcronym(x) || isCapWord(x);
+    const bracketed = (gap === ' (' && inBrackets(toks[j + 1]!)) || (gap === ') ' && inBrackets(t));
     // (", Professor Pornpetch Wichitcholchai": an honorific between the comma and the name is the name's.)
     const beforeName = toks.slice(j + 1, nameIndex).every((x) => HONORIFICS.has(lower(x)));
     const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || portfolios || bracketed || (apposition && beforeName && gap === ', ');

@@ -46,6 +46,7 @@ describe('datelines', () => {
     ['NUR-SULTAN. KAZINFORM – The minister met the envoy.', { place: 'NUR-SULTAN', agency: 'KAZINFORM' }],
     ['ASTANA – The minister met the envoy.', { place: 'ASTANA' }],
     ['Almaty. March 3. KazTAG – The minister met the envoy.', { place: 'Almaty', month: 3, day: 3, agency: 'KazTAG' }],
+    ['Astana. November 19. INTERFAX-KAZAKHSTAN – The minister met the envoy.', { place: 'Astana', month: 11, day: 19, agency: 'INTERFAX-KAZAKHSTAN' }],
     ['(MENAFN- Trend News Agency) BAKU, Azerbaijan, October 5. The minister met the envoy.', { place: 'BAKU', month: 10, day: 5, agency: 'Trend News Agency' }],
   ])('reads %s', (paragraph, want) => {
     const split = splitDateline(paragraph);
@@ -1091,5 +1092,26 @@ describe('a farewell call of an ambassador who resides elsewhere, asked in chat 
     expect(toPlainText(ask(engine, 'which kazakh DFM received the malawian ambassador?'), d.k)).toContain('Vassilenko');
     expect(toPlainText(ask(engine, 'the malawi ambassador vassilenko said goodbye to - whats her name?'), d.k)).toContain('Grace Chiumia');
     expect(ask(engine, 'On what date will the first round of consultations be held in Lilongwe?').status).toBe('not_found');
+  });
+});
+
+describe('a co-chair whose title has words in brackets', () => {
+  const TEXT = [
+    'Kazakhstan and Uganda hold first meeting of intergovernmental commission',
+    'ASTANA, 19 November 2025 – The first meeting of the Kazakhstan-Uganda Intergovernmental Commission was held in Astana.',
+    'The meeting was co-chaired by Deputy Minister of Foreign Affairs of Kazakhstan Arman Issetov and Minister of State for Foreign Affairs (Regional Cooperation) of Uganda John Mulimba.',
+    'The parties discussed cooperation in trade, agriculture, food processing and health care.',
+  ].join('\n\n');
+
+  it('reads the bracketed words as part of the title, and the co-chair as met', async () => {
+    const d = await draft(await knowledgeCopy(), 'uganda.txt', `${TEXT}\n`);
+    expect(person(d.k, 'John Mulimba')?.title).toBe('Minister of State for Foreign Affairs (Regional Cooperation) of Uganda');
+    expect(meetingsWith(d)).toContainEqual(['John Mulimba']);
+  });
+
+  it('answers "list the areas" with what was discussed', async () => {
+    const d = await draft(await knowledgeCopy(), 'uganda.txt', `${TEXT}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'what did the kz and ugandan sides discuss at the IGC in astana? list the areas'), d.k);
+    expect(answer).toContain('food processing');
   });
 });
