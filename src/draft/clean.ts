@@ -118,6 +118,14 @@ function debrisLine(line: string): string | undefined {
   if (/^(?:photos?|video|image|pictures?)(?: (?:source|credit|courtesy)s?)?\s*:/i.test(line)) return '';
   const scraped = /^(?:date|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(line);
   if (scraped) return parseDate(scraped[1]!) ?? '';
+  // A wire's timestamp: "5/16/2024 3:11:47 AM" (MENAFN). Month first with a 12-hour clock, or where the day is over 12.
+  const stamp = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(AM|PM)?)?$/i.exec(line);
+  if (stamp) {
+    const [a, b, y] = [Number(stamp[1]), Number(stamp[2]), Number(stamp[3])];
+    const monthFirst = b > 12 || (a <= 12 && stamp[4] !== undefined);
+    const dayFirst = a > 12;
+    return monthFirst ? (isoDate(y, a, b) ?? '') : dayFirst ? (isoDate(y, b, a) ?? '') : '';
+  }
   // A wire service's labels: "Source: Xinhua", "Editor: Chen Lu" — or the label alone on its line ("Автор:"), the name below it.
   if (
     /^(?:source|editor|author|reporter|correspondent|written by|edited by|автор|источник|редактор|корреспондент)\s*:(?:\s*\S.{0,60})?$/iu.test(line) &&

@@ -400,7 +400,29 @@ export const FUNCTION_WORDS = new Set([
 ]);
 
 /** Lower-case words inside names ("Faisal bin Farhan", "Ursula von der Leyen"). */
-export const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'ben']);
+export const NAME_PARTICLES = new Set([
+  'bin',
+  'bint',
+  'ibn',
+  'al',
+  'el',
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+  'du',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'ben',
+]);
 
 /** Small words that may join the capitalized words of a title or an institution's name. */
 export const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the']);

@@ -1115,3 +1115,25 @@ describe('a co-chair whose title has words in brackets', () => {
     expect(answer).toContain('food processing');
   });
 });
+
+describe('a wire copy with a timestamp line and a name with "dos"', () => {
+  const TEXT = [
+    '5/16/2024 3:11:47 AM',
+    '(MENAFN- Trend News Agency) ASTANA, Kazakhstan, May 16. The first meeting of the Kazakhstan-Timor-Leste Intergovernmental Commission took place in Dili.',
+    'The meeting was co-chaired by Deputy Minister of Foreign Affairs of Kazakhstan Alibek Bakayev and Minister of Foreign Affairs and Cooperation of Timor-Leste Bendito dos Santos Freitas.',
+    'Following the meeting, the co-chairs signed the Protocol of the first meeting of the Commission.',
+  ].join('\n\n');
+
+  it('dates the release from the timestamp, month first, and reads the particle inside the name', async () => {
+    const d = await draft(await knowledgeCopy(), 'dili.txt', `${TEXT}\n`);
+    expect(d.result.draft.release.date).toBe('2024-05-16');
+    expect(person(d.k, 'Bendito dos Santos Freitas')?.title).toBe('Minister of Foreign Affairs and Cooperation of Timor-Leste');
+  });
+
+  it('answers who co-chaired from the sentence that names the chairs, not from what the co-chairs signed', async () => {
+    const d = await draft(await knowledgeCopy(), 'dili.txt', `${TEXT}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'who co-chaired the kz-timor-leste commission in dili?'), d.k);
+    expect(answer).toContain('co-chaired by');
+    expect(answer).toContain('Bendito dos Santos Freitas');
+  });
+});
