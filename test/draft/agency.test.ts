@@ -1137,3 +1137,19 @@ describe('a wire copy with a timestamp line and a name with "dos"', () => {
     expect(answer).toContain('Bendito dos Santos Freitas');
   });
 });
+
+describe('a delegation listed after the talks', () => {
+  it('answers "list everyone on the kazakh delegation" with that side’s people', async () => {
+    const text = [
+      'Kazakhstan and Malawi hold first commission in Lilongwe',
+      'LILONGWE, 12 May 2024 – The first meeting of the Kazakhstan-Malawi Intergovernmental Commission was held in Lilongwe.',
+      'The meeting was co-chaired by Deputy Minister of Foreign Affairs of Kazakhstan Alibek Bakayev and Minister of Trade of Malawi Vitumbiko Mumba.',
+      'The Kazakh delegation included Vice Minister of Agriculture Daulet Saparbekov and Deputy Chairman of the Board of Kazakh Invest Marat Tolegenov.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'malawi-igc.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'list everyone on the kazakh delegation at the malawi IGC'), d.k);
+    expect(answer).toContain('Daulet Saparbekov');
+    expect(answer).toContain('Marat Tolegenov');
+    expect(answer).not.toContain('Vitumbiko Mumba');
+  });
+});
