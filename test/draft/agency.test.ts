@@ -1153,3 +1153,16 @@ describe('a delegation listed after the talks', () => {
     expect(answer).not.toContain('Vitumbiko Mumba');
   });
 });
+
+describe('a phone call: what one side briefed the other on', () => {
+  it('answers with the talks, not with who the caller is ("the call" asks no name)', async () => {
+    const text = [
+      'Kazakh FM holds phone talks with Sudanese counterpart',
+      'ASTANA, 15 April 2020 – Minister of Foreign Affairs of Kazakhstan Mukhtar Tileuberdi held a telephone conversation with Minister of Foreign Affairs of Sudan Asma Mohamed Abdalla.',
+      'Asma Abdalla briefed the Kazakh minister on the course of the transitional period in Sudan and on the peace negotiations in Juba.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'sudan.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'what did asma brief the kazakh FM on during their april 2020 phone call?'), d.k);
+    expect(answer).toContain('transitional period');
+  });
+});
