@@ -1166,3 +1166,21 @@ describe('a phone call: what one side briefed the other on', () => {
     expect(answer).toContain('transitional period');
   });
 });
+
+describe('a question in two halves', () => {
+  it('answers what was signed and what is still negotiated, each from its own sentence', async () => {
+    const text = [
+      'Kazakhstan, Mauritania hold first commission in Nouakchott',
+      'NOUAKCHOTT, 22 February 2024 – The first meeting of the Kazakhstan-Mauritania Intergovernmental Commission was held in Nouakchott.',
+      'The meeting was co-chaired by Deputy Minister of Foreign Affairs of Kazakhstan Arman Issetov and Minister of Economy of Mauritania Abdessalam Ould Mohamed Saleh.',
+      'Following the meeting, the co-chairs signed the Protocol of the first meeting of the Commission. The agreement on the avoidance of double taxation is still under negotiation.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'mauritania.txt', `${text}\n`);
+    const answer = toPlainText(
+      ask(createEngine(d.k), 'what was signed at the kz-mauritania commission in nouakchott, and what is still under negotiation?'),
+      d.k,
+    );
+    expect(answer).toContain('signed the Protocol');
+    expect(answer).toContain('double taxation is still under negotiation');
+  });
+});

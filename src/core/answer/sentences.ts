@@ -175,7 +175,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     // Asked only for an action ("what agreements did they sign?"), a sentence must state it. An action only a
     // sentence that says it states ("what was signed after the consultations?") must be in it, whatever else is asked.
     if (!words.length && ctx.a.cues.length && !ctx.a.cues.some((c) => hit.queryTerms.includes(c))) return [];
-    if (ctx.a.ask !== 'yesno' && strict.length && !strict.some((c) => hit.queryTerms.includes(c))) return [];
+    // (Kept aside, not dropped: it may answer the other half of "what was signed, and what is still negotiated?".)
+    const statesStrict = ctx.a.ask === 'yesno' || strict.length === 0 || strict.some((c) => hit.queryTerms.includes(c));
     // "How many tonnes of …": the counted word (the first subject word) must be in the sentence, not just a number.
     if (ctx.a.ask === 'count' && !ctx.a.attribute && words.length && !hit.queryTerms.includes(words[0]!)) return [];
     // "How many tonnes of rice…" is not answered by "150,000 tonnes of wheat": the number's own "of" must be the thing asked.
@@ -191,6 +192,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       (ctx.a.groupNamed ? groupNames(ctx, tokens) : 0);
     return [
       {
+        statesStrict,
+        terms: hit.queryTerms,
         score: hit.score * boost,
         // (A sentence that states the attribute asked answers it: "at the initiative of the Turkmen side" names no one.)
         answersKind: states !== undefined || answersKind(ctx, tokens, named, byName),
@@ -199,8 +202,9 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     ];
   });
   // Asked who, where or when, only a sentence that names a person, a place or a date answers; the others set the scene.
-  const typed = scored.filter((x) => x.answersKind);
-  const kept = typed.length || ['who', 'where', 'when', 'count'].includes(ctx.a.ask) ? typed : scored;
+  const stating = scored.filter((x) => x.statesStrict);
+  const typed = stating.filter((x) => x.answersKind);
+  const kept = typed.length || ['who', 'where', 'when', 'count'].includes(ctx.a.ask) ? typed : stating;
   kept.sort((a, b) => b.score - a.score);
   const best = kept[0]?.score ?? 0;
   // The sentence that best matches the question names no place (or person, or date): one that does but
@@ -208,13 +212,46 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   const bestOfAll = Math.max(0, ...scored.map((s) => s.score));
   // (Only for where: a list of people is a long sentence that ranks low, and still answers who.)
   if (ctx.a.ask === 'where' && kept !== scored && best < bestOfAll * TYPED_VS_BEST) return [];
+  const chosen = kept.filter((s) => s.score >= best * NEAR_BEST).slice(0, MAX_SENTENCES);
+  // (The words of the release's scene are no half of their own: "at the commission in Nouakchott".)
+  const scene = chosen[0] ? sceneStems(engine, chosen[0].source.release) : new Set<string>();
+  // (A yes/no question has no halves: what it proposes is confirmed or not.)
+  const halves =
+    ctx.a.ask === 'yesno'
+      ? []
+      : otherHalves(
+          chosen,
+          scored,
+          words.filter((w) => !scene.has(w)),
+        );
   return withResponses(
     engine,
-    kept
-      .filter((s) => s.score >= best * NEAR_BEST)
-      .slice(0, MAX_SENTENCES)
-      .map((s) => s.source),
+    [...chosen, ...halves].map((s) => s.source),
   );
+}
+
+/**
+ * "What was signed, and what is still under negotiation?": the sentences chosen say what was signed; a sentence of
+ * the same release with the words they lack ("negotiation") answers the rest — best first, one per word missing.
+ */
+function otherHalves<T extends { terms: readonly string[]; source: Source; score: number }>(
+  chosen: readonly T[],
+  candidates: readonly T[],
+  words: readonly string[],
+): T[] {
+  const release = chosen[0]?.source.release;
+  if (!release || words.length === 0) return [];
+  const covered = new Set(chosen.flatMap((s) => s.terms.filter((t) => words.includes(t))));
+  const out: T[] = [];
+  for (const s of [...candidates].sort((a, b) => b.score - a.score)) {
+    if (chosen.length + out.length >= MAX_SENTENCES || covered.size === words.length) break;
+    if (s.source.release !== release || chosen.includes(s) || out.includes(s)) continue;
+    const adds = s.terms.filter((t) => words.includes(t) && !covered.has(t));
+    if (adds.length === 0) continue;
+    out.push(s);
+    for (const t of adds) covered.add(t);
+  }
+  return out;
 }
 
 /**
