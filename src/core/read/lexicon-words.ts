@@ -33,7 +33,7 @@ const worked: LexiconWords = { phrases: {}, stems: {} };
 /** A lexicon phrase as the question's token norms ("*" stands for any one word). */
 export function lexiconPhrase(text: string): string[] {
   if (Object.hasOwn(BUILT.phrases, text)) return BUILT.phrases[text]!;
-  const words = text.split(/\s+/).flatMap((w) => (w === '*' ? ['*'] : tokensOf(w).map((t) => t.norm)));
+  const words = text.split(/\s+/).flatMap((w) => (w === '*' || w === '...' ? [w] : tokensOf(w).map((t) => t.norm)));
   worked.phrases[text] = words;
   return words;
 }

@@ -466,6 +466,9 @@ function findAttribute(words: readonly string[], free: (i: number) => boolean, c
 }
 
 /** How many words from position i a lexicon phrase covers (0: no match); "*" stands for one word or none. */
+/** The words a lexicon phrase's "..." may stand for. */
+const MAX_GAP_WORDS = 8;
+
 function matchLength(phrase: readonly string[], words: readonly string[], i: number, free: (i: number) => boolean, k = 0): number {
   // Indexes, not slices: this runs for every lexicon phrase at every position of every question.
   if (k >= phrase.length) return 0;
@@ -473,6 +476,14 @@ function matchLength(phrase: readonly string[], words: readonly string[], i: num
   if (head === '*') {
     const skip = k + 1 < phrase.length ? matchLength(phrase, words, i + 1, free, k + 1) : 0;
     return skip ? skip + 1 : matchLength(phrase, words, i, free, k + 1);
+  }
+  // "where is … based": a few words, the fewest that let the rest match ("where is the kz ambassador to jamaica based").
+  if (head === '...') {
+    for (let n = 1; n <= MAX_GAP_WORDS && k + 1 < phrase.length; n++) {
+      const rest = matchLength(phrase, words, i + n, free, k + 1);
+      if (rest) return rest + n;
+    }
+    return 0;
   }
   if (words[i] !== head || !free(i)) return 0;
   if (k + 1 === phrase.length) return 1;
