@@ -1185,3 +1185,16 @@ describe('a question in two halves', () => {
     expect(answer).toContain('double taxation is still under negotiation');
   });
 });
+
+describe('a business forum and its organizers', () => {
+  it('answers "which organizations organized the forum?" from the sentence that says who organized it', async () => {
+    const text = [
+      'Kazakhstan-Malawi business forum held in Lilongwe',
+      'LILONGWE, 21 June 2024 – The Kazakhstan-Malawi Business Forum took place in Lilongwe with the participation of Deputy Minister of Foreign Affairs of Kazakhstan Roman Vassilenko.',
+      'The forum, organized by the national company Kazakh Invest and the Malawi Investment and Trade Centre (MITC), brought together more than 100 participants.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'malawi-forum.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'which organizations organized the kazakhstan-malawi business forum in lilongwe?'), d.k);
+    expect(answer).toContain('organized by the national company Kazakh Invest');
+  });
+});

@@ -145,7 +145,8 @@ export function ask(engine: Engine, question: string): Answer {
         lang,
       );
   }
-  const terms = (a.group ? a.terms.filter((t) => !GROUP_STEMS.has(t)) : [...a.terms]).filter((t) => !titleWords.has(t));
+  // (The group word once: "which organizations organized the forum?" still asks who *organized* it — the same stem.)
+  const terms = (a.group ? a.terms.filter((t, i) => !GROUP_STEMS.has(t) || a.terms.indexOf(t) !== i) : [...a.terms]).filter((t) => !titleWords.has(t));
   const ctx: Context = { engine, a, lang, S, specific, people, terms, group: a.group, releases };
   // "Did he sign a memorandum with the Czech senators?", "did he also visit Fujian?": the releases asked about never say it.
   // (Only of an action asked: "KZ-Greece trade is 1.9 billion euros, right?" proposes a value the text may correct.)
