@@ -1198,3 +1198,18 @@ describe('a business forum and its organizers', () => {
     expect(answer).toContain('organized by the national company Kazakh Invest');
   });
 });
+
+describe('asked whether the other side went for a proposal', () => {
+  it('says no yes from the proposal alone, and quotes what became of it', async () => {
+    const text = [
+      'Kazakhstan and Zambia hold commission in Lusaka',
+      'LUSAKA, 16 May 2024 – The first meeting of the Kazakhstan-Zambia Intergovernmental Commission was held in Lusaka.',
+      'The meeting was co-chaired by Deputy Minister of Foreign Affairs of Kazakhstan Alibek Bakayev and Minister of Commerce of Zambia Chipoka Mulenga.',
+      'Bakayev proposed opening a QazTrade trading house in Lusaka. The Zambian side promised to consider the proposal.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'zambia.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), "did zambia go for bakayev's idea of a qaztrade trading house in lusaka?"), d.k);
+    expect(answer).not.toMatch(/^Yes/);
+    expect(answer).toContain('promised to consider the proposal');
+  });
+});

@@ -931,7 +931,9 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   // are no yes — the release does not say so; what it says, with what became of the proposal.
   const needed = strictCues(a).length ? strictCues(a) : a.cues;
   // ("The Kazakh side agreed to consider the proposal" answers a proposal: it agrees to nothing asked.)
-  const stated = facts.filter((f) => needed.length === 0 || needed.some((c) => factStatesAction(engine, f, c)));
+  // ("Did Zimbabwe go for his idea?": a fact that only proposes it states no agreeing, cue word or not.)
+  const agreeing = a.intents.has('agree') || a.intents.has('support');
+  const stated = facts.filter((f) => (needed.length === 0 || needed.some((c) => factStatesAction(engine, f, c))) && !(agreeing && f.kind === 'initiative'));
   if (facts.length && stated.length === 0) {
     // The text's own sentences first: a fact about the subject may miss the detail asked ("the roadmap").
     const said = sentenceAnswer(ctx);

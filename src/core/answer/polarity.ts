@@ -122,7 +122,10 @@ function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kin
     // (…and state the action asked: "did they agree to flights to Ho Chi Minh City?" is no yes where they were only
     // proposed — the rest of the answer says what the release says instead.)
     const naming = facts.filter((f) => factPlaces(ctx, f).some((id) => id === value.id || entity(ctx.engine, id)?.country === value.id));
-    const confirming = naming.filter((f) => ctx.a.cues.length === 0 || statesCue(ctx, f));
+    // (Nor a fact that only proposes it, asked whether the other side agreed: "did Zimbabwe go for his idea of a trading
+    // house in Harare?" — "Bakayev proposed opening a trading house in Harare" is no yes.)
+    const agreeing = ctx.a.intents.has('agree') || ctx.a.intents.has('support');
+    const confirming = naming.filter((f) => (ctx.a.cues.length === 0 || statesCue(ctx, f)) && !(agreeing && f.kind === 'initiative'));
     if (confirming[0]) return answer(true, confirming[0], confirming.slice(1, 3));
     if (naming.length) return undefined;
     // …contradicted by one that names another of the same kind — and states the action asked about
