@@ -21,10 +21,10 @@ import { entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, 
 import { factsOf, meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
 import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context } from './ask-context';
-import { actionKinds, counterpartsOf, factNames, factStatesAction, figureOfOtherYear, matchingFacts, rankFacts, strictCues, termCoverage } from './fact-match';
+import { actionKinds, counterpartsOf, factNames, factStatesAsked, figureOfOtherYear, matchingFacts, rankFacts, strictCues, termCoverage } from './fact-match';
 import { releaseDate, releasePlace, releaseSource, releasesInScope } from './release-meta';
 import { attributeAnswer } from './attribute';
-import { unnamedMet, type Unnamed } from './unnamed';
+import { unnamedMet, withUnnamed } from './unnamed';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
@@ -399,7 +399,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const others = [...new Set(theirMeetings.flatMap((m) => m.with))].filter((p) => !asked.has(p));
     // (With those the release names only by office: "he also met with the Secretary of State for Industry".)
     const unnamed = unnamedMet(engine, new Set(theirMeetings.map((m) => m.release)));
-    if (others.length || unnamed.length) return withUnnamed(ctx, others.length ? describePeople(ctx, others) : undefined, unnamed);
+    if (others.length || unnamed.length) return withUnnamed(others.length ? describePeople(ctx, others) : undefined, unnamed, ctx.lang);
     // Nobody else at their meetings: not the people the question already names — a fact or the text may say who else.
     const facts = matchingFacts(ctx);
     return (facts.length ? whoOfFacts(ctx, facts) : sentenceAnswer(ctx)) ?? notFound(ctx.S.releaseSilent, ctx.lang);
@@ -434,7 +434,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
     if (!asksAboutMeeting || met.length === 0) return describePeople(ctx, ctx.people);
     // (With those their releases name only by office: "and with Panama's Minister of Commerce and Industries".)
     const releases = new Set(met.flatMap((p) => meetingsIn(ctx, p)).map((m) => m.release));
-    return withUnnamed(ctx, describePeople(ctx, met), unnamedMet(engine, releases));
+    return withUnnamed(describePeople(ctx, met), unnamedMet(engine, releases), ctx.lang);
   }
   // "Who did he see in Geneva?": everyone (of the group asked for) — unless a date says which of them
   // ("which head of an organization visited Kazakhstan in October 2023?").
@@ -621,14 +621,6 @@ function groupAnswer(ctx: Context): Answer | undefined {
     ),
     about: met,
   };
-}
-
-/** An answer's people, then those the release names only by office (each with the sentence that says so). */
-function withUnnamed(ctx: Context, answer: Answer | undefined, unnamed: readonly Unnamed[]): Answer {
-  const items = unnamed.map((u) => ctx.S.byOfficeOnly(u.office));
-  const sources = unnamed.map((u) => u.source);
-  if (!answer) return answered(ctx.S.fromText, items, sources, ctx.lang);
-  return { ...answer, ...answered(answer.summary, [...answer.items, ...items], [...answer.sources, ...sources], ctx.lang) };
 }
 
 /** "<principal> met <who> (<place>, <date>)": one meeting, as its release tells it. */
@@ -931,9 +923,7 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   // are no yes — the release does not say so; what it says, with what became of the proposal.
   const needed = strictCues(a).length ? strictCues(a) : a.cues;
   // ("The Kazakh side agreed to consider the proposal" answers a proposal: it agrees to nothing asked.)
-  // ("Did Zimbabwe go for his idea?": a fact that only proposes it states no agreeing, cue word or not.)
-  const agreeing = a.intents.has('agree') || a.intents.has('support');
-  const stated = facts.filter((f) => (needed.length === 0 || needed.some((c) => factStatesAction(engine, f, c))) && !(agreeing && f.kind === 'initiative'));
+  const stated = facts.filter((f) => factStatesAsked(engine, f, a, needed));
   if (facts.length && stated.length === 0) {
     // The text's own sentences first: a fact about the subject may miss the detail asked ("the roadmap").
     const said = sentenceAnswer(ctx);

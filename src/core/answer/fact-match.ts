@@ -44,6 +44,14 @@ export function factStatesAction(engine: Engine, fact: Fact, cue: string): boole
   if (fact.kind === 'initiative') return PROPOSING.has(cue);
   return engine.index.factStems.has(fact.id, cue) && !fact.sources.every((x) => LEXICON.response(x.quote));
 }
+/**
+ * Whether a fact states the action a question asks: one of its action words, as above — and, asked whether a side
+ * agreed or went along ("did Zimbabwe go for his idea?"), not a fact that only proposes it, cue word or not.
+ */
+export function factStatesAsked(engine: Engine, fact: Fact, a: Frame, cues: readonly string[]): boolean {
+  if (fact.kind === 'initiative' && (a.intents.has('agree') || a.intents.has('support'))) return false;
+  return cues.length === 0 || cues.some((c) => factStatesAction(engine, fact, c));
+}
 /** The stems of the words that ask a proposal (lexicon `attributes.proposal`). */
 const PROPOSING = new Set((LEXICON.attributes.get('proposal') ?? []).flatMap((p) => p.split(' ').map(lexiconStem)));
 

@@ -9,7 +9,7 @@ import type { DateMention } from '../search/dates';
 import { dateMatches, whenMatches } from '../search/dates';
 import { answered, type Answer } from './answer';
 import { meetingsIn, type Context } from './ask-context';
-import { factStatesAction, matchingFacts } from './fact-match';
+import { factStatesAction, factStatesAsked, matchingFacts } from './fact-match';
 import { entity, mentionSources, peopleOf, personLine, visitWords } from './people';
 import { releasesInScope } from './release-meta';
 import { namesAnyOf, sentencesStating } from './sentences';
@@ -124,8 +124,7 @@ function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kin
     const naming = facts.filter((f) => factPlaces(ctx, f).some((id) => id === value.id || entity(ctx.engine, id)?.country === value.id));
     // (Nor a fact that only proposes it, asked whether the other side agreed: "did Zimbabwe go for his idea of a trading
     // house in Harare?" — "Bakayev proposed opening a trading house in Harare" is no yes.)
-    const agreeing = ctx.a.intents.has('agree') || ctx.a.intents.has('support');
-    const confirming = naming.filter((f) => (ctx.a.cues.length === 0 || statesCue(ctx, f)) && !(agreeing && f.kind === 'initiative'));
+    const confirming = naming.filter((f) => factStatesAsked(ctx.engine, f, ctx.a, ctx.a.cues));
     if (confirming[0]) return answer(true, confirming[0], confirming.slice(1, 3));
     if (naming.length) return undefined;
     // …contradicted by one that names another of the same kind — and states the action asked about

@@ -10,6 +10,8 @@ import { LEXICON } from '../lexicon/lexicon';
 import { splitSentences } from '../text/normalize';
 import { entitiesNamed } from '../search/index';
 import { tokensOf } from '../search/tokens';
+import { STRINGS, type Lang } from '../strings';
+import { answered, type Answer } from './answer';
 
 /** One official named only by office, and the sentence that says they were met. */
 export interface Unnamed {
@@ -64,4 +66,13 @@ function namedTexts(engine: Engine, sentence: string): string[] {
     for (const t of [e.title, e.name, ...e.aliases]) if (t && t.length > 2) texts.add(t);
   }
   return [...texts].sort((a, b) => b.length - a.length);
+}
+
+/** An answer's people, then those the release names only by office, each with the sentence that says so. */
+export function withUnnamed(answer: Answer | undefined, unnamed: readonly Unnamed[], lang: Lang): Answer {
+  const S = STRINGS[lang];
+  const items = unnamed.map((u) => S.byOfficeOnly(u.office));
+  const sources = unnamed.map((u) => u.source);
+  if (!answer) return answered(S.fromText, items, sources, lang);
+  return { ...answer, ...answered(answer.summary, [...answer.items, ...items], [...answer.sources, ...sources], lang) };
 }

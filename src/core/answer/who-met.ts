@@ -1,6 +1,6 @@
 /** whoMet: every counterpart of the visits, or those matching a name, title, organization or country. */
 import type { Engine } from '../engine';
-import { unnamedMet } from './unnamed';
+import { unnamedMet, withUnnamed } from './unnamed';
 import { STRINGS, type Lang } from '../strings';
 import { answered, notFound, type Answer } from './answer';
 import { allCounterparts, entity, mentionSources, personLine, releaseOf, resolvePeople, visitWords } from './people';
@@ -50,10 +50,7 @@ export function whoMet(engine: Engine, name?: string, lang: Lang = 'en', scope?:
   const people = met.map(({ person, meeting }) => summarize(engine, person, meeting.release));
   // Those the release names only by office ("also met with the President of the Chamber of Commerce"), after them.
   const unnamed = query ? [] : unnamedMet(engine, scope ?? releases);
-  return {
-    ...answered(summary, [...items, ...unnamed.map((u) => S.byOfficeOnly(u.office))], [...sources, ...unnamed.map((u) => u.source)], lang),
-    people,
-  };
+  return { ...withUnnamed(answered(summary, items, sources, lang), unnamed, lang), people };
 }
 
 function summarize(engine: Engine, id: string, release: string): PersonSummary {
