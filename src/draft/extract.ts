@@ -8,6 +8,7 @@ import type { Knowledge } from '../core';
 import type { EntityType, FactKind } from '../core/knowledge/schema';
 import { normalize, splitSentences } from '../core/text/normalize';
 import { REMOTE_MEETING } from '../core/text/remote';
+import { phrasePattern } from '../core/lexicon/lexicon';
 import { tokenSpans } from '../core/search/tokens';
 import { MONTH_WORDS, MONTHS_EN, monthNumber } from '../core/text/months';
 import { dayMonthIn, findDate, isoDate, parseDate, type Dateline, type DayMonth } from './clean';
@@ -485,7 +486,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
  */
 function titleVariants(title: string, body: string, resolver: EntityResolver, checks: string[]): void {
   const words = [...title.matchAll(/\p{Lu}[\p{L}'’-]+/gu)].map((m) => m[0]);
-  const unwritten = (w: string) => !new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(body);
+  const unwritten = (w: string) => !new RegExp(`(?<![\\p{L}])${phrasePattern(w)}(?![\\p{L}])`, 'u').test(body);
   for (let i = 0; i < words.length; i++) {
     for (const name of [words.slice(i, i + 2).join(' '), words[i]!]) {
       if (!name.split(' ').some(unwritten) || resolver.lookup(name)) continue;

@@ -6,7 +6,7 @@
  */
 import type { Source } from '../knowledge/types';
 import type { Engine } from '../engine';
-import { LEXICON } from '../lexicon/lexicon';
+import { LEXICON, phrasePattern } from '../lexicon/lexicon';
 import { splitSentences } from '../text/normalize';
 import { entitiesNamed } from '../search/index';
 import { tokensOf } from '../search/tokens';
@@ -23,13 +23,12 @@ export interface Unnamed {
 const MAX_RELEASES = 3;
 const MAX_UNNAMED = 6;
 
-const asPattern = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 // "the [First] Deputy Minister of …", "Kazakhstan's Permanent Representative to the UN": an office after "the" or a
 // possessive, before "of/for/to", up to where the sentence goes on to someone or something else.
 const OFFICE = new RegExp(
   `(?:\\bthe|\\p{Lu}[\\p{L}-]*['’]s)\\s+(?:(?:First|Deputy|Vice|Acting|Senior|Executive)\\s+)?(?:${[...LEXICON.offices]
     .sort((a, b) => b.length - a.length)
-    .map(asPattern)
+    .map(phrasePattern)
     .join('|')})\\s+(?:of|for|to)\\s+[^,;.()]*?(?:\\s*\\([^)]*\\))?(?=\\s+and\\s+with\\b|\\s+to\\s+(?:discuss|present)\\b|\\s+who\\b|\\s+on\\b|[,;.]|$)`,
   'gu',
 );

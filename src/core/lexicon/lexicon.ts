@@ -38,9 +38,14 @@ export type Intent = (typeof INTENTS)[number];
 export type Attribute = (typeof ATTRIBUTES)[number];
 export type Group = (typeof GROUPS)[number];
 
+/** A phrase as a regular expression's source: its characters literal, any run of spaces one or more. */
+export function phrasePattern(phrase: string): string {
+  return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
 /** Whether a text holds one of these phrases as whole words, in any case. */
 function phraseTest(phrases: readonly string[]): (text: string) => boolean {
-  const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const escaped = phrases.map(phrasePattern);
   const re = escaped.length ? new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu') : /$^/;
   return (text) => re.test(text);
 }
