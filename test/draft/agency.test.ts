@@ -1213,3 +1213,19 @@ describe('asked whether the other side went for a proposal', () => {
     expect(answer).toContain('promised to consider the proposal');
   });
 });
+
+describe('asked for the products the other side wants', () => {
+  it('answers "what kazakh products …" with the sentence that lists them: the release names the things, not the class', async () => {
+    const text = [
+      'Kazakh Ambassador meets the Mongolian Minister of Food and Agriculture',
+      'ULAANBAATAR, 12 March 2024 – Ambassador of Kazakhstan to Mongolia Aidar Kurmanov met with Minister of Food and Agriculture of Mongolia Batbayar Tsend.',
+      'The sides discussed cooperation in agriculture and veterinary safety.',
+      'The Mongolian Minister expressed interest in expanding imports of Kazakh wheat, flour and sunflower oil.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'mongolia.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    for (const question of ['what kazakh products does mongolia want to import more of?', 'which Kazakh goods is the Mongolian minister interested in?']) {
+      expect(toPlainText(ask(engine, question), d.k)).toContain('wheat, flour and sunflower oil');
+    }
+  });
+});

@@ -68,6 +68,7 @@ function fileSchema() {
     intents: z.partialRecord(z.enum(INTENTS), phrases),
     action_intents: z.array(z.enum(INTENTS)).default([]),
     frame: words,
+    frame_exact: words.default([]),
     attributes: z.partialRecord(z.enum(ATTRIBUTES), phrases),
     groups: z.partialRecord(z.enum(GROUPS), phrases),
     roles: phrases,
@@ -176,6 +177,8 @@ export const LEXICON = {
   intents: merged<Intent, string>((f) => f.intents),
   actionIntents: new Set(all((f) => f.action_intents)),
   frame: new Set(all((f) => f.frame)),
+  /** Frame words matched as written, not by stem. */
+  frameExact: new Set(all((f) => f.frame_exact)),
   attributes: merged<Attribute, string>((f) => f.attributes),
   groups: merged<Group, string>((f) => f.groups),
   roles: all((f) => f.roles),

@@ -156,7 +156,7 @@ export function read(question: string, index: SearchIndex): Frame {
       if (its.some((x) => LEXICON.actionIntents.has(x))) cues.push(englishStem(t) ?? t.stem);
       return;
     }
-    if (FRAME_STEMS.has(t.stem) || SUMMARY_STEMS.has(t.stem)) return;
+    if (FRAME_STEMS.has(t.stem) || LEXICON.frameExact.has(t.norm) || SUMMARY_STEMS.has(t.stem)) return;
     candidates.push(i);
   });
 
@@ -376,7 +376,7 @@ const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
 /** A word no release uses and one typo away from a question word ("meat" → "meet") is that word. */
 function correctQuestionWord(token: Token, index: SearchIndex): Token {
   if (token.norm.length < 4 || index.vocabulary.has(token.stem) || QUESTION_WORD_SET.has(token.norm) || !/^[a-z]+$/.test(token.norm)) return token;
-  if (STOP(token.norm) || FRAME_STEMS.has(token.stem) || ATTRIBUTE_WORDS.has(token.norm)) return token; // "came" is a word, not a typo of "name"; "hour" is no "tour"
+  if (STOP(token.norm) || FRAME_STEMS.has(token.stem) || LEXICON.frameExact.has(token.norm) || ATTRIBUTE_WORDS.has(token.norm)) return token; // "came" is a word, not a typo of "name"; "hour" is no "tour"
   const near = QUESTION_WORDS.find((w) => Math.abs(w.length - token.norm.length) <= 1 && editDistance(token.norm, w, 1) <= 1);
   return near ? { raw: token.raw, norm: near, stem: stem(near) } : token;
 }

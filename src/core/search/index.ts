@@ -389,7 +389,7 @@ function* namePartForms(knowledge: Knowledge, forms: readonly EntityForm[]): Ste
     if (++seen % 256 === 0) yield; // tens of thousands of forms at 10,000 releases, a Set per new name part
     if (form.role !== 'name' || form.stems.length < 2) continue;
     form.norms.forEach((norm, k) => {
-      if (norm.length < 4 || LEXICON.stopwords.has(norm) || LEXICON.frame.has(norm)) return;
+      if (norm.length < 4 || LEXICON.stopwords.has(norm) || LEXICON.frame.has(norm) || LEXICON.frameExact.has(norm)) return;
       const set = owners.get(norm) ?? new Set<string>();
       set.add(form.entity);
       owners.set(norm, set);
