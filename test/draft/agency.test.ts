@@ -1229,3 +1229,21 @@ describe('asked for the products the other side wants', () => {
     }
   });
 });
+
+describe('asked where something is to happen', () => {
+  const text = [
+    'Kazakh Deputy Foreign Minister holds phone talks with the Foreign Minister of Mongolia',
+    'ASTANA, 14 May 2024 – Deputy Minister of Foreign Affairs of Kazakhstan Alibek Bakayev held a telephone conversation with Minister of Foreign Affairs of Mongolia Battsetseg Batmunkh.',
+    'The Kazakh side proposed holding a joint investment conference for Central Asia next year.',
+    'Bakayev proposed establishing regular political consultations. Battsetseg supported the proposal and suggested holding the first round in Ulaanbaatar.',
+  ].join('\n\n');
+
+  it('answers with a place the sentence puts something in, or the response beside the proposal, not "for Central Asia"', async () => {
+    const d = await draft(await knowledgeCopy(), 'mongolia-call.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'where will the joint investment conference take place?'), d.k)).not.toContain('for Central Asia');
+    expect(toPlainText(ask(engine, "where's the first round of kz-mongolia political consultations supposed to happen?"), d.k)).toContain(
+      'the first round in Ulaanbaatar',
+    );
+  });
+});

@@ -18,7 +18,7 @@ import { answered, type Answer } from './answer';
 import type { Context } from './ask-context';
 import { entity } from './people';
 import { findDates } from '../search/dates';
-import { MONTH_FORMS_EN } from '../text/months';
+import { MONTH_FORMS_EN, MONTH_WORDS } from '../text/months';
 import { saysAnotherOrdinal } from '../text/ordinals';
 import { splitSentences, stem } from '../text/normalize';
 import { LEXICON } from '../lexicon/lexicon';
@@ -196,7 +196,9 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
         terms: hit.queryTerms,
         score: hit.score * boost,
         // (A sentence that states the attribute asked answers it: "at the initiative of the Turkmen side" names no one.)
-        answersKind: states !== undefined || answersKind(ctx, tokens, named, byName),
+        // (…or with the response quoted beside it: "proposed consultations. X supported it and suggested holding the
+        // first round in Santo Domingo" says where.)
+        answersKind: states !== undefined || answersKind(ctx, tokens, byName) || responseAnswersKind(ctx, { release, paragraph: hit.paragraph, quote: text }),
         source: { release, paragraph: hit.paragraph, quote: text },
       },
     ];
@@ -263,23 +265,28 @@ export function withResponses(engine: Engine, sources: readonly Source[]): Sourc
   const out: Source[] = [];
   const quoted = (quote: string): boolean => sources.some((x) => x.quote === quote) || out.some((x) => x.quote === quote);
   for (const source of sources) {
-    const paragraph = engine.knowledge.releases.get(source.release)?.paragraphs[source.paragraph - 1];
-    const sentences = paragraph ? splitSentences(paragraph) : [];
-    const at = sentences.indexOf(source.quote);
-    const before = at > 0 ? sentences[at - 1] : undefined;
-    const after = at >= 0 ? sentences[at + 1] : undefined;
-    // (A response names the proposal: "Zhao supported the proposal." answers one, it makes none.)
-    const isResponse = LEXICON.response(source.quote);
-    const isProposal = !isResponse && LEXICON.proposal(source.quote);
-    if (isResponse && before && LEXICON.proposal(before) && !quoted(before)) {
-      out.push({ release: source.release, paragraph: source.paragraph, quote: before });
-    }
+    const { before, after } = besideResponse(engine, source);
+    if (before && !quoted(before)) out.push({ release: source.release, paragraph: source.paragraph, quote: before });
     out.push(source);
-    if (isProposal && after && LEXICON.response(after) && !quoted(after)) {
-      out.push({ release: source.release, paragraph: source.paragraph, quote: after });
-    }
+    if (after && !quoted(after)) out.push({ release: source.release, paragraph: source.paragraph, quote: after });
   }
   return out;
+}
+
+/** The proposal a quoted response answers (the sentence before), or the response to a quoted proposal (the one after). */
+function besideResponse(engine: Engine, source: Source): { before?: string; after?: string } {
+  const paragraph = engine.knowledge.releases.get(source.release)?.paragraphs[source.paragraph - 1];
+  const sentences = paragraph ? splitSentences(paragraph) : [];
+  const at = sentences.indexOf(source.quote);
+  const before = at > 0 ? sentences[at - 1] : undefined;
+  const after = at >= 0 ? sentences[at + 1] : undefined;
+  // (A response names the proposal: "Zhao supported the proposal." answers one, it makes none.)
+  const isResponse = LEXICON.response(source.quote);
+  const isProposal = !isResponse && LEXICON.proposal(source.quote);
+  return {
+    ...(isResponse && before && LEXICON.proposal(before) ? { before } : {}),
+    ...(isProposal && after && LEXICON.response(after) ? { after } : {}),
+  };
 }
 
 /** A release's headline and opening paragraph as stems: the words that set its scene. Worked out once per release. */
@@ -327,7 +334,7 @@ export function namesAnyOf(engine: Engine, text: string, ids: readonly string[])
 }
 
 /** Whether a sentence holds what the kind of question asks for: a person for who, a place for where, a date for when. */
-function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: ReadonlySet<string>, byName: ReadonlySet<string>): boolean {
+function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, byName: ReadonlySet<string>): boolean {
   const { index } = ctx.engine;
   const type = (id: string): string | undefined => entity(ctx.engine, id)?.type;
   switch (ctx.a.ask) {
@@ -345,11 +352,16 @@ function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: R
       // Asked for a city, a city: "in which Vietnamese city…" is not answered by "in Vietnam".
       const asked = new Set(ctx.a.asksCity ? ctx.a.links.map((l) => l.entity) : []);
       const kinds = ctx.a.asksCity ? ['place'] : ['place', 'country'];
+      // (A place the sentence puts something in: "an event … for Central Asia" says not where the event is.)
       return (
-        [...named].some((id) => !asked.has(id) && kinds.includes(type(id) ?? '')) ||
+        linkExact(tokens, index.formTable).some((l) => !asked.has(l.entity) && kinds.includes(type(l.entity) ?? '') && placedAt(tokens, l)) ||
         linkExact(tokens, index.worldTable).some(
-          (l) => !asked.has(l.entity) && (ctx.a.asksCity ? index.worldKinds.get(l.entity) === 'place' : index.worldKinds.get(l.entity) !== 'organization'),
-        )
+          (l) =>
+            !asked.has(l.entity) &&
+            placedAt(tokens, l) &&
+            (ctx.a.asksCity ? index.worldKinds.get(l.entity) === 'place' : index.worldKinds.get(l.entity) !== 'organization'),
+        ) ||
+        unknownPlaceNamed(tokens, index.formTable)
       );
     }
     case 'when':
@@ -359,6 +371,34 @@ function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, named: R
     default:
       return true;
   }
+}
+
+/** Whether a place in a sentence says where something is: named (not "Kazakh"), and not "for Central Asia", "with Tajikistan". */
+function placedAt(tokens: ReturnType<typeof tokensOf>, link: { start: number; role: string }): boolean {
+  if (link.role === 'demonym') return false;
+  const at = tokens[link.start - 1]?.norm === 'the' ? link.start - 1 : link.start;
+  if (LEXICON.placeBefore.some((words) => words.every((w, k) => tokens[at - words.length + k]?.norm === w))) return true;
+  return !LEXICON.notPlaceBefore.has(tokens[at - 1]?.norm ?? '');
+}
+
+/** Whether the response quoted after a proposal (withResponses) says the place or date asked. */
+function responseAnswersKind(ctx: Context, source: Source): boolean {
+  if (ctx.a.ask !== 'where' && ctx.a.ask !== 'when') return false;
+  const { after } = besideResponse(ctx.engine, source);
+  return after !== undefined && answersKind(ctx, tokensOf(after), new Set());
+}
+
+/** "In Brno", "at Cholpon-Ata": a capitalized word no entity is, after the words that place something (not "in May"). */
+function unknownPlaceNamed(tokens: ReturnType<typeof tokensOf>, formTable: Parameters<typeof linkExact>[1]): boolean {
+  const known = new Set(linkExact(tokens, formTable).flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
+  return tokens.some(
+    (t, i) =>
+      i > 0 &&
+      /^\p{Lu}/u.test(t.raw) &&
+      !known.has(i) &&
+      !MONTH_WORDS.has(t.norm) &&
+      LEXICON.placeBefore.some((words) => words.every((w, k) => tokens[i - words.length + k]?.norm === w)),
+  );
 }
 
 /** Whether the text's "<number> <unit> of <thing>" counts the question's unit (its first subject word) of another thing only. */

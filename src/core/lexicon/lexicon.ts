@@ -100,6 +100,8 @@ function fileSchema() {
     subject_before: phrases,
     scene_after_on: phrases,
     subject_after: phrases,
+    place_before: phrases,
+    not_place_before: phrases,
     with_words: phrases,
     proposal_before: phrases,
     copulas: phrases,
@@ -220,6 +222,9 @@ export const LEXICON = {
   subjectBefore: new Set(all((f) => f.subject_before)),
   sceneAfterOn: new Set(all((f) => f.scene_after_on)),
   subjectAfter: new Set(all((f) => f.subject_after)),
+  /** The words before a place that say something is there ("the city of"), and those that say it is not ("for", "with"). */
+  placeBefore: all((f) => f.place_before).map((p) => p.split(' ')),
+  notPlaceBefore: new Set(all((f) => f.not_place_before)),
   withWords: new Set(all((f) => f.with_words)),
   proposalBefore: new Set(all((f) => f.proposal_before)),
   copulas: new Set(all((f) => f.copulas)),

@@ -21,6 +21,8 @@ function monthOf(word: string): number | undefined {
 
 const isYear = (w: string): boolean => /^(19|20)\d\d$/.test(w);
 const isDay = (w: string): boolean => /^\d{1,2}$/.test(w) && Number(w) >= 1 && Number(w) <= 31;
+/** Words after which a short month is the month: "in May" (never the verb), "since Feb", "mid-May". */
+const MONTH_AFTER = new Set(['in', 'since', 'until', 'till', 'during', 'early', 'late', 'mid', 'last', 'next', 'of']);
 
 export function findDates(tokens: readonly Token[]): DateMention[] {
   const words = tokens.map((t) => t.norm);
@@ -44,9 +46,10 @@ export function findDates(tokens: readonly Token[]): DateMention[] {
       continue;
     }
     const month = monthOf(w);
-    // "may" alone is a verb; a month needs a day or a year beside it unless it is unambiguous.
-    if (month && (w.length > 3 || isDay(words[i - 1] ?? '') || isDay(words[i + 1] ?? '') || isYear(words[i + 1] ?? ''))) {
-      if (month === 5 && !(isDay(words[i - 1] ?? '') || isDay(words[i + 1] ?? '') || isYear(words[i + 1] ?? ''))) continue;
+    // "may" alone is a verb, "mar" and "jan" may be words: a month of three letters needs a day or a year beside
+    // it, or a word before it that only a time follows ("in May", "since Feb").
+    const prev = words[i - 1] ?? '';
+    if (month && (w.length > 3 || isDay(prev) || isDay(words[i + 1] ?? '') || isYear(words[i + 1] ?? '') || MONTH_AFTER.has(prev))) {
       const positions = [i];
       const mention: Omit<DateMention, 'text'> = { month, positions };
       if (isDay(words[i - 1] ?? '') && !used.has(i - 1)) {
