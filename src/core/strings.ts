@@ -71,7 +71,8 @@ const en = {
   noVisitTo: (place: string) => `The releases report no visit to ${place}.`,
   noOneMatches: (name: string) => `No one matching “${name}” appears in the releases.`,
   noTopicsFor: (name: string) => `The releases report no meeting with “${name}”.`,
-  counterparts: (principal: string, place: string, date: string) => `In ${place}${onDate(date)}, ${principal} met:`,
+  counterparts: (principal: string, place: string | undefined, date: string) =>
+    place ? `In ${place}${onDate(date)}, ${principal} met:` : `${principal} met${onDate(date)}:`,
   counterpartsMatching: (name: string) => `People matching “${name}”:`,
   metWith: (principal: string, who: string) => `${principal} met ${who}.`,
   didMeet: (principal: string, who: string, date: string) => `Yes. ${principal} met ${who} (${date}).`,
@@ -80,8 +81,8 @@ const en = {
   yesDiscussed: 'Yes.',
   yes: 'Yes.',
   noBut: 'No.',
-  digest: (principal: string, place: string, date: string, meetings: number) =>
-    meetings ? `${principal} in ${place}, ${date}: ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'}.` : `${principal} in ${place}, ${date}.`,
+  digest: (principal: string, place: string | undefined, date: string, meetings: number) =>
+    `${principal}${place ? ` in ${place}` : ''}, ${date}${meetings ? `: ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'}` : ''}.`,
   metOnly: 'met',
   mentionsButNot: (subject: string, what: string) => `The release mentions ${subject}, but not ${what}.`,
   theMeetings: 'the meetings',
@@ -110,12 +111,14 @@ const en = {
   withShort: (who: string) => `with ${who}`,
   nPeople: (n: number) => `${n} counterparts`,
   no: 'No.',
-  topicsOfVisit: (principal: string, place: string, date: string) => `Topics of ${principal}'s meetings in ${place}${onDate(date)}:`,
+  topicsOfVisit: (principal: string, place: string | undefined, date: string) =>
+    `Topics of ${principal}'s meetings${place ? ` in ${place}` : ''}${onDate(date)}:`,
   topicsWith: (who: string) => `With ${who}:`,
   whoIs: (name: string, title: string) => `${name} — ${title}.`,
   peopleOf: (what: string) => `From ${what}:`,
   releaseDate: (date: string) => `The release is dated ${date}.`,
   releasePlace: (place: string, date: string) => `The meetings were held in ${place} (${date}).`,
+  formerName: (then: string, now: string) => `${then}, now ${now}`,
   releaseSource: (source: string) => `Source: ${source}.`,
   when: (when: string) => `${when}.`,
   where: (where: string) => `In ${where}.`,
@@ -145,7 +148,7 @@ const ru: typeof en = {
   noVisitTo: (place) => `В релизах нет визита в ${place}.`,
   noOneMatches: (name) => `В релизах нет никого, похожего на «${name}».`,
   noTopicsFor: (name) => `В релизах нет встречи с «${name}».`,
-  counterparts: (principal, place, date) => `${place}, ${date}: ${principal} встретился с:`,
+  counterparts: (principal, place, date) => `${scene(place, date)}: ${principal} встретился с:`,
   counterpartsMatching: (name) => `Совпадения для «${name}»:`,
   metWith: (principal, who) => `${principal} встретился с ${who}.`,
   didMeet: (principal, who, date) => `Да. ${principal} встретился с ${who} (${date}).`,
@@ -155,7 +158,7 @@ const ru: typeof en = {
   yes: 'Да.',
   noBut: 'Нет.',
   digest: (principal, place, date, meetings) =>
-    meetings ? `${principal}: ${place}, ${date} — ${meetings} ${plural(meetings, RU_MEETINGS)}.` : `${principal}: ${place}, ${date}.`,
+    meetings ? `${principal}: ${scene(place, date)} — ${meetings} ${plural(meetings, RU_MEETINGS)}.` : `${principal}: ${scene(place, date)}.`,
   metOnly: 'встреча',
   mentionsButNot: (subject, what) => `В релизе упоминается ${subject}, но не сказано, ${what}.`,
   theMeetings: 'встречи',
@@ -184,12 +187,13 @@ const ru: typeof en = {
   withShort: (who) => `с ${who}`,
   nPeople: (n) => `${n} собеседниками`,
   no: 'Нет.',
-  topicsOfVisit: (principal, place, date) => `Темы встреч (${principal}, ${place}, ${date}):`,
+  topicsOfVisit: (principal, place, date) => `Темы встреч (${principal}, ${scene(place, date)}):`,
   topicsWith: (who) => `Встреча с ${who}:`,
   whoIs: (name, title) => `${name} — ${title}.`,
   peopleOf: (what) => `${what}:`,
   releaseDate: (date) => `Дата релиза: ${date}.`,
   releasePlace: (place, date) => `Встречи прошли в городе ${place} (${date}).`,
+  formerName: (then, now) => `${then}, ныне ${now}`,
   releaseSource: (source) => `Источник: ${source}.`,
   when: (when) => `Когда: ${when}.`,
   where: (where) => `Место: ${where}.`,
@@ -212,6 +216,11 @@ export const STRINGS: Record<Lang, typeof en> = { en, ru };
 export type Strings = typeof en;
 
 /** " on 28 February 2024", or nothing for an undated release ("In Milan on date unknown" reads badly). */
+/** "Geneva, 28 February 2024", or the date alone where the release names no place. */
+export function scene(place: string | undefined, date: string): string {
+  return place ? `${place}, ${date}` : date;
+}
+
 function onDate(date: string): string {
   return date === formatDate(undefined) ? '' : ` on ${date}`;
 }

@@ -721,6 +721,15 @@ const HONORIFICS = new Set(['professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir',
 /** Forms of address before a title: "His Majesty the King", "Her Royal Highness". */
 const STYLES = new Set(['his', 'her', 'majesty', 'royal', 'highness', 'excellency']);
 
+/** Whether the words from `from` on (after a "the") start with a title's head: "President …", "the King of …". */
+function startsWithTitleHead(toks: Tok[], from: number, end: number): boolean {
+  const at = toks[from]?.text === 'the' ? from + 1 : from;
+  return at < end && isCapWord(toks[at]!) && hasTitleHead(toks[at]!.text);
+}
+
+/** Offices that are "to" someone: "Adviser to the President", "Assistant to the Prime Minister". */
+const TO_OFFICES = new Set(['adviser', 'advisor', 'assistant', 'aide', 'counsellor', 'counselor', 'envoy']);
+
 /** Small words inside a title: "Minister of …", "Ambassador … to …", "Consul General in …". */
 const TITLE_JOINERS = new Set([...CONNECTORS, 'to', 'in', 'at', 'concurrently']);
 
@@ -752,6 +761,10 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
     const beforeName = toks.slice(j + 1, nameIndex).every((x) => HONORIFICS.has(lower(x)));
     const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || portfolios || bracketed || (apposition && beforeName && gap === ', ');
     if (!gapOk) break;
+    // "… Ambassador of Kazakhstan to Vanuatu to President Nikenike Vurobaravu": a "to" before a title of its own
+    // hands something to its holder ("presented his credentials to …"); the title is the words after it.
+    // (Not "Adviser to the President": that "to" is part of the office.)
+    if (t.text === 'to' && startsWithTitleHead(toks, j + 1, nameIndex) && !TO_OFFICES.has(lower(toks[j - 1] ?? t))) break;
     // "Ambassador of Loea to Zerttaania", "Consul General in Istanbul": "to" and "in" join a title's words too;
     // so does a title word in lower case ("the member of the Council of Elders …").
     if (
@@ -1213,8 +1226,12 @@ function heldInPlace(sentences: readonly Sentence[]): string | undefined {
 }
 const HELD_IN_PARAGRAPHS = 3;
 
-/** Words before "in" that say where someone lives or works, not where the event was. */
-const RESIDES_IN = /\b(?:residence|resident|residing|resides|resided|lives|based|stationed|headquartered|seated)\s+in\s+(?:the\s+)?$/;
+/**
+ * Words before "in" that say where someone lives or works, not where the event was — and where a mission is:
+ * "… President of Vanuatu, the Embassy of Kazakhstan in Canberra reports" (the ceremony was in Port Vila).
+ */
+const RESIDES_IN =
+  /\b(?:(?:residence|resident|residing|resides|resided|lives|based|stationed|headquartered|seated)\s+in|(?:Embassy|Consulate(?:\s+General)?|Mission|Permanent\s+Mission|Office)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}\s+in)\s+(?:the\s+)?$/u;
 
 /** "… in the City of San Marino": a city-state's city, written with its country's name. */
 const CITY_OF_WORDS = /\bin\s+the\s+City\s+of\s+/;

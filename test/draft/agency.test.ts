@@ -1247,3 +1247,41 @@ describe('asked where something is to happen', () => {
     );
   });
 });
+
+describe('credentials presented as a non-resident ambassador, reported by the embassy elsewhere', () => {
+  const text = [
+    'Kazakh Ambassador presents credentials to President of Kiribati',
+    'TARAWA – Ambassador of Kazakhstan to Australia Daniyar Seitkali presented his credentials as non-resident Ambassador of Kazakhstan to the Republic of Kiribati to President Taneti Maamau, the Embassy of Kazakhstan in Canberra reports.',
+    'President Maamau expressed interest in cooperation in education and fisheries.',
+  ].join('\n\n');
+
+  it('drafts the ceremony in the dateline’s city, and the President as met, with his own title', async () => {
+    const d = await draft(await knowledgeCopy(), 'kiribati.txt', `${text}\n`);
+    expect(d.yaml).toMatch(/place: (south-)?tarawa/);
+    expect(meetingsWith(d)).toContainEqual(['Taneti Maamau']);
+    expect(person(d.k, 'Taneti Maamau')?.title).toBe('President');
+  });
+
+  it('says no to a ceremony "in Canberra", with where it was', async () => {
+    const d = await draft(await knowledgeCopy(), 'kiribati.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'seitkali handed over his kiribati credentials in canberra, right?'), d.k);
+    expect(answer).toMatch(/^No\b/);
+    expect(answer).toContain('Tarawa');
+  });
+});
+
+describe('a release of the years the capital was Nur-Sultan', () => {
+  const text = [
+    'Tileuberdi receives the Secretary General of the OSCE',
+    'NUR-SULTAN, 24 May 2021 – Minister of Foreign Affairs of Kazakhstan Mukhtar Tileuberdi received Secretary General of the OSCE Helga Schmid.',
+    'The sides discussed the OSCE programme office in Nur-Sultan.',
+  ].join('\n\n');
+
+  it('names the place as it was then, and says no to a place no release names', async () => {
+    const d = await draft(await knowledgeCopy(), 'osce.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    const answer = toPlainText(ask(engine, 'tileuberdi met schmid in burabay in may 2021, right?'), d.k);
+    expect(answer).toMatch(/^No\b/);
+    expect(answer).toContain('Nur-Sultan, now Astana');
+  });
+});

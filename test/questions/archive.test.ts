@@ -216,3 +216,5 @@ archiveSuite('archive-15');
 archiveSuite('archive-16');
 archiveSuite('archive-17');
 archiveSuite('archive-18');
+archiveSuite('archive-19');
+archiveSuite('archive-20');

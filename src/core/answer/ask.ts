@@ -12,7 +12,7 @@ import type { Fact, Meeting, Source } from '../knowledge/types';
 import { REMOTE_MEETING } from '../text/remote';
 import { LEXICON, type Group, type Intent } from '../lexicon/lexicon';
 import { read, type Frame } from '../read/read';
-import { STRINGS } from '../strings';
+import { scene, STRINGS } from '../strings';
 import { splitSentences, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
 import { tokenSpans, tokensOf, type Token } from '../search/tokens';
@@ -626,7 +626,7 @@ function groupAnswer(ctx: Context): Answer | undefined {
 /** "<principal> met <who> (<place>, <date>)": one meeting, as its release tells it. */
 function metLine(ctx: Context, m: Meeting, who: string): string {
   const v = visitWords(ctx.engine, releaseOf(ctx.engine, m.release)!, ctx.lang);
-  return ctx.S.metWith(v.principal, `${who} (${v.place}, ${v.date})`);
+  return ctx.S.metWith(v.principal, `${who} (${scene(v.place, v.date)})`);
 }
 
 function describePeople(ctx: Context, people: readonly string[], ofCountry?: string): Answer {
@@ -912,7 +912,7 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
     const lines = met.map((p) => {
       const m = meetingsIn(ctx, p)[0]!;
       const v = visitWords(engine, releaseOf(engine, m.release)!, ctx.lang);
-      return ctx.S.didMeet(v.principal, nameWithTitle(engine, p), `${v.place}, ${v.date}`);
+      return ctx.S.didMeet(v.principal, nameWithTitle(engine, p), scene(v.place, v.date));
     });
     const sources = met.flatMap((p) => [...meetingsIn(ctx, p)[0]!.sources, ...mentionSources(engine, p)]);
     return answered(lines[0]!, lines.slice(1), sources, ctx.lang);
@@ -1033,7 +1033,7 @@ function whenAnswer(ctx: Context): Answer | undefined {
           `${m.with
             .filter((p) => ctx.people.includes(p))
             .map((p) => nameOf(ctx.engine, p))
-            .join(', ')} — ${v.date}, ${v.place}`,
+            .join(', ')} — ${[v.date, v.place].filter(Boolean).join(', ')}`,
         );
       });
       return answered(

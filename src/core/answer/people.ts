@@ -2,7 +2,7 @@
 import type { Engine } from '../engine';
 import type { Entity, Meeting, Release, Source } from '../knowledge/types';
 import { read } from '../read/read';
-import { releaseDateText, type Lang } from '../strings';
+import { releaseDateText, STRINGS, type Lang } from '../strings';
 import { normalize } from '../text/normalize';
 
 export function entity(engine: Engine, id: string): Entity | undefined {
@@ -44,9 +44,23 @@ export function releaseOf(engine: Engine, id: string): Release | undefined {
 export function visitWords(engine: Engine, release: Release, lang: Lang) {
   return {
     principal: release.principal ? nameOf(engine, release.principal) : 'the delegation',
-    place: release.place ? nameOf(engine, release.place) : '—',
+    place: release.place ? placeOfTheTime(engine, release, lang) : undefined,
     date: releaseDateText(release, lang),
   };
+}
+
+/**
+ * The release's place by the name it had then: a 2021 release was in "Nur-Sultan (now Astana)", and its
+ * text says Nur-Sultan. (An undated release by the former name its text writes.)
+ */
+function placeOfTheTime(engine: Engine, release: Release, lang: Lang): string {
+  const place = entity(engine, release.place!);
+  const name = place?.name ?? release.place!;
+  const date = release.date;
+  const former = place?.formerNames?.find((f) =>
+    date ? (f.from === undefined || f.from <= date) && date < f.until : release.paragraphs.some((p) => p.includes(f.name)),
+  );
+  return former ? STRINGS[lang].formerName(former.name, name) : name;
 }
 
 /** Every person met, in the order of the releases and meetings, once per visit. */

@@ -75,7 +75,7 @@ function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: 
   if (!release) return undefined;
   const v = visitWords(ctx.engine, release, ctx.lang);
   const sources = meetings.length ? meetings[0]!.sources : release.paragraphs[0] ? [{ release: release.id, paragraph: 1, quote: release.paragraphs[0] }] : [];
-  const text = ctx.S.releasePlace(v.place, v.date);
+  const text = v.place ? ctx.S.releasePlace(v.place, v.date) : ctx.S.releaseDate(v.date);
   for (const value of values) {
     if (value.kind === 'organization' || !release.place) continue;
     const place = release.place;
@@ -100,8 +100,12 @@ function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: 
  */
 function placeOfMeeting(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>): Verdict | undefined {
   if (ctx.a.cues.length || !values.some((v) => v.kind === 'place' || v.kind === 'country')) return undefined;
-  if (!ctx.people.some((p) => meetingsIn(ctx, p).length > 0)) return undefined;
-  const verdict = meetingVerdict(ctx, values, []);
+  // (The principal met everyone his release reports: "tolegenov handed over his credentials in canberra, right?".)
+  const principals = new Set(ctx.a.links.map((l) => l.entity).filter((id) => ctx.engine.index.principals.has(id)));
+  const led = ctx.releases === ctx.engine.index.releaseIds ? [] : releasesInScope(ctx).filter((r) => r.principal && principals.has(r.principal));
+  const met = ctx.people.some((p) => meetingsIn(ctx, p).length > 0);
+  if (!met && led.length !== 1) return undefined;
+  const verdict = meetingVerdict(met ? ctx : { ...ctx, releases: new Set([led[0]!.id]) }, values, []);
   // Every word asked is in the meeting's sentences: "… meet the Philippine Secretary of Foreign Affairs in Manila?"
   // asks about someone the meeting is not with.
   const stems = new Set(verdict?.sources.flatMap((s) => tokensOf(s.quote).map((t) => t.stem)));

@@ -3,7 +3,7 @@ import type { Context } from './ask-context';
 import type { Release, Source } from '../knowledge/types';
 import { releaseDateText } from '../strings';
 import { answered, notFound, type Answer } from './answer';
-import { nameOf } from './people';
+import { visitWords } from './people';
 
 /** The releases in scope, newest first; one answer line each when there are several. */
 export function releasesInScope(ctx: Context): readonly Release[] {
@@ -45,7 +45,7 @@ export function releaseDate(ctx: Context): Answer | undefined {
 export function releasePlace(ctx: Context): Answer | undefined {
   return releaseMeta(
     ctx,
-    (r) => ctx.S.releasePlace(nameOf(ctx.engine, r.place!), releaseDateText(r, ctx.lang)),
+    (r) => ctx.S.releasePlace(visitWords(ctx.engine, r, ctx.lang).place!, releaseDateText(r, ctx.lang)),
     (r) => Boolean(r.place),
   );
 }

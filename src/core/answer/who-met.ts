@@ -41,7 +41,8 @@ export function whoMet(engine: Engine, name?: string, lang: Lang = 'en', scope?:
     const line = personLine(engine, person);
     if (!several) return line;
     const r = releaseOf(engine, meeting.release)!;
-    return `${line} (${visitWords(engine, r, lang).date}, ${visitWords(engine, r, lang).place})`;
+    const w = visitWords(engine, r, lang);
+    return `${line} (${[w.date, w.place].filter(Boolean).join(', ')})`;
   });
   const sources = met.flatMap(({ person, meeting }) => {
     const intro = mentionSources(engine, person, meeting.release);

@@ -40,6 +40,8 @@ export const entitySchema = z.strictObject({
   demonyms: z.array(text).default([]),
   /** Forms that count only when written exactly so: "WHO" is the organization, "who" is a question word. */
   caseSensitive: z.array(text).default([]),
+  /** Names it had for a while: a release of 2021 was in Nur-Sultan, shown as "Nur-Sultan (now Astana)". */
+  formerNames: z.array(z.strictObject({ name: text, from: isoDate.optional(), until: isoDate })).default([]),
 });
 
 export const factSchema = z.strictObject({

@@ -36,6 +36,8 @@ export interface Entity {
   titles: readonly string[];
   demonyms: readonly string[];
   caseSensitive: readonly string[];
+  /** Names it had from (optional) until a day: shown for the releases of that time. */
+  formerNames?: ReadonlyArray<{ name: string; from?: string; until: string }>;
 }
 
 export interface Fact {

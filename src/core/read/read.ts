@@ -671,6 +671,9 @@ function countsWhatIsCounted(words: readonly string[], free: (i: number) => bool
  * him in Geneva?", "right, in New York?", "with a Russian university?"). Elsewhere a name is the
  * subject ("did Afghanistan come up?") or, unknown, what the release lacks ("the Japanese FM").
  */
+/** The words after which a yes/no question names a place: "in", "at". */
+const IN_A_PLACE = new Set(['in', 'at', 'в']);
+
 function proposedValues(
   words: readonly string[],
   links: readonly Link[],
@@ -703,9 +706,15 @@ function proposedValues(
         (ofPerson ? !index.persons.has(l.entity) && l.role !== 'title' && !ofPersonNoun(l) : after(l) && placed(index.entityKinds.get(l.entity))),
     )
     .map((l) => l.entity);
+  // "…met the interpol chief in lyon in may, right?": a word no release uses, where a place goes, is a place
+  // proposed — one no release names.
+  const unknownPlaces = unknown.filter((w) => {
+    const i = words.indexOf(normalize(w));
+    return i > 0 && IN_A_PLACE.has(words[i - 1]!) && !MONTH_WORDS.has(words[i]!);
+  });
   const names = ofPerson
     ? [...worldLinks.map((l) => l.entity), ...unknown]
-    : worldLinks.filter((l) => after(l) && placed(index.worldKinds.get(l.entity))).map((l) => l.entity);
+    : [...worldLinks.filter((l) => after(l) && placed(index.worldKinds.get(l.entity))).map((l) => l.entity), ...unknownPlaces];
   return { entities, unknownNames: [...new Set(names)], dates };
 }
 
