@@ -242,6 +242,11 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       if (e && !e.country) e.country = head.country;
     }
 
+  // "Prime Minister Siaosi Sovaleni" in a release headed "… presents credentials to King of Tonga": a head of state
+  // or government whose title names no country is of the one foreign country the headline names.
+  const host = headlineCountry(options.title, resolver);
+  if (host) for (const e of resolver.created) if (e.type === 'person' && !e.country && !e.organization && BARE_HEAD_TITLE.test(e.title ?? '')) e.country = host;
+
   // 3. Metadata.
   const first = sentences[0];
   const { date, monthDay, why: dateWhy } = releaseDate(paragraphs, options);
@@ -600,6 +605,9 @@ function capitalizedPhrases(text: string): { toks: Tok[]; acronym?: string; end:
 
 // ── people ────────────────────────────────────────────────────────────────────
 
+/** A roman ordinal after a name: "Tupou VI", "Charles III". */
+const REGNAL_NUMBER = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$/;
+
 function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): PersonMention[] {
   const text = s.text;
   const listed = listedPeople(s, resolver);
@@ -619,6 +627,8 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
       // An initial: "Nayef Falah M. Al-Hajraf".
       if (isInitial(next) && gap === ' ' && text[next.end] === '.') return true;
       if (isInitial(toks[n - 1]!) && gap === '. ') return isNameWord(next);
+      // A monarch's ordinal: "King Tupou VI", "Pope Leo XIV".
+      if (gap === ' ' && REGNAL_NUMBER.test(next.text) && isNameWord(toks[n - 1]!)) return true;
       return gap === ' ' && (isNameWord(next) || NAME_PARTICLES.has(next.text));
     };
     while (j + 1 < toks.length && joins(j + 1)) j++;
@@ -727,6 +737,9 @@ function startsWithTitleHead(toks: Tok[], from: number, end: number): boolean {
   return at < end && isCapWord(toks[at]!) && hasTitleHead(toks[at]!.text);
 }
 
+/** ", with residence in Canberra, " right before a name. */
+const RESIDENCE_BEFORE_NAME = /,\s+(?:with\s+(?:his\s+|her\s+)?residence|resident)\s+in\s+\p{Lu}[\p{L}'’ -]*,\s*$/u;
+
 /** Offices that are "to" someone: "Adviser to the President", "Assistant to the Prime Minister". */
 const TO_OFFICES = new Set(['adviser', 'advisor', 'assistant', 'aide', 'counsellor', 'counselor', 'envoy']);
 
@@ -741,6 +754,17 @@ interface TitleSpan {
 
 /** "UN Secretary-General" before "António Guterres": capitalized words and small joining words back to the clause's start. */
 function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, apposition = false): TitleSpan | undefined {
+  // "Ambassador of Kazakhstan to Australia, with residence in Canberra, Askhat Temirbekov": the title is read as if
+  // the residence were not there (it is where he lives, not part of his office).
+  const residence = RESIDENCE_BEFORE_NAME.exec(text.slice(0, toks[nameIndex]!.start));
+  if (residence) {
+    const clauseAt = toks.findIndex((t) => t.start >= residence.index);
+    if (clauseAt > 0) {
+      const shifted = { ...toks[nameIndex]!, start: residence.index + 1, end: residence.index + 1 + toks[nameIndex]!.text.length };
+      const joined = `${text.slice(0, residence.index)} ${text.slice(toks[nameIndex]!.start)}`;
+      return titleBefore(joined, [...toks.slice(0, clauseAt), shifted], clauseAt, stop, apposition);
+    }
+  }
   let j = nameIndex - 1;
   let first = nameIndex;
   // A title ends in its head or its country, never in a joining word: "Director for External Relations" is no name.
@@ -1148,6 +1172,22 @@ function principalOf(sentences: readonly Sentence[], resolver: EntityResolver): 
     mention: uncountried,
     why: `¶1 names nobody, nor anyone of ${home ?? 'the home country'}: the first person named with no country (made ${home ?? 'home'}'s)`,
   };
+}
+
+/** A head of state's or government's title with no country: "King", "Prime Minister", "President". */
+const BARE_HEAD_TITLE = /^(?:King|Queen|Emir|Sultan|President|Vice[- ]President|Prime Minister|Deputy Prime Minister|Governor[- ]General|Crown Prince)$/;
+
+/** The one country other than the ministry's that a headline names ("… credentials to King of Tonga"). */
+function headlineCountry(title: string | undefined, resolver: EntityResolver): string | undefined {
+  if (!title) return undefined;
+  const home = homeCountry(resolver);
+  const countries = new Set(
+    resolver
+      .mentions(title, true)
+      .filter((m) => m.type === 'country' && m.entity !== home)
+      .map((m) => m.entity),
+  );
+  return countries.size === 1 ? [...countries][0] : undefined;
 }
 
 function homeCountry(resolver: EntityResolver): string | undefined {

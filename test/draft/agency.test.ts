@@ -1285,3 +1285,49 @@ describe('a release of the years the capital was Nur-Sultan', () => {
     expect(answer).toContain('Nur-Sultan, now Astana');
   });
 });
+
+describe('credentials to a king, by an ambassador resident elsewhere', () => {
+  const text = [
+    'Kazakh Ambassador presents credentials to King of Eswatini',
+    'ALMATY – Ambassador of Kazakhstan to South Africa, with residence in Pretoria, Marat Zhumabayev presented his credentials as Ambassador of Kazakhstan to the Kingdom of Eswatini to King Mswati III at the Lozita Palace in Mbabane on 12 May 2023.',
+    'During his stay, Zhumabayev also met with Prime Minister Russell Dlamini. The parties discussed cooperation in education and agriculture.',
+    'The meeting was also attended by Counsellor of the Embassy of Kazakhstan in South Africa Aidos Bekov and the Director of Protocol of the Ministry of Foreign Affairs of Eswatini.',
+  ].join('\n\n');
+
+  it('reads the title past the residence, the ordinal as part of the name, and the headline’s country as the hosts’', async () => {
+    const d = await draft(await knowledgeCopy(), 'eswatini.txt', `${text}\n`);
+    expect(d.result.draft.release.principal).toBe('marat-zhumabayev');
+    expect(person(d.k, 'Marat Zhumabayev')?.title).toBe('Ambassador of Kazakhstan to South Africa');
+    expect(person(d.k, 'Mswati III')?.country).toBe('eswatini');
+    expect(person(d.k, 'Russell Dlamini')?.country).toBe('eswatini');
+  });
+
+  it('answers who else attended with the people there who met no one, named or not', async () => {
+    const d = await draft(await knowledgeCopy(), 'eswatini.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'who else attended zhumabayev’s meeting with the eswatini prime minister?'), d.k);
+    expect(answer).toContain('Aidos Bekov');
+    expect(answer).toContain('Director of Protocol of the Ministry of Foreign Affairs of Eswatini (the release gives no name)');
+  });
+});
+
+describe('a farewell call, asked in chat words and in Russian', () => {
+  const text = [
+    'Nicaraguan ambassador completes mission in Kazakhstan',
+    'ASTANA, 5 March 2024 – Deputy Foreign Minister of Kazakhstan Yerzhan Ashikbayev received Ambassador of Nicaragua to Kazakhstan Ernesto Vílchez, who paid a farewell call in connection with the completion of his diplomatic mission.',
+    'Ashikbayev noted that during the ambassador’s tenure the first round of political consultations was held in Managua.',
+    'At the end of the meeting, Ashikbayev presented the ambassador with a letter of gratitude from the Ministry of Foreign Affairs.',
+  ].join('\n\n');
+
+  it('reads "said goodbye" as the farewell, "presented" and «вручил» as what was handed over', async () => {
+    const d = await draft(await knowledgeCopy(), 'nicaragua.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'name of the nicaraguan ambassador who said goodbye to ashikbaev?'), d.k)).toContain('Ernesto Vílchez');
+    for (const question of [
+      'What did Ashikbayev present to the Nicaraguan ambassador at the farewell meeting?',
+      'Что Ашикбаев вручил послу Никарагуа на прощальной встрече?',
+    ]) {
+      expect(toPlainText(ask(engine, question), d.k)).toContain('letter of gratitude');
+    }
+    expect(toPlainText(ask(engine, "what achievements of the nicaraguan ambassador's tenure did ashikbayev point to?"), d.k)).toContain('Managua');
+  });
+});

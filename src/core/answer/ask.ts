@@ -24,7 +24,7 @@ import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteLis
 import { actionKinds, counterpartsOf, factNames, factStatesAsked, figureOfOtherYear, matchingFacts, rankFacts, strictCues, termCoverage } from './fact-match';
 import { releaseDate, releasePlace, releaseSource, releasesInScope } from './release-meta';
 import { attributeAnswer } from './attribute';
-import { unnamedMet, withUnnamed } from './unnamed';
+import { presentNotMet, unnamedMet, withUnnamed } from './unnamed';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
@@ -396,9 +396,11 @@ function whoAnswer(ctx: Context): Answer | undefined {
     // the country's name brings along.)
     const asked = new Set([...namedPeople(ctx), ...(a.roles.length ? ctx.people.filter((p) => a.roleWords.some((role) => holdsRole(engine, p, role))) : [])]);
     const theirMeetings = [...ctx.people.flatMap((p) => meetingsIn(ctx, p)), ...visitMeetings];
-    const others = [...new Set(theirMeetings.flatMap((m) => m.with))].filter((p) => !asked.has(p));
+    // (And those the text says were there who met no one: "the meeting was also attended by Director … Seitkali".)
+    const there = new Set(theirMeetings.map((m) => m.release));
+    const others = [...new Set([...theirMeetings.flatMap((m) => m.with), ...presentNotMet(engine, there)])].filter((p) => !asked.has(p));
     // (With those the release names only by office: "he also met with the Secretary of State for Industry".)
-    const unnamed = unnamedMet(engine, new Set(theirMeetings.map((m) => m.release)));
+    const unnamed = unnamedMet(engine, there);
     if (others.length || unnamed.length) return withUnnamed(others.length ? describePeople(ctx, others) : undefined, unnamed, ctx.lang);
     // Nobody else at their meetings: not the people the question already names — a fact or the text may say who else.
     const facts = matchingFacts(ctx);

@@ -56,6 +56,29 @@ export function unnamedMet(engine: Engine, releases: Iterable<string>): Unnamed[
   return out.slice(0, MAX_UNNAMED);
 }
 
+/**
+ * People these releases name in a sentence about meeting who are neither met nor the visitor: "The meeting was also
+ * attended by Director of the Americas Department Daniyar Seitkali" — there, on their side, for "who else attended?".
+ */
+export function presentNotMet(engine: Engine, releases: Iterable<string>): string[] {
+  const ids = [...releases];
+  if (ids.length === 0 || ids.length > MAX_RELEASES) return [];
+  const out = new Set<string>();
+  for (const id of ids) {
+    const release = engine.knowledge.releases.get(id);
+    if (!release) continue;
+    const met = new Set([...engine.knowledge.meetings.values()].filter((m) => m.release === id).flatMap((m) => m.with));
+    const introduced = new Set(engine.knowledge.mentions.filter((m) => m.release === id).map((m) => m.person));
+    for (const paragraph of release.paragraphs)
+      for (const quote of splitSentences(paragraph)) {
+        if (!LEXICON.met(quote)) continue;
+        for (const p of entitiesNamed(tokensOf(quote), engine.index.formTable))
+          if (introduced.has(p) && !met.has(p) && p !== release.principal && engine.knowledge.entities.get(p)?.type === 'person') out.add(p);
+      }
+  }
+  return [...out];
+}
+
 /** The names and titles of the people a sentence names, longest first (a title holds a shorter one). */
 function namedTexts(engine: Engine, sentence: string): string[] {
   const texts = new Set<string>();
