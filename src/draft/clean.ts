@@ -309,11 +309,17 @@ export function cleanRelease(raw: string): CleanText {
   }
   // "Kazakhstan, Cambodia agree to …" on the line right above "(MENAFN- Trend) NUR-SULTAN, …": a headline with no
   // blank line under it, not the first words of the text.
+  // ("El.kz" / headline / "NUR-SULTAN – …": the site's name above the headline goes too.)
   let title: string | undefined;
   const top = (blocks[0] ?? '').split('\n').filter((l) => l.trim());
-  if (top.length >= 2 && !ENDS_SENTENCE.test(top[0]!) && top[0]!.length <= 200 && splitDateline(top.slice(1).join(' '))) {
-    title = top[0]!.trim();
-    blocks[0] = top.slice(1).join('\n');
+  const heading = (l: string): boolean => !ENDS_SENTENCE.test(l) && l.length <= 200;
+  for (let k = 1; k < Math.min(top.length, 4); k++) {
+    if (!top.slice(0, k).every(heading) || !splitDateline(top.slice(k).join(' '))) continue;
+    const above = top.slice(0, k).map((l) => l.trim());
+    title = above.filter((l) => !short(l)).pop() ?? above[above.length - 1]!;
+    removed.push(...above.filter((l) => l !== title));
+    blocks[0] = top.slice(k).join('\n');
+    break;
   }
   let paragraphs = blocks
     .map((b) =>

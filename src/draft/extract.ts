@@ -688,11 +688,21 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** Whether a word before a known surname is a first name the known person does not have. */
+function otherFirstName(word: Tok, knownName: string, resolver: EntityResolver): boolean {
+  const w = lower(word);
+  if (!isNameWord(word) || notNameWord(w) || TITLE_WORDS.has(w) || hasTitleHead(word.text) || HONORIFICS.has(w)) return false;
+  if (resolver.mentions(word.text, false).length) return false; // a place or an organization ("Kazakhstan Murat Nurtleu")
+  return !normalize(knownName).split(/\s+/).includes(normalize(word.text));
+}
+
 /** Strips the title and institution words a capitalized run starts with; returns the name, known or plausible. */
 function personInRun(text: string, run: Tok[], resolver: EntityResolver): { nameToks: Tok[]; known?: string } | undefined {
   // The longest known person at the end of the run: "Secretary General Guterres", "Kazakhstan Murat Nurtleu".
+  // (Not a surname alone after another first name: "Ambassador Yerbol Rakhimov" is no "Otabek Rakhimov".)
   for (let k = 0; k < run.length; k++) {
     const known = resolver.lookup(text.slice(run[k]!.start, run[run.length - 1]!.end), ['person']);
+    if (known && k > 0 && otherFirstName(run[k - 1]!, resolver.entity(known)?.name ?? '', resolver)) break;
     if (known) return { nameToks: run.slice(k), known };
   }
   const places = resolver.mentions(text.slice(run[0]!.start, run[run.length - 1]!.end), false).filter((m) => m.type !== 'person');
@@ -1363,9 +1373,10 @@ const PRESENT =
  */
 function sideHeads(s: Sentence): { person: string; country: string }[] {
   const heads: { person: string; country: string }[] = [];
-  for (const m of s.text.matchAll(/\b(?:delegation|side)\s+(?:(?:was|were)\s+)?(?:led|headed)?\s*by\s+/gi)) {
+  // (And "Kazakhstan was represented by X, Uzbekistan by Y, and Turkmenistan by Z": each by its country.)
+  for (const m of s.text.matchAll(/\b(?:(?:delegation|side)\s+)?(?:(?:was|were)\s+)?(?:led|headed|represented)?\s*by\s+/gi)) {
     // "… and the Japanese side by Y" leaves out the verb a clause before it said ("was led by"); "attended … by" is another thing.
-    if (!/\b(?:led|headed)\b/i.test(s.text.slice(0, m.index! + m[0].length))) continue;
+    if (!/\b(?:led|headed|represented)\b/i.test(s.text.slice(0, m.index! + m[0].length))) continue;
     const at = m.index! + m[0].length;
     const country = s.mentions.filter((x) => x.type === 'country' && x.end <= m.index! && m.index! - x.end <= 2).pop();
     const person = s.people.find((p) => p.quoteStart >= at && /^(?:the\s+)?$/i.test(s.text.slice(at, p.quoteStart)));
@@ -1555,12 +1566,19 @@ function factsOf(s: Sentence, ctx: FactContext): { facts: DraftFact[]; actor?: s
   return { facts: [{ kind: best.kind, label: capitalize(label), ...withActor, ...extra, sources }], ...(actor ? { actor } : {}) };
 }
 
+/** "… talks with X on Y": a meeting's subject right after whom it was with — not a day, nor "on the sidelines". */
+const TALKS_ON = new RegExp(
+  `^\\s*on\\s+(?!\\d|(?:${MONTHS_EN.join('|')})\\b|the\\s+(?:sidelines|margins|occasion|eve|phone|telephone|same day|next day|basis)\\b|behalf\\b)`,
+  'i',
+);
+
 function listOf(body: string): { text: string; noted: boolean } | undefined {
   const passive = LIST_VERBS_PASSIVE.exec(body);
   if (passive && !/[;]/.test(body.slice(0, passive.index))) return { text: body.slice(0, passive.index), noted: false };
   const noted = NOTED_LIST.exec(body);
   if (noted) return { text: body.slice(noted.index + noted[0].length), noted: true };
-  const informed = /^about\s+/i.exec(body) ?? INFORMED_ABOUT.exec(body);
+  // ("… held a separate conversation with X on the expansion of the rail crossing and on wheat flour": what it was on.)
+  const informed = /^about\s+/i.exec(body) ?? TALKS_ON.exec(body) ?? INFORMED_ABOUT.exec(body);
   if (informed) return { text: body.slice(informed.index + informed[0].length), noted: false };
   const active = LIST_VERBS_ACTIVE.exec(body);
   if (active && !/\bthat\b/.test(body.slice(active.index, active.index + active[0].length + 5))) {

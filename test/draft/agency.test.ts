@@ -1331,3 +1331,46 @@ describe('a farewell call, asked in chat words and in Russian', () => {
     expect(toPlainText(ask(engine, "what achievements of the nicaraguan ambassador's tenure did ashikbayev point to?"), d.k)).toContain('Managua');
   });
 });
+
+describe('a trilateral meeting: countries "represented by", a side conversation, a namesake', () => {
+  const text = [
+    'The first trilateral meeting of deputy foreign ministers held in Bishkek',
+    'BISHKEK, 9 April 2024 – The first trilateral meeting of the deputy foreign ministers of Kazakhstan, Kyrgyzstan and Tajikistan was held in Bishkek. Kazakhstan was represented by Deputy Foreign Minister Aizhan Kurmangaliyeva, Kyrgyzstan by Deputy Foreign Minister Almaz Imangaziev, and Tajikistan by Deputy Foreign Minister Sodik Imomi.',
+    'The sides discussed transport and transit cooperation and the joint use of water resources.',
+    'On the sidelines of the meeting, Kurmangaliyeva held a separate conversation with her Tajik counterpart Sodik Imomi on the modernization of border crossings and on supplies of Kazakh grain to Tajikistan.',
+    'Also present was Kazakhstan’s Ambassador to Kyrgyzstan Rapil Imangaziev.',
+  ].join('\n\n');
+
+  it('gives each head their country, the side conversation its subject, and a namesake his own entry', async () => {
+    const d = await draft(await knowledgeCopy(), 'bishkek.txt', `${text}\n`);
+    expect(person(d.k, 'Sodik Imomi')?.country).toBe('tajikistan');
+    expect(person(d.k, 'Almaz Imangaziev')?.country).toBe('kyrgyzstan');
+    expect(person(d.k, 'Rapil Imangaziev')?.title).toBe('Kazakhstan’s Ambassador to Kyrgyzstan');
+    const answer = toPlainText(ask(createEngine(d.k), 'what did aizhan and her tajik counterpart discuss one on one?'), d.k);
+    expect(answer).toContain('modernization of border crossings');
+  });
+
+  it('answers the job title of "the Tajik official", not of the person the question names for context', async () => {
+    const d = await draft(await knowledgeCopy(), 'bishkek.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), "what is the job title of the tajik official at kurmangaliyeva's side conversation?"), d.k);
+    expect(answer).toContain('Sodik Imomi — Deputy Foreign Minister');
+  });
+});
+
+describe('a site name and a headline above the dateline, with no blank line', () => {
+  it('takes the headline as the title and leaves the site name and the dateline out of the text', async () => {
+    const text = [
+      'El.kz',
+      'Deputy FM holds videoconference with Guyana Foreign Minister',
+      '18.05.2021',
+      'NUR-SULTAN – Deputy Minister of Foreign Affairs of Kazakhstan Roman Vassilenko held a videoconference with Minister of Foreign Affairs and International Cooperation of Guyana Hugh Todd.',
+      '',
+      'The interlocutors exchanged views on cooperation within the United Nations.',
+    ].join('\n');
+    const d = await draft(await knowledgeCopy(), 'guyana.txt', `${text}\n`);
+    expect(d.result.draft.release.title).toBe('Deputy FM holds videoconference with Guyana Foreign Minister');
+    expect(person(d.k, 'Hugh Todd')?.title).toBe('Minister of Foreign Affairs and International Cooperation of Guyana');
+    expect(person(d.k, 'Roman Vassilenko')?.title ?? '').not.toContain('NUR-SULTAN');
+    expect(toPlainText(ask(createEngine(d.k), "what's hugh todd's portfolio?"), d.k)).toContain('Foreign Affairs and International Cooperation');
+  });
+});

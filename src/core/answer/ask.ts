@@ -656,6 +656,18 @@ function describePeople(ctx: Context, people: readonly string[], ofCountry?: str
   return { ...answered(ctx.S.peopleOf(of.map((id) => nameOf(engine, id)).join(', ')), people.flatMap(line), sources, ctx.lang), about: people };
 }
 
+const PEOPLE_NOUN_STEMS = new Set([...LEXICON.peopleNouns].map((w) => stem(w)));
+
+/** The people a question describes by a country and a people noun ("the Samoan official"), as far as the releases asked about have them. */
+function peopleDescribed(ctx: Context): string[] {
+  const of = new Set(ctx.a.qualified.filter((q) => PEOPLE_NOUN_STEMS.has(q.stem)).map((q) => q.entity));
+  if (of.size === 0) return [];
+  return ctx.people.filter((p) => {
+    const e = entity(ctx.engine, p);
+    return (e?.country !== undefined && of.has(e.country)) || (e?.organization !== undefined && of.has(e.organization));
+  });
+}
+
 // ── what / bare ────────────────────────────────────────────────────────────
 
 function whatAnswer(ctx: Context): Answer | undefined {
@@ -666,7 +678,13 @@ function whatAnswer(ctx: Context): Answer | undefined {
   if (a.intents.has('place') && !ctx.group && ctx.specific.length === 0 && ctx.terms.length === 0) return releasePlace(ctx);
   if (a.spellOut && ctx.specific.length === 1) return spelledOut(ctx, ctx.specific[0]!);
   // "What position does Nurtleu hold?": who he is, whatever else the words suggest.
-  if (a.intents.has('identity') && ctx.terms.length === 0 && namedPeople(ctx).length) return describePeople(ctx, namedPeople(ctx));
+  // ("What is the job title of the Samoan official in Vassilenko's call?": the Samoan official's — Vassilenko only says which call.)
+  // ("What's Paula's portfolio? (the Trinidad minister at the business forum)": the words of the scene say which Paula.)
+  if (a.intents.has('identity') && beyondTheScene(ctx).length === 0) {
+    const described = peopleDescribed(ctx);
+    if (described.length) return describePeople(ctx, described);
+    if (namedPeople(ctx).length) return describePeople(ctx, namedPeople(ctx));
+  }
   // "Which organization does Tedros lead?", "What country does Bui Thanh Son represent?": his title says.
   if (
     ctx.group &&
