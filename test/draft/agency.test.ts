@@ -1374,3 +1374,37 @@ describe('a site name and a headline above the dateline, with no blank line', ()
     expect(toPlainText(ask(createEngine(d.k), "what's hugh todd's portfolio?"), d.k)).toContain('Foreign Affairs and International Cooperation');
   });
 });
+
+describe('yes/no with a wrong place or day proposed', () => {
+  const forum = [
+    'Kazakhstan, Barbados explore cooperation at first business forum',
+    'ASTANA, 14 June 2023 – The first Kazakhstan–Barbados Business Forum was held in Astana with the participation of Deputy Foreign Minister of Kazakhstan Roman Vassilenko and Minister of Foreign Affairs and Foreign Trade of Barbados Kerrie Symmonds.',
+    'Vassilenko proposed holding the next business forum in Bridgetown, and the Barbadian minister agreed.',
+  ].join('\n\n');
+  const call = [
+    'Kazakh Foreign Minister holds phone talks with Malawian counterpart',
+    '12 November, 14:35',
+    'Kazakh Foreign Minister Yermek Kosherbayev held a telephone conversation with Minister of Foreign Affairs of Malawi Nancy Tembo.',
+    'The ministers discussed cooperation in agriculture and education.',
+  ].join('\n\n');
+
+  it('answers a wrong city with where the release’s own event was, not with the next one it mentions', async () => {
+    const d = await draft(await knowledgeCopy(), 'barbados.txt', `${forum}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'the kazakhstan–barbados business forum in june 2023 was held in almaty, right?'), d.k);
+    expect(answer).toMatch(/^No\. The meetings were held in Astana/);
+  });
+
+  it('looks in the release the question names, not in the releases of the place it proposes', async () => {
+    const d = await draft(await knowledgeCopy(), 'barbados.txt', `${forum}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'kz and barbados held their first business forum in geneva, yeah?'), d.k);
+    expect(answer).toMatch(/^No\b/);
+    expect(answer).toContain('Astana');
+  });
+
+  it('checks a month against an undated release’s day', async () => {
+    const d = await draft(await knowledgeCopy(), 'malawi-call.txt', `${call}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'the kosherbayev – malawi FM phone call was in december, yes?'), d.k)).toMatch(/^No\. The release is dated 12 November/);
+    expect(toPlainText(ask(engine, 'the kosherbayev – malawi FM phone call was in november, yes?'), d.k)).toMatch(/^Yes\b/);
+  });
+});

@@ -42,19 +42,30 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   const { index } = engine;
   // "Who did he meet in Xi'an?", "the first Central Asia–GCC meeting": what only some releases' text
   // names narrows to the releases that name all of it (visitors aside: they are found through their visits).
+  // (A place a yes/no question proposes is what it asks, not where to look: "the first KZ–Sierra Leone commission was
+  // held in Astana, yeah?" is about the Freetown release — unless nothing else says which release.)
+  const proposed = new Set(a.proposed.entities);
   const naming = [
     ...a.textNames.map((n) => index.releasesNaming.get(n)),
     // A person by name ("did Nurlybek and Hélène sign …?") is in the releases that name them; by a title, anyone's.
-    ...[...linked].filter((id) => !index.principals.has(id) && (!index.persons.has(id) || named.has(id))).map((id) => index.releasesNamingEntity.get(id)),
+    ...[...linked]
+      .filter((id) => !index.principals.has(id) && (!index.persons.has(id) || named.has(id)) && !proposed.has(id))
+      .map((id) => index.releasesNamingEntity.get(id)),
   ].filter((set): set is ReadonlySet<string> => set !== undefined && set.size < all.size);
   // The host city and the visitor, through the index's lists: filtering every release here was most
   // of ask's time at 10,000 releases ("Did <minister> meet …?" names the visitor).
+  const hostedElsewhere = union([...linked].filter((id) => !proposed.has(id)).map((id) => index.releasesByPlace.get(id)));
   const hosted = union([...linked].map((id) => index.releasesByPlace.get(id)));
   const visited = union([...named].map((id) => index.releasesByPrincipal.get(id)));
   if (a.dates.length === 0 && naming.length === 0 && hosted.size === 0 && visited.size === 0) return index.releaseIds;
   // The host city first: "…the consultations in Rome" is about the Rome release, whatever else it names.
   let scope: string[] = hosted.size ? [...hosted] : [...index.releaseIds];
-  const namingAll = scope.filter((id) => naming.every((set) => set.has(id)));
+  let namingAll = scope.filter((id) => naming.every((set) => set.has(id)));
+  // (…but a place proposed that hosts none of what the question names is just wrong: look everywhere.)
+  if (namingAll.length === 0 && naming.length && hostedElsewhere.size === 0 && hosted.size) {
+    scope = [...index.releaseIds];
+    namingAll = scope.filter((id) => naming.every((set) => set.has(id)));
+  }
   // Nothing names all of it ("Turkmenistan's minister at the consultations in Rome"): the place asked about decides.
   const placesNamed = [
     ...[...linked].filter((id) => engine.knowledge.entities.get(id)?.type === 'place').map((id) => index.releasesNamingEntity.get(id)),

@@ -12,7 +12,7 @@ import { meetingsIn, type Context } from './ask-context';
 import { factStatesAction, factStatesAsked, matchingFacts } from './fact-match';
 import { entity, mentionSources, peopleOf, personLine, visitWords } from './people';
 import { releasesInScope } from './release-meta';
-import { namesAnyOf, sentencesStating } from './sentences';
+import { namesAnyOf, sceneStems, sentencesStating } from './sentences';
 import { tokensOf } from '../search/tokens';
 
 type Kind = 'place' | 'country' | 'organization';
@@ -34,7 +34,7 @@ export function polarAnswer(ctx: Context): Answer | undefined {
     personVerdict(subject, values) ??
     (aboutMeeting(subject)
       ? meetingVerdict(subject, values, proposed.dates)
-      : (factVerdict(subject, values, proposed.dates) ?? placeOfMeeting(subject, values)));
+      : (factVerdict(subject, values, proposed.dates) ?? placeOfMeeting(subject, values, proposed.dates)));
   if (!verdict) return undefined;
   const S = ctx.S;
   return answered(`${verdict.yes ? S.yes : S.noBut} ${verdict.text}`, verdict.more ?? [], verdict.sources, ctx.lang);
@@ -63,10 +63,25 @@ function ancestors(ctx: Context, id: string | undefined): string[] {
 /** A meeting or the visit itself ("did he meet Guterres in Geneva?", "this was all in New York?"): the release's place and date. */
 function aboutMeeting(ctx: Context): boolean {
   // "He proposed holding the commission in Astana, right?": an action's place, not the meeting's.
-  if (ctx.terms.length || ctx.a.cues.length) return false;
+  if (ctx.a.cues.length) return false;
+  // ("The KZ–Trinidad business forum in June 2023 was held in Almaty, right?": words of the one release's own scene —
+  // its headline, its opening — ask about its event, not about the next forum it mentions.)
+  if (ctx.terms.length)
+    return (
+      !ctx.a.future && !ctx.a.intents.has('visit') && ctx.releases.size === 1 && ctx.terms.every((t) => sceneStems(ctx.engine, [...ctx.releases][0]!).has(t))
+    );
   if (ctx.specific.length === 0) return true;
   // "Has Tedros been to Kazakhstan?" asks about his visit (a fact), not about meeting him.
-  return !ctx.a.intents.has('visit') && ctx.people.some((p) => meetingsIn(ctx, p).length > 0);
+  if (ctx.a.intents.has('visit')) return false;
+  // ("The KZ–Barbados business forum was held in Almaty, right?": the event the one release is about.)
+  return ctx.people.some((p) => meetingsIn(ctx, p).length > 0) || (!ctx.a.future && sceneEvent(ctx));
+}
+
+/** Whether the question names an event that the headline or opening of the one release asked about names. */
+function sceneEvent(ctx: Context): boolean {
+  const release = ctx.releases.size === 1 ? ctx.engine.knowledge.releases.get([...ctx.releases][0]!) : undefined;
+  const events = ctx.specific.filter((id) => entity(ctx.engine, id)?.type === 'event');
+  return release !== undefined && events.length > 0 && namesAnyOf(ctx.engine, `${release.title} ${release.paragraphs[0] ?? ''}`, events);
 }
 
 function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>, dates: readonly DateMention[]): Verdict | undefined {
@@ -86,26 +101,34 @@ function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: 
       : sentencesStating(ctx.engine, [release.id], (s) => namesAnyOf(ctx.engine, s, [place]), 1);
     return { yes, text, sources: [...sources, ...naming] };
   }
+  // (Asked only a day: the release's day, not where it was — "the phone call was in December, yes?".)
+  const dayText = values.length ? text : ctx.S.releaseDate(v.date);
   for (const date of dates) {
+    // (An undated release that gives its day, "12 November": a month or day asked without a year is checked against it.)
+    if (!release.date && release.monthDay && date.month !== undefined && date.year === undefined) {
+      return { yes: dateMatches(`0000-${release.monthDay}`, date), text: dayText, sources };
+    }
     if (!release.date) continue;
-    return { yes: dateMatches(release.date, date), text, sources };
+    return { yes: dateMatches(release.date, date), text: dayText, sources };
   }
   return undefined;
 }
 
 /**
- * "He handed his credentials to Kagame in Addis Ababa, right?": no fact places what is asked, but the people
- * named met in this release — the meeting's place answers. (Not an action asked: "he proposed holding it in
- * Astana?" is about the proposal's place.)
+ * "He handed his credentials to Kagame in Addis Ababa, right?", "the phone call was in December, yes?": no fact places
+ * or dates what is asked, but the people named met in this release — the meeting's place and day answer. (Not an
+ * action asked: "he proposed holding it in Astana?" is about the proposal's place.)
  */
-function placeOfMeeting(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>): Verdict | undefined {
-  if (ctx.a.cues.length || !values.some((v) => v.kind === 'place' || v.kind === 'country')) return undefined;
+function placeOfMeeting(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>, dates: readonly DateMention[]): Verdict | undefined {
+  if (ctx.a.cues.length || !(values.some((v) => v.kind === 'place' || v.kind === 'country') || dates.length)) return undefined;
+  // ("Did the Thai Senate President visit Kazakhstan in 2022?": his visit, not the meeting the release reports.)
+  if (ctx.a.intents.has('visit')) return undefined;
   // (The principal met everyone his release reports: "tolegenov handed over his credentials in canberra, right?".)
   const principals = new Set(ctx.a.links.map((l) => l.entity).filter((id) => ctx.engine.index.principals.has(id)));
   const led = ctx.releases === ctx.engine.index.releaseIds ? [] : releasesInScope(ctx).filter((r) => r.principal && principals.has(r.principal));
   const met = ctx.people.some((p) => meetingsIn(ctx, p).length > 0);
   if (!met && led.length !== 1) return undefined;
-  const verdict = meetingVerdict(met ? ctx : { ...ctx, releases: new Set([led[0]!.id]) }, values, []);
+  const verdict = meetingVerdict(met ? ctx : { ...ctx, releases: new Set([led[0]!.id]) }, values, dates);
   // Every word asked is in the meeting's sentences: "… meet the Philippine Secretary of Foreign Affairs in Manila?"
   // asks about someone the meeting is not with.
   const stems = new Set(verdict?.sources.flatMap((s) => tokensOf(s.quote).map((t) => t.stem)));
