@@ -1408,3 +1408,22 @@ describe('yes/no with a wrong place or day proposed', () => {
     expect(toPlainText(ask(engine, 'the kosherbayev – malawi FM phone call was in november, yes?'), d.k)).toMatch(/^Yes\b/);
   });
 });
+
+describe('a call with a minister the release names only by office', () => {
+  it('answers who initiated it, and says the release gives no name when asked for one', async () => {
+    const text = [
+      'Kazakh FM holds phone talks with Malian counterpart',
+      'ASTANA, 14 October 2025 – Minister of Foreign Affairs of Kazakhstan Yermek Kosherbayev held a telephone conversation with the Minister of Foreign Affairs and International Cooperation of Mali.',
+      'The conversation took place at the initiative of the Malian side.',
+      'The Malian minister informed the Kazakh side about the security situation in the Sahel. Kosherbayev briefed his counterpart on the reforms initiated by President Tokayev.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'mali.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'who initiated the october 2025 call between kosherbayev and the malian foreign minister?'), d.k)).toContain(
+      'at the initiative of the Malian side',
+    );
+    const name = ask(engine, "what's the name of the malian foreign minister kosherbayev spoke to?");
+    expect(name.status).toBe('not_found');
+    expect(toPlainText(name, d.k)).toContain('but gives no name');
+  });
+});

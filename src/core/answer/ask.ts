@@ -90,6 +90,14 @@ export function ask(engine: Engine, question: string): Answer {
       continue;
     }
     const matched = peopleOf(engine, of).filter((p) => holdsRole(engine, p, role) && inScope(p));
+    // A release that names the office and no one in it: asked who holds it, the release gives no name ("what's the
+    // name of the Somali FM he met?"); asked something else, the release answers ("who initiated the call with the
+    // Haitian foreign minister?").
+    const office = matched.length
+      ? undefined
+      : unnamedMet(engine, releases).find((u) => titlesHoldRole([u.office], role) && namesAnyOf(engine, u.office, [of]));
+    if (office && (a.asksName || a.intents.has('identity') || (a.ask === 'who' && !a.attribute))) return notFound(S.noNameGiven(office.office), lang);
+    if (office) continue;
     if (matched.length === 0) return notFound(S.notMentioned(quoteList([role], lang)), lang);
     // A title that says the role beats one that is its shorthand: Nepal's foreign minister, not its Foreign Secretary
     // (a civil servant there; the UK's is the minister).
@@ -501,10 +509,14 @@ function asksAboutAction(ctx: Context): boolean {
  */
 function holdsRole(engine: Engine, person: string, role: string, shorthand = true): boolean {
   const e = entity(engine, person);
+  return titlesHoldRole([e?.title ?? '', ...(e?.titles ?? [])], role, shorthand);
+}
+
+function titlesHoldRole(titles: readonly string[], role: string, shorthand = true): boolean {
   const wanted = tokenize(role).map((w) => stem(w));
   // "Deputy Prime Minister, Minister of Foreign Affairs of Cambodia": each office of a double title on its own
   // (the "deputy" of one is not of the other).
-  const offices = [e?.title ?? '', ...(e?.titles ?? [])].flatMap((title) => title.split(/,\s+|\s+[–—-]\s+/));
+  const offices = titles.flatMap((title) => title.split(/,\s+|\s+[–—-]\s+/));
   return offices.some((title) => {
     const words = shorthand ? withShorthand(tokenize(title)) : tokenize(title);
     const stems = words.map((w) => stem(w));
