@@ -75,11 +75,17 @@ export interface Dateline {
 const MONTH = MONTH_PATTERN_EN;
 
 /** A date as written: 2024-02-28, 28 February 2024, February 28, 2024, 28.02.2024. */
-export const DATE_PATTERN = new RegExp(`\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2} ${MONTH},? \\d{4}|${MONTH} \\d{1,2},? \\d{4})\\b`, 'i');
+// (A day may be a range: "held on August 29-30, 2024", "on 29–30 August 2024" — its last day.)
+export const DATE_PATTERN = new RegExp(
+  `\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|(?:\\d{1,2}[–-])?\\d{1,2} ${MONTH},? \\d{4}|${MONTH} (?:\\d{1,2}[–-])?\\d{1,2},? \\d{4})\\b`,
+  'i',
+);
 
 /** Parses a date written in one of DATE_PATTERN's forms into YYYY-MM-DD; undefined if it is not a real date. */
 export function parseDate(written: string): string | undefined {
-  const text = written.trim().toLowerCase().replace(/,/g, '');
+  const plain = written.trim().toLowerCase().replace(/,/g, '');
+  // ("29-30 august 2024": the range's last day; an ISO date has no range.)
+  const text = /^\d{4}-/.test(plain) ? plain : plain.replace(/\b\d{1,2}[–-](\d{1,2})\b/, '$1');
   let y: number, m: number, d: number;
   let match: RegExpExecArray | null;
   if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];

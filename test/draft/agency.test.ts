@@ -1427,3 +1427,17 @@ describe('a call with a minister the release names only by office', () => {
     expect(toPlainText(name, d.k)).toContain('but gives no name');
   });
 });
+
+describe('a ministerial session abroad, dated by a range of days', () => {
+  it('takes the year from "August 29-30, 2024", and answers who led the delegation from "led the Kazakh delegation"', async () => {
+    const text = [
+      'Kazakh deputy FM attends the OIC Council of Foreign Ministers in Dakar',
+      'Astana. August 30. KazTAG – Deputy Minister of Foreign Affairs of Kazakhstan Alibek Bakayev led the Kazakh delegation at the 51st session of the Council of Foreign Ministers of the Organization of Islamic Cooperation (OIC), held on August 29-30, 2024 in Dakar, Senegal.',
+      'On the sidelines of the session, Bakayev met with OIC Secretary General Hissein Brahim Taha.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'dakar.txt', `${text}\n`);
+    expect(d.result.draft.release.date).toBe('2024-08-30');
+    const answer = toPlainText(ask(createEngine(d.k), "who led kazakhstan's delegation at the OIC council of foreign ministers in dakar?"), d.k);
+    expect(answer).toContain('Alibek Bakayev led the Kazakh delegation');
+  });
+});
