@@ -71,6 +71,10 @@ export const TITLE_WORDS = new Set([
   'company',
   'firm',
   'corporation',
+  // "Minister of Foreign Affairs, Regional Integration and Togolese Abroad Robert Dussey": the portfolio's last word.
+  'abroad',
+  'diaspora',
+  'worship',
   'deputy',
   'prime',
   'foreign',

@@ -1441,3 +1441,17 @@ describe('a ministerial session abroad, dated by a range of days', () => {
     expect(answer).toContain('Alibek Bakayev led the Kazakh delegation');
   });
 });
+
+describe('a minister whose portfolio ends in "Abroad", and his visit to come', () => {
+  it('keeps "Abroad" in the title, not in the name, and says no date is set for "when is he coming?"', async () => {
+    const text = [
+      'Nurtleu holds talks with the Foreign Minister of Benin in Cotonou',
+      'COTONOU, 15 October 2024 – In Cotonou, Nurtleu held talks with Minister of Foreign Affairs and Beninese Abroad Olushegun Adjadi Bakari.',
+      'Nurtleu invited Bakari to visit Kazakhstan. The invitation was accepted; the dates will be agreed through diplomatic channels.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'benin.txt', `${text}\n`);
+    expect(person(d.k, 'Olushegun Adjadi Bakari')?.title).toBe('Minister of Foreign Affairs and Beninese Abroad');
+    const answer = ask(createEngine(d.k), "Bakari accepted Nurtleu's invitation to visit Kazakhstan – when is he coming?");
+    expect(toPlainText(answer, d.k)).not.toContain('15 October 2024');
+  });
+});
