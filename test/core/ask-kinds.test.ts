@@ -3,6 +3,7 @@
  * ambiguity, a person's organization or country, and counts with a word the release lacks.
  */
 import { ask, createEngine, loadKnowledge, type Engine } from '../../src/core';
+import { read } from '../../src/core/read/read';
 import { expectSourcesVerbatim, shippedEngine, tempKnowledge, textOf } from './setup';
 
 let engine: Engine;
@@ -54,6 +55,11 @@ describe('roles', () => {
     const loaded = await loadKnowledge(k.dir);
     if (!loaded.ok) throw new Error('fixture does not load');
     expect(ask(createEngine(loaded.knowledge), 'Who is the Swiss foreign minister?').summary).toContain('Cassis');
+  });
+
+  test('a typo of a role is the role, a word the lexicon knows as another is not ("sectors" is no "rectors")', () => {
+    expect(read('who is the rectr of the university?', engine.index).roleWords).toEqual(['rector']);
+    expect(read('which sectors did they discuss?', engine.index).roleWords).toEqual([]);
   });
 
   test('a role the person does hold is answered', () => {

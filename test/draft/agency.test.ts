@@ -1455,3 +1455,25 @@ describe('a minister whose portfolio ends in "Abroad", and his visit to come', (
     expect(toPlainText(answer, d.k)).not.toContain('15 October 2024');
   });
 });
+
+describe('a business forum, and the sectors it discussed', () => {
+  const text = [
+    'Kazakhstan and Ruritania Explore Cooperation at First Business Forum',
+    'ASTANA, 3 March 2025 – The first Kazakhstan – Ruritania Business Forum took place in Astana, bringing together 40 companies.',
+    "The forum was opened by Kazakh Deputy Foreign Minister Roman Vassilenko and Ruritania's Minister of Trade Anton Berg.",
+    'Participants discussed cooperation in shipbuilding, textiles and cheese making.',
+    'Vassilenko also proposed holding the next business forum in Strelsau, and Berg agreed.',
+  ].join('\n\n');
+
+  it('answers "which sectors…" from the sentence that says what was discussed, not from the next forum\'s proposal', async () => {
+    const d = await draft(await knowledgeCopy(), 'forum.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    for (const q of [
+      'which sectors were on the table at the kz–ruritania business forum in astana?',
+      'what sectors did participants discuss at the business forum in astana',
+    ]) {
+      const answer = toPlainText(ask(engine, q), d.k);
+      expect(answer).toContain('shipbuilding, textiles and cheese making');
+    }
+  });
+});

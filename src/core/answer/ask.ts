@@ -804,7 +804,10 @@ function whatAnswer(ctx: Context): Answer | undefined {
   // "What was on the agenda of the Podgorica consultations?": nobody named, only places, and every word the one
   // release's scene — the topics of its meetings, not a fact that happens to say "consultations" (the next round's).
   const onlyPlaces = ctx.specific.every((id) => ['place', 'country'].includes(entity(engine, id)?.type ?? ''));
-  if (a.intents.has('topic') && !a.intents.has('assess') && ctx.people.length === 0 && ctx.terms.length && onlyPlaces && sceneOnly(ctx)) {
+  // (The people of a country named are not named: "at the kz–trinidad business forum" names no one; the visit's
+  // own principal only says whose.)
+  const nobodyNamed = namedPeople(ctx).every((p) => engine.index.principals.has(p)) && a.roles.length === 0;
+  if (a.intents.has('topic') && !a.intents.has('assess') && nobodyNamed && ctx.terms.length && onlyPlaces && sceneOnly(ctx)) {
     return topicsOfScope(ctx);
   }
   const facts = matchingFacts(ctx);
@@ -828,6 +831,11 @@ function whatAnswer(ctx: Context): Answer | undefined {
 /** The topics of every meeting in the releases asked about. */
 function topicsOfScope(ctx: Context): Answer {
   const meetings = [...ctx.engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release));
+  // A forum, a ceremony — an event with no meeting drafted: the sentences that say what was discussed.
+  if (meetings.length === 0) {
+    const said = sentencesStating(ctx.engine, ctx.releases, (s) => LEXICON.discussion(s));
+    if (said.length) return answered(ctx.S.fromText, [], said, ctx.lang);
+  }
   return visitTopics(ctx.engine, meetings, ctx.lang);
 }
 

@@ -103,7 +103,9 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   // The first subject word is the focus ("What was *adopted* at the first ministerial meeting?"): the
   // words after it mostly set the scene.
   const weight = new Map<string, number>([
-    ...nameWords.map((w) => [w, words.length ? 0.1 : 1] as const),
+    // (With no subject words, the words of the kind asked — "which sectors did they discuss at the forum?" — are what
+    // is asked: the forum's name only says where to look.)
+    ...nameWords.map((w) => [w, words.length || ctx.a.hints.length ? 0.1 : 1] as const),
     ...personWords.map((w) => [w, 0.3] as const),
     ...soft.map((w) => [w, 0.5] as const),
     ...dateWords.map((w) => [w, 1] as const),
@@ -198,7 +200,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
         // (A sentence that states the attribute asked answers it: "at the initiative of the Turkmen side" names no one.)
         // (…or with the response quoted beside it: "proposed consultations. X supported it and suggested holding the
         // first round in Santo Domingo" says where.)
-        answersKind: states !== undefined || answersKind(ctx, tokens, byName) || responseAnswersKind(ctx, { release, paragraph: hit.paragraph, quote: text }),
+        answersKind:
+          states !== undefined || answersKind(ctx, text, tokens, byName) || responseAnswersKind(ctx, { release, paragraph: hit.paragraph, quote: text }),
         source: { release, paragraph: hit.paragraph, quote: text },
       },
     ];
@@ -334,7 +337,7 @@ export function namesAnyOf(engine: Engine, text: string, ids: readonly string[])
 }
 
 /** Whether a sentence holds what the kind of question asks for: a person for who, a place for where, a date for when. */
-function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, byName: ReadonlySet<string>): boolean {
+function answersKind(ctx: Context, text: string, tokens: ReturnType<typeof tokensOf>, byName: ReadonlySet<string>): boolean {
   const { index } = ctx.engine;
   const type = (id: string): string | undefined => entity(ctx.engine, id)?.type;
   switch (ctx.a.ask) {
@@ -342,6 +345,8 @@ function answersKind(ctx: Context, tokens: ReturnType<typeof tokensOf>, byName: 
       return [...byName].some((id) => index.persons.has(id));
     case 'what':
     case 'bare':
+      // "Which sectors were on the table at the forum?": a sentence that says what was discussed; the others set the scene.
+      if (ctx.a.intents.has('topic') && !ctx.a.intents.has('assess') && ctx.terms.length === 0) return LEXICON.discussion(text);
       // "What did Nurtleu say about…": the sentences that name him.
       return (
         !ctx.a.intents.has('assess') ||
@@ -385,7 +390,7 @@ function placedAt(tokens: ReturnType<typeof tokensOf>, link: { start: number; ro
 function responseAnswersKind(ctx: Context, source: Source): boolean {
   if (ctx.a.ask !== 'where' && ctx.a.ask !== 'when') return false;
   const { after } = besideResponse(ctx.engine, source);
-  return after !== undefined && answersKind(ctx, tokensOf(after), new Set());
+  return after !== undefined && answersKind(ctx, after, tokensOf(after), new Set());
 }
 
 /** "In Brno", "at Cholpon-Ata": a capitalized word no entity is, after the words that place something (not "in May"). */

@@ -606,7 +606,9 @@ function verbAt(tokens: readonly Token[], i: number): boolean {
 /** A role's word as typed, or one letter off a long one ("ambasador"). */
 function roleWord(token: Token | undefined, stemmed: string): boolean {
   if (!token) return false;
-  return token.stem === stemmed || (stemmed.length >= 6 && editDistance(token.stem, stemmed, 1) <= 1);
+  if (token.stem === stemmed) return true;
+  // A typo's allowance, but not for a word the lexicon knows as another ("sectors" is not "rectors").
+  return stemmed.length >= 6 && !INTENT_BY_STEM.has(token.stem) && editDistance(token.stem, stemmed, 1) <= 1;
 }
 
 /** The person named before the first action word ("Guterres invited Tokayev…"): who the question says acted. */
