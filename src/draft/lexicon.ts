@@ -247,6 +247,13 @@ export const INSTITUTION_WORDS = new Set([
   'district',
   'prefecture',
   'county',
+  // Schools' names: "the Pedro Gual Institute of Higher Diplomatic Studies", "the Academy of Sciences".
+  'studies',
+  'diplomatic',
+  'diplomacy',
+  'sciences',
+  'research',
+  'technology',
   // Portfolios in a minister's title: "Vice Minister of Trade and Integration Kairat Torebayev".
   'integration',
   'mines',

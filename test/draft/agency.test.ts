@@ -1477,3 +1477,33 @@ describe('a business forum, and the sectors it discussed', () => {
     }
   });
 });
+
+describe('a digest of a visit, and of a call with no meeting drafted', () => {
+  it('tells what was signed before what was said, for each meeting', async () => {
+    const text = [
+      'Kazakh Deputy FM visits Ruritania',
+      'ASTANA, June 6 (Kazinform) – Deputy Minister of Foreign Affairs of Kazakhstan Alibek Bakayev paid an official visit to Strelsau on June 4-5, 2024.',
+      'During the visit, Bakayev was received by President of Ruritania Rudolf Elphberg. The Kazakh diplomat conveyed the greetings of President Kassym-Jomart Tokayev and briefed his interlocutor on foreign policy priorities. Elphberg spoke highly of the National Fund.',
+      'Bakayev also held talks with Minister of Foreign Affairs of Ruritania Fritz von Tarlenheim. The sides discussed political dialogue and tourism. Tarlenheim noted that trade had grown by a fifth.',
+      'Following the talks, the two diplomats signed a Memorandum of Understanding on political consultations between the foreign ministries.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'visit.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), "tl;dr of bakayev's ruritania trip"), d.k);
+    expect(answer).toContain('Elphberg');
+    expect(answer).toMatch(/Political dialogue and tourism; Following the talks, the two diplomats signed a Memorandum/);
+  });
+
+  it('sums up a phone call by its opening, what was discussed and what it reports', async () => {
+    const text = [
+      'Kazakh FM holds phone talks with Ruritanian counterpart',
+      'ASTANA, October 14 (Kazinform) – Minister of Foreign Affairs of Kazakhstan Yermek Kosherbayev held a telephone conversation with the Minister of Foreign Affairs of Ruritania.',
+      'The ministers discussed the prospects for bilateral cooperation and food security.',
+      'The Ruritanian minister proposed signing a Memorandum of Understanding on political consultations.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'call.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'tl;dr of the kosherbayev ruritania phone call'), d.k);
+    expect(answer).toContain('held a telephone conversation');
+    expect(answer).toContain('food security');
+    expect(answer).toContain('Memorandum of Understanding');
+  });
+});

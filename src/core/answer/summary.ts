@@ -4,12 +4,15 @@
  * the international organizations") or a named counterpart narrows it; an uncurated release is
  * summed up by its opening sentences.
  */
+import type { FactKind } from '../knowledge/schema';
 import type { Fact, Meeting, Release, Source } from '../knowledge/types';
+import { LEXICON } from '../lexicon/lexicon';
 import { splitSentences } from '../text/normalize';
 import { answered, type Answer } from './answer';
 import { inGroup, meetingsIn, type Context } from './ask-context';
 import { entity, nameOf, visitWords } from './people';
 import { releasesInScope } from './release-meta';
+import { sentencesStating } from './sentences';
 import { factsOf } from './topics';
 
 export const MAX_SUMMARY = 1200;
@@ -30,9 +33,16 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
     if (!heading) heading = head;
     else lines.push(head);
     if (meetings.length === 0) {
-      // Nobody curated it (or nothing matches the group): its opening sentences say what it is about.
+      // Nobody curated it (or nothing matches the group): its opening sentences say what it is about…
       const lead = release.paragraphs[0];
       if (lead) sources.push({ release: release.id, paragraph: 1, quote: splitSentences(lead).slice(0, 2).join(' ') });
+      if (ctx.group) continue;
+      // …and, of a call or an event with no meeting drafted, what was discussed and what the release's own facts say.
+      const own = [...ctx.engine.knowledge.facts.values()].filter((f) => f.release === release.id && !f.meeting && f.kind !== 'visit');
+      const points = keyPoints(own, POINTS_PER_MEETING + 1);
+      lines.push(...points.map((f) => f.label));
+      const discussed = sentencesStating(ctx.engine, [release.id], (x) => LEXICON.discussion(x), 1);
+      sources.push(...discussed.filter((x) => x.paragraph !== 1), ...points.flatMap((f) => f.sources.slice(0, 1)));
       continue;
     }
     for (const m of meetings) {
@@ -50,9 +60,14 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
  * not two topics of one list while the signing goes unsaid.
  */
 function keyPoints(facts: readonly Fact[], n: number): Fact[] {
-  const firsts = facts.filter((f, i) => facts.findIndex((g) => g.kind === f.kind) === i);
+  const firsts = facts
+    .filter((f, i) => facts.findIndex((g) => g.kind === f.kind) === i)
+    .sort((a, b) => SUMMARY_ORDER.indexOf(a.kind) - SUMMARY_ORDER.indexOf(b.kind));
   return [...new Set([...firsts, ...facts])].slice(0, n);
 }
+
+/** What a digest tells first: what was discussed, what was agreed or signed, then what was proposed; what was said, last. */
+const SUMMARY_ORDER: readonly FactKind[] = ['topic', 'agreement', 'initiative', 'invitation', 'support', 'cooperation', 'visit', 'assessment', 'statement'];
 
 /** The release's meetings the question is about: all, those of a group, or those with the people it names. */
 function meetingsOf(ctx: Context, release: Release): Meeting[] {
