@@ -153,7 +153,8 @@ function debrisLine(line: string): string | undefined {
   // A time next to the date ("14:35"), the labels scrapers print before it, and a weekday ("Thursday, 26 February 2026").
   rest = rest
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\b/g, ' ')
-    .replace(/\b(date|published|posted|updated|views?)\b:?/g, ' ')
+    .replace(/\bviews?\b:?\s*\d[\d,]*/g, ' ') // "| Views: 412"
+    .replace(/\b(date|published|posted|updated|views?|publication)\b:?/g, ' ')
     .replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g, date ? ' ' : '$&');
   if (rest.replace(/[\s|•·:,\-–—]+/g, '') !== '') return undefined;
   return date;
@@ -349,7 +350,14 @@ export function cleanRelease(raw: string): CleanText {
     paragraphs[0]!.length <= 200 &&
     !splitDateline(paragraphs[0]!)
   ) {
-    title = paragraphs[0]!;
+    // ("Ministry of Foreign Affairs of the Republic of Kazakhstan" / headline: the site's name on the line above goes.)
+    const lines = (blocks.find((b) => b.trim()) ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const separate = lines.length > 1 && lines.every((l) => /^\p{Lu}/u.test(l));
+    title = separate ? (lines.filter((l) => !short(l)).pop() ?? lines[lines.length - 1]!) : paragraphs[0]!;
+    if (separate) removed.push(...lines.filter((l) => l !== title));
     paragraphs = paragraphs.slice(1);
   }
   // "Kazakh TV" between the headline and the dateline: the site's name, not the text.

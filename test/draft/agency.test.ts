@@ -67,6 +67,18 @@ describe('datelines', () => {
     expect(clean.removed).toEqual(expect.arrayContaining(['Olga Byline', 'Photo source: open sources', 'Tell a friend']));
   });
 
+  it.each([
+    ['Ministry of Foreign Affairs of the Republic of Ruritania', 'Publication date: 21 May 2025, 17:42'],
+    ['Strelsau Press News Agency', 'Posted: 06 Mar, 2023 18:10 | Views: 287'],
+  ])('takes the headline, not the site name %s above it nor the line "%s" below it', (site, stamp) => {
+    const clean = cleanRelease(
+      `${site}\nRuritania and Kazakhstan hold first commission\n${stamp}\nPrint version\n\nThe first meeting of the commission took place in Strelsau.\n`,
+    );
+    expect(clean.title).toBe('Ruritania and Kazakhstan hold first commission');
+    expect(clean.date).toBe(stamp.startsWith('Posted') ? '2023-03-06' : '2025-05-21');
+    expect(clean.removed).toEqual(expect.arrayContaining([site, stamp]));
+  });
+
   it('keeps the dateline and the agency out of the principal, the title and the quotes', async () => {
     const kdir = await knowledgeCopy();
     const d = await draft(
