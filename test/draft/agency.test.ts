@@ -1519,3 +1519,30 @@ describe('a digest of a visit, and of a call with no meeting drafted', () => {
     expect(answer).toContain('Memorandum of Understanding');
   });
 });
+
+describe('a question of two: what was signed, and what is still under negotiation', () => {
+  const text = [
+    'Kazakhstan and Ruritania hold first meeting of Intergovernmental Commission',
+    'STRELSAU, 21 May 2025 – The first meeting of the Kazakhstan – Ruritania Intergovernmental Commission was held in Strelsau, co-chaired by Deputy Minister of Foreign Affairs of Kazakhstan Arman Issetov and Minister of Trade of Ruritania Anton Berg.',
+    'The parties discussed cooperation in trade, agriculture and mining.',
+    'Following the meeting, the co-chairs signed the Protocol of the first meeting of the Commission. A Memorandum of Understanding on cooperation in fisheries was also signed. The agreement on the avoidance of double taxation is still under negotiation.',
+  ].join('\n\n');
+
+  it('answers both halves: every document signed, and the agreement under negotiation', async () => {
+    const d = await draft(await knowledgeCopy(), 'commission.txt', `${text}\n`);
+    const answer = toPlainText(
+      ask(createEngine(d.k), 'What was signed at the Kazakhstan–Ruritania intergovernmental commission, and what is still under negotiation?'),
+      d.k,
+    );
+    expect(answer).toContain('Protocol of the first meeting');
+    expect(answer).toContain('fisheries');
+    expect(answer).toContain('double taxation');
+  });
+
+  it('asked only what was signed, lists what was signed', async () => {
+    const d = await draft(await knowledgeCopy(), 'commission.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'what was signed after the ruritania commission meeting?'), d.k);
+    expect(answer).toContain('Protocol of the first meeting');
+    expect(answer).toContain('fisheries');
+  });
+});

@@ -21,7 +21,18 @@ import { entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, 
 import { factsOf, meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
 import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context } from './ask-context';
-import { actionKinds, counterpartsOf, factNames, factStatesAsked, figureOfOtherYear, matchingFacts, rankFacts, strictCues, termCoverage } from './fact-match';
+import {
+  actionKinds,
+  counterpartsOf,
+  factNames,
+  factStatesAsked,
+  figureOfOtherYear,
+  matchingFacts,
+  otherFactHalves,
+  rankFacts,
+  strictCues,
+  termCoverage,
+} from './fact-match';
 import { releaseDate, releasePlace, releaseSource, releasesInScope } from './release-meta';
 import { attributeAnswer } from './attribute';
 import { presentNotMet, unnamedMet, withUnnamed } from './unnamed';
@@ -411,7 +422,10 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const unnamed = unnamedMet(engine, there);
     if (others.length || unnamed.length) return withUnnamed(others.length ? describePeople(ctx, others) : undefined, unnamed, ctx.lang);
     // Nobody else at their meetings: not the people the question already names — a fact or the text may say who else.
-    const facts = matchingFacts(ctx);
+    const matched = matchingFacts(ctx);
+    // (The second half of a question of two, from the releases the first half's facts are of.)
+    const ofTheirReleases = (): Fact[] => [...engine.knowledge.facts.values()].filter((f) => matched.some((m) => m.release === f.release));
+    const facts = ctx.a.compound && matched.length ? [...matched, ...otherFactHalves(ctx, matched, ofTheirReleases())] : matched;
     return (facts.length ? whoOfFacts(ctx, facts) : sentenceAnswer(ctx)) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   }
   // "С кем встретился генконсул в Хайкоу?": whom, where — nobody named, only places: everyone met there.
@@ -731,20 +745,29 @@ function whatAnswer(ctx: Context): Answer | undefined {
   if (meetings.length) {
     // "What did they talk about at the consultations?": words of the sentence that introduces the meeting
     // are the meeting itself, not a topic to narrow it to.
-    // (So are the words of the one visit's scene: "what did KZ and Namibia discuss at their consultations?")
+    // (So are the words of the one visit's scene: "what did KZ and Namibia discuss at their consultations?", "what was
+    // signed after the commission meeting?")
     const intro = new Set(tokensOf(meetings.flatMap((m) => m.sources.map((s) => s.quote)).join(' ')).map((t) => t.stem));
     const visits = new Set(meetings.map((m) => m.release));
     const visitScene = visits.size === 1 ? sceneStems(engine, [...visits][0]!) : new Set<string>();
     const scene =
-      (meetings.length === 1 || visits.size === 1) && a.intents.has('topic')
+      (meetings.length === 1 || visits.size === 1) && (a.intents.has('topic') || strictCues(a).length > 0)
         ? ctx.terms.filter((t) => (meetings.length === 1 && intro.has(t)) || visitScene.has(t))
         : [];
     const asked: Context = scene.length ? { ...ctx, terms: ctx.terms.filter((t) => !scene.includes(t)) } : ctx;
-    const narrowed = rankFacts(
+    const ranked = rankFacts(
       asked,
       meetings.flatMap((m) => m.facts),
       true,
     );
+    const narrowed = [
+      ...ranked,
+      ...otherFactHalves(
+        asked,
+        ranked,
+        meetings.flatMap((m) => factsOf(engine, m)),
+      ),
+    ];
     // "What agreements were signed with Switzerland?": none of that kind with them is silence, not their topics.
     // A bare name ("tedross", "cassis") asks who that is as well as what was said.
     if (a.ask === 'bare' && narrowed.length === 0 && ctx.people.length === 1) return personBrief(ctx, ctx.people[0]!, meetings);

@@ -154,6 +154,22 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
     .map((s) => s.fact);
 }
 
+/**
+ * "What was signed, and which agreements are still being negotiated?": the facts chosen state the signing; a fact of
+ * the same pool with a subject word they lack answers the second half — the first fact for each word missing.
+ */
+export function otherFactHalves(ctx: Context, chosen: readonly Fact[], pool: readonly Fact[]): Fact[] {
+  if (!ctx.a.compound || ctx.a.ask === 'yesno' || chosen.length === 0) return [];
+  const has = (f: Fact, t: string): boolean => ctx.engine.index.factStems.has(f.id, t);
+  const out: Fact[] = [];
+  for (const t of ctx.terms) {
+    if ([...chosen, ...out].some((f) => has(f, t))) continue;
+    const half = pool.find((f) => !chosen.includes(f) && !out.includes(f) && has(f, t));
+    if (half) out.push(half);
+  }
+  return out;
+}
+
 /** Attributes whose evidence is a figure: a sum, a trade figure, a share, a change. */
 const FIGURE_ATTRIBUTES: ReadonlySet<Attribute> = new Set<Attribute>(['money', 'trade', 'percent', 'growth']);
 const FIGURE_EVIDENCE = [...FIGURE_ATTRIBUTES].flatMap((at) => LEXICON.evidence.get(at) ?? []);

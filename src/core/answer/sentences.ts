@@ -160,8 +160,11 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     const persons = [...byName].filter((id) => index.persons.has(id)).length;
     // A sentence answers with a subject word of the question, by naming the person it asks about ("what
     // did Nurtleu say…"), or — asked who — by naming someone beside a place or organization asked about.
+    // (Of a question of two, a sentence stating the action one half asks answers that half: "what was signed, and what
+    // is still under negotiation?" — "A Memorandum … was also signed.")
     const answers =
       hit.queryTerms.some((t) => words.includes(t)) ||
+      (ctx.a.compound && strict.some((c) => hit.queryTerms.includes(c))) ||
       namesPerson ||
       (ctx.a.groupNamed && groupNames(ctx, tokens) > 0) ||
       (ctx.a.ask === 'who' && persons > 0 && required.length > 0 && required.every((id) => named.has(id)));
@@ -217,7 +220,14 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   const bestOfAll = Math.max(0, ...scored.map((s) => s.score));
   // (Only for where: a list of people is a long sentence that ranks low, and still answers who.)
   if (ctx.a.ask === 'where' && kept !== scored && best < bestOfAll * TYPED_VS_BEST) return [];
-  const chosen = kept.filter((s) => s.score >= best * NEAR_BEST).slice(0, MAX_SENTENCES);
+  const near = kept.filter((s) => s.score >= best * NEAR_BEST);
+  // (Asked what was signed, every sentence of that release that answers and states the signing: all that was signed —
+  // not only the one that repeats the most words of the question.)
+  const sameAction =
+    strict.length && ctx.a.ask !== 'yesno'
+      ? kept.filter((s) => !near.includes(s) && s.source.release === near[0]?.source.release && strict.some((c) => s.terms.includes(c)))
+      : [];
+  const chosen = [...near, ...sameAction].slice(0, MAX_SENTENCES);
   // (The words of the release's scene are no half of their own: "at the commission in Nouakchott".)
   const scene = chosen[0] ? sceneStems(engine, chosen[0].source.release) : new Set<string>();
   // (A yes/no question has no halves: what it proposes is confirmed or not.)
@@ -228,6 +238,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
           chosen,
           scored,
           words.filter((w) => !scene.has(w)),
+          MAX_SENTENCES + (ctx.a.compound ? 1 : 0),
         );
   return withResponses(
     engine,
@@ -243,13 +254,14 @@ function otherHalves<T extends { terms: readonly string[]; source: Source; score
   chosen: readonly T[],
   candidates: readonly T[],
   words: readonly string[],
+  max: number,
 ): T[] {
   const release = chosen[0]?.source.release;
   if (!release || words.length === 0) return [];
   const covered = new Set(chosen.flatMap((s) => s.terms.filter((t) => words.includes(t))));
   const out: T[] = [];
   for (const s of [...candidates].sort((a, b) => b.score - a.score)) {
-    if (chosen.length + out.length >= MAX_SENTENCES || covered.size === words.length) break;
+    if (chosen.length + out.length >= max || covered.size === words.length) break;
     if (s.source.release !== release || chosen.includes(s) || out.includes(s)) continue;
     const adds = s.terms.filter((t) => words.includes(t) && !covered.has(t));
     if (adds.length === 0) continue;

@@ -83,6 +83,8 @@ export interface Frame {
   asksCity: boolean;
   /** Asked of what is to come ("when will she visit …"): what already happened does not answer it. */
   future: boolean;
+  /** A question of two ("what was signed, and which agreements are still negotiated?"): the second half's words need not share the first's action. */
+  compound: boolean;
   /** For "how many": whether what is counted is something the releases count (people, meetings, countries…). */
   countable: boolean;
   /** Roles that single out an office of a named country or organization ("the Saudi king", "the Turkish foreign minister"); `of` is '' for a role of nobody named ("which deputy FM went to Manila?"). */
