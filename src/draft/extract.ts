@@ -141,7 +141,14 @@ const isInitial = (t: Tok) => /^\p{Lu}$/u.test(t.text);
 const isNameWord = (t: Tok) => /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*$/u.test(t.text);
 // (And an abstract noun by its ending: "… for Economic Diplomacy and Openness Konstantinos Papadimitriou".)
 const ABSTRACT_NOUN = /^\p{L}[\p{L}-]{2,}(?:ness|tion|sion|ities|ity|ism|ship|ology|ment)$/u;
-const notNameWord = (w: string) => TITLE_WORDS.has(w) || INSTITUTION_WORDS.has(w) || FUNCTION_WORDS.has(w) || HEAD_TYPES.has(w) || ABSTRACT_NOUN.test(w);
+// (A title joined by hyphens is a title too: "Ambassador-at-Large Aidar Kuanyshev".)
+const notNameWord = (w: string) =>
+  TITLE_WORDS.has(w) ||
+  INSTITUTION_WORDS.has(w) ||
+  FUNCTION_WORDS.has(w) ||
+  HEAD_TYPES.has(w) ||
+  ABSTRACT_NOUN.test(w) ||
+  (w.includes('-') && w.split('-').some((p) => TITLE_HEADS.has(p)));
 const sep = (text: string, toks: Tok[], i: number) => text.slice(toks[i - 1]!.end, toks[i]!.start);
 const hasTitleHead = (title: string) =>
   toksOf(title).some(

@@ -1546,3 +1546,22 @@ describe('a question of two: what was signed, and what is still under negotiatio
     expect(answer).toContain('fisheries');
   });
 });
+
+describe("a visit placed in a country, and its delegation's Ambassador-at-Large", () => {
+  const text = [
+    'Kazakh FM pays first official visit to Lesotho',
+    '15 October 2024, 19:05',
+    'ASTANA, October 15 (Kazinform) – Minister of Foreign Affairs of Kazakhstan Murat Nurtleu paid an official visit to the Kingdom of Lesotho.',
+    'In Maseru, Nurtleu held talks with Minister of Foreign Affairs of Lesotho Lejone Mpotjoane. The ministers discussed trade.',
+    'The Kazakh delegation included Ambassador-at-Large Aidar Kuanyshev and Director of the Africa Department of the Foreign Ministry Nurbek Zhaksylykov.',
+  ].join('\n\n');
+
+  it('reads the hyphenated title as a title, and answers of the trip to the city its text names', async () => {
+    const d = await draft(await knowledgeCopy(), 'lesotho.txt', `${text}\n`);
+    expect(person(d.k, 'Aidar Kuanyshev')?.title).toBe('Ambassador-at-Large');
+    expect(person(d.k, 'Nurbek Zhaksylykov')?.title).toBe('Director of the Africa Department of the Foreign Ministry');
+    const answer = ask(createEngine(d.k), 'who was on the kazakh delegation for the Maseru trip?');
+    expect(answer.status).toBe('answered');
+    expect(toPlainText(answer, d.k)).toContain('Aidar Kuanyshev');
+  });
+});

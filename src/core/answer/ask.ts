@@ -142,11 +142,14 @@ export function ask(engine: Engine, question: string): Answer {
   // (a phone call's release names Manama; no visit there).
   if (a.intents.has('visit') && a.ask !== 'yesno' && releases !== engine.index.releaseIds) {
     const cities = [...new Set(a.links.map((l) => l.entity))].filter((id) => entity(engine, id)?.type === 'place');
-    // (A release with no place may have been anywhere — unless it reports a call or a video conference.)
+    // (A release with no place may have been anywhere — unless it reports a call or a video conference. One placed in a
+    // country was in the cities its text names: "visit to the Togolese Republic … In Lomé, Nurtleu held talks".)
+    const inItsCountry = (r: { id: string; place?: string }): boolean =>
+      entity(engine, r.place ?? '')?.type === 'country' && cities.some((c) => engine.index.releasesNamingEntity.get(c)?.has(r.id));
     const hosted = (): boolean =>
       [...releases].some((id) => {
         const r = engine.knowledge.releases.get(id);
-        return r !== undefined && (r.place === undefined ? !REMOTE_MEETING.test(r.paragraphs[0] ?? '') : cities.includes(r.place));
+        return r !== undefined && (r.place === undefined ? !REMOTE_MEETING.test(r.paragraphs[0] ?? '') : cities.includes(r.place) || inItsCountry(r));
       });
     const visitThere = (): boolean =>
       (engine.index.factsByKind.get('visit') ?? []).some((id) => {
