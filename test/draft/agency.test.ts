@@ -1564,4 +1564,10 @@ describe("a visit placed in a country, and its delegation's Ambassador-at-Large"
     expect(answer.status).toBe('answered');
     expect(toPlainText(answer, d.k)).toContain('Aidar Kuanyshev');
   });
+
+  it('reads "accompanying" as the frame\'s word, though the release never writes it', async () => {
+    const d = await draft(await knowledgeCopy(), 'lesotho.txt', `${text}\n`);
+    const answer = ask(createEngine(d.k), 'Who was in the Kazakh delegation accompanying Nurtleu in Lesotho?');
+    expect(toPlainText(answer, d.k)).toContain('Aidar Kuanyshev');
+  });
 });

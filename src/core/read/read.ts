@@ -112,11 +112,19 @@ export function read(question: string, index: SearchIndex): Frame {
   const candidates: number[] = []; // positions that may be subject words
   const phraseAt = (phrase: readonly string[], i: number): boolean => phrase.every((w, k) => words[i + k] === w && free(i + k));
   const covered: boolean[] = []; // words of a multi-word intent or attribute phrase: not subject words
+  const frameWord: boolean[] = []; // words of a frame phrase: subject words if known, never unknown ones
   for (let i = 0; i < tokens.length; i++) {
     for (const { intent, words: phrase } of INTENT_PHRASES_BY_FIRST.get(words[i]!) ?? []) {
       if (!phraseAt(phrase, i)) continue;
       intents.add(intent);
       phrase.forEach((_, k) => (covered[i + k] = true));
+    }
+    // "The Kazakh delegation *accompanying* Bakayev": a word of the frame — a subject word where a release says it
+    // ("was accompanied by"), never one whose absence makes the release silent.
+    // (The words the phrase spells out; a "*" stands for a word of the question's own.)
+    for (const phrase of ACCOMPANY) {
+      const n = matchLength(phrase, words, i, free);
+      if (n > 0) for (let k = i; k < i + n; k++) if (phrase.includes(words[k]!)) frameWord[k] = true;
     }
   }
   let attribute = findAttribute(words, free, covered);
@@ -178,6 +186,7 @@ export function read(question: string, index: SearchIndex): Frame {
       continue; // "budget", "cost": what is asked of the subject, not the subject
     else if (MONTH_WORDS.has(token.norm))
       continue; // a month outside a date the reader knows ("Jan-Aug 2025"): time, not a name nobody knows
+    else if (frameWord[i]) continue;
     else if (!(lang === 'ru' && token.norm.length <= 2)) {
       unknownWords.push(token.raw);
       unknownPositions.push(i);
