@@ -62,6 +62,13 @@ describe('roles', () => {
     expect(read('which sectors did they discuss?', engine.index).roleWords).toEqual([]);
   });
 
+  test('an adjective of a word the releases use is that word, not a word no release says ("the ministerial")', () => {
+    const frame = read('who was at the ministerial in geneva?', engine.index);
+    expect(frame.unknownWords).toEqual([]);
+    expect(frame.terms).toEqual(['minist']); // the stem of "ministers"
+    expect(read('who was at the zorblatial in geneva?', engine.index).unknownWords).toEqual(['zorblatial']);
+  });
+
   test('a role the person does hold is answered', () => {
     expect(ask(engine, 'Who is the President of Kazakhstan?').summary).toContain('Tokayev');
     expect(ask(engine, 'Who is the deputy prime minister?').summary).toContain('Nurtleu');

@@ -85,6 +85,7 @@ function fileSchema() {
     future_words: phrases,
     to_come: phrases,
     second_question: phrases,
+    adjective_endings: phrases,
     strict_actions: phrases,
     portfolios: phrases,
     figure_subjects: phrases,
@@ -219,6 +220,7 @@ export const LEXICON = {
   /** A sentence in which someone says something ("noted", "stressed", "according to"). */
   speech: phraseTest(all((f) => f.speech_verbs)),
   /** Whether a sentence speaks of what is to come ("will be held", "agreed to hold the next round"). */
+  adjectiveEndings: all((f) => f.adjective_endings),
   secondQuestion: phraseTest(all((f) => f.second_question)),
   toCome: phraseTest(all((f) => [...f.future_words, ...f.to_come])),
   subjectBefore: new Set(all((f) => f.subject_before)),

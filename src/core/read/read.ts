@@ -781,6 +781,12 @@ function knownStem(token: Token, index: SearchIndex): string | undefined {
     return index.vocabulary.has(token.stem) ? token.stem : undefined;
   }
   if (index.vocabulary.has(token.stem)) return token.stem;
+  // An adjective of a word the releases use: "ministerial" (ministers), "parliamentary".
+  for (const ending of LEXICON.adjectiveEndings) {
+    if (!token.norm.endsWith(ending) || token.norm.length - ending.length < 5) continue;
+    const base = stem(token.norm.slice(0, -ending.length));
+    if (index.vocabulary.has(base)) return base;
+  }
   // A typo of a word the releases use ("intelectual", "diplom").
   const budget = typoBudget(token.norm.length);
   if (budget === 0) return undefined;
