@@ -45,6 +45,15 @@ describe('roles', () => {
     expect(answer.summary).not.toContain(nearMiss);
   });
 
+  test('a statement put for confirmation with a role nobody there holds is corrected by whom the release does name', () => {
+    const corrected = ask(engine, 'Nurtleu was received by the Swiss president in Geneva, right?');
+    expect(corrected.status).toBe('answered');
+    expect(corrected.summary).toMatch(/^No: the release names no president of Switzerland/);
+    expect(textOf(corrected)).toContain('Cassis');
+    // Asked whether, not told: a meeting the release does not report is not denied.
+    expect(ask(engine, 'Did Nurtleu meet the Swiss president?').status).toBe('not_found');
+  });
+
   test("a title's shorthand is the role: a foreign secretary is a foreign minister", async () => {
     const k = await tempKnowledge((t) =>
       t.editYaml('entities.yaml', (d) => {

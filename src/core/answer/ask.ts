@@ -17,7 +17,7 @@ import { splitSentences, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
 import { tokenSpans, tokensOf, type Token } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
-import { entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
+import { allCounterparts, entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
 import { factsOf, meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
 import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context } from './ask-context';
@@ -109,6 +109,18 @@ export function ask(engine: Engine, question: string): Answer {
       : unnamedMet(engine, releases).find((u) => titlesHoldRole([u.office], role) && namesAnyOf(engine, u.office, [of]));
     if (office && (a.asksName || a.intents.has('identity') || (a.ask === 'who' && !a.attribute))) return notFound(S.noNameGiven(office.office), lang);
     if (office) continue;
+    // "He was received by Timor-Leste's prime minister, right?": the people of that country the release does name
+    // correct it. (Not "did he meet the Tajik FM?": a meeting the release does not report is not denied.)
+    const instead = matched.length === 0 && a.tagged ? namedOf(engine, of, releases) : [];
+    if (instead.length) {
+      const items = instead.map((p) => personLine(engine, p));
+      const sources = instead.flatMap((p) =>
+        mentionSources(engine, p)
+          .filter((x) => releases.has(x.release))
+          .slice(0, 1),
+      );
+      return answered(S.notThatRole(role, nameOf(engine, of)), items, sources, lang);
+    }
     if (matched.length === 0) return notFound(S.notMentioned(quoteList([role], lang)), lang);
     // A title that says the role beats one that is its shorthand: Nepal's foreign minister, not its Foreign Secretary
     // (a civil servant there; the UK's is the minister).
@@ -335,6 +347,20 @@ function unknownSubject(a: Frame, named: number): boolean {
   if (a.ask === 'summary') return false;
   const outnumbered = named === 0 ? a.unknownWords.length >= a.terms.length : a.unknownWords.length > a.terms.length + named;
   return a.ask === 'count' || outnumbered;
+}
+
+/** The people of a country or organization these releases report meetings with — or, if none, introduce. */
+function namedOf(engine: Engine, of: string, releases: ReadonlySet<string>): string[] {
+  const theirs = new Set(peopleOf(engine, of));
+  const met = [
+    ...new Set(
+      allCounterparts(engine)
+        .filter((c) => releases.has(c.meeting.release) && theirs.has(c.person))
+        .map((c) => c.person),
+    ),
+  ];
+  const introduced = [...theirs].filter((p) => (engine.index.mentionsByPerson.get(p) ?? []).some((m) => releases.has(m.release)));
+  return (met.length ? met : introduced).slice(0, 4);
 }
 
 /** Whether one of these releases introduces the person or reports a meeting with them. */

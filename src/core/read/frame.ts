@@ -83,6 +83,8 @@ export interface Frame {
   asksCity: boolean;
   /** Asked of what is to come ("when will she visit …"): what already happened does not answer it. */
   future: boolean;
+  /** A statement put for confirmation ("…, right?"): a wrong detail in it is corrected, not left unanswered. */
+  tagged: boolean;
   /** A question of two ("what was signed, and which agreements are still negotiated?"): the second half's words need not share the first's action. */
   compound: boolean;
   /** For "how many": whether what is counted is something the releases count (people, meetings, countries…). */

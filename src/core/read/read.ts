@@ -312,6 +312,7 @@ export function read(question: string, index: SearchIndex): Frame {
     future:
       words.some((w) => LEXICON.futureWords.has(w)) ||
       (ask === 'when' && /^(?:is|are)$/.test(words[1] ?? '') && words.slice(2).some((w) => /^[a-z]{2,}ing$/.test(w))),
+    tagged,
     compound: LEXICON.secondQuestion(question),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     roles: rolesIn(tokens, free, links, (id) => index.persons.has(id), intents.has('identity')),
