@@ -667,7 +667,8 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): 
     const stop = Math.max(0, ...found.filter((p) => p.end <= start).map((p) => p.end));
     const nameIndex = toks.indexOf(nameToks[0]!);
     // "the President of Türkiye, Recep Tayyip Erdogan, …": a title set off by commas before the name.
-    const closes = /^(?:,|\.|;|$| and\b| met\b| held\b| said\b| received\b)/.test(text.slice(end));
+    // ("… to Kazakhstan, Joshua Kaupa Tumun (residence in Beijing), …": a note in brackets after it.)
+    const closes = /^(?:,|\.|;|$| \(| and\b| met\b| held\b| said\b| received\b)/.test(text.slice(end));
     const before = titleBefore(text, toks, nameIndex, stop) ?? (closes ? titleBefore(text, toks, nameIndex, stop, true) : undefined);
     const after = before ? undefined : titleAfter(text, toks, toks.indexOf(nameToks[nameToks.length - 1]!));
     // "senators Petra Zemanová and Lukáš Hořejší": one plural title for the names listed after it.

@@ -1571,3 +1571,22 @@ describe("a visit placed in a country, and its delegation's Ambassador-at-Large"
     expect(toPlainText(answer, d.k)).toContain('Aidar Kuanyshev');
   });
 });
+
+describe('copies of credentials received from an ambassador named after a comma, with residence in brackets', () => {
+  const text = [
+    'Kazakh Deputy FM receives copies of credentials of Vanuatu ambassador',
+    'ASTANA, March 3, 2025 (Kazinform) – Deputy Minister of Foreign Affairs of Kazakhstan Arman Issetov received copies of the credentials of the newly appointed Ambassador Extraordinary and Plenipotentiary of the Republic of Vanuatu to Kazakhstan, Tom Kalo (residence in Canberra), the MFA press service said.',
+    'The sides discussed cooperation in tourism.',
+  ].join('\n\n');
+
+  it('drafts the ambassador and the meeting, and corrects a wrong city put for confirmation', async () => {
+    const d = await draft(await knowledgeCopy(), 'vanuatu.txt', `${text}\n`);
+    expect(person(d.k, 'Tom Kalo')?.title).toBe('Ambassador Extraordinary and Plenipotentiary of the Republic of Vanuatu to Kazakhstan');
+    expect(meetingsWith(d)).toEqual([['Tom Kalo']]);
+    const engine = createEngine(d.k);
+    // "who" here only says which envoy; "resident" is no "president".
+    const answer = ask(engine, 'the Vanuatu envoy who presented credential copies to Issetov is resident in astana, right?');
+    expect(answer.status).toBe('answered');
+    expect(toPlainText(answer, d.k)).toContain('residence in Canberra');
+  });
+});

@@ -556,6 +556,8 @@ function holdsRole(engine: Engine, person: string, role: string, shorthand = tru
 }
 
 function titlesHoldRole(titles: readonly string[], role: string, shorthand = true): boolean {
+  const also = LEXICON.roleHeldBy.get(role) ?? [];
+  if (also.some((other) => titlesHoldRole(titles, other, shorthand))) return true;
   const wanted = tokenize(role).map((w) => stem(w));
   // "Deputy Prime Minister, Minister of Foreign Affairs of Cambodia": each office of a double title on its own
   // (the "deputy" of one is not of the other).

@@ -73,6 +73,7 @@ function fileSchema() {
     groups: z.partialRecord(z.enum(GROUPS), phrases),
     roles: phrases,
     role_modifiers: phrases,
+    role_held_by: z.record(z.string(), phrases).default({}),
     countable: phrases,
     spell_out: phrases,
     membership: phrases,
@@ -171,6 +172,7 @@ export const LEXICON = {
   stopwords: new Set(all((f) => f.stopwords)),
   filler: new Set(all((f) => f.filler)),
   shorthand: new Map(FILES.flatMap((f) => Object.entries(f.shorthand))),
+  roleHeldBy: new Map(FILES.flatMap((f) => Object.entries(f.role_held_by))),
   synonyms: new Map(FILES.flatMap((f) => Object.entries(f.synonyms))),
   /** Longest ending first, so "isations" is folded before "ise". */
   variants: all((f) => f.variants).sort((a, b) => b[0].length - a[0].length),

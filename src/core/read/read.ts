@@ -205,7 +205,7 @@ export function read(question: string, index: SearchIndex): Frame {
   const personSubject = links.some((l) => index.persons.has(l.entity) || l.role === 'title') || words.some((w, i) => free(i) && isPeopleNoun(w));
   // "When does it start?" asks a start date; "the start of technical cooperation" names a thing.
   if (attribute === 'start' && !words.some((w) => w === 'when' || w === 'когда')) attribute = undefined;
-  const asked = askOf(words, tokens, intents, free);
+  const asked = askOf(words, tokens, intents, free, tagged);
   const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(asked) ? 'yesno' : asked;
   // "Did he propose a visa deal?" proposes the deal; "who proposed it?" asks a person, answered by the people's facts.
   if (attribute === 'proposal' && (ask === 'yesno' || ask === 'who')) attribute = undefined;
@@ -316,7 +316,10 @@ export function read(question: string, index: SearchIndex): Frame {
     compound: LEXICON.secondQuestion(question),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     roles: rolesIn(tokens, free, links, (id) => index.persons.has(id), intents.has('identity')),
-    roleWords: roleWordsIn(tokens),
+    roleWords: roleWordsIn(
+      tokens,
+      links.filter((l) => !index.persons.has(l.entity) && l.role !== 'title'),
+    ),
     roleQualifiers: roleQualifiersIn(tokens, links).filter((s) => terms.includes(s)),
     proposed,
   };
@@ -394,7 +397,7 @@ function correctQuestionWord(token: Token, index: SearchIndex): Token {
 
 // ── what is asked ──────────────────────────────────────────────────────────
 
-function askOf(words: readonly string[], tokens: readonly Token[], intents: ReadonlySet<Intent>, free: (i: number) => boolean): Frame['ask'] {
+function askOf(words: readonly string[], tokens: readonly Token[], intents: ReadonlySet<Intent>, free: (i: number) => boolean, tagged: boolean): Frame['ask'] {
   let start = 0;
   while (start < words.length - 1 && OPENERS.has(words[start]!)) start++;
   // "Besides the foreign minister, which Algerian leaders…": the question starts at its question word.
@@ -418,6 +421,9 @@ function askOf(words: readonly string[], tokens: readonly Token[], intents: Read
   for (const { ask, words: phrase } of ASK_PHRASES) {
     if (phrase.every((w, k) => opening[k] === w)) return ask;
   }
+  // "The KZ ambassador who presented credentials … lives in Wellington, right?": a statement put for confirmation; its
+  // "who" only says which ambassador. (Not "Bui Tanh Son who is he": the question word right before the tag asks.)
+  if (tagged && !WH_WORDS.includes(words[words.length - 1]!)) return 'yesno';
   // Words outside names: "the WHO committee" asks no who.
   const has = new Set(words.filter((_, i) => free(i)));
   if (has.has('who') || has.has('кто')) return 'who';
@@ -571,9 +577,11 @@ function rolesIn(
 }
 
 /** Every role the question names, longest first and without overlaps ("foreign minister", not also "minister"). */
-function roleWordsIn(tokens: readonly Token[]): string[] {
+function roleWordsIn(tokens: readonly Token[], names: readonly { start: number; end: number }[]): string[] {
   const found: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    // (Not a word of a place's or an organization's name: "Nur-Sultan" has no sultan.)
+    if (names.some((l) => i >= l.start && i < l.end)) continue;
     const matched = ROLES.find((r) => r.stems.every((s, k) => roleWord(tokens[i + k], s)));
     if (!matched) continue;
     // ("Which Singapore ministers…": a plural is the group asked for, not a role to leave out.)
@@ -618,8 +626,8 @@ function verbAt(tokens: readonly Token[], i: number): boolean {
 function roleWord(token: Token | undefined, stemmed: string): boolean {
   if (!token) return false;
   if (token.stem === stemmed) return true;
-  // A typo's allowance, but not for a word the lexicon knows as another ("sectors" is not "rectors").
-  return stemmed.length >= 6 && !INTENT_BY_STEM.has(token.stem) && editDistance(token.stem, stemmed, 1) <= 1;
+  // A typo's allowance, but not for a word the lexicon knows as another ("sectors" is not "rectors", "resident" not "president").
+  return stemmed.length >= 6 && !INTENT_BY_STEM.has(token.stem) && !ATTRIBUTE_WORDS.has(token.norm) && editDistance(token.stem, stemmed, 1) <= 1;
 }
 
 /** The person named before the first action word ("Guterres invited Tokayev…"): who the question says acted. */
