@@ -1590,3 +1590,21 @@ describe('copies of credentials received from an ambassador named after a comma,
     expect(toPlainText(answer, d.k)).toContain('residence in Canberra');
   });
 });
+
+describe('a Russian question about an intergovernmental commission', () => {
+  it('reads «по данным первого заседания межправкомиссии» as the scene, not as words the release lacks', async () => {
+    const text = [
+      'First meeting of Kazakhstan-Lesotho intergovernmental commission held in Maseru',
+      'MASERU, 16 November 2024 – The first meeting of the Kazakhstan-Lesotho Intergovernmental Commission was co-chaired by Deputy Minister of Foreign Affairs of Kazakhstan Arman Issetov and Minister of Trade of Lesotho Mokhethi Shelile.',
+      'It was noted that 14 students from Lesotho are currently studying in Kazakhstan.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'lesotho-igc.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    for (const q of [
+      'Сколько студентов из Лесото учатся в Казахстане, по данным первого заседания межправкомиссии?',
+      'Сколько студентов из Лесото сейчас учатся в Казахстане (по итогам заседания межправкомиссии)?',
+    ]) {
+      expect(toPlainText(ask(engine, q), d.k)).toContain('14 students from Lesotho');
+    }
+  });
+});
