@@ -1596,7 +1596,7 @@ describe('a Russian question about an intergovernmental commission', () => {
     const text = [
       'First meeting of Kazakhstan-Lesotho intergovernmental commission held in Maseru',
       'MASERU, 16 November 2024 – The first meeting of the Kazakhstan-Lesotho Intergovernmental Commission was co-chaired by Deputy Minister of Foreign Affairs of Kazakhstan Arman Issetov and Minister of Trade of Lesotho Mokhethi Shelile.',
-      'It was noted that 14 students from Lesotho are currently studying in Kazakhstan.',
+      'It was noted that 14 students from Lesotho are currently studying in Kazakhstan. The previous round of political consultations was held in Astana in 2019.',
     ].join('\n\n');
     const d = await draft(await knowledgeCopy(), 'lesotho-igc.txt', `${text}\n`);
     const engine = createEngine(d.k);
@@ -1606,5 +1606,8 @@ describe('a Russian question about an intergovernmental commission', () => {
     ]) {
       expect(toPlainText(ask(engine, q), d.k)).toContain('14 students from Lesotho');
     }
+    expect(toPlainText(ask(engine, 'Где и когда прошёл предыдущий раунд политических консультаций Казахстан – Лесото?'), d.k)).toContain(
+      'held in Astana in 2019',
+    );
   });
 });
