@@ -1611,3 +1611,18 @@ describe('a Russian question about an intergovernmental commission', () => {
     );
   });
 });
+
+describe("a trade figure's change, asked loosely", () => {
+  it('answers "how much did it grow yoy?" from "… 37% more than in 2022"', async () => {
+    const text = [
+      'Kazakh FM visits Lesotho',
+      'MASERU, 15 October 2024 – Minister of Foreign Affairs of Kazakhstan Murat Nurtleu held talks with Minister of Foreign Affairs of Lesotho Lejone Mpotjoane.',
+      'According to the Kazakh side, bilateral trade turnover reached 14.2 million US dollars in 2023, 37% more than in 2022.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'lesotho-trade.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    for (const q of ['KZ–Lesotho trade in 2023, and how much did it grow yoy?', 'kz-lesotho trade 2023 vs 2022, by how much did it change?']) {
+      expect(toPlainText(ask(engine, q), d.k)).toContain('37% more than in 2022');
+    }
+  });
+});

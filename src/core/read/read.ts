@@ -220,7 +220,10 @@ export function read(question: string, index: SearchIndex): Frame {
         terms.splice(i, 1);
         subjectWords.splice(i, 1);
       }
-    // (Nor is one no release writes: "vs".)
+  }
+  // A figure's change asked ("how much did it grow yoy?", "trade in 2023 vs 2022?"): the words of comparing are no
+  // subject a release must write.
+  if (attribute === 'trade' || attribute === 'growth' || attribute === 'percent') {
     for (let i = unknownWords.length - 1; i >= 0; i--) if (FIGURE_CHANGE_WORDS.has(unknownWords[i]!.toLowerCase())) unknownWords.splice(i, 1);
   }
   // "Apart from thanking him, what did they discuss?": what the asker already knows is no cue of what to look for.
