@@ -1626,3 +1626,31 @@ describe("a trade figure's change, asked loosely", () => {
     }
   });
 });
+
+describe('an office the release writes without a name, put for confirmation', () => {
+  it('is not denied: "the Vietnamese president backed …, right?" when the release reports the President of Vietnam', async () => {
+    const text = [
+      'Kazakh Ambassador presents credentials to President of Vietnam',
+      'HANOI, 14 May 2024 – Ambassador of Kazakhstan to Vietnam Arman Zholamanov presented his credentials to the President of Vietnam at the Presidential Palace in Hanoi.',
+      'The Vietnamese President welcomed the growth of bilateral trade and supported the opening of direct flights between Almaty and Da Nang.',
+      'Zholamanov also met Deputy Minister of Foreign Affairs of Vietnam Pham Quoc Hung.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'vietnam.txt', `${text}\n`);
+    const answer = ask(createEngine(d.k), 'The Vietnamese president backed direct flights between Almaty and Hanoi, right?');
+    expect(answer.summary).not.toMatch(/names no president/);
+  });
+});
+
+describe('a Russian question about a meeting to come', () => {
+  it('«где и когда пройдёт 11-е заседание» is answered by the meeting agreed, not by the one held', async () => {
+    const text = [
+      'Kazakhstan and Lesotho hold 10th meeting of intergovernmental commission in Maseru',
+      'MASERU, 14 October 2024 – The 10th meeting of the Kazakhstan-Lesotho Intergovernmental Commission was held in Maseru.',
+      'The sides agreed to hold the 11th meeting of the commission in Astana in 2025.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'lesotho-10.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'Где и когда пройдёт 11-е заседание межправкомиссии Казахстан–Лесото?'), d.k);
+    expect(answer).toContain('in Astana in 2025');
+    expect(answer).not.toContain('was held in Maseru');
+  });
+});

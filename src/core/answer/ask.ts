@@ -111,7 +111,8 @@ export function ask(engine: Engine, question: string): Answer {
     if (office) continue;
     // "He was received by Timor-Leste's prime minister, right?": the people of that country the release does name
     // correct it. (Not "did he meet the Tajik FM?": a meeting the release does not report is not denied.)
-    const instead = matched.length === 0 && a.tagged ? namedOf(engine, of, releases) : [];
+    // (Only where the release never writes the office: "the Vietnamese President welcomed …" is that office, unnamed.)
+    const instead = matched.length === 0 && a.tagged && !writesOffice(engine, releases, role, of) ? namedOf(engine, of, releases) : [];
     if (instead.length) {
       const items = instead.map((p) => personLine(engine, p));
       const sources = instead.flatMap((p) =>
@@ -347,6 +348,14 @@ function unknownSubject(a: Frame, named: number): boolean {
   if (a.ask === 'summary') return false;
   const outnumbered = named === 0 ? a.unknownWords.length >= a.terms.length : a.unknownWords.length > a.terms.length + named;
   return a.ask === 'count' || outnumbered;
+}
+
+/** Whether a few releases write an office of a country in some sentence ("the President of Vietnam"); many: assume so. */
+function writesOffice(engine: Engine, releases: ReadonlySet<string>, role: string, of: string): boolean {
+  if (releases.size > 3) return true;
+  return [...releases].some((id) =>
+    (engine.knowledge.releases.get(id)?.paragraphs ?? []).some((p) => splitSentences(p).some((x) => titlesHoldRole([x], role) && namesAnyOf(engine, x, [of]))),
+  );
 }
 
 /** The people of a country or organization these releases report meetings with — or, if none, introduce. */
