@@ -462,7 +462,10 @@ function whoAnswer(ctx: Context): Answer | undefined {
     // Nobody else at their meetings: not the people the question already names — a fact or the text may say who else.
     const matched = matchingFacts(ctx);
     // (The second half of a question of two, from the releases the first half's facts are of.)
-    const ofTheirReleases = (): Fact[] => [...engine.knowledge.facts.values()].filter((f) => matched.some((m) => m.release === f.release));
+    const ofTheirReleases = (): Fact[] =>
+      [...new Set(matched.map((m) => m.release))].flatMap((r) =>
+        (engine.index.factsByRelease.get(r) ?? []).flatMap((id) => engine.knowledge.facts.get(id) ?? []),
+      );
     const facts = ctx.a.compound && matched.length ? [...matched, ...otherFactHalves(ctx, matched, ofTheirReleases())] : matched;
     return (facts.length ? whoOfFacts(ctx, facts) : sentenceAnswer(ctx)) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   }

@@ -38,7 +38,9 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
       if (lead) sources.push({ release: release.id, paragraph: 1, quote: splitSentences(lead).slice(0, 2).join(' ') });
       if (ctx.group) continue;
       // …and, of a call or an event with no meeting drafted, what was discussed and what the release's own facts say.
-      const own = [...ctx.engine.knowledge.facts.values()].filter((f) => f.release === release.id && !f.meeting && f.kind !== 'visit');
+      const own = (ctx.engine.index.factsByRelease.get(release.id) ?? [])
+        .flatMap((id) => ctx.engine.knowledge.facts.get(id) ?? [])
+        .filter((f) => !f.meeting && f.kind !== 'visit');
       const points = keyPoints(own, POINTS_PER_MEETING + 1);
       lines.push(...points.map((f) => f.label));
       const discussed = sentencesStating(ctx.engine, [release.id], (x) => LEXICON.discussion(x), 1);

@@ -70,6 +70,8 @@ export interface SearchIndex {
   sourceStems: ReadonlySet<string>;
   /** Fact ids by kind ("invitation", "agreement"). */
   factsByKind: ReadonlyMap<string, readonly string[]>;
+  /** Fact ids by release, in the release's order: a digest or a question's second half without a pass over every fact. */
+  factsByRelease: ReadonlyMap<string, readonly string[]>;
   /** The releases, newest first. */
   releasesNewestFirst: readonly Release[];
   /** Every release id. */
@@ -267,9 +269,11 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   }
   const datedFacts: Fact[] = [];
   const factsByKind = new Map<string, string[]>();
+  const factsByRelease = new Map<string, string[]>();
   for (const fact of knowledge.facts.values()) {
     if (fact.when) datedFacts.push(fact);
     push(factsByKind, fact.kind, fact.id);
+    push(factsByRelease, fact.release, fact.id);
     if (++items % 1024 === 0) yield;
   }
   yield;
@@ -368,6 +372,7 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
     releasesByPrincipal,
     releasesNewestFirst,
     factsByKind,
+    factsByRelease,
     sourceStems,
     counterparts,
     metPeople,
