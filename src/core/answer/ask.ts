@@ -460,13 +460,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const unnamed = unnamedMet(engine, there);
     if (others.length || unnamed.length) return withUnnamed(others.length ? describePeople(ctx, others) : undefined, unnamed, ctx.lang);
     // Nobody else at their meetings: not the people the question already names — a fact or the text may say who else.
-    const matched = matchingFacts(ctx);
-    // (The second half of a question of two, from the releases the first half's facts are of.)
-    const ofTheirReleases = (): Fact[] =>
-      [...new Set(matched.map((m) => m.release))].flatMap((r) =>
-        (engine.index.factsByRelease.get(r) ?? []).flatMap((id) => engine.knowledge.facts.get(id) ?? []),
-      );
-    const facts = ctx.a.compound && matched.length ? [...matched, ...otherFactHalves(ctx, matched, ofTheirReleases())] : matched;
+    const facts = matchingFacts(ctx);
     return (facts.length ? whoOfFacts(ctx, facts) : sentenceAnswer(ctx)) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   }
   // "С кем встретился генконсул в Хайкоу?": whom, where — nobody named, only places: everyone met there.

@@ -96,7 +96,13 @@ export function matchingFacts(ctx: Context): Fact[] {
   if (candidates.size === 0 && ctx.specific.length === 0 && ctx.terms.length === 0) {
     for (const kind of actionKinds(a)) for (const id of engine.index.factsByKind.get(kind) ?? []) candidates.add(id);
   }
-  return rankFacts(ctx, [...candidates], false);
+  const ranked = rankFacts(ctx, [...candidates], false);
+  // (The second half of a question of two, from the releases the first half's facts are of.)
+  if (!ctx.a.compound || ranked.length === 0) return ranked;
+  const pool = [...new Set(ranked.map((f) => f.release))].flatMap((r) =>
+    (engine.index.factsByRelease.get(r) ?? []).flatMap((id) => engine.knowledge.facts.get(id) ?? []),
+  );
+  return [...ranked, ...otherFactHalves(ctx, ranked, pool)];
 }
 
 /** How many of the question's subject words (the group asked for included) a fact's or a sentence's stems hold. */

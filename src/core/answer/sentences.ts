@@ -394,8 +394,13 @@ function answersKind(ctx: Context, text: string, tokens: ReturnType<typeof token
 function placedAt(tokens: ReturnType<typeof tokensOf>, link: { start: number; role: string }): boolean {
   if (link.role === 'demonym') return false;
   const at = tokens[link.start - 1]?.norm === 'the' ? link.start - 1 : link.start;
-  if (LEXICON.placeBefore.some((words) => words.every((w, k) => tokens[at - words.length + k]?.norm === w))) return true;
+  if (afterPlaceWords(tokens, at)) return true;
   return !LEXICON.notPlaceBefore.has(tokens[at - 1]?.norm ?? '');
+}
+
+/** Whether the words right before position `at` place something there: "in", "at", "city of". */
+function afterPlaceWords(tokens: ReturnType<typeof tokensOf>, at: number): boolean {
+  return LEXICON.placeBefore.some((words) => words.every((w, k) => tokens[at - words.length + k]?.norm === w));
 }
 
 /** Whether the response quoted after a proposal (withResponses) says the place or date asked. */
@@ -408,14 +413,7 @@ function responseAnswersKind(ctx: Context, source: Source): boolean {
 /** "In Brno", "at Cholpon-Ata": a capitalized word no entity is, after the words that place something (not "in May"). */
 function unknownPlaceNamed(tokens: ReturnType<typeof tokensOf>, formTable: Parameters<typeof linkExact>[1]): boolean {
   const known = new Set(linkExact(tokens, formTable).flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
-  return tokens.some(
-    (t, i) =>
-      i > 0 &&
-      /^\p{Lu}/u.test(t.raw) &&
-      !known.has(i) &&
-      !MONTH_WORDS.has(t.norm) &&
-      LEXICON.placeBefore.some((words) => words.every((w, k) => tokens[i - words.length + k]?.norm === w)),
-  );
+  return tokens.some((t, i) => i > 0 && /^\p{Lu}/u.test(t.raw) && !known.has(i) && !MONTH_WORDS.has(t.norm) && afterPlaceWords(tokens, i));
 }
 
 /** Whether the text's "<number> <unit> of <thing>" counts the question's unit (its first subject word) of another thing only. */

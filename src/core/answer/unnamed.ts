@@ -67,13 +67,18 @@ export function presentNotMet(engine: Engine, releases: Iterable<string>): strin
   for (const id of ids) {
     const release = engine.knowledge.releases.get(id);
     if (!release) continue;
-    const met = new Set([...engine.knowledge.meetings.values()].filter((m) => m.release === id).flatMap((m) => m.with));
-    const introduced = new Set(engine.knowledge.mentions.filter((m) => m.release === id).map((m) => m.person));
+    const met = new Set((engine.index.meetingsByRelease.get(id) ?? []).flatMap((m) => m.with));
     for (const paragraph of release.paragraphs)
       for (const quote of splitSentences(paragraph)) {
         if (!LEXICON.met(quote)) continue;
         for (const p of entitiesNamed(tokensOf(quote), engine.index.formTable))
-          if (introduced.has(p) && !met.has(p) && p !== release.principal && engine.knowledge.entities.get(p)?.type === 'person') out.add(p);
+          if (
+            (engine.index.mentionsByPerson.get(p) ?? []).some((m) => m.release === id) &&
+            !met.has(p) &&
+            p !== release.principal &&
+            engine.knowledge.entities.get(p)?.type === 'person'
+          )
+            out.add(p);
       }
   }
   return [...out];

@@ -56,6 +56,8 @@ export interface SearchIndex {
   factStems: SmallSets;
   stemWeight: (stem: string) => number;
   meetingsByPerson: ReadonlyMap<string, readonly string[]>;
+  /** Meetings by release, in the release's order. */
+  meetingsByRelease: ReadonlyMap<string, readonly Meeting[]>;
   /** For each organization or country, the people of it (through `parent` too); a person is their own. */
   peopleOfEntity: ReadonlyMap<string, readonly string[]>;
   /** The visiting ministers, their countries and the host cities: words that frame a question without narrowing it. */
@@ -215,7 +217,9 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   // (at 10,000 releases, the passes from here to the end ran half a second without one).
   let items = 0;
   const meetingsByPerson = new Map<string, string[]>();
+  const meetingsByRelease = new Map<string, Meeting[]>();
   for (const meeting of knowledge.meetings.values()) {
+    push(meetingsByRelease, meeting.release, meeting);
     for (const person of meeting.with) push(meetingsByPerson, person, meeting.id);
     if (++items % 1024 === 0) yield;
   }
@@ -364,6 +368,7 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
     factStems,
     stemWeight,
     meetingsByPerson,
+    meetingsByRelease,
     peopleOfEntity,
     principals,
     mentionsByPerson,
