@@ -218,3 +218,5 @@ archiveSuite('archive-17');
 archiveSuite('archive-18');
 archiveSuite('archive-19');
 archiveSuite('archive-20');
+archiveSuite('archive-21');
+archiveSuite('archive-22');
