@@ -122,6 +122,10 @@ function debrisLine(line: string): string | undefined {
   // A scraper's own line: "date 2022-03-11 Qazaq TV <site name>": the label and the date say it is not the release's.
   // A photo credit: "Photo source: picture from the open source", "Photo: Kazinform".
   if (/^(?:photos?|video|image|pictures?)(?: (?:source|credit|courtesy)s?)?\s*:/i.test(line)) return '';
+  // The page around it: "Read also: <another story's headline>", "Tags: OIC, Somalia", "Subscribe to Kazinform on Telegram".
+  if (/^(?:read also|also read|read more|see also|related(?: news| stories| articles)?|more on the topic|tags?|keywords|читайте также|теги)\s*:/iu.test(line))
+    return '';
+  if (/^(?:subscribe to|follow us on|join us on|подписывайтесь на)\b.{0,60}$/iu.test(line) && !/[.!?]$/.test(line)) return '';
   const scraped = /^(?:date|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(line);
   if (scraped) return parseDate(scraped[1]!) ?? '';
   // A wire's timestamp: "5/16/2024 3:11:47 AM" (MENAFN). Month first with a 12-hour clock, or where the day is over 12.
@@ -143,7 +147,8 @@ function debrisLine(line: string): string | undefined {
   if (byline && !byline[1]) return '';
   const bylineDate = byline?.[1] ? parseDate(byline[1]) : undefined;
   if (bylineDate) return bylineDate;
-  let rest = ` ${line.toLowerCase()} `;
+  // (A label's colon is no word: "Share this:", "Print version:".)
+  let rest = ` ${line.toLowerCase().replace(/(\p{L}):(?=\s|$)/gu, '$1 ')} `;
   for (const phrase of DEBRIS_PHRASES) rest = rest.split(` ${phrase} `).join('  ');
   let date = '';
   rest = rest.replace(new RegExp(DATE_PATTERN.source, 'gi'), (written) => {
@@ -180,7 +185,8 @@ export function dayMonthIn(text: string, before: string, after: string): DayMont
 }
 
 /** "3 October", "14 November, 16:05", "Oct. 3": a date line without a year — its day and month. */
-const dayMonthLine = (line: string): DayMonth | undefined => dayMonthIn(line, '^', '\\.?(?:,? \\d{1,2}:\\d{2})?$');
+const dayMonthLine = (line: string): DayMonth | undefined =>
+  dayMonthIn(line, '^', '\\.?(?:,? \\d{1,2}:\\d{2})?(?:\\s*[·|•,]\\s*(?:views?:?\\s*)?\\d[\\d ,]*(?:\\s*views?)?)?$');
 
 /** Non-breaking and zero-width spaces, tabs: whatever the page used, one plain space. */
 function tidyLine(line: string): string {
@@ -355,9 +361,16 @@ export function cleanRelease(raw: string): CleanText {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    const separate = lines.length > 1 && lines.every((l) => /^\p{Lu}/u.test(l));
+    const separate = lines.length > 1 && lines.every((l) => /^[\p{Lu}\d]/u.test(l)); // ("24.kz" too)
     title = separate ? (lines.filter((l) => !short(l)).pop() ?? lines[lines.length - 1]!) : paragraphs[0]!;
     if (separate) removed.push(...lines.filter((l) => l !== title));
+    paragraphs = paragraphs.slice(1);
+  }
+  // "KazTAG – Kazakhstan Telegraph Agency" / "Politics", and the headline in a paragraph of its own below: the last
+  // heading above the text is the headline, the ones above it the page's.
+  while (title && hasBlankSeparators && paragraphs.length > 1 && heading(paragraphs[0]!) && !short(paragraphs[0]!) && !splitDateline(paragraphs[0]!)) {
+    removed.push(title);
+    title = paragraphs[0]!;
     paragraphs = paragraphs.slice(1);
   }
   // "Kazakh TV" between the headline and the dateline: the site's name, not the text.

@@ -423,7 +423,11 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       // "Also taking part in the consultations were …" after a paragraph about something else: still the last meeting.
       // "The Kazakh delegation included …": the visitor's own delegation, at the visit's first meeting, not its last.
       const ownDelegation = delegationOf !== undefined && delegationOf === home && /delegation/i.test(present[0]);
-      const joined = (ownDelegation ? meetings[0] : undefined) ?? current ?? (/\balso\b/i.test(present[0]) ? meetings[meetings.length - 1] : undefined);
+      // "Also present at the meeting with the OPEC Secretary General was …": the meeting with the one that title or name is.
+      const atMeetingWith = /\bat the (?:meeting|talks|conversation|consultations) with (.+?) (?:was|were)\s+$/i.exec(present[0])?.[1];
+      const withWhom = atMeetingWith ? meetings.find((m) => m.with.some((id) => heldBy(resolver.entity(id), atMeetingWith))) : undefined;
+      const joined =
+        withWhom ?? (ownDelegation ? meetings[0] : undefined) ?? current ?? (/\balso\b/i.test(present[0]) ? meetings[meetings.length - 1] : undefined);
       // "The talks in extended format were attended by …": the talks just reported, both sides' people.
       const ofTheTalks = /\b(?:talks|meeting|negotiations|consultations)\b/i.test(s.text.slice(0, present.index));
       if (ids.length && joined && (/\b(?:also|delegation)\b/i.test(present[0]) || ofTheTalks)) {
@@ -1462,7 +1466,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     const firstAfter = others.find(
       (p) =>
         p.quoteStart >= cue.end &&
-        /^(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+with\s+|(?:on|at|during|via)\s+[\p{L}\d'’ -]{1,30}?\s+with\s+|with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:the\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
+        /^(?:(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+)?(?:(?:on|at|during|via)\s+[\p{L}\d'’ .-]{1,30}?\s+)?with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:the\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
           s.text.slice(cue.end, p.quoteStart),
         ),
     );
@@ -1505,6 +1509,13 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     }
   }
   return undefined;
+}
+
+/** Whether words name a person: their name, surname or title ("the OPEC Secretary General"). */
+function heldBy(person: { name: string; title?: string } | undefined, words: string): boolean {
+  if (!person) return false;
+  const said = ` ${normalize(words)} `;
+  return [person.name, person.title ?? '', person.name.split(/\s+/).pop() ?? ''].some((form) => form.length > 2 && said.includes(` ${normalize(form)} `));
 }
 
 function meetingId(intro: Intro, meetings: DraftMeeting[], s: Sentence): string {

@@ -75,6 +75,10 @@ export const TITLE_WORDS = new Set([
   'abroad',
   'diaspora',
   'worship',
+  // "Permanent Representative to the international organizations in Vienna Daulet …": the posting, in lower case.
+  'international',
+  'organizations',
+  'organisations',
   'deputy',
   'prime',
   'foreign',

@@ -1654,3 +1654,60 @@ describe('a Russian question about a meeting to come', () => {
     expect(answer).not.toContain('was held in Maseru');
   });
 });
+
+describe("a page's own lines around the release", () => {
+  it('keeps "Share this:", "Read also:", "Tags:" and "Subscribe to … on Telegram" out of the title, the text and the entities', () => {
+    const clean = cleanRelease(
+      [
+        'Nation | Diplomacy',
+        'Kazakh FM receives Malian counterpart',
+        'Share this:',
+        '',
+        'ASTANA – Minister of Foreign Affairs of Kazakhstan Yermek Kosherbayev held talks with the Malian minister.',
+        '',
+        'Tags: Mali, trade',
+        'Read also: Karaganda to Host Winter Games Next Year',
+        'Subscribe to The Steppe Herald on Telegram',
+      ].join('\n'),
+    );
+    expect(clean.title).toBe('Kazakh FM receives Malian counterpart');
+    expect(clean.paragraphs).toEqual(['Minister of Foreign Affairs of Kazakhstan Yermek Kosherbayev held talks with the Malian minister.']);
+  });
+
+  it('reads a date line with a view counter ("17 March, 16:20 · 1 204 views") as the day, and a site name that starts with a digit', () => {
+    const clean = cleanRelease(
+      ['24.kz', 'FM speaks with Malian counterpart by phone', '17 March, 16:20 · 1 204 views', '', 'NUR-SULTAN – The ministers spoke by phone.'].join('\n'),
+    );
+    expect(clean.dayMonth).toMatchObject({ month: 3, day: 17 });
+    expect(clean.title).toBe('FM speaks with Malian counterpart by phone');
+  });
+
+  it("takes the last heading above the text as the headline, the site's header above it not", () => {
+    const clean = cleanRelease(
+      [
+        'SteppeWire – Kazakh News Agency',
+        'Politics',
+        '',
+        'Kazakhstan and Mali hold second round of consultations',
+        '',
+        'Astana. June 4. SteppeWire – The consultations took place in Bamako.',
+      ].join('\n'),
+    );
+    expect(clean.title).toBe('Kazakhstan and Mali hold second round of consultations');
+    expect(clean.paragraphs[0]).toBe('The consultations took place in Bamako.');
+  });
+});
+
+describe('talks "in <city> on <day> with" someone, and who was present at which meeting', () => {
+  it('drafts the talks, and the one "present at the meeting with the Secretary General" joins that meeting', async () => {
+    const text = [
+      'Kazakh envoy meets heads of organizations in Vienna',
+      "VIENNA, 6 June 2023 – Kazakhstan's Ambassador to Austria and Permanent Representative to the international organizations in Vienna, Nurlan Baizhanov, held talks in Vienna on Jun. 5 with OPEC Secretary General Karim Haddad.",
+      'The ambassador also met with Director-General of the Danube Energy Fund Lotte Brenner.',
+      'Also present at the meeting with the OPEC Secretary General was the First Secretary of the Permanent Mission, Aigerim Sapar.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'vienna-envoy.txt', `${text}\n`);
+    expect(d.result.draft.release.principal).toBe(person(d.k, 'Nurlan Baizhanov')?.id);
+    expect(meetingsWith(d)).toEqual([['Karim Haddad', 'Aigerim Sapar'], ['Lotte Brenner']]);
+  });
+});
