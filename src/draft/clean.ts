@@ -361,7 +361,8 @@ export function cleanRelease(raw: string): CleanText {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    const separate = lines.length > 1 && lines.every((l) => /^[\p{Lu}\d]/u.test(l)); // ("24.kz" too)
+    // (A site's name may start with a digit or be its address: "24.kz", "gov.kz", "qazaqtv.com   News".)
+    const separate = lines.length > 1 && lines.every((l) => /^[\p{Lu}\d]/u.test(l) || /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,4}\b/u.test(l));
     title = separate ? (lines.filter((l) => !short(l)).pop() ?? lines[lines.length - 1]!) : paragraphs[0]!;
     if (separate) removed.push(...lines.filter((l) => l !== title));
     paragraphs = paragraphs.slice(1);

@@ -1711,3 +1711,17 @@ describe('talks "in <city> on <day> with" someone, and who was present at which 
     expect(meetingsWith(d)).toEqual([['Karim Haddad', 'Aigerim Sapar'], ['Lotte Brenner']]);
   });
 });
+
+describe('a business forum asked "how many deals", and who "heads" a delegation', () => {
+  it('counts the deals of the forum the question names as its scene, and reads the present "heads the delegation"', async () => {
+    const text = [
+      'Kazakh-Malawian business forum in Lilongwe yields 6 deals',
+      'LILONGWE, 4 May 2024 – Deputy Minister of Foreign Affairs of Kazakhstan Alibek Bakayev, who heads the Kazakh delegation at the session of the joint committee, opened the Kazakhstan-Malawi Business Forum.',
+      'During the forum, the participants signed six commercial agreements worth a total of $12 million.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'malawi-forum.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'how many deals were signed at the kz-malawi business forum?'), d.k)).toContain('six commercial agreements');
+    expect(toPlainText(ask(engine, 'who led kz at the joint committee in lilongwe? the kazakh side i mean'), d.k)).toContain('Bakayev');
+  });
+});

@@ -183,7 +183,9 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     // (Kept aside, not dropped: it may answer the other half of "what was signed, and what is still negotiated?".)
     const statesStrict = ctx.a.ask === 'yesno' || strict.length === 0 || strict.some((c) => hit.queryTerms.includes(c));
     // "How many tonnes of …": the counted word (the first subject word) must be in the sentence, not just a number.
-    if (ctx.a.ask === 'count' && !ctx.a.attribute && words.length && !hit.queryTerms.includes(words[0]!)) return [];
+    // (Not a word of the scene: "how many deals were signed at the business forum?" counts deals, the forum is where.)
+    if (ctx.a.ask === 'count' && !ctx.a.attribute && words.length && !hit.queryTerms.includes(words[0]!) && !sceneStems(engine, release).has(words[0]!))
+      return [];
     // "How many tonnes of rice…" is not answered by "150,000 tonnes of wheat": the number's own "of" must be the thing asked.
     if (ctx.a.ask === 'count' && countsSomethingElse(text, ctx.a.terms)) return [];
     // A count is of the thing asked about: "how many companies took part in the Business Council" is not
