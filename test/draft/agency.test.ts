@@ -1725,3 +1725,22 @@ describe('a business forum asked "how many deals", and who "heads" a delegation'
     expect(toPlainText(ask(engine, 'who led kz at the joint committee in lilongwe? the kazakh side i mean'), d.k)).toContain('Bakayev');
   });
 });
+
+describe('a farewell call asked in chat words, in Russian and about figures in dollars', () => {
+  it('answers who "paid a farewell call" (no question of money), a Russian genitive surname, a small trade figure and the round to come', async () => {
+    const text = [
+      'Deputy FM Tumysh bids farewell to Malian Ambassador',
+      'ASTANA, 3 December 2024 – Deputy Minister of Foreign Affairs of Kazakhstan Kanat Tumysh received Ambassador of Mali to Kazakhstan Oumar Keita, who is completing his mission.',
+      'The sides noted that bilateral trade remains small: it amounted to about 290,000 US dollars in 2023.',
+      'They agreed that the first round of political consultations would take place in Bamako in 2025.',
+      'Also present at the meeting was Director of the Africa Department of the Kazakh Foreign Ministry Berik Sadykov.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'mali-farewell.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    const said = (q: string) => toPlainText(ask(engine, q), d.k);
+    expect(said('who is the malian ambassador that paid a farewell call in astana in dec 2024?')).toContain('Oumar Keita');
+    expect(said('Кто ещё присутствовал на прощальной встрече Тумыша с послом Мали?')).toContain('Sadykov');
+    expect(said('kz-mali trade in 2023?')).toContain('290,000 US dollars');
+    expect(said('where will the first round of kz-mali political consultations take place')).toContain('in Bamako');
+  });
+});

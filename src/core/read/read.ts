@@ -223,7 +223,8 @@ export function read(question: string, index: SearchIndex): Frame {
   }
   // A figure's change asked ("how much did it grow yoy?", "trade in 2023 vs 2022?"): the words of comparing are no
   // subject a release must write.
-  if (attribute === 'trade' || attribute === 'growth' || attribute === 'percent') {
+  // (And beside a count: "how many e-visas this year, and % up yoy?")
+  if (attribute === 'trade' || attribute === 'growth' || attribute === 'percent' || ask === 'count') {
     for (let i = unknownWords.length - 1; i >= 0; i--) if (FIGURE_CHANGE_WORDS.has(unknownWords[i]!.toLowerCase())) unknownWords.splice(i, 1);
   }
   // "Apart from thanking him, what did they discuss?": what the asker already knows is no cue of what to look for.

@@ -16,5 +16,6 @@ export function toCyrillic(text: string): string {
     i += hit ? hit[0].length : 1;
   }
   // A word's first "e" is "э" in Russian names ("Engström" → "Энгстрём").
-  return out.replace(/(^|[\s-])е/g, '$1э');
+  // A "y" between consonants is "ы" ("Tumysh" → "Тумыш", "Kydyrali" → "Кыдырали"); after a vowel it stays "й" ("Bakayev").
+  return out.replace(/(^|[\s-])е/g, '$1э').replace(/(?<=[бвгджзклмнпрстфхцчшщ])й(?=[бвгджзклмнпрстфхцчшщ]|$|[\s-])/g, 'ы');
 }
