@@ -760,7 +760,9 @@ function startsWithTitleHead(toks: Tok[], from: number, end: number): boolean {
 }
 
 /** ", with residence in Canberra, " right before a name. */
-const RESIDENCE_BEFORE_NAME = /,\s+(?:with\s+(?:his\s+|her\s+)?residence|resident)\s+in\s+\p{Lu}[\p{L}'’ -]*,\s*$/u;
+// (…and ", concurrently accredited to Guyana, ": another country of the same office, no part of its title either.)
+const RESIDENCE_BEFORE_NAME =
+  /,\s+(?:(?:with\s+(?:his\s+|her\s+)?residence|resident)\s+in|(?:concurrently|also|simultaneously)\s+accredited\s+(?:to|in))\s+(?:the\s+)?\p{Lu}[\p{L}'’ -]*,\s*$/u;
 
 /** Offices that are "to" someone: "Adviser to the President", "Assistant to the Prime Minister". */
 const TO_OFFICES = new Set(['adviser', 'advisor', 'assistant', 'aide', 'counsellor', 'counselor', 'envoy']);

@@ -1744,3 +1744,21 @@ describe('a farewell call asked in chat words, in Russian and about figures in d
     expect(said('where will the first round of kz-mali political consultations take place')).toContain('in Bamako');
   });
 });
+
+describe('who was met "on his trip", and an ambassador "concurrently accredited" to the country visited', () => {
+  it('lists the people met (not the topics), and drafts the accredited ambassador into the delegation', async () => {
+    const text = [
+      'Deputy Foreign Minister pays official visit to Belize',
+      'BELMOPAN, 14 May 2024 – Deputy Minister of Foreign Affairs of Kazakhstan Roman Vassilenko paid an official visit to Belize.',
+      'Vassilenko was received by Prime Minister of Belize John Briceño. They discussed tourism.',
+      'Vassilenko then held talks with Minister of Foreign Affairs of Belize Francis Fonseca.',
+      'The Kazakh delegation also included Ambassador of Kazakhstan to Mexico, concurrently accredited to Belize, Askar Nurpeisov.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'belize.txt', `${text}\n`);
+    expect(person(d.k, 'Askar Nurpeisov')?.title).toBe('Ambassador of Kazakhstan to Mexico');
+    const said = toPlainText(ask(createEngine(d.k), 'who did vasilenko meet on his belize trip in may 2024?'), d.k);
+    expect(said).toContain('John Briceño');
+    expect(said).toContain('Francis Fonseca');
+    expect(said).not.toContain('tourism');
+  });
+});
