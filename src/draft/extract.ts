@@ -371,6 +371,9 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       const continues = PARTIES.test(s.text) || CONTINUES.test(s.text) || s.people.some((p) => current!.with.includes(p.person)) || namesNobodyNew;
       if (!continues && !attendedTalks) current = undefined;
     }
+    // "Issetov also held a meeting with the Minister of Financial Services of Mauritius, discussing …": a meeting with
+    // someone the release does not name — what follows is not of the meeting before it.
+    if (!intro && current && meetsUnnamed(s)) current = undefined;
     // "Also present at the meeting was …", "Those present included A, B and C": the people listed join the meeting, or make one.
     // "… and the Japanese side by Y": the head of the other side is who was met.
     const guestHeads = intro ? [] : sideHeads(s).filter((h) => h.country !== home && h.person !== principal?.person);
@@ -1511,6 +1514,15 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     }
   }
   return undefined;
+}
+
+/** A meeting opened with an office and no name after it: "… also met with the Minister of Natural Resources of Guyana". */
+const MEETS_OFFICE =
+  /\b(?:met(?: with)?|held (?:a |an )?(?:meeting|talks|conversation) with|had talks with|was received by)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}-]*\s+){0,2}?(?:Minister|Ambassador|President|Chairman|Chairperson|Head|Secretary|Director|Governor|Mayor|Speaker)\b/u;
+
+function meetsUnnamed(s: Sentence): boolean {
+  const m = MEETS_OFFICE.exec(s.text);
+  return m !== null && !s.people.some((p) => p.quoteStart >= m.index);
 }
 
 /** Whether words name a person: their name, surname or title ("the OPEC Secretary General"). */

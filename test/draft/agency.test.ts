@@ -1762,3 +1762,27 @@ describe('who was met "on his trip", and an ambassador "concurrently accredited"
     expect(said).not.toContain('tourism');
   });
 });
+
+describe('a minister the release names only by office, beside one it names', () => {
+  const text = [
+    'Kazakhstan and Malawi hold first intergovernmental commission in Lilongwe',
+    'LILONGWE, 18 April 2024 – Deputy Minister of Foreign Affairs of Kazakhstan Arman Issetov held talks with Minister of Foreign Affairs of Malawi Nancy Tembo.',
+    'The ministers discussed the supply of Kazakh fertilizers.',
+    'Issetov also held a meeting with the Minister of Finance and Economic Affairs of Malawi, discussing the listing of Malawian bonds on the AIFC exchange.',
+  ].join('\n\n');
+
+  it('says the release gives no name for that office, not the name of the minister it does name', async () => {
+    const d = await draft(await knowledgeCopy(), 'malawi-igc.txt', `${text}\n`);
+    const answer = ask(createEngine(d.k), 'who is the malawian minister of finance and economic affairs that arman met in april 2024?');
+    expect(answer.status).toBe('not_found');
+    expect(toPlainText(answer, d.k)).toContain('gives no name');
+  });
+
+  it("keeps that meeting's topics off the meeting before it", async () => {
+    const d = await draft(await knowledgeCopy(), 'malawi-igc.txt', `${text}\n`);
+    const tembo = [...d.k.meetings.values()].find((m) => m.with.includes(person(d.k, 'Nancy Tembo')!.id))!;
+    const labels = tembo.facts.map((id) => d.k.facts.get(id)!.label).join(' | ');
+    expect(labels).toContain('fertilizers');
+    expect(labels).not.toContain('bonds');
+  });
+});

@@ -109,6 +109,15 @@ export function ask(engine: Engine, question: string): Answer {
       : unnamedMet(engine, releases).find((u) => titlesHoldRole([u.office], role) && namesAnyOf(engine, u.office, [of]));
     if (office && (a.asksName || a.intents.has('identity') || (a.ask === 'who' && !a.attribute))) return notFound(S.noNameGiven(office.office), lang);
     if (office) continue;
+    // "The Mauritian minister of financial services": not the foreign minister the release names, when it names that
+    // office only — then it gives no name.
+    const titled = (stems: ReadonlySet<string>) => a.roleQualifiers.length > 0 && a.roleQualifiers.every((q) => stems.has(q));
+    if (a.ask === 'who' && !a.attribute && matched.length && !matched.some((p) => titled(titleStemsOf(engine, p)))) {
+      const unnamed = unnamedMet(engine, releases).find(
+        (u) => titlesHoldRole([u.office], role) && namesAnyOf(engine, u.office, [of]) && titled(new Set(tokensOf(u.office).map((t) => t.stem))),
+      );
+      if (unnamed) return notFound(S.noNameGiven(unnamed.office), lang);
+    }
     // "He was received by Timor-Leste's prime minister, right?": the people of that country the release does name
     // correct it. (Not "did he meet the Tajik FM?": a meeting the release does not report is not denied.)
     // (Only where the release never writes the office: "the Vietnamese President welcomed …" is that office, unnamed.)
