@@ -1786,3 +1786,26 @@ describe('a minister the release names only by office, beside one it names', () 
     expect(labels).not.toContain('bonds');
   });
 });
+
+describe('a wrong office holder put for confirmation, and what became of a request', () => {
+  const text = [
+    'Murat Nurtleu pays official visit to Slovenia',
+    'LJUBLJANA, 8 October 2024 – Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan Murat Nurtleu held talks with Minister of Foreign Affairs of Slovenia Tanja Fajon.',
+    'The same day, Murat Nurtleu was received by Prime Minister of Slovenia Robert Golob.',
+    "The Kazakh minister also asked for Slovenia's support for Kazakhstan's candidacy to the UN Human Rights Council. Fajon promised to consider the request.",
+  ].join('\n\n');
+
+  it('corrects "received by the Slovenian president <a name no release has>, right?" with whom the release names', async () => {
+    const d = await draft(await knowledgeCopy(), 'slovenia.txt', `${text}\n`);
+    const said = toPlainText(ask(createEngine(d.k), 'nurtleu was received by slovenian president musar on that ljubljana trip, right?'), d.k);
+    expect(said).toContain('names no president of Slovenia');
+    expect(said).toContain('Robert Golob');
+  });
+
+  it('answers "what happened to kz\'s HRC request?" with the request and its reply', async () => {
+    const d = await draft(await knowledgeCopy(), 'slovenia.txt', `${text}\n`);
+    expect(toPlainText(ask(createEngine(d.k), "what happened to kz's human rights council request in the slovenia talks?"), d.k)).toContain(
+      'promised to consider',
+    );
+  });
+});

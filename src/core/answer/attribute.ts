@@ -7,7 +7,7 @@ import type { Fact } from '../knowledge/types';
 import { LEXICON, type Attribute } from '../lexicon/lexicon';
 import { answered, notFound, type Answer } from './answer';
 import type { Context } from './ask-context';
-import { figureOfOtherYear, matchingFacts } from './fact-match';
+import { figureOfOtherYear, matchingFacts, PROPOSING } from './fact-match';
 import { meetingsIn } from './ask-context';
 import { factsOf } from './topics';
 import { nameOf, visitWords } from './people';
@@ -62,9 +62,11 @@ export function attributeAnswer(ctx: Context): Answer {
   if (stating && attribute === 'proposal' && scene.length) {
     // "What proposals came up, and what happened to them?", "… the business council and the Aktau idea?": every
     // proposal of the visit that speaks of what is asked (all of them when only the scene is asked), each with its answer.
+    // (The words of proposing are no subject: "the HRC request" is "asked for … support" — the evidence says so.)
+    const subject = asked.terms.filter((t) => !PROPOSING.has(t));
     const about = (text: string): boolean => {
       const stems = new Set(tokensOf(text).map((t) => t.stem));
-      return asked.terms.length === 0 || asked.terms.some((t) => stems.has(t));
+      return subject.length === 0 || subject.some((t) => stems.has(t));
     };
     const sources = sentencesStating(ctx.engine, ctx.releases, (text) => stating(text) && about(text), MAX_PROPOSALS);
     if (sources.length) return answered(ctx.S.fromText, [], withResponses(ctx.engine, sources), ctx.lang);

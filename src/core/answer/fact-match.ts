@@ -53,7 +53,7 @@ export function factStatesAsked(engine: Engine, fact: Fact, a: Frame, cues: read
   return cues.length === 0 || cues.some((c) => factStatesAction(engine, fact, c));
 }
 /** The stems of the words that ask a proposal (lexicon `attributes.proposal`). */
-const PROPOSING = new Set((LEXICON.attributes.get('proposal') ?? []).flatMap((p) => p.split(' ').map(lexiconStem)));
+export const PROPOSING = new Set((LEXICON.attributes.get('proposal') ?? []).flatMap((p) => p.split(' ').map(lexiconStem)));
 
 /** Facts that answer the question, best first: by the entities and words they share with it. */
 export function matchingFacts(ctx: Context): Fact[] {

@@ -319,7 +319,14 @@ export function read(question: string, index: SearchIndex): Frame {
     tagged,
     compound: LEXICON.secondQuestion(question),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
-    roles: rolesIn(tokens, free, links, (id) => index.persons.has(id), intents.has('identity')),
+    roles: rolesIn(
+      tokens,
+      free,
+      links,
+      (id) => index.persons.has(id),
+      intents.has('identity'),
+      (i) => unknownPositions.includes(i),
+    ),
     roleWords: roleWordsIn(
       tokens,
       links.filter((l) => !index.persons.has(l.entity) && l.role !== 'title'),
@@ -523,6 +530,8 @@ function rolesIn(
   links: readonly Link[],
   isPerson: (id: string) => boolean,
   namesAsked: boolean,
+  /** Whether a word is one nobody knows: "the Croatian president Milanovic" — a role, and a name no release has. */
+  unknownAt: (i: number) => boolean = () => false,
 ): Frame['roles'] {
   const found: Array<{ role: string; of: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -559,7 +568,8 @@ function rolesIn(
     const beforeMeeter = links.some((l) => l.start === end && isPerson(l.entity));
     // "посла Саудовской Аравии": in Russian the country follows the role, with no "of".
     const genitive = isCyrillic(tokens[i]!.norm) && links.some((l) => l.start === end && !isPerson(l.entity));
-    if (next !== undefined && !STOP(next) && !beforeVerb && !beforeMeeter && !genitive) continue;
+    const beforeStranger = unknownAt(end);
+    if (next !== undefined && !STOP(next) && !beforeVerb && !beforeMeeter && !genitive && !beforeStranger) continue;
     // Where a country after the role starts: after "of (the)", or right after it in Russian.
     const after = next === 'of' ? (tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1) : genitive ? end : undefined;
     // "the Iraqi trade minister": a portfolio before the role is part of it.
