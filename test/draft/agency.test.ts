@@ -1809,3 +1809,20 @@ describe('a wrong office holder put for confirmation, and what became of a reque
     );
   });
 });
+
+describe('who was met "on the sidelines" of a forum, in a list with semicolons', () => {
+  const text = [
+    'Kazakh deputy FM attends Mekong business forum in Vientiane',
+    'VIENTIANE, 14 November 2024 – Deputy Minister of Foreign Affairs of Kazakhstan Alibek Bakayev took part in the Mekong Business Forum in Vientiane.',
+    'The Kazakh delegation also included Minister of Energy of Kazakhstan Almas Sadykov.',
+    'On the sidelines of the forum, Bakayev held talks with Foreign Minister of Laos Thongsavanh Phomvihane, the chair of the forum; Secretary General of the Mekong Council Anan Sirichai; and Minister of Trade of Cambodia Sok Veasna.',
+    'Bakayev also met with the Minister of Energy and Mines of Laos, discussing hydropower.',
+  ].join('\n\n');
+
+  it('drafts everyone the list names, and answers with everyone met — the one named only by office too', async () => {
+    const d = await draft(await knowledgeCopy(), 'vientiane.txt', `${text}\n`);
+    expect(meetingsWith(d)).toContainEqual(['Thongsavanh Phomvihane', 'Anan Sirichai', 'Sok Veasna']);
+    const said = toPlainText(ask(createEngine(d.k), 'who did bakaev meet on the sidelines of the vientiane forum? all of them pls'), d.k);
+    for (const who of ['Thongsavanh Phomvihane', 'Anan Sirichai', 'Sok Veasna', 'Minister of Energy and Mines of Laos']) expect(said).toContain(who);
+  });
+});

@@ -518,7 +518,8 @@ function whoAnswer(ctx: Context): Answer | undefined {
   // "Who did he meet bilaterally at the SCO council in Bishkek?": the question has narrowed it to one visit, and
   // its other words are that visit's scene (its headline or opening paragraph says them): everyone met there.
   // ("Who initiated the phone call …?" asks who did something, not whom he met.)
-  if (asksAboutMeeting && !a.others && ctx.terms.length && ctx.specific.length && !asksAboutAction(ctx) && sceneOnly(ctx)) {
+  // (Narrowed by a place or a person too: "who did bakaev meet on the sidelines of the luanda forum?")
+  if (asksAboutMeeting && !a.others && ctx.terms.length && a.links.length && !asksAboutAction(ctx) && sceneOnly(ctx)) {
     const met = everyoneMet(ctx);
     if (met) return met;
   }
@@ -590,8 +591,12 @@ function titlesHoldRole(titles: readonly string[], role: string, shorthand = tru
 function beyondTheScene(ctx: Context): readonly string[] {
   if (ctx.releases.size !== 1) return ctx.terms;
   const scene = sceneStems(ctx.engine, [...ctx.releases][0]!);
-  return ctx.terms.filter((t) => !scene.has(t));
+  // (The words of a scene are the scene's wherever the release writes them: "on the sidelines of the OIC session".)
+  return ctx.terms.filter((t) => !scene.has(t) && !SCENE_WORDS.has(t));
 }
+
+/** Words that set a scene after "on" (lexicon `scene_after_on`: sidelines, margins, trip), as stems. */
+const SCENE_WORDS = new Set([...LEXICON.sceneAfterOn].map((w) => stem(w)));
 
 /** Whether the question is down to one release whose headline or opening paragraph holds every word it asks about. */
 function sceneOnly(ctx: Context): boolean {

@@ -10,6 +10,7 @@ import { LEXICON, phrasePattern } from '../lexicon/lexicon';
 import { splitSentences } from '../text/normalize';
 import { entitiesNamed } from '../search/index';
 import { tokensOf } from '../search/tokens';
+import { linkExact } from '../search/link';
 import { STRINGS, type Lang } from '../strings';
 import { answered, type Answer } from './answer';
 
@@ -87,7 +88,14 @@ export function presentNotMet(engine: Engine, releases: Iterable<string>): strin
 /** The names and titles of the people a sentence names, longest first (a title holds a shorter one). */
 function namedTexts(engine: Engine, sentence: string): string[] {
   const texts = new Set<string>();
-  for (const id of entitiesNamed(tokensOf(sentence), engine.index.formTable)) {
+  // (By name: a title alone may be a longer office's start — "Minister of Energy" in "the Minister of Energy and
+  // Infrastructure of the United Arab Emirates" is not Kazakhstan's.)
+  const byName = new Set(
+    linkExact(tokensOf(sentence), engine.index.formTable)
+      .filter((l) => l.role === 'name')
+      .map((l) => l.entity),
+  );
+  for (const id of [...entitiesNamed(tokensOf(sentence), engine.index.formTable)].filter((x) => byName.has(x))) {
     const e = engine.knowledge.entities.get(id);
     if (e?.type !== 'person') continue;
     for (const t of [e.title, e.name, ...e.aliases]) if (t && t.length > 2) texts.add(t);
