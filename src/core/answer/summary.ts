@@ -73,7 +73,7 @@ const SUMMARY_ORDER: readonly FactKind[] = ['topic', 'agreement', 'initiative', 
 
 /** The release's meetings the question is about: all, those of a group, or those with the people it names. */
 function meetingsOf(ctx: Context, release: Release): Meeting[] {
-  const all = [...ctx.engine.knowledge.meetings.values()].filter((m) => m.release === release.id);
+  const all = [...(ctx.engine.index.meetingsByRelease.get(release.id) ?? [])]; // (its meetings, in the order the knowledge has them)
   if (ctx.people.length) {
     // (With those named go the meetings of the visitor's own side, where a thin draft keeps what the visit was about:
     // "the co-chair met … also present were <the visitor's compatriots>".)
