@@ -56,8 +56,12 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   // of ask's time at 10,000 releases ("Did <minister> meet …?" names the visitor).
   const hostedElsewhere = union([...linked].filter((id) => !proposed.has(id)).map((id) => index.releasesByPlace.get(id)));
   const hosted = union([...linked].map((id) => index.releasesByPlace.get(id)));
-  const visited = union([...named].map((id) => index.releasesByPrincipal.get(id)));
-  if (a.dates.length === 0 && naming.length === 0 && hosted.size === 0 && visited.size === 0) return index.releaseIds;
+  const visits = [...named].flatMap((id) => index.releasesByPrincipal.get(id) ?? []).filter((set) => set.size > 0);
+  if (a.dates.length === 0 && naming.length === 0 && hosted.size === 0 && visits.length === 0) return index.releaseIds;
+  // Only the visitor says which ("Did <minister> meet …?"): their releases as the index lists them — not a copy of
+  // the thousands a minister may have at 10,000 releases.
+  if (a.dates.length === 0 && naming.length === 0 && hosted.size === 0 && visits.length === 1) return visits[0]!;
+  const visited = union(visits);
   // The host city first: "…the consultations in Rome" is about the Rome release, whatever else it names.
   let scope: string[] = hosted.size ? [...hosted] : [...index.releaseIds];
   let namingAll = scope.filter((id) => naming.every((set) => set.has(id)));
@@ -86,9 +90,11 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
     const yearOnly = a.dates.every((d) => !d.month && d.year);
     const saysYear = yearOnly ? releasesSayingYears(engine, a) : new Set<string>();
     const inText = dated.length || factWhen ? [] : yearOnly ? [...saysYear] : releasesSayingDates(engine, a);
-    const yearInText = yearOnly && dated.length ? scope.filter((id) => !dated.includes(id) && saysYear.has(id)) : [];
+    const datedSet = new Set(dated);
+    const inTextSet = new Set(inText);
+    const yearInText = yearOnly && dated.length ? scope.filter((id) => !datedSet.has(id) && saysYear.has(id)) : [];
     if (dated.length) scope = [...dated, ...yearInText];
-    else if (inText.length) scope = scope.filter((id) => inText.includes(id));
+    else if (inText.length) scope = scope.filter((id) => inTextSet.has(id));
     else if (!factWhen) return undefined;
   }
   const byVisitor = scope.filter((id) => visited.has(id));
