@@ -1826,3 +1826,17 @@ describe('who was met "on the sidelines" of a forum, in a list with semicolons',
     for (const who of ['Thongsavanh Phomvihane', 'Anan Sirichai', 'Sok Veasna', 'Minister of Energy and Mines of Laos']) expect(said).toContain(who);
   });
 });
+
+describe('what a minister said about "bringing back" flights', () => {
+  it('quotes the proposal to resume them with the reply after it', async () => {
+    const text = [
+      'Tileuberdi and Qatari counterpart discuss flights by phone',
+      'NUR-SULTAN, 16 June 2021 – Minister of Foreign Affairs of Kazakhstan Mukhtar Tileuberdi had a telephone conversation with Minister of Foreign Affairs of Qatar Mohammed bin Abdulrahman Al Thani.',
+      'The Kazakh minister also proposed resuming direct flights between Nur-Sultan and Doha, which were suspended because of the pandemic. The Qatari minister promised to consider the matter with the civil aviation authorities.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'qatar-call.txt', `${text}\n`);
+    const said = toPlainText(ask(createEngine(d.k), 'tileuberdi-qatar call: what did the qatari FM say about bringing back nur-sultan to doha flights?'), d.k);
+    expect(said).toContain('resuming direct flights');
+    expect(said).toContain('promised to consider');
+  });
+});

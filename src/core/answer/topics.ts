@@ -4,6 +4,7 @@ import type { Fact, Meeting } from '../knowledge/types';
 import { STRINGS, type Lang } from '../strings';
 import { answered, notFound, type Answer } from './answer';
 import { meetingsWith, nameWithTitle, releaseOf, resolvePeople, visitWords } from './people';
+import { withResponses } from './sentences';
 
 export function topics(engine: Engine, counterpart?: string, lang: Lang = 'en'): Answer {
   const S = STRINGS[lang];
@@ -64,10 +65,11 @@ export function meetingTopics(
   if (items.length === 0) return notFound(S.releaseSilent, lang);
   // A single meeting reads better as a summary line plus its topics.
   const [head, ...rest] = items;
+  // (A proposal's quote brings the sentence after it that says what became of it, as facts' answers do.)
   return answered(
     head!,
     rest.map((r) => r.replace(/^ {2}– /, '')),
-    sources,
+    withResponses(engine, sources),
     lang,
   );
 }
