@@ -366,7 +366,9 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
           p.person === principal?.person ||
           current!.with.includes(p.person) ||
           /['’]s$/.test(s.text.slice(p.start, p.end)) ||
-          /^['’]s\b/.test(s.text.slice(p.end)),
+          /^['’]s\b/.test(s.text.slice(p.end)) ||
+          // ("conveyed the greetings of President Tokayev": whose greetings, no one new at the meeting.)
+          /\b(?:greetings|message|letter|wishes|regards|congratulations)\b[^.;]{0,20}?\b(?:of|from)\s+(?:the\s+)?$/i.test(s.text.slice(0, p.quoteStart)),
       );
       const continues = PARTIES.test(s.text) || CONTINUES.test(s.text) || s.people.some((p) => current!.with.includes(p.person)) || namesNobodyNew;
       if (!continues && !attendedTalks) current = undefined;

@@ -1840,3 +1840,17 @@ describe('what a minister said about "bringing back" flights', () => {
     expect(said).toContain('promised to consider');
   });
 });
+
+describe('greetings conveyed from someone at a meeting', () => {
+  it('keeps the meeting going: whose greetings they were is no one new at it', async () => {
+    const text = [
+      'Kazakh Ambassador presents credentials to President of Nauru',
+      'YAREN, 7 May 2024 – Ambassador of Kazakhstan to Australia Askhat Temirbekov presented his credentials to President of Nauru David Adeang.',
+      'The ambassador conveyed the greetings of President Kassym-Jomart Tokayev. David Adeang thanked him.',
+      'In the conversation after the ceremony, Temirbekov proposed cooperation in fisheries.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'nauru.txt', `${text}\n`);
+    const adeang = [...d.k.meetings.values()].find((m) => m.with.includes(person(d.k, 'David Adeang')!.id))!;
+    expect(adeang.facts.map((id) => d.k.facts.get(id)!.label).join(' | ')).toContain('fisheries');
+  });
+});
