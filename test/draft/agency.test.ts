@@ -1854,3 +1854,16 @@ describe('greetings conveyed from someone at a meeting', () => {
     expect(adeang.facts.map((id) => d.k.facts.get(id)!.label).join(' | ')).toContain('fisheries');
   });
 });
+
+describe('the dates of a visit an invitation is for', () => {
+  it('are not the day of the meeting where it was accepted', async () => {
+    const text = [
+      'Murat Nurtleu pays official visit to Estonia',
+      'TALLINN, 9 October 2024 – Deputy Prime Minister – Minister of Foreign Affairs of Kazakhstan Murat Nurtleu was received by Prime Minister of Estonia Kristen Michal.',
+      'Nurtleu conveyed an invitation to visit Kazakhstan, which Michal accepted. The dates of the visit will be agreed through diplomatic channels.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'estonia.txt', `${text}\n`);
+    const answer = ask(createEngine(d.k), 'michal accepted the invite to kz. what are the dates of his visit?');
+    expect(answer.status).toBe('not_found');
+  });
+});

@@ -33,7 +33,8 @@ export function attributeAnswer(ctx: Context): Answer {
   const meetings = ctx.people.flatMap((p) => meetingsIn(ctx, p));
   const facts = ctx.terms.length || meetings.length === 0 ? matchingFacts(ctx) : meetings.flatMap((m) => factsOf(ctx.engine, m));
   // "What day was the meeting?": the meeting's own date is the release's, which names the day.
-  if (attribute === 'day' && ctx.terms.length === 0 && meetings.length) {
+  // (Not the dates of a visit an invitation is for: "he accepted the invite — what are the dates of his visit?")
+  if (attribute === 'day' && ctx.terms.length === 0 && meetings.length && !ctx.a.intents.has('invite')) {
     const m = meetings[0]!;
     const release = ctx.engine.knowledge.releases.get(m.release);
     if (release)
