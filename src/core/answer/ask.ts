@@ -463,7 +463,8 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const asked = new Set([...namedPeople(ctx), ...(a.roles.length ? ctx.people.filter((p) => a.roleWords.some((role) => holdsRole(engine, p, role))) : [])]);
     const theirMeetings = [...ctx.people.flatMap((p) => meetingsIn(ctx, p)), ...visitMeetings];
     // (And those the text says were there who met no one: "the meeting was also attended by Director … Seitkali".)
-    const there = new Set(theirMeetings.map((m) => m.release));
+    // (Their visits too, met no one or not: "the forum was also attended by the Vice Minister of Energy".)
+    const there = new Set([...theirMeetings.map((m) => m.release), ...visits]);
     const others = [...new Set([...theirMeetings.flatMap((m) => m.with), ...presentNotMet(engine, there)])].filter((p) => !asked.has(p));
     // (With those the release names only by office: "he also met with the Secretary of State for Industry".)
     const unnamed = unnamedMet(engine, there);
