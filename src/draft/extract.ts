@@ -1520,12 +1520,12 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
 }
 
 /** A meeting opened with an office and no name after it: "… also met with the Minister of Natural Resources of Guyana". */
-const MEETS_OFFICE =
-  /\b(?:met(?: with)?|held (?:a |an )?(?:meeting|talks|conversation) with|had talks with|was received by)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}-]*\s+){0,2}?(?:Minister|Ambassador|President|Chairman|Chairperson|Head|Secretary|Director|Governor|Mayor|Speaker)\b/u;
+const MEETS_CAPITALIZED =
+  /\b(?:met(?: with)?|held (?:a |an )?(?:meeting|talks|conversation) with|had talks with|was received by)\s+(?:the\s+)?((?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)/u;
 
 function meetsUnnamed(s: Sentence): boolean {
-  const m = MEETS_OFFICE.exec(s.text);
-  return m !== null && !s.people.some((p) => p.quoteStart >= m.index);
+  const m = MEETS_CAPITALIZED.exec(s.text);
+  return m !== null && hasTitleHead(m[1]!) && !s.people.some((p) => p.quoteStart >= m.index);
 }
 
 /** Whether words name a person: their name, surname or title ("the OPEC Secretary General"). */

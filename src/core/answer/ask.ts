@@ -104,20 +104,20 @@ export function ask(engine: Engine, question: string): Answer {
     // A release that names the office and no one in it: asked who holds it, the release gives no name ("what's the
     // name of the Somali FM he met?"); asked something else, the release answers ("who initiated the call with the
     // Haitian foreign minister?").
-    const office = matched.length
-      ? undefined
-      : unnamedMet(engine, releases).find((u) => titlesHoldRole([u.office], role) && namesAnyOf(engine, u.office, [of]));
+    // (The question's words beside the role say which office: "the Mauritian minister of financial services".)
+    const titled = (stems: ReadonlySet<string>) => a.roleQualifiers.length > 0 && a.roleQualifiers.every((q) => stems.has(q));
+    const namedOnlyByOffice = (qualified: boolean) =>
+      unnamedMet(engine, releases).find(
+        (u) => titlesHoldRole([u.office], role) && namesAnyOf(engine, u.office, [of]) && (!qualified || titled(new Set(tokensOf(u.office).map((t) => t.stem)))),
+      );
+    const office = matched.length ? undefined : namedOnlyByOffice(false);
     if (office && (a.asksName || a.intents.has('identity') || (a.ask === 'who' && !a.attribute))) return notFound(S.noNameGiven(office.office), lang);
     if (office) continue;
-    // "The Mauritian minister of financial services": not the foreign minister the release names, when it names that
-    // office only — then it gives no name.
-    const titled = (stems: ReadonlySet<string>) => a.roleQualifiers.length > 0 && a.roleQualifiers.every((q) => stems.has(q));
-    if (a.ask === 'who' && !a.attribute && matched.length && !matched.some((p) => titled(titleStemsOf(engine, p)))) {
-      const unnamed = unnamedMet(engine, releases).find(
-        (u) => titlesHoldRole([u.office], role) && namesAnyOf(engine, u.office, [of]) && titled(new Set(tokensOf(u.office).map((t) => t.stem))),
-      );
-      if (unnamed) return notFound(S.noNameGiven(unnamed.office), lang);
-    }
+    // …and so is one whose words no one the release names holds, written only as an office: not the foreign minister
+    // it does name.
+    const otherOffice =
+      a.ask === 'who' && !a.attribute && matched.length && !matched.some((p) => titled(titleStemsOf(engine, p))) ? namedOnlyByOffice(true) : undefined;
+    if (otherOffice) return notFound(S.noNameGiven(otherOffice.office), lang);
     // "He was received by Timor-Leste's prime minister, right?": the people of that country the release does name
     // correct it. (Not "did he meet the Tajik FM?": a meeting the release does not report is not denied.)
     // (Only where the release never writes the office: "the Vietnamese President welcomed …" is that office, unnamed.)

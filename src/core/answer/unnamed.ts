@@ -90,12 +90,13 @@ function namedTexts(engine: Engine, sentence: string): string[] {
   const texts = new Set<string>();
   // (By name: a title alone may be a longer office's start — "Minister of Energy" in "the Minister of Energy and
   // Infrastructure of the United Arab Emirates" is not Kazakhstan's.)
+  const tokens = tokensOf(sentence);
   const byName = new Set(
-    linkExact(tokensOf(sentence), engine.index.formTable)
+    linkExact(tokens, engine.index.formTable)
       .filter((l) => l.role === 'name')
       .map((l) => l.entity),
   );
-  for (const id of [...entitiesNamed(tokensOf(sentence), engine.index.formTable)].filter((x) => byName.has(x))) {
+  for (const id of [...entitiesNamed(tokens, engine.index.formTable)].filter((x) => byName.has(x))) {
     const e = engine.knowledge.entities.get(id);
     if (e?.type !== 'person') continue;
     for (const t of [e.title, e.name, ...e.aliases]) if (t && t.length > 2) texts.add(t);
