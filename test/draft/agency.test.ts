@@ -1867,3 +1867,18 @@ describe('the dates of a visit an invitation is for', () => {
     expect(answer.status).toBe('not_found');
   });
 });
+
+describe('a digest of "the Kazakh–X meeting" when X was also met in a group', () => {
+  it('sums up the release where X was met alone first, however much newer the group meeting is', async () => {
+    // The shipped Geneva release (2024) has Georgia's minister in a group of six; this one (2022) is theirs alone.
+    const text = [
+      'Kazakh FM, Georgian counterpart hold talks in Nur-Sultan',
+      'NUR-SULTAN, 26 July 2022 – Minister of Foreign Affairs of Kazakhstan Mukhtar Tileuberdi met with Minister of Foreign Affairs of Georgia Ilia Darchiashvili.',
+      'The ministers discussed the development of the Trans-Caspian International Transport Route and cooperation in tourism.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'georgia.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'tl;dr of the kazakh-georgian FMs meeting'), d.k);
+    expect(answer.split('\n')[0]).toContain('Nur-Sultan');
+    expect(answer).toContain('Trans-Caspian');
+  });
+});

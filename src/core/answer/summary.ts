@@ -21,7 +21,7 @@ const MAX_RELEASES = 3;
 const POINTS_PER_MEETING = 2;
 
 export function summaryAnswer(ctx: Context): Answer | undefined {
-  const releases = releasesInScope(ctx).slice(0, MAX_RELEASES);
+  const releases = bilateralFirst(ctx, releasesInScope(ctx)).slice(0, MAX_RELEASES);
   if (releases.length === 0) return undefined;
   const lines: string[] = [];
   const sources: Source[] = [];
@@ -55,6 +55,22 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
     }
   }
   return answered(heading, within(heading, lines), sources, ctx.lang);
+}
+
+/**
+ * "tl;dr of the Kazakh–Georgian meeting": the releases where those named were met on their own come before those
+ * where they sat at one table among many (the Georgian minister in a group of six in Geneva); newest first within each.
+ */
+function bilateralFirst(ctx: Context, releases: readonly Release[]): readonly Release[] {
+  if (ctx.people.length === 0) return releases;
+  const named = new Set(ctx.people);
+  const own = new Set(
+    ctx.people
+      .flatMap((p) => meetingsIn(ctx, p))
+      .filter((m) => m.with.every((p) => named.has(p)))
+      .map((m) => m.release),
+  );
+  return own.size ? [...releases.filter((r) => own.has(r.id)), ...releases.filter((r) => !own.has(r.id))] : releases;
 }
 
 /**
