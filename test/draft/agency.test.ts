@@ -1882,3 +1882,21 @@ describe('a digest of "the Kazakh–X meeting" when X was also met in a group', 
     expect(answer).toContain('Trans-Caspian');
   });
 });
+
+describe('business shorthand: H1, Q1, FDI, VP', () => {
+  const text = [
+    'Kazakh FM receives Ruritanian Vice President',
+    'ASTANA, 12 September 2024 – Minister of Foreign Affairs of Kazakhstan Murat Nurtleu received Vice President of Ruritania Anton Berg.',
+    'In the first half of 2024, trade turnover between Kazakhstan and Ruritania reached 31.4 million US dollars, and in the first quarter it grew by 17 percent.',
+    'Since 2005 the gross inflow of direct investment from Ruritania has exceeded 2.3 billion US dollars.',
+  ].join('\n\n');
+  it.each([
+    ['kz-ruritania trade in H1 2024?', '31.4'],
+    ['how much did trade with ruritania grow in Q1?', '17 percent'],
+    ['how much FDI has ruritania put into kz since 2005', '2.3 billion'],
+    ['which ruritanian VP did nurtleu receive in astana?', 'Anton Berg'],
+  ])('%s', async (question, want) => {
+    const d = await draft(await knowledgeCopy(), 'ruritania-vp.txt', `${text}\n`);
+    expect(toPlainText(ask(createEngine(d.k), question), d.k)).toContain(want);
+  });
+});
