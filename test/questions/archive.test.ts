@@ -220,3 +220,5 @@ archiveSuite('archive-19');
 archiveSuite('archive-20');
 archiveSuite('archive-21');
 archiveSuite('archive-22');
+archiveSuite('archive-23');
+archiveSuite('archive-24');
