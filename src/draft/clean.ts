@@ -113,6 +113,9 @@ export function findDate(text: string): string | undefined {
   return undefined;
 }
 
+/** A byline with its section and date: "By Madina Serikbayeva in Diplomacy on 12 March 2025". */
+const BYLINE = /^By \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}(?: in [\p{L} &]{2,40}?)?(?: on (.+))?$/u;
+
 /**
  * A line that is only debris: share buttons, and a date with or without a "date" /
  * "published" label. Returns the date it held, or '' for debris without a date;
@@ -143,7 +146,7 @@ function debrisLine(line: string): string | undefined {
   )
     return '';
   // A byline with its section and date: "By Madina Serikbayeva in Diplomacy on 12 March 2025".
-  const byline = /^By \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}(?: in [\p{L} &]{2,40}?)?(?: on (.+))?$/u.exec(line);
+  const byline = BYLINE.exec(line);
   if (byline && !byline[1]) return '';
   const bylineDate = byline?.[1] ? parseDate(byline[1]) : undefined;
   if (bylineDate) return bylineDate;
@@ -259,7 +262,7 @@ export function cleanRelease(raw: string): CleanText {
   let date: string | undefined;
   let dayMonth: CleanText['dayMonth'];
   const lines = raw.replace(/\r\n?/g, '\n').split('\n').map(tidyLine);
-  const kept: string[] = [];
+  let kept: string[] = [];
   for (const line of lines) {
     if (!line) {
       kept.push('');
@@ -277,7 +280,9 @@ export function cleanRelease(raw: string): CleanText {
       continue;
     }
     removed.push(line);
-    date ??= debris || undefined;
+    // (The byline's date is the story's: the page's header may show the day it was scraped, "Monday, 21 November 2022".)
+    if (debris && BYLINE.test(line)) date = debris;
+    else date ??= debris || undefined;
   }
   // The site's name alone on a line at the top and again at the bottom ("Kazakh TV"), and a line of hashtags:
   // the page's, not the release's.
@@ -289,20 +294,23 @@ export function cleanRelease(raw: string): CleanText {
     const repeated = l && short(l) && times.get(l)! > 1;
     if (repeated || (l && /^(?:#[\p{L}\p{N}_]+\s*)+$/u.test(l))) {
       removed.push(l);
-      kept[i] = '';
+      kept[i] = GONE;
     }
   }
   // A byline: alone on a line before the text starts (the first line ending a sentence) or on the last line.
-  const content = kept.map((l, i) => (l ? i : -1)).filter((i) => i >= 0);
+  const content = kept.map((l, i) => (l && l !== GONE ? i : -1)).filter((i) => i >= 0);
   const firstSentenceLine = content.find((i) => ENDS_SENTENCE.test(kept[i]!)) ?? -1;
   for (const i of content) {
     const atTop = i < firstSentenceLine && i !== content[0];
     const atEnd = i === content[content.length - 1] && content.length > 2;
     if ((atTop || atEnd) && isByline(kept[i]!)) {
       removed.push(kept[i]!);
-      kept[i] = '';
+      kept[i] = GONE;
     }
   }
+  // (A line taken out leaves no blank behind: "The Astana Times" between "Skip to content" and the menu does not make
+  // two paragraphs of the page's header.)
+  kept = kept.filter((l) => l !== GONE);
   // Blank lines separate paragraphs. Without any, a line that does not end a sentence was hard-wrapped:
   // it joins the next one; a line that ends one ends its paragraph.
   const hasBlankSeparators = /\S\n\n+\S/.test(kept.join('\n'));
@@ -399,6 +407,9 @@ export function cleanRelease(raw: string): CleanText {
     blankLines,
   };
 }
+
+/** A line taken out after the first pass (a byline, the site's name repeated), until the lines are filtered. */
+const GONE = '\u0000';
 
 /** The release text file: paragraphs separated by one blank line. */
 export function releaseText(paragraphs: readonly string[]): string {

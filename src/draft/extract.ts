@@ -890,6 +890,9 @@ const PLURAL_TITLE = new RegExp(
 );
 
 /** ", Director General of the World Intellectual Property Organization (WIPO)" after "Daren Tang". */
+/** ", Foreign Trade and Immigration" after a title's first portfolio: capitalized portfolios, the last after "and". */
+const PORTFOLIO_LIST = /^(?:, \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*)*,? and \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*(?=[,.;]|$)/u;
+
 function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | undefined {
   let j = lastName + 1;
   if (j >= toks.length || text.slice(toks[lastName]!.end, toks[j]!.start) !== ', ') return undefined;
@@ -902,7 +905,9 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
     if (k < toks.length && k > j + 1 && sep(text, toks, k) === ', ') j = k;
   }
   const former = toks[j]?.text === 'former' && sep(text, toks, j + 1) === ' ';
-  const firstTok = toks[former ? j + 1 : j];
+  // "Eamon Courtenay, Belize’s Minister of Foreign Affairs,": whose office it is, before its head.
+  const owner = !former && toks[j] && /^\p{Lu}[\p{L}-]*['’]s$/u.test(toks[j]!.text) && sep(text, toks, j + 1) === ' ';
+  const firstTok = toks[former || owner ? j + 1 : j];
   // "Rauan Zhakupov, aide to Kazakh President Kassym-Jomart Tokayev on foreign policy,": a title in lower case,
   // as wire services write them, up to the next comma or full stop.
   if (firstTok && TITLE_HEADS.has(firstTok.text) && /^(?:to|of|for|at|in)$/.test(toks[j + 1]?.text ?? '')) {
@@ -912,17 +917,27 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
     if (title.split(/\s+/).length <= 12) return { text: title, start: toks[lastName + 1]!.start, end: firstTok.start + title.length };
   }
   // The head within the first three words: "Director General …", "Deputy Prime Minister of Serbia" ("former …" too).
-  const head = former ? j + 1 : j;
+  const head = former || owner ? j + 1 : j;
   if (!firstTok || !isCapWord(firstTok) || ![0, 1, 2].some((k) => toks[head + k] && isCapWord(toks[head + k]!) && hasTitleHead(toks[head + k]!.text)))
     return undefined;
-  let last = j;
+  let last = head;
   while (
     last + 1 < toks.length &&
     sep(text, toks, last + 1) === ' ' &&
-    (isCapWord(toks[last + 1]!) || isAcronym(toks[last + 1]!) || CONNECTORS.has(toks[last + 1]!.text))
+    (isCapWord(toks[last + 1]!) ||
+      isAcronym(toks[last + 1]!) ||
+      CONNECTORS.has(toks[last + 1]!.text) ||
+      // "…, Kazakhstan’s Ambassador to Mexico,": where the office is held is the title's too.
+      (/^(?:to|in)$/.test(toks[last + 1]!.text) && toks[last + 2] !== undefined && isCapWord(toks[last + 2]!)))
   )
     last++;
-  while (last > j && CONNECTORS.has(toks[last]!.text)) last--;
+  // "…, Belize’s Minister of Foreign Affairs, Foreign Trade and Immigration,": a list of portfolios inside one title.
+  const portfolios = PORTFOLIO_LIST.exec(text.slice(toks[last]!.end));
+  if (portfolios && toks[last]!.text !== 'and') {
+    const end = toks[last]!.end + portfolios[0].length;
+    while (last + 1 < toks.length && toks[last + 1]!.end <= end) last++;
+  }
+  while (last > j && TITLE_JOINERS.has(toks[last]!.text)) last--;
   let end = toks[last]!.end;
   const acr = toks[last + 1];
   if (acr && isAcronym(acr) && sep(text, toks, last + 1) === ' (' && text[acr.end] === ')') end = acr.end + 1;
@@ -1473,7 +1488,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     const firstAfter = others.find(
       (p) =>
         p.quoteStart >= cue.end &&
-        /^(?:(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+)?(?:(?:on|at|during|via)\s+[\p{L}\d'’ .-]{1,30}?\s+)?with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:the\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
+        /^(?:(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+)?(?:(?:on|at|during|via)\s+[\p{L}\d'’ .-]{1,30}?\s+)?with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:the\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:(?:his|her|their)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:ministers|counterparts|colleagues)\s+(?:from|of)\s+[^.;:]{1,80}:\s+|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
           s.text.slice(cue.end, p.quoteStart),
         ),
     );
@@ -1523,9 +1538,15 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
 const MEETS_CAPITALIZED =
   /\b(?:met(?: with)?|held (?:a |an )?(?:meeting|talks|conversation) with|had talks with|was received by)\s+(?:the\s+)?((?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)/u;
 
+/** …or as one side of a conversation: "In a separate meeting, Vassilenko and the Minister of Tourism of Belize talked about …". */
+const AND_THE_OFFICE_TALKED =
+  /\band\s+the\s+((?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)\b[^.;]*?\b(?:talked|discussed|exchanged|held talks|reviewed|considered)\b/u;
+
 function meetsUnnamed(s: Sentence): boolean {
-  const m = MEETS_CAPITALIZED.exec(s.text);
-  return m !== null && hasTitleHead(m[1]!) && !s.people.some((p) => p.quoteStart >= m.index);
+  return [MEETS_CAPITALIZED, AND_THE_OFFICE_TALKED].some((pattern) => {
+    const m = pattern.exec(s.text);
+    return m !== null && hasTitleHead(m[1]!) && !s.people.some((p) => p.quoteStart >= m.index);
+  });
 }
 
 /** Whether words name a person: their name, surname or title ("the OPEC Secretary General"). */

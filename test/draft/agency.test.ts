@@ -1900,3 +1900,65 @@ describe('business shorthand: H1, Q1, FDI, VP', () => {
     expect(toPlainText(ask(createEngine(d.k), question), d.k)).toContain(want);
   });
 });
+
+describe('a name with its office after it, "Name, Country’s Title,"', () => {
+  const text = [
+    'Skip to content',
+    'The Astana Times',
+    'Monday, 21 November 2022',
+    'Nation   Business   Opinion   World   Culture   Subscribe',
+    'Search',
+    'Deputy FM Vassilenko Makes First Official Visit to Ruritania',
+    'By Dana Omarova in Nation on 19 November 2022',
+    '',
+    'ASTANA – Roman Vassilenko, Kazakhstan’s Deputy Foreign Minister, paid an official visit to Ruritania on Nov. 16-17.',
+    '',
+    'In Strelsau, Vassilenko held talks with Fritz Tarlenheim, Ruritania’s Minister of Foreign Affairs, Foreign Trade and Immigration. The two went over the bilateral agenda.',
+    '',
+    'In a separate meeting, Vassilenko and the Minister of Tourism of Ruritania talked about ways to bring travellers closer. The Ruritanian minister described the country’s mountain resorts, while Vassilenko spoke about the Charyn Canyon.',
+    '',
+    'Throughout the visit Vassilenko was accompanied by Yerzhan Bukenov, Kazakhstan’s Ambassador to Mexico, who is also accredited to Ruritania.',
+  ].join('\n');
+
+  it('reads the headline under the page’s header lines, and the byline’s date over the header’s', async () => {
+    const d = await draft(await knowledgeCopy(), 'astana-times.txt', `${text}\n`);
+    expect(d.result.draft.release.title).toBe('Deputy FM Vassilenko Makes First Official Visit to Ruritania');
+    expect(d.result.draft.release.date).toBe('2022-11-19');
+  });
+
+  it('takes the office, its portfolios and where it is held as the title; the visitor is the principal', async () => {
+    const d = await draft(await knowledgeCopy(), 'astana-times.txt', `${text}\n`);
+    expect(person(d.k, 'Fritz Tarlenheim')?.title).toBe('Ruritania’s Minister of Foreign Affairs, Foreign Trade and Immigration');
+    expect(person(d.k, 'Yerzhan Bukenov')?.title).toBe('Kazakhstan’s Ambassador to Mexico');
+    expect(d.result.draft.release.principal).toBe(person(d.k, 'Roman Vassilenko')?.id);
+    expect(meetingsWith(d)).toEqual([['Fritz Tarlenheim']]);
+  });
+
+  it('sums up a meeting with an office nobody names by its sentence and what its paragraph goes on to say', async () => {
+    const d = await draft(await knowledgeCopy(), 'astana-times.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), "tl;dr of roman's chat with the ruritania tourism minister"), d.k);
+    expect(answer).toContain('Charyn');
+  });
+});
+
+describe('meetings in other words', () => {
+  it('a farewell call on someone is a meeting with them', async () => {
+    const text = [
+      'Outgoing Kazakh ambassador pays farewell call on Ruritanian minister',
+      'STRELSAU, 19 October 2023 – Serik Tokhtarov, Ambassador of Kazakhstan to Ruritania, who is completing his mission, paid a farewell call on Fritz Tarlenheim, Ruritania’s Minister for Foreign Affairs.',
+      'The sides also discussed cooperation within the OSCE.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'farewell.txt', `${text}\n`);
+    expect(meetingsWith(d)).toEqual([['Fritz Tarlenheim']]);
+  });
+
+  it('counterparts from a list of countries, then a colon and each name with its office', async () => {
+    const text = [
+      'Kazakh FM meets counterparts in New York',
+      'NEW YORK, 23 September 2025 – Minister of Foreign Affairs of Kazakhstan Daulet Yesimkhanov held meetings at the UN.',
+      'The Kazakh minister also met with his counterparts from Mongolia, Paraguay and Ireland: Gankhuyag Batbold, Minister for Foreign Affairs of Mongolia; Rodrigo Ayala Benítez, Minister of Foreign Affairs of Paraguay; and Ciarán Whelan, Minister for Foreign Affairs of Ireland.',
+    ].join('\n\n');
+    const d = await draft(await knowledgeCopy(), 'counterparts.txt', `${text}\n`);
+    expect(meetingsWith(d)).toEqual([['Gankhuyag Batbold', 'Rodrigo Ayala Benítez', 'Ciarán Whelan']]);
+  });
+});

@@ -243,8 +243,13 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   return withResponses(
     engine,
     [...chosen, ...halves].map((s) => s.source),
+    // ("tl;dr of his chat with the tourism minister": the sentence that found the meeting, and what its paragraph goes on to say.)
+    ctx.a.ask === 'summary' ? SUMMARY_FOLLOWING : 0,
   );
 }
+
+/** A summary quotes, after a sentence it found, this many of the sentences that follow it in its paragraph. */
+const SUMMARY_FOLLOWING = 2;
 
 /**
  * "What was signed, and what is still under negotiation?": the sentences chosen say what was signed; a sentence of
@@ -276,20 +281,21 @@ function otherHalves<T extends { terms: readonly string[]; source: Source; score
  * ("Fontana said the region would study the proposal."): a quoted proposal brings the response after it,
  * and a quoted response ("Zhao supported the proposal.") the proposal before it.
  */
-export function withResponses(engine: Engine, sources: readonly Source[]): Source[] {
+export function withResponses(engine: Engine, sources: readonly Source[], following = 0): Source[] {
   const out: Source[] = [];
   const quoted = (quote: string): boolean => sources.some((x) => x.quote === quote) || out.some((x) => x.quote === quote);
   for (const source of sources) {
-    const { before, after } = besideResponse(engine, source);
+    const { before, after, next } = besideResponse(engine, source, following);
     if (before && !quoted(before)) out.push({ release: source.release, paragraph: source.paragraph, quote: before });
     out.push(source);
     if (after && !quoted(after)) out.push({ release: source.release, paragraph: source.paragraph, quote: after });
+    for (const quote of next) if (!quoted(quote)) out.push({ release: source.release, paragraph: source.paragraph, quote });
   }
   return out;
 }
 
 /** The proposal a quoted response answers (the sentence before), or the response to a quoted proposal (the one after). */
-function besideResponse(engine: Engine, source: Source): { before?: string; after?: string } {
+function besideResponse(engine: Engine, source: Source, following: number): { before?: string; after?: string; next: string[] } {
   const paragraph = engine.knowledge.releases.get(source.release)?.paragraphs[source.paragraph - 1];
   const sentences = paragraph ? splitSentences(paragraph) : [];
   const at = sentences.indexOf(source.quote);
@@ -299,6 +305,7 @@ function besideResponse(engine: Engine, source: Source): { before?: string; afte
   const isResponse = LEXICON.response(source.quote);
   const isProposal = !isResponse && LEXICON.proposal(source.quote);
   return {
+    next: at >= 0 ? sentences.slice(at + 1, at + 1 + following) : [],
     ...(isResponse && before && LEXICON.proposal(before) ? { before } : {}),
     ...(isProposal && after && LEXICON.response(after) ? { after } : {}),
   };
@@ -406,7 +413,7 @@ function afterPlaceWords(tokens: ReturnType<typeof tokensOf>, at: number): boole
 /** Whether the response quoted after a proposal (withResponses) says the place or date asked. */
 function responseAnswersKind(ctx: Context, source: Source): boolean {
   if (ctx.a.ask !== 'where' && ctx.a.ask !== 'when') return false;
-  const { after } = besideResponse(ctx.engine, source);
+  const { after } = besideResponse(ctx.engine, source, 0);
   return after !== undefined && answersKind(ctx, after, tokensOf(after), new Set());
 }
 
