@@ -355,20 +355,14 @@ export function cleanRelease(raw: string): CleanText {
     .filter(Boolean);
   const blankLines = Math.max(0, kept.filter((l) => !l).length - (hasBlankSeparators ? paragraphs.length - 1 : 0));
 
-  // The headline: a first paragraph of one short line that ends no sentence, with more text after it.
-  if (
-    !title &&
-    hasBlankSeparators &&
-    paragraphs.length > 1 &&
-    !ENDS_SENTENCE.test(paragraphs[0]!) &&
-    paragraphs[0]!.length <= 200 &&
-    !splitDateline(paragraphs[0]!)
-  ) {
-    // ("Ministry of Foreign Affairs of the Republic of Kazakhstan" / headline: the site's name on the line above goes.)
-    const lines = (blocks.find((b) => b.trim()) ?? '')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
+  // The headline: a first paragraph of short lines that end no sentence, with more text after it.
+  // ("Ministry of Foreign Affairs of the Republic of Kazakhstan" / menus / breadcrumbs / headline: the page's lines above it go.)
+  const firstLines = (blocks.find((b) => b.trim()) ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (title === undefined && hasBlankSeparators && paragraphs.length > 1 && firstLines.every(heading) && !splitDateline(paragraphs[0]!)) {
+    const lines = firstLines;
     // (A site's name may start with a digit or be its address: "24.kz", "gov.kz", "qazaqtv.com   News".)
     const separate = lines.length > 1 && lines.every((l) => /^[\p{Lu}\d]/u.test(l) || /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,4}\b/u.test(l));
     title = separate ? (lines.filter((l) => !short(l)).pop() ?? lines[lines.length - 1]!) : paragraphs[0]!;

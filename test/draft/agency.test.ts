@@ -1962,3 +1962,19 @@ describe('meetings in other words', () => {
     expect(meetingsWith(d)).toEqual([['Gankhuyag Batbold', 'Rodrigo Ayala Benítez', 'Ciarán Whelan']]);
   });
 });
+
+describe('a role and a name nobody knows, proposed', () => {
+  const text = [
+    'Ambassador of Kazakhstan presents credentials to the President of Ruritania',
+    'Strelsau, 21 September 2023 – Nurbek Sadvakassov, Ambassador of Kazakhstan to Brazil, presented his letters of credence to the President of Ruritania, Rudolf Elphberg, as Ambassador of Kazakhstan to Ruritania with residence in Brasília.',
+    'President Elphberg conveyed greetings from King Rudolf Rassendyll and asked him to pass on an invitation to President Tokayev to visit Ruritania.',
+    'Elphberg also invited Sadvakassov to the Strelsau Forum in November. Sadvakassov accepted the invitation.',
+  ].join('\n\n');
+
+  it('"he gave his credentials to PM X, right?": no prime minister is named; who was met corrects it', async () => {
+    const d = await draft(await knowledgeCopy(), 'credence.txt', `${text}\n`);
+    const answer = toPlainText(ask(createEngine(d.k), 'sadvakasov gave his credentials to PM mottley in strelsau right?'), d.k);
+    expect(answer).toMatch(/^No: the release names no prime minister/);
+    expect(answer).toContain('Rudolf Elphberg');
+  });
+});

@@ -98,6 +98,27 @@ export function ask(engine: Engine, question: string): Answer {
       if (holders.length) people = [...new Set([...people, ...holders])];
       // "What's the name of the PM who received him?": a role nobody in these releases holds, asked for by name.
       else if (a.ask === 'who' || a.intents.has('identity')) return notFound(S.notMentioned(quoteList([role], lang)), lang);
+      // "He gave his credentials to PM Mottley in Bridgetown, right?": no one holds it there — who was met instead corrects it.
+      else if (a.ask === 'yesno' && a.tagged && releases.size <= 3) {
+        const met = [
+          ...new Set(
+            allCounterparts(engine)
+              .filter((c) => releases.has(c.meeting.release))
+              .map((c) => c.person),
+          ),
+        ].slice(0, 4);
+        if (met.length)
+          return answered(
+            S.notThatRoleHere(role),
+            met.map((p) => personLine(engine, p)),
+            met.flatMap((p) =>
+              mentionSources(engine, p)
+                .filter((x) => releases.has(x.release))
+                .slice(0, 1),
+            ),
+            lang,
+          );
+      }
       continue;
     }
     const matched = peopleOf(engine, of).filter((p) => holdsRole(engine, p, role) && inScope(p));
@@ -352,10 +373,12 @@ function speaksTo(answer: Answer, terms: readonly string[]): boolean {
  * only an unknown subject ("summarize the talks about oil") stops it.
  */
 function unknownSubject(a: Frame, named: number): boolean {
-  if (a.unknownWords.length === 0) return false;
+  // ("He gave his credentials to PM Mottley, right?": the role proposed is checked, the name nobody knows is no subject.)
+  const unknown = a.tagged && a.ask === 'yesno' ? a.unknownWords.filter((w) => !a.strangersAfterRoles.includes(w)) : a.unknownWords;
+  if (unknown.length === 0) return false;
   if (a.unknownIsSubject) return true;
   if (a.ask === 'summary') return false;
-  const outnumbered = named === 0 ? a.unknownWords.length >= a.terms.length : a.unknownWords.length > a.terms.length + named;
+  const outnumbered = named === 0 ? unknown.length >= a.terms.length : unknown.length > a.terms.length + named;
   return a.ask === 'count' || outnumbered;
 }
 

@@ -156,8 +156,10 @@ function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kin
     if (naming.length) return undefined;
     // …contradicted by one that names another of the same kind — and states the action asked about
     // ("proposed holding the commission in Astana?" is not contradicted by a joint venture in Kostanay).
+    // (…and concerns someone the question names: "did King Hamad accept the invitation to Kazakhstan?" is not
+    // contradicted by the minister's invitation to Manama.)
     const contradicting = facts.find(
-      (f) => factPlaces(ctx, f).some((id) => kindOfEntity(ctx, id) === value.kind) && (ctx.a.cues.length === 0 || statesCue(ctx, f)),
+      (f) => factPlaces(ctx, f).some((id) => kindOfEntity(ctx, id) === value.kind) && (ctx.a.cues.length === 0 || statesCue(ctx, f)) && concernsNamed(ctx, f),
     );
     if (contradicting) return answer(false, contradicting);
   }
@@ -168,6 +170,15 @@ function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kin
     if (dated[0]) return answer(false, dated[0]);
   }
   return undefined;
+}
+
+/** Whether a fact is by, with or about one of the people the question names by name (any fact, when it names none). */
+function concernsNamed(ctx: Context, fact: Fact): boolean {
+  const named = ctx.a.links.filter((l) => l.role === 'name' && ctx.engine.index.persons.has(l.entity) && !ctx.engine.index.principals.has(l.entity));
+  if (named.length === 0) return true;
+  const about = ctx.engine.index.factEntities.get(fact.id);
+  const meeting = fact.meeting ? ctx.engine.knowledge.meetings.get(fact.meeting) : undefined;
+  return named.some((l) => fact.actor === l.entity || about?.includes(l.entity) || meeting?.with.includes(l.entity));
 }
 
 /** Whether a fact's words hold one of the question's action words ("propos"). */

@@ -57,6 +57,8 @@ export interface Frame {
   unknownWords: readonly string[];
   /** The unknown words stand where the subject goes ("about oil", "was oil discussed", "the budget of the hub"). */
   unknownIsSubject: boolean;
+  /** Unknown words right after a role: names nobody knows ("PM Mottley"), not subjects. */
+  strangersAfterRoles: string[];
   /** Beyond the thing itself, what is asked of it: its time, cost, duration, start, which institution… */
   attribute: Attribute | undefined;
   /** "Which international organizations…", "the foreign ministers". */

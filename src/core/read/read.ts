@@ -299,6 +299,7 @@ export function read(question: string, index: SearchIndex): Frame {
     subjectWords,
     // A name proposed ("Bachelet") is no unknown subject word either.
     unknownWords: unknownWords.filter((w) => !proposed.unknownNames.includes(w)),
+    strangersAfterRoles: unknownWords.filter((_, k) => followsRole(tokens, unknownPositions[k]!)),
     unknownIsSubject: unknownIsSubject(tokens, unknownPositions, links),
     attribute,
     group,
@@ -585,6 +586,10 @@ function rolesIn(
     const role = [...(modifier ? [modifier] : []), ...(portfolio ? [portfolio] : []), ...words].join(' ');
     if (of) found.push({ role, of: of.entity });
     else if (namesAsked && !isPluralPeopleNoun(tokens[end - 1]!.norm) && (next === undefined || STOP(next) || beforeVerb)) found.push({ role, of: '' });
+    // "gave his credentials to PM Mottley, right?": a role before a name nobody knows, of no country named — whoever
+    // holds it in the releases asked about.
+    // (The role's own word, not one made from it: "the UNGA presidency bid" names no president.)
+    else if (beforeStranger && tokens[end - 1]!.norm === matched.words[matched.words.length - 1]) found.push({ role, of: '' });
     i = end - 1;
   }
   return found;
@@ -753,6 +758,13 @@ function proposedValues(
   return { entities, unknownNames: [...new Set(names)], dates };
 }
 
+/** "credentials to PM Mottley in Bridgetown": a word nobody knows right after a role is a name, not a subject. */
+function followsRole(tokens: readonly Token[], i: number): boolean {
+  return ROLES.some(
+    (r) => r.stems.length <= i && r.stems.every((st, k) => roleWord(tokens[i - r.stems.length + k], st)) && tokens[i - 1]!.norm === r.words[r.words.length - 1], // (its own word: "the presidency bid" is no "President Bid")
+  );
+}
+
 function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly number[], links: readonly Link[]): boolean {
   const linkedAt = new Set(links.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
   const unknownAt = new Set(unknownPositions);
@@ -766,17 +778,18 @@ function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly n
   };
   return unknownPositions.some(
     (i) =>
-      (LEXICON.subjectBefore.has(tokens[i - 1]?.norm ?? '') && subjectAfterMarker(i)) ||
-      LEXICON.subjectAfter.has(tokens[i + 1]?.norm ?? '') ||
-      // "the budget of the hub", "the volume of trade", "the trade turnover between Kazakhstan and Türkiye":
-      // an unknown word that something known is "of".
-      // ("what is the volume of trade…": after "is the", the unknown noun is what is asked of it.)
-      (tokens[i + 1]?.norm === 'of' && tokens[i - 1]?.norm === 'the' && LEXICON.copulas.has(tokens[i - 2]?.norm ?? '')) ||
-      (OF_WORDS.has(tokens[i + 1]?.norm ?? '') && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
-      // "Who chaired the session?": the verb right after "who" is what is asked.
-      (i === 1 && tokens[0]!.norm === 'who') ||
-      // "the UN refugee agency chief" is not the UN chief: an unknown word qualifying a name.
-      (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOP(tokens[i + 1]!.norm)),
+      !followsRole(tokens, i) &&
+      ((LEXICON.subjectBefore.has(tokens[i - 1]?.norm ?? '') && subjectAfterMarker(i)) ||
+        LEXICON.subjectAfter.has(tokens[i + 1]?.norm ?? '') ||
+        // "the budget of the hub", "the volume of trade", "the trade turnover between Kazakhstan and Türkiye":
+        // an unknown word that something known is "of".
+        // ("what is the volume of trade…": after "is the", the unknown noun is what is asked of it.)
+        (tokens[i + 1]?.norm === 'of' && tokens[i - 1]?.norm === 'the' && LEXICON.copulas.has(tokens[i - 2]?.norm ?? '')) ||
+        (OF_WORDS.has(tokens[i + 1]?.norm ?? '') && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
+        // "Who chaired the session?": the verb right after "who" is what is asked.
+        (i === 1 && tokens[0]!.norm === 'who') ||
+        // "the UN refugee agency chief" is not the UN chief: an unknown word qualifying a name.
+        (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOP(tokens[i + 1]!.norm))),
   );
 }
 
