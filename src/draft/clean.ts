@@ -342,6 +342,17 @@ export function cleanRelease(raw: string): CleanText {
     blocks[0] = top.slice(k).join('\n');
     break;
   }
+  // "zakon.kz" / menu / headline / the first paragraph, with no blank line under the headline (the date line between
+  // them taken out): the heading lines above the first line that is a whole paragraph are the page's and the headline.
+  if (title === undefined && hasBlankSeparators && top.length > 1) {
+    const body = top.findIndex((l) => !heading(l));
+    if (body > 0 && ENDS_SENTENCE.test(top[body]!) && top.slice(body).every((l) => ENDS_SENTENCE.test(l))) {
+      const above = top.slice(0, body).map((l) => l.trim());
+      title = above.filter((l) => !short(l)).pop() ?? above[above.length - 1]!;
+      removed.push(...above.filter((l) => l !== title));
+      blocks[0] = top.slice(body).join('\n');
+    }
+  }
   let paragraphs = blocks
     .map((b) =>
       b

@@ -1978,3 +1978,23 @@ describe('a role and a name nobody knows, proposed', () => {
     expect(answer).toContain('Rudolf Elphberg');
   });
 });
+
+describe('a briefing page with no blank line under its headline', () => {
+  const text = [
+    'zakon.kz',
+    'Новости   Казахстан   Мир   Экономика   EN',
+    'Kazakhstan to send humanitarian aid to drought-hit Tuvalu',
+    '7 July, 12:40 · 2 114 views',
+    'Kazakhstan will allocate humanitarian assistance to Tuvalu, which has been struck by a prolonged drought, the official representative of the Ministry of Foreign Affairs Aibek Smadiyarov told a briefing on Thursday.',
+    '',
+    'According to the spokesman, the money will be channelled through UNICEF and spent on drinking water supplies.',
+    '',
+    'He added that the President of Tuvalu, Feleti Teo, had sent a letter to President Kassym-Jomart Tokayev thanking Kazakhstan for its readiness to help. Kazakhstan and Tuvalu work together at the UN, above all on climate change, the diplomat noted.',
+  ].join('\n');
+
+  it('takes the headline out of the first paragraph, and the site’s lines with it', async () => {
+    const d = await draft(await knowledgeCopy(), 'zakon.txt', `${text}\n`);
+    expect(d.result.draft.release.title).toBe('Kazakhstan to send humanitarian aid to drought-hit Tuvalu');
+    expect(d.k.releases.get(d.result.draft.release.id)!.paragraphs[0]).toMatch(/^Kazakhstan will allocate/);
+  });
+});

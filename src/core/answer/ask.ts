@@ -911,7 +911,10 @@ function whatAnswer(ctx: Context): Answer | undefined {
   const facts = matchingFacts(ctx);
   if (ctx.specific.length && asksIdentity) return entityBrief(ctx, facts); // "What is CICA?"
   if (facts.length) return factsAnswer(ctx, facts);
-  if (ctx.people.length) return describePeople(ctx, ctx.people);
+  // (Not the people of a country named when the question asks something of it: "which UN agency is handling Kiribati's
+  // aid?" is not answered by who Kiribati's president is — its sentences say.)
+  const peopleAsked = ctx.terms.length === 0 || a.roles.length > 0 || namedPeople(ctx).some((p) => !engine.index.principals.has(p));
+  if (ctx.people.length && peopleAsked) return describePeople(ctx, ctx.people);
   if (ctx.specific.length === 0 && ctx.terms.length === 0) {
     // "Which organizations were mentioned?" asks for the organizations; "which heads…" for people.
     if (ctx.group && !a.intents.has('meet') && !a.groupPeople) {
