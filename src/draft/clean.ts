@@ -287,6 +287,8 @@ export function cleanRelease(raw: string): CleanText {
   // The site's name alone on a line at the top and again at the bottom ("Kazakh TV"), and a line of hashtags:
   // the page's, not the release's.
   const short = (l: string): boolean => l.split(/\s+/).length <= 4 && !ENDS_SENTENCE.test(l);
+  // Of the heading lines above the text, the headline is the last that is not a site's name or a one-word menu.
+  const headlineOf = (lines: readonly string[]): string => lines.filter((l) => !short(l)).pop() ?? lines[lines.length - 1]!;
   const times = new Map<string, number>();
   for (const l of kept) times.set(l, (times.get(l) ?? 0) + 1);
   for (let i = 0; i < kept.length; i++) {
@@ -337,7 +339,7 @@ export function cleanRelease(raw: string): CleanText {
   for (let k = 1; k < Math.min(top.length, 4); k++) {
     if (!top.slice(0, k).every(heading) || !splitDateline(top.slice(k).join(' '))) continue;
     const above = top.slice(0, k).map((l) => l.trim());
-    title = above.filter((l) => !short(l)).pop() ?? above[above.length - 1]!;
+    title = headlineOf(above);
     removed.push(...above.filter((l) => l !== title));
     blocks[0] = top.slice(k).join('\n');
     break;
@@ -348,7 +350,7 @@ export function cleanRelease(raw: string): CleanText {
     const body = top.findIndex((l) => !heading(l));
     if (body > 0 && ENDS_SENTENCE.test(top[body]!) && top.slice(body).every((l) => ENDS_SENTENCE.test(l))) {
       const above = top.slice(0, body).map((l) => l.trim());
-      title = above.filter((l) => !short(l)).pop() ?? above[above.length - 1]!;
+      title = headlineOf(above);
       removed.push(...above.filter((l) => l !== title));
       blocks[0] = top.slice(body).join('\n');
     }
@@ -376,7 +378,7 @@ export function cleanRelease(raw: string): CleanText {
     const lines = firstLines;
     // (A site's name may start with a digit or be its address: "24.kz", "gov.kz", "qazaqtv.com   News".)
     const separate = lines.length > 1 && lines.every((l) => /^[\p{Lu}\d]/u.test(l) || /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,4}\b/u.test(l));
-    title = separate ? (lines.filter((l) => !short(l)).pop() ?? lines[lines.length - 1]!) : paragraphs[0]!;
+    title = separate ? headlineOf(lines) : paragraphs[0]!;
     if (separate) removed.push(...lines.filter((l) => l !== title));
     paragraphs = paragraphs.slice(1);
   }

@@ -12,7 +12,7 @@ import type { Fact, Meeting, Source } from '../knowledge/types';
 import { REMOTE_MEETING } from '../text/remote';
 import { LEXICON, type Group, type Intent } from '../lexicon/lexicon';
 import { read, type Frame } from '../read/read';
-import { scene, STRINGS } from '../strings';
+import { type Lang, scene, STRINGS } from '../strings';
 import { splitSentences, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
 import { tokenSpans, tokensOf, type Token } from '../search/tokens';
@@ -107,17 +107,7 @@ export function ask(engine: Engine, question: string): Answer {
               .map((c) => c.person),
           ),
         ].slice(0, 4);
-        if (met.length)
-          return answered(
-            S.notThatRoleHere(role),
-            met.map((p) => personLine(engine, p)),
-            met.flatMap((p) =>
-              mentionSources(engine, p)
-                .filter((x) => releases.has(x.release))
-                .slice(0, 1),
-            ),
-            lang,
-          );
+        if (met.length) return peopleInstead(engine, S.notThatRoleHere(role), met, releases, lang);
       }
       continue;
     }
@@ -143,15 +133,7 @@ export function ask(engine: Engine, question: string): Answer {
     // correct it. (Not "did he meet the Tajik FM?": a meeting the release does not report is not denied.)
     // (Only where the release never writes the office: "the Vietnamese President welcomed …" is that office, unnamed.)
     const instead = matched.length === 0 && a.tagged && !writesOffice(engine, releases, role, of) ? namedOf(engine, of, releases) : [];
-    if (instead.length) {
-      const items = instead.map((p) => personLine(engine, p));
-      const sources = instead.flatMap((p) =>
-        mentionSources(engine, p)
-          .filter((x) => releases.has(x.release))
-          .slice(0, 1),
-      );
-      return answered(S.notThatRole(role, nameOf(engine, of)), items, sources, lang);
-    }
+    if (instead.length) return peopleInstead(engine, S.notThatRole(role, nameOf(engine, of)), instead, releases, lang);
     if (matched.length === 0) return notFound(S.notMentioned(quoteList([role], lang)), lang);
     // A title that says the role beats one that is its shorthand: Nepal's foreign minister, not its Foreign Secretary
     // (a civil servant there; the UK's is the minister).
@@ -380,6 +362,21 @@ function unknownSubject(a: Frame, named: number): boolean {
   if (a.ask === 'summary') return false;
   const outnumbered = named === 0 ? unknown.length >= a.terms.length : unknown.length > a.terms.length + named;
   return a.ask === 'count' || outnumbered;
+}
+
+/** "No: the release names no <role> …": the people it names instead, each quoted where these releases introduce them. */
+function peopleInstead(engine: Engine, summary: string, people: readonly string[], releases: ReadonlySet<string>, lang: Lang): Answer {
+  const sources = people.flatMap((p) =>
+    mentionSources(engine, p)
+      .filter((x) => releases.has(x.release))
+      .slice(0, 1),
+  );
+  return answered(
+    summary,
+    people.map((p) => personLine(engine, p)),
+    sources,
+    lang,
+  );
 }
 
 /** Whether a few releases write an office of a country in some sentence ("the President of Vietnam"); many: assume so. */

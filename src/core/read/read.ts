@@ -589,7 +589,7 @@ function rolesIn(
     // "gave his credentials to PM Mottley, right?": a role before a name nobody knows, of no country named — whoever
     // holds it in the releases asked about.
     // (The role's own word, not one made from it: "the UNGA presidency bid" names no president.)
-    else if (beforeStranger && tokens[end - 1]!.norm === matched.words[matched.words.length - 1]) found.push({ role, of: '' });
+    else if (beforeStranger && followsRole(tokens, end)) found.push({ role, of: '' });
     i = end - 1;
   }
   return found;
