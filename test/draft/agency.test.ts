@@ -1998,3 +1998,38 @@ describe('a briefing page with no blank line under its headline', () => {
     expect(d.k.releases.get(d.result.draft.release.id)!.paragraphs[0]).toMatch(/^Kazakhstan will allocate/);
   });
 });
+
+describe('what became of an invitation or an offer, asked as a guess', () => {
+  const text = [
+    'Kazakh Foreign Minister visits Ruritania',
+    'STRELSAU, 14 May 2031 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov held talks with Minister of Foreign Affairs of Ruritania Petra Valdane.',
+    'Oskenov invited Valdane to pay an official visit to Kazakhstan. The Ruritanian minister accepted the invitation, and the visit is planned for the autumn.',
+    'The Kazakh minister offered to train Ruritanian diplomats at the Academy of Public Administration. Valdane welcomed the offer.',
+    'Oskenov urged Ruritania to join the Islamic Organization for Food Security. Valdane promised to consider the matter.',
+    'Oskenov also conveyed an invitation from the President of Kazakhstan to the King of Ruritania to visit Astana.',
+  ].join('\n\n');
+  let said: (q: string) => { status: string; text: string };
+  beforeAll(async () => {
+    const d = await draft(await knowledgeCopy(), 'ruritania.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    said = (q) => {
+      const a = ask(engine, q);
+      return { status: a.status, text: toPlainText(a, d.k) };
+    };
+  });
+
+  it.each([
+    ['valdane turned down the invite to kz, right? strelsau may 2031', 'accepted the invitation'],
+    ['so ruritania joined the food security org?', 'promised to consider'],
+    ['what did kz offer ruritanian diplomats and did they go for it', 'welcomed the offer'],
+  ])('answers "%s" with what the release says became of it', (q, reply) => {
+    const answer = said(q);
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toContain(reply);
+    expect(answer.text).not.toMatch(/^Yes/);
+  });
+
+  it('does not quote an invitation the release leaves unanswered as if it said what became of it', () => {
+    expect(said('did the king of ruritania accept the invite to astana?').status).toBe('not_found');
+  });
+});

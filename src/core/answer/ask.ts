@@ -236,7 +236,9 @@ function kindAnswer(ctx: Context): Answer {
   const said = sentenceAnswer(ctx);
   // "Did they sign an agreement on the platform?": a sentence about the platform that states no signing
   // (it was only proposed) is no yes: the release does not say they did — and what it does say.
-  if (said && a.ask === 'yesno' && a.cues.length && !said.sources.some((x) => statesAction(x.quote, a.cues))) {
+  // (An action only a sentence that says it states — "signed" — is what must be said, not the kind: "agreement".)
+  const needed = strictCues(a).length ? strictCues(a) : a.cues;
+  if (said && a.ask === 'yesno' && needed.length && !said.sources.some((x) => statesAction(x.quote, needed))) {
     return silentButSays(ctx, said);
   }
   return said ?? notFound(S.releaseSilent, lang);
@@ -1002,6 +1004,14 @@ function personBrief(ctx: Context, id: string, meetings: readonly Meeting[]): An
 
 function yesNoAnswer(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
+  // "vucic turned down the invite, right?": no yes or no to the fate guessed — the proposal and what became of it.
+  // (Only where the release says what became of it: "did the king accept the invite?" of an invitation it leaves
+  // unanswered is not answered by quoting the invitation.)
+  if (a.fate) {
+    const said = sentenceAnswer(ctx);
+    if (said?.sources.some((x) => LEXICON.response(x.quote) || tokensOf(x.quote).some((t) => LEXICON.fateWords.has(t.norm))))
+      return answered(ctx.S.fromText, said.items, said.sources, ctx.lang);
+  }
   // "Is the hub going to Astana?", "the summit is in June, isn't it?": confirm or contradict the value proposed.
   const polar = polarAnswer(ctx);
   if (polar) return polar;

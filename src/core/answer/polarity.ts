@@ -12,7 +12,7 @@ import { meetingsIn, type Context } from './ask-context';
 import { factStatesAction, factStatesAsked, matchingFacts } from './fact-match';
 import { entity, mentionSources, peopleOf, personLine, visitWords } from './people';
 import { releasesInScope } from './release-meta';
-import { namesAnyOf, sceneStems, sentencesStating } from './sentences';
+import { namesAnyOf, sceneStems, sentencesStating, withResponses } from './sentences';
 import { tokensOf } from '../search/tokens';
 
 type Kind = 'place' | 'country' | 'organization';
@@ -37,7 +37,8 @@ export function polarAnswer(ctx: Context): Answer | undefined {
       : (factVerdict(subject, values, proposed.dates) ?? placeOfMeeting(subject, values, proposed.dates)));
   if (!verdict) return undefined;
   const S = ctx.S;
-  return answered(`${verdict.yes ? S.yes : S.noBut} ${verdict.text}`, verdict.more ?? [], verdict.sources, ctx.lang);
+  // ("Did he accept the invite to Vilnius?": yes, it was to Vilnius — and the sentence after says what became of it.)
+  return answered(`${verdict.yes ? S.yes : S.noBut} ${verdict.text}`, verdict.more ?? [], withResponses(ctx.engine, verdict.sources), ctx.lang);
 }
 
 /**

@@ -89,7 +89,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   if (words.length === 0 && required.length === 0 && !ctx.a.groupNamed && ctx.a.hints.length === 0) return [];
   const nameWords = required.flatMap((id) => {
     const e = entity(engine, id);
-    return e ? [...new Set([e.name, ...e.aliases, ...e.demonyms].flatMap((n) => stemsOf(n)))] : [];
+    // ("Office of the UN High Commissioner": its "of" and "the" would rank every sentence that has them.)
+    return e ? [...new Set([e.name, ...e.aliases, ...e.demonyms].flatMap((n) => stemsOf(n)))].filter((w) => !LEXICON.stopwords.has(w)) : [];
   });
   const personWords = people.flatMap((id) => stemsOf(entity(engine, id)?.name ?? ''));
   // Dates the question names, as the text writes them ("September 22").
@@ -189,10 +190,17 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     // A count is of the thing asked about: "how many companies took part in the Business Council" is not
     // answered by a number of companies elsewhere. The organizations and events asked about must be named.
     if (ctx.a.ask === 'count' && required.some((id) => !['place', 'country'].includes(entity(engine, id)?.type ?? '') && !named.has(id))) return [];
+    // (A name the release's headline and opening already give sets its scene, as every sentence of it does: "… right?
+    // (kosherbayev at UNHCR, geneva)" says which release, not which of its sentences.)
+    const scene = sceneStems(engine, release);
+    const sets = (id: string): boolean => {
+      const stems = stemsOf(entity(engine, id)?.name ?? '');
+      return stems.length > 0 && stems.every((x) => scene.has(x));
+    };
     const boost =
       1 +
-      0.25 * required.filter((id) => named.has(id)).length +
-      (namesPerson ? 0.5 : 0) +
+      0.25 * required.filter((id) => named.has(id) && !sets(id)).length +
+      (people.some((id) => byName.has(id) && !sets(id)) ? 0.5 : 0) +
       (ctx.a.ask === 'who' && persons ? 1 : 0) +
       (ctx.a.groupNamed ? groupNames(ctx, tokens) : 0);
     return [

@@ -50,6 +50,14 @@ function phraseTest(phrases: readonly string[]): (text: string) => boolean {
   return (text) => re.test(text);
 }
 
+/** "welcomed the offer", "the invitation was accepted": each verb of a response with each thing it answers. */
+function responsePhrases(verbs: readonly string[], objects: readonly string[]): string[] {
+  return objects.flatMap((o) => [
+    ...verbs.flatMap((v) => ['the', 'this', 'that', 'his', 'her', 'their', 'its'].map((d) => `${v} ${d} ${o}`)),
+    ...verbs.map((v) => `${o} was ${v}`),
+  ]);
+}
+
 // Made only when YAML is validated (the build, the sources): a start reads the build's lexicon.json,
 // and making the schema was a few milliseconds of a one-shot `cli ask`.
 function fileSchema() {
@@ -64,6 +72,7 @@ function fileSchema() {
     asks: z.partialRecord(z.enum(ASKS), phrases),
     summary_words: phrases,
     yesno_tags: phrases,
+    confirm_openers: phrases,
     people_nouns: phrases,
     intents: z.partialRecord(z.enum(INTENTS), phrases),
     action_intents: z.array(z.enum(INTENTS)).default([]),
@@ -100,6 +109,9 @@ function fileSchema() {
     offices: phrases,
     speech_verbs: phrases,
     response_phrases: phrases,
+    fate_words: phrases,
+    response_verbs: phrases,
+    response_objects: phrases,
     subject_before: phrases,
     scene_after_on: phrases,
     subject_after: phrases,
@@ -179,6 +191,7 @@ export const LEXICON = {
   asks: merged<Ask, string>((f) => f.asks),
   summaryWords: new Set(all((f) => f.summary_words)),
   yesnoTags: all((f) => f.yesno_tags),
+  confirmOpeners: all((f) => f.confirm_openers),
   peopleNouns: new Set(all((f) => f.people_nouns)),
   intents: merged<Intent, string>((f) => f.intents),
   actionIntents: new Set(all((f) => f.action_intents)),
@@ -212,7 +225,15 @@ export const LEXICON = {
   exclusionWords: all((f) => f.exclusion_words),
   /** A sentence that proposes something ("proposed", "suggested"), and one that answers a proposal ("would study"). */
   proposal: phraseTest(all((f) => f.proposal_words)),
-  response: phraseTest(all((f) => f.response_phrases)),
+  /** Words that ask what became of a proposal ("accepted", "turned down"). */
+  fateWords: new Set(all((f) => f.fate_words)),
+  response: phraseTest([
+    ...all((f) => f.response_phrases),
+    ...responsePhrases(
+      all((f) => f.response_verbs),
+      all((f) => f.response_objects),
+    ),
+  ]),
   /** A sentence that says someone was met or was there ("also met with", "also present were", "took part"). */
   met: phraseTest(all((f) => f.met_words)),
   /** A sentence that says what was discussed ("to discuss", "exchanged views on"). */

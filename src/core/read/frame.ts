@@ -87,6 +87,8 @@ export interface Frame {
   future: boolean;
   /** A statement put for confirmation ("…, right?"): a wrong detail in it is corrected, not left unanswered. */
   tagged: boolean;
+  /** A yes/no question that guesses what became of a proposal ("vucic turned down the invite, right?"): the guessed verb is no subject word. */
+  fate: boolean;
   /** A question of two ("what was signed, and which agreements are still negotiated?"): the second half's words need not share the first's action. */
   compound: boolean;
   /** For "how many": whether what is counted is something the releases count (people, meetings, countries…). */

@@ -85,7 +85,7 @@ const OPENERS = new Set(['and', 'so', 'ok', 'okay', 'also', 'please', 'tell', 'm
 const MAX_FUZZY_LOOKUPS = 32;
 
 export function read(question: string, index: SearchIndex): Frame {
-  const raw = fromLatin(tokensOf(question));
+  const raw = fromLatin(tokensOf(tagLast(question)));
   const tag = yesNoTagLength(raw.map((t) => t.norm));
   const tagged = tag > 0;
   const typed = spellOut(dropFiller(raw.slice(0, raw.length - tag)));
@@ -227,6 +227,24 @@ export function read(question: string, index: SearchIndex): Frame {
   if (attribute === 'trade' || attribute === 'growth' || attribute === 'percent' || ask === 'count') {
     for (let i = unknownWords.length - 1; i >= 0; i--) if (FIGURE_CHANGE_WORDS.has(unknownWords[i]!.toLowerCase())) unknownWords.splice(i, 1);
   }
+  // "vucic turned down the invite, right?", "so gambia joined the org?": the fate guessed is what is asked — the answer
+  // is what the release says became of the proposal — not a word a sentence must have ("declined" is no fall in figures).
+  const fate = ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.fateWords.has(w));
+  if (fate) {
+    const isFate = (w: string): boolean => LEXICON.fateWords.has(w.toLowerCase());
+    const fateStems = new Set(tokens.filter((t) => isFate(t.norm)).map((t) => englishStem(t) ?? t.stem));
+    for (let i = terms.length - 1; i >= 0; i--)
+      if (isFate(subjectWords[i]!)) {
+        terms.splice(i, 1);
+        subjectWords.splice(i, 1);
+      }
+    for (let i = unknownWords.length - 1; i >= 0; i--) if (isFate(unknownWords[i]!)) unknownWords.splice(i, 1);
+    for (const list of [cues, hints]) for (let i = list.length - 1; i >= 0; i--) if (fateStems.has(list[i]!)) list.splice(i, 1);
+    const intended = new Set(tokens.filter((t) => !isFate(t.norm)).flatMap((t) => INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []));
+    for (const t of tokens.filter((x) => isFate(x.norm)))
+      for (const intent of INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []) if (!intended.has(intent)) intents.delete(intent);
+    if (attribute === 'growth' && !words.some((w) => GROWTH_WORDS.has(w) && !isFate(w))) attribute = undefined;
+  }
   // "Apart from thanking him, what did they discuss?": what the asker already knows is no cue of what to look for.
   // (Its names stay subject words: "apart from the Global Conference, which meeting did Tedros attend?" is answered
   // by the sentence that names both. Who-questions leave out the people named that way: "besides the king".)
@@ -318,6 +336,7 @@ export function read(question: string, index: SearchIndex): Frame {
       words.some((w) => LEXICON.futureWords.has(w)) ||
       (ask === 'when' && /^(?:is|are)$/.test(words[1] ?? '') && words.slice(2).some((w) => /^[a-z]{2,}ing$/.test(w))),
     tagged,
+    fate,
     compound: LEXICON.secondQuestion(question),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     roles: rolesIn(
@@ -655,6 +674,22 @@ function agentOf(links: readonly Link[], tokens: readonly Token[], index: Search
   if (action < 0) return undefined;
   const before = links.filter((l) => l.end <= action && index.persons.has(l.entity));
   return before.length === 1 ? before[0]!.entity : undefined;
+}
+
+/**
+ * "vucic turned down the invite, right? belgrade oct 2024": chat adds the context after the tag. The tag, marked off
+ * by its comma and question mark, goes last, where yesNoTagLength looks for it.
+ */
+const MID_TAG = new RegExp(`^(.+?),\\s*(${LEXICON.yesnoTags.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*\\?+\\s+(\\S.*)$`, 'isu');
+function tagLast(question: string): string {
+  const m = MID_TAG.exec(question.trim());
+  if (m) return `${m[1]} ${m[3]}, ${m[2]}?`;
+  // "so gambia joined the org?": opened so, asked, and no question word — a confirmation, as if tagged.
+  const words = tokensOf(question).map((t) => t.norm);
+  const opener = LEXICON.confirmOpeners.map(lexiconPhrase).find((p) => p.every((w, k) => words[k] === w));
+  if (opener && /\?\s*$/.test(question) && !words.some((w) => WH_WORDS.includes(w)))
+    return `${question.replace(/\?+\s*$/, '')}, ${isCyrillic(question) ? 'да' : 'right'}?`;
+  return question;
 }
 
 /** "…, right?", "…, да?": a statement put as a yes/no question; the tag's length in words (0: none). */
