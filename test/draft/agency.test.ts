@@ -2007,6 +2007,7 @@ describe('what became of an invitation or an offer, asked as a guess', () => {
     'The Kazakh minister offered to train Ruritanian diplomats at the Academy of Public Administration. Valdane welcomed the offer.',
     'Oskenov urged Ruritania to join the Islamic Organization for Food Security. Valdane promised to consider the matter.',
     'Oskenov also conveyed an invitation from the President of Kazakhstan to the King of Ruritania to visit Astana.',
+    'The Kazakh minister proposed setting up a joint working group on food security.',
   ].join('\n\n');
   let said: (q: string) => { status: string; text: string };
   beforeAll(async () => {
@@ -2031,5 +2032,13 @@ describe('what became of an invitation or an offer, asked as a guess', () => {
 
   it('does not quote an invitation the release leaves unanswered as if it said what became of it', () => {
     expect(said('did the king of ruritania accept the invite to astana?').status).toBe('not_found');
+  });
+
+  it('answers how a proposal was received with the proposal and its reply, and says so when the release gives none', () => {
+    expect(said('how did valdane respond to the training offer?').text).toContain('welcomed the offer');
+    expect(said('what did the ruritanians say about the food security working group proposal?')).toEqual({
+      status: 'not_found',
+      text: expect.stringContaining('not how it was received'),
+    });
   });
 });

@@ -51,34 +51,47 @@ export function attributeAnswer(ctx: Context): Answer {
   const stated = facts.filter((f) => states(f, attribute));
   if (stated.length) return factsAnswer(ctx, stated);
   // A release nobody curated may still say it in a sentence ("trade reached 400 million US dollars").
-  const evidence = LEXICON.evidence.get(attribute);
+  // (How a proposal was received: the proposal about the subject found, with the reply after it — or the reply itself.)
+  const evidence = attribute === 'response' ? (text: string) => LEXICON.response(text) || LEXICON.proposal(text) : LEXICON.evidence.get(attribute);
   // (Words of the one visit's scene need not be in it: "who initiated the phone call?" — "the conversation took place
   // at the initiative of the Israeli side".)
   const scene = ctx.releases.size <= MAX_SCENE_RELEASES ? [...ctx.releases].map((id) => sceneStems(ctx.engine, id)) : [];
-  const asked = scene.length ? { ...ctx, terms: ctx.terms.filter((t) => !scene.every((stems) => stems.has(t))) } : ctx;
+  const inScene = scene.length ? { ...ctx, terms: ctx.terms.filter((t) => !scene.every((stems) => stems.has(t))) } : ctx;
+  // ("What did Leyva say about the visa proposal?": the proposal has the words asked, the reply after it says who said
+  // what — no one sentence of both need be his saying.)
+  const asked =
+    attribute === 'response' ? { ...inScene, a: { ...inScene.a, intents: new Set([...inScene.a.intents].filter((i) => i !== 'assess')) } } : inScene;
   // "Who headed Cyprus's delegation?": a sentence about that country's side.
   const side = attribute === 'heads' ? ctx.a.delegationOf : undefined;
   // (Not a figure of another year than the one asked: "trade in 2025" is not "512 million in 2024".)
   const stating = evidence && ((text: string) => evidence(text) && (!side || namesAnyOf(ctx.engine, text, [side])) && !figureOfOtherYear(ctx.a, text));
-  if (stating && attribute === 'proposal' && scene.length) {
+  if (stating && (attribute === 'proposal' || attribute === 'response') && scene.length) {
     // "What proposals came up, and what happened to them?", "… the business council and the Aktau idea?": every
     // proposal of the visit that speaks of what is asked (all of them when only the scene is asked), each with its answer.
     // (The words of proposing are no subject: "the HRC request" is "asked for … support" — the evidence says so.)
     const subject = asked.terms.filter((t) => !PROPOSING.has(t));
-    const about = (text: string): boolean => {
+    const overlap = (text: string): number => {
       const stems = new Set(tokensOf(text).map((t) => t.stem));
-      return subject.length === 0 || subject.some((t) => stems.has(t));
+      return subject.filter((t) => stems.has(t)).length;
     };
-    const sources = sentencesStating(ctx.engine, ctx.releases, (text) => stating(text) && about(text), MAX_PROPOSALS);
-    if (sources.length) return answered(ctx.S.fromText, [], withResponses(ctx.engine, sources), ctx.lang);
+    // (The act of proposing, as the proposal attribute's evidence says it: "Tileuberdi supported the proposal" is a reply.)
+    const proposing = attribute === 'response' ? (LEXICON.evidence.get('proposal') ?? stating) : stating;
+    const found = sentencesStating(ctx.engine, ctx.releases, (text) => proposing(text) && (subject.length === 0 || overlap(text) > 0), MAX_PROPOSALS);
+    const sources = withResponses(ctx.engine, found);
+    // Asked how one was received, the proposal that best matches it must have a reply: "what did they say about the
+    // working group idea?" is not answered by the reply to the food security organization beside it.
+    const best = found.reduce<(typeof found)[number] | undefined>((b, x) => (!b || overlap(x.quote) > overlap(b.quote) ? x : b), undefined);
+    const replied = (x: (typeof found)[number]): boolean => withResponses(ctx.engine, [x]).some((y) => LEXICON.response(y.quote));
+    if (sources.length && (attribute === 'proposal' || (best && replied(best)))) return answered(ctx.S.fromText, [], sources, ctx.lang);
   }
   if (stating && attribute !== 'start' && attribute !== 'day') {
     const said = sentenceAnswer(asked, ctx.releases, undefined, stating);
-    if (said) return said;
+    // ("What did they say about the working group proposal?" of a proposal nobody answers: the release doesn't say.)
+    if (said && (attribute !== 'response' || said.sources.some((x) => LEXICON.response(x.quote)))) return said;
     // Nothing asked but the scene ("who co-chaired the consultations in Valletta?"): those releases' sentences that state it.
     if (scene.length && asked.terms.length === 0) {
-      const sources = sentencesStating(ctx.engine, ctx.releases, stating);
-      if (sources.length) return answered(ctx.S.fromText, [], sources, ctx.lang);
+      const sources = sentencesStating(ctx.engine, ctx.releases, attribute === 'response' ? LEXICON.response : stating);
+      if (sources.length) return answered(ctx.S.fromText, [], withResponses(ctx.engine, sources), ctx.lang);
     }
   }
   const subject = [...ctx.specific.map((id) => nameOf(ctx.engine, id)), ...ctx.a.subjectWords].join(' ');

@@ -30,6 +30,7 @@ export const ATTRIBUTES = [
   'heads',
   'proposal',
   'residence',
+  'response',
 ] as const;
 export const GROUPS = ['organization', 'country'] as const;
 

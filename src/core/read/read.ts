@@ -507,7 +507,8 @@ function findAttribute(words: readonly string[], free: (i: number) => boolean, c
       )
         continue;
       found = { attribute, length };
-      for (let k = 0; k < length; k++) covered[i + k] = true;
+      // (The words a "..." stands for are the question's own: "say about the *working group* proposal".)
+      for (let k = 0; k < length; k++) if (!phrase.includes('...') || phrase.includes(words[i + k]!)) covered[i + k] = true;
     }
   }
   return found?.attribute;
