@@ -160,6 +160,8 @@ function debrisLine(line: string): string | undefined {
   });
   // A time next to the date ("14:35"), the labels scrapers print before it, and a weekday ("Thursday, 26 February 2026").
   rest = rest
+    // ("1 June 2022 11:05 (UTC +04:00)": the clock's zone.)
+    .replace(/\(?\b(?:utc|gmt)\s*(?:[+−-]\s*\d{1,2}(?::\d{2})?)?\)?/g, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\b/g, ' ')
     .replace(/\bviews?\b:?\s*\d[\d,]*/g, ' ') // "| Views: 412"
     .replace(/\b(date|published|posted|updated|views?|publication)\b:?/g, ' ')
@@ -224,10 +226,11 @@ const DATELINE = new RegExp(
     // ", October 5" / ". May 30" / ", 21 January 2024"
     `(?:[.,] (?:(?<month>${DATELINE_MONTH}) (?<day>\\d{1,2})|(?<day2>\\d{1,2}) (?<month2>${DATELINE_MONTH}))(?:,? (?<year>\\d{4}))?)?`,
     // " (Kazinform)" / ". KAZINFORM" / ". KazTAG"
-    `(?: \\((?<agency>[^)]{2,40})\\)|[.,] (?<agency2>${AGENCY})(?= [–—-]))?`,
+    // (". Trend:" — the agency with a colon, the text in the next paragraph.)
+    `(?: \\((?<agency>[^)]{2,40})\\)|[.,] (?<agency2>${AGENCY})(?= [–—-]|:))?`,
     // " –" or "." before the first sentence (a hyphen needs a space before it: "NUR-SULTAN" is one word),
     // or the end of a paragraph that is only the dateline ("NUR-SULTAN –" on a line of its own)
-    `(?<end> [–—-] ?|[–—] ?|\\. |, |(?<=\\d{4})$)(?=\\p{Lu}|\\p{N}|$)`,
+    `(?<end> [–—-] ?|[–—] ?|\\. |, |: ?|(?<=\\d{4})$)(?=\\p{Lu}|\\p{N}|$)`,
   ].join(''),
   'u',
 );
@@ -288,7 +291,10 @@ export function cleanRelease(raw: string): CleanText {
   // the page's, not the release's.
   const short = (l: string): boolean => l.split(/\s+/).length <= 4 && !ENDS_SENTENCE.test(l);
   // Of the heading lines above the text, the headline is the last that is not a site's name or a one-word menu.
-  const headlineOf = (lines: readonly string[]): string => lines.filter((l) => !short(l)).pop() ?? lines[lines.length - 1]!;
+  // (A menu or a breadcrumb trail is no headline: "Home | Nation | Business", "Nation > Politics > Diplomacy".)
+  const menu = (l: string): boolean => /\s[|>»]\s/.test(l) || (l.match(/\S\s{2,}\S/g) ?? []).length >= 2;
+  const headlineOf = (lines: readonly string[]): string =>
+    lines.filter((l) => !short(l) && !menu(l)).pop() ?? lines.filter((l) => !short(l)).pop() ?? lines[lines.length - 1]!;
   const times = new Map<string, number>();
   for (const l of kept) times.set(l, (times.get(l) ?? 0) + 1);
   for (let i = 0; i < kept.length; i++) {
@@ -335,8 +341,10 @@ export function cleanRelease(raw: string): CleanText {
   // ("El.kz" / headline / "NUR-SULTAN – …": the site's name above the headline goes too.)
   let title: string | undefined;
   const top = (blocks[0] ?? '').split('\n').filter((l) => l.trim());
-  const heading = (l: string): boolean => !ENDS_SENTENCE.test(l) && l.length <= 200;
-  for (let k = 1; k < Math.min(top.length, 4); k++) {
+  // ("Search ..." ends no sentence.)
+  const heading = (l: string): boolean => (!ENDS_SENTENCE.test(l) || /(?:\.\.\.|…)$/.test(l)) && l.length <= 200;
+  // (Up to a page's worth of heading lines: site, menu, languages, breadcrumbs, headline.)
+  for (let k = 1; k < Math.min(top.length, MAX_HEADING_LINES); k++) {
     if (!top.slice(0, k).every(heading) || !splitDateline(top.slice(k).join(' '))) continue;
     const above = top.slice(0, k).map((l) => l.trim());
     title = headlineOf(above);
@@ -414,6 +422,9 @@ export function cleanRelease(raw: string): CleanText {
     blankLines,
   };
 }
+
+/** Lines above a release's text that may be the page's and its headline (site, menu, languages, breadcrumbs, headline). */
+const MAX_HEADING_LINES = 8;
 
 /** A line taken out after the first pass (a byline, the site's name repeated), until the lines are filtered. */
 const GONE = '\u0000';

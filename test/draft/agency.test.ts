@@ -2042,3 +2042,65 @@ describe('what became of an invitation or an offer, asked as a guess', () => {
     });
   });
 });
+
+describe('more page headers: menus with bars and breadcrumbs, a wire’s clock zone, a hard-wrapped page', () => {
+  it('takes the headline under a menu, a language bar, "Search ..." and a breadcrumb trail', () => {
+    const clean = cleanRelease(
+      [
+        'The Strelsau Times',
+        'Home | Nation | Business | Opinion | Culture',
+        'Қазақша | Русский | English',
+        'Search ...',
+        'Nation > Politics > Diplomacy',
+        '',
+        'Oskenov holds talks in Strelsau',
+        '',
+        'By Olga Petrova in Nation on 14 May 2031',
+        '',
+        'STRELSAU – Foreign Minister of Kazakhstan Arman Oskenov held talks with Petra Valdane.',
+        '',
+        'The ministers discussed trade.',
+      ].join('\n'),
+    );
+    expect(clean.title).toBe('Oskenov holds talks in Strelsau');
+    expect(clean.paragraphs[0]).toBe('Foreign Minister of Kazakhstan Arman Oskenov held talks with Petra Valdane.');
+  });
+
+  it('reads "1 June 2031 11:05 (UTC +04:00)" as the date and ". Trend:" as the dateline’s agency', () => {
+    const clean = cleanRelease(
+      [
+        'Trend News Agency',
+        'Azerbaijan   Politics   Business   |   Az   Ru   En',
+        '',
+        'Embassy in Ruritania holds a memorial event',
+        '',
+        '1 June 2031 11:05 (UTC +04:00)',
+        '',
+        'ASTANA, Kazakhstan, June 1. Trend:',
+        '',
+        'The Embassy of Kazakhstan in Ruritania held a memorial event in Strelsau.',
+        '',
+        'The ambassador laid wreaths.',
+      ].join('\n'),
+    );
+    expect(clean).toMatchObject({ title: 'Embassy in Ruritania holds a memorial event', date: '2031-06-01', dateline: { place: 'ASTANA', agency: 'Trend' } });
+    expect(clean.paragraphs[0]).toBe('The Embassy of Kazakhstan in Ruritania held a memorial event in Strelsau.');
+  });
+
+  it('finds the dateline under five heading lines of a hard-wrapped page', () => {
+    const clean = cleanRelease(
+      [
+        'STRELSAU-NEWS',
+        'Главная  Новости  Экономика  Политика  |  ENG',
+        'News > Politics',
+        'Kazakh deputy FM discusses plans with heads of four offices',
+        '06 February 2031 17:04',
+        'Astana. February 6. STRELSAU-NEWS - Deputy Foreign Minister of',
+        'Kazakhstan Dana Oskenova met with the heads of four offices.',
+        'The heads presented their plans.',
+      ].join('\n'),
+    );
+    expect(clean.title).toBe('Kazakh deputy FM discusses plans with heads of four offices');
+    expect(clean.paragraphs[0]).toBe('Deputy Foreign Minister of Kazakhstan Dana Oskenova met with the heads of four offices.');
+  });
+});

@@ -17,6 +17,8 @@ import { tokensOf } from '../search/tokens';
 
 /** Up to this many releases asked about, the words of their scenes set the scene and need not be in the answer. */
 const MAX_SCENE_RELEASES = 3;
+/** Attributes that are figures of something: the words asked name which ("trade"); a sum's may only set the scene ("sending aid for the drought"). */
+const FIGURES: ReadonlySet<Attribute> = new Set(['trade', 'growth', 'percent']);
 /** A visit's proposals quoted at most: past this many the question is too wide for one answer. */
 const MAX_PROPOSALS = 4;
 
@@ -56,7 +58,8 @@ export function attributeAnswer(ctx: Context): Answer {
   // (Words of the one visit's scene need not be in it: "who initiated the phone call?" — "the conversation took place
   // at the initiative of the Israeli side".)
   const scene = ctx.releases.size <= MAX_SCENE_RELEASES ? [...ctx.releases].map((id) => sceneStems(ctx.engine, id)) : [];
-  const inScene = scene.length ? { ...ctx, terms: ctx.terms.filter((t) => !scene.every((stems) => stems.has(t))) } : ctx;
+  // (Not of a figure: its word says which figure — "trade" in "Minister of Foreign Affairs and Trade" is still what is asked.)
+  const inScene = scene.length && !FIGURES.has(attribute) ? { ...ctx, terms: ctx.terms.filter((t) => !scene.every((stems) => stems.has(t))) } : ctx;
   // ("What did Leyva say about the visa proposal?": the proposal has the words asked, the reply after it says who said
   // what — no one sentence of both need be his saying.)
   const asked =
