@@ -2008,6 +2008,7 @@ describe('what became of an invitation or an offer, asked as a guess', () => {
     'Oskenov urged Ruritania to join the Islamic Organization for Food Security. Valdane promised to consider the matter.',
     'Oskenov also conveyed an invitation from the President of Kazakhstan to the King of Ruritania to visit Astana.',
     'The Kazakh minister proposed setting up a joint working group on food security.',
+    'The embassy held a reception for the Ruritanian guests in Strelsau on May 15.',
   ].join('\n\n');
   let said: (q: string) => { status: string; text: string };
   beforeAll(async () => {
@@ -2032,6 +2033,15 @@ describe('what became of an invitation or an offer, asked as a guess', () => {
 
   it('does not quote an invitation the release leaves unanswered as if it said what became of it', () => {
     expect(said('did the king of ruritania accept the invite to astana?').status).toBe('not_found');
+  });
+
+  it('reads "the X lady" as a person of X, and a suggestion asked after as a proposal', () => {
+    expect(said('what did the ruritanian lady say to the food security working group suggestion?').status).toBe('not_found');
+    expect(said('what did the ruritanian lady say to the training offer?').text).toContain('welcomed the offer');
+  });
+
+  it('does not count with the numbers of a date', () => {
+    expect(said('how many guests showed up to the reception?').status).toBe('not_found');
   });
 
   it('answers how a proposal was received with the proposal and its reply, and says so when the release gives none', () => {

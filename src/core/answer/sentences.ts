@@ -398,8 +398,11 @@ function answersKind(ctx: Context, text: string, tokens: ReturnType<typeof token
     }
     case 'when':
       return findDates(tokens).length > 0;
-    case 'count':
-      return NUMBER.test(tokens.map((t) => t.norm).join(' '));
+    case 'count': {
+      // (A date's numbers count nothing: "held a memorial event in Warsaw on May 31" says not how many came.)
+      const inDate = new Set(findDates(tokens).flatMap((d) => d.positions));
+      return NUMBER.test(tokens.map((t, i) => (inDate.has(i) ? '' : t.norm)).join(' '));
+    }
     default:
       return true;
   }
