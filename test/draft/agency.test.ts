@@ -2114,3 +2114,17 @@ describe('more page headers: menus with bars and breadcrumbs, a wire’s clock z
     expect(clean.paragraphs[0]).toBe('Deputy Foreign Minister of Kazakhstan Dana Oskenova met with the heads of four offices.');
   });
 });
+
+describe('"the X guy at the consultations, who was he"', () => {
+  const text = [
+    'Kazakhstan and Japan hold ninth round of political consultations',
+    'TOKYO, 8 October 2031 – The ninth round of political consultations between the foreign ministries of Kazakhstan and Japan took place in Tokyo, with Deputy Minister of Foreign Affairs Dana Oskenova heading the Kazakh delegation.',
+    'The Japanese side was represented by Kenta Morishima, Director-General of the European Affairs Bureau of the Ministry of Foreign Affairs of Japan.',
+    'The diplomats discussed water management.',
+  ].join('\n\n');
+
+  it('is answered with that country’s people met there', async () => {
+    const d = await draft(await knowledgeCopy(), 'tokyo.txt', `${text}\n`);
+    expect(toPlainText(ask(createEngine(d.k), 'the japanese guy at the consultations, who was he'), d.k)).toContain('Kenta Morishima');
+  });
+});

@@ -546,6 +546,21 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const met = everyoneMet(ctx);
     if (met) return met;
   }
+  // "The japanese guy at the consultations, who was he?" (no role asked: "кто из заместителей …"): of one visit, its words only its scene — that country’s
+  // people there, those met first.
+  if (
+    ctx.people.length &&
+    ctx.terms.length &&
+    !asksAboutMeeting &&
+    !a.asksHost &&
+    a.roleWords.length === 0 &&
+    !a.others &&
+    !asksAboutAction(ctx) &&
+    sceneOnly(ctx)
+  ) {
+    const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
+    if (met.length) return describePeople(ctx, met);
+  }
   // "Who did he talk to about primary health care?", "Who conveyed the invitation?"
   const facts = matchingFacts(ctx);
   if (facts.length) return whoOfFacts(ctx, facts);
