@@ -222,3 +222,5 @@ archiveSuite('archive-21');
 archiveSuite('archive-22');
 archiveSuite('archive-23');
 archiveSuite('archive-24');
+archiveSuite('archive-25');
+archiveSuite('archive-26');
