@@ -2128,3 +2128,18 @@ describe('"the X guy at the consultations, who was he"', () => {
     expect(toPlainText(ask(createEngine(d.k), 'the japanese guy at the consultations, who was he'), d.k)).toContain('Kenta Morishima');
   });
 });
+
+describe('a role asked in Russian: "кто министр иностранных дел венгрии в этой новости?"', () => {
+  const text = [
+    'Kazakh Foreign Minister holds talks in Budapest',
+    'BUDAPEST, 28 June 2031 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov held talks with Minister of Foreign Affairs and Trade of Hungary Gergely Tamasi.',
+    'Oskenov also met with Speaker of the National Assembly of Hungary Laszlo Bereny.',
+  ].join('\n\n');
+
+  it('names the holder of the role, not every Hungarian of the release', async () => {
+    const d = await draft(await knowledgeCopy(), 'budapest.txt', `${text}\n`);
+    const said = toPlainText(ask(createEngine(d.k), 'кто министр иностранных дел венгрии в этой новости?'), d.k);
+    expect(said).toContain('Gergely Tamasi');
+    expect(said).not.toContain('Bereny');
+  });
+});

@@ -588,7 +588,8 @@ function rolesIn(
     // "the Iraqi trade minister Issetov met": before the one who met them, still one person's role.
     const beforeMeeter = links.some((l) => l.start === end && isPerson(l.entity));
     // "посла Саудовской Аравии": in Russian the country follows the role, with no "of".
-    const genitive = isCyrillic(tokens[i]!.norm) && links.some((l) => l.start === end && !isPerson(l.entity));
+    // ("министр иностранных дел венгрии": the role spelled out in English by the shorthand, the country still Russian.)
+    const genitive = (isCyrillic(tokens[i]!.norm) || isCyrillic(tokens[end]?.norm ?? '')) && links.some((l) => l.start === end && !isPerson(l.entity));
     const beforeStranger = unknownAt(end);
     if (next !== undefined && !STOP(next) && !beforeVerb && !beforeMeeter && !genitive && !beforeStranger) continue;
     // Where a country after the role starts: after "of (the)", or right after it in Russian.
