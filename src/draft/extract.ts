@@ -1502,7 +1502,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
       for (const p of others.filter((o) => o.quoteStart > firstAfter.quoteStart && !o.group)) {
         if (
           // (A list with semicolons, an apposition after a name: "with A, the Chairperson-in-Office of the OSCE; B; and C".)
-          !/^(?:,\s*the\s[^,;.]{1,80})?(?:;\s*(?:and\s+)?|,\s*(?:and\s+|as well as(?: with)?\s+)?|\s+and(?: with)?\s+|,?\s+as well as(?: with)?\s+)(?:\p{Lu}[\p{L}-]*\s+by\s+)?(?:the\s+)?$/u.test(
+          !/^(?:,\s*the\s[^,;.]{1,80})?(?:;\s*(?:and\s+)?|,\s*(?:and(?: with)?\s+|as well as(?: with)?\s+)?|\s+and(?: with)?\s+|,?\s+as well as(?: with)?\s+)(?:\p{Lu}[\p{L}-]*\s+by\s+)?(?:the\s+)?$/u.test(
             s.text.slice(last.quoteEnd, p.quoteStart),
           )
         )

@@ -2143,3 +2143,17 @@ describe('a role asked in Russian: "кто министр иностранных
     expect(said).not.toContain('Bereny');
   });
 });
+
+describe('meetings in more words: "sat down with", "were discussed with A, …, and with B, …"', () => {
+  const text = [
+    'Kazakh ambassador holds meetings in Strelsau',
+    'STRELSAU, 17 October 2031 – Ambassador of Kazakhstan to Ruritania Serik Oskenov held a series of meetings in Strelsau.',
+    'Business matters were discussed with Stefan Varga, Director General of the Ruritanian Chamber of Commerce, and with Elena Morava, Chief Executive Officer of Invest Ruritania.',
+    'Oskenov also sat down with Ambassador Reto Halvorsen, who led the Nordic delegation.',
+  ].join('\n\n');
+
+  it('drafts a meeting with each of them', async () => {
+    const d = await draft(await knowledgeCopy(), 'strelsau-meetings.txt', `${text}\n`);
+    expect(meetingsWith(d).flat()).toEqual(expect.arrayContaining(['Stefan Varga', 'Elena Morava', 'Reto Halvorsen']));
+  });
+});
