@@ -192,9 +192,10 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     if (ctx.a.ask === 'count' && required.some((id) => !['place', 'country'].includes(entity(engine, id)?.type ?? '') && !named.has(id))) return [];
     // (A name the release's headline and opening already give sets its scene, as every sentence of it does: "… right?
     // (kosherbayev at UNHCR, geneva)" says which release, not which of its sentences.)
-    const scene = sceneStems(engine, release);
+    // (Worked out only for a name the sentence has: most candidates have none, and a release's scene costs a tokenizing.)
     const sets = (id: string): boolean => {
       const stems = stemsOf(entity(engine, id)?.name ?? '');
+      const scene = sceneStems(engine, release);
       return stems.length > 0 && stems.every((x) => scene.has(x));
     };
     const boost =

@@ -51,12 +51,16 @@ function phraseTest(phrases: readonly string[]): (text: string) => boolean {
   return (text) => re.test(text);
 }
 
-/** "welcomed the offer", "the invitation was accepted": each verb of a response with each thing it answers. */
-function responsePhrases(verbs: readonly string[], objects: readonly string[]): string[] {
-  return objects.flatMap((o) => [
-    ...verbs.flatMap((v) => ['the', 'this', 'that', 'his', 'her', 'their', 'its'].map((d) => `${v} ${d} ${o}`)),
-    ...verbs.map((v) => `${o} was ${v}`),
-  ]);
+/**
+ * "welcomed the offer", "the invitation was accepted": any verb of a reply with any thing it answers — one pattern
+ * of two alternations, not every pairing spelled out (a regular expression of 1,600 phrases made each question slow).
+ */
+function responseTest(verbs: readonly string[], objects: readonly string[]): (text: string) => boolean {
+  if (verbs.length === 0 || objects.length === 0) return () => false;
+  const v = verbs.map(phrasePattern).join('|');
+  const o = objects.map(phrasePattern).join('|');
+  const re = new RegExp(`(?:^|[^\\p{L}])(?:(?:${v})\\s+(?:the|this|that|his|her|their|its)\\s+(?:${o})|(?:${o})\\s+was\\s+(?:${v}))(?![\\p{L}])`, 'iu');
+  return (text) => re.test(text);
 }
 
 // Made only when YAML is validated (the build, the sources): a start reads the build's lexicon.json,
@@ -228,13 +232,16 @@ export const LEXICON = {
   proposal: phraseTest(all((f) => f.proposal_words)),
   /** Words that ask what became of a proposal ("accepted", "turned down"). */
   fateWords: new Set(all((f) => f.fate_words)),
-  response: phraseTest([
-    ...all((f) => f.response_phrases),
-    ...responsePhrases(
+  response: (
+    (phrases, pairs) => (text: string) =>
+      phrases(text) || pairs(text)
+  )(
+    phraseTest(all((f) => f.response_phrases)),
+    responseTest(
       all((f) => f.response_verbs),
       all((f) => f.response_objects),
     ),
-  ]),
+  ),
   /** A sentence that says someone was met or was there ("also met with", "also present were", "took part"). */
   met: phraseTest(all((f) => f.met_words)),
   /** A sentence that says what was discussed ("to discuss", "exchanged views on"). */
