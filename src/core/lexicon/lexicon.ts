@@ -52,15 +52,17 @@ function phraseTest(phrases: readonly string[]): (text: string) => boolean {
 }
 
 /**
- * "welcomed the offer", "the invitation was accepted": any verb of a reply with any thing it answers — one pattern
- * of two alternations, not every pairing spelled out (a regular expression of 1,600 phrases made each question slow).
+ * A reply to a proposal: one of its phrases ("would study"), or any verb of a reply with any thing it answers
+ * ("welcomed the offer", "the invitation was accepted") — one pattern of two alternations, not every pairing spelled
+ * out (a regular expression of 1,600 phrases made each question slow).
  */
-function responseTest(verbs: readonly string[], objects: readonly string[]): (text: string) => boolean {
-  if (verbs.length === 0 || objects.length === 0) return () => false;
+function replyTest(phrases: readonly string[], verbs: readonly string[], objects: readonly string[]): (text: string) => boolean {
+  const spelled = phraseTest(phrases);
+  if (verbs.length === 0 || objects.length === 0) return spelled;
   const v = verbs.map(phrasePattern).join('|');
   const o = objects.map(phrasePattern).join('|');
-  const re = new RegExp(`(?:^|[^\\p{L}])(?:(?:${v})\\s+(?:the|this|that|his|her|their|its)\\s+(?:${o})|(?:${o})\\s+was\\s+(?:${v}))(?![\\p{L}])`, 'iu');
-  return (text) => re.test(text);
+  const paired = new RegExp(`(?:^|[^\\p{L}])(?:(?:${v})\\s+(?:the|this|that|his|her|their|its)\\s+(?:${o})|(?:${o})\\s+was\\s+(?:${v}))(?![\\p{L}])`, 'iu');
+  return (text) => spelled(text) || paired.test(text);
 }
 
 // Made only when YAML is validated (the build, the sources): a start reads the build's lexicon.json,
@@ -232,15 +234,10 @@ export const LEXICON = {
   proposal: phraseTest(all((f) => f.proposal_words)),
   /** Words that ask what became of a proposal ("accepted", "turned down"). */
   fateWords: new Set(all((f) => f.fate_words)),
-  response: (
-    (phrases, pairs) => (text: string) =>
-      phrases(text) || pairs(text)
-  )(
-    phraseTest(all((f) => f.response_phrases)),
-    responseTest(
-      all((f) => f.response_verbs),
-      all((f) => f.response_objects),
-    ),
+  response: replyTest(
+    all((f) => f.response_phrases),
+    all((f) => f.response_verbs),
+    all((f) => f.response_objects),
   ),
   /** A sentence that says someone was met or was there ("also met with", "also present were", "took part"). */
   met: phraseTest(all((f) => f.met_words)),

@@ -4,7 +4,7 @@
  * releases never use, what attribute it asks of its subject and, for yes/no, the value it proposes.
  * The vocabulary is data (lexicon/en.yaml, ru.yaml); this file only says how it is applied.
  */
-import { LEXICON, type Ask, type Attribute, type Group, type Intent } from '../lexicon/lexicon';
+import { LEXICON, phrasePattern, type Ask, type Attribute, type Group, type Intent } from '../lexicon/lexicon';
 import type { EntityForm } from '../search/entity-forms';
 import type { SearchIndex } from '../search/index';
 import { linkExact, linkFirstNames, linkShortened, type Link } from '../search/link';
@@ -239,20 +239,15 @@ export function read(question: string, index: SearchIndex): Frame {
         subjectWords.splice(i, 1);
       }
     for (let i = unknownWords.length - 1; i >= 0; i--) if (isFate(unknownWords[i]!)) unknownWords.splice(i, 1);
-    for (const list of [cues, hints]) for (let i = list.length - 1; i >= 0; i--) if (fateStems.has(list[i]!)) list.splice(i, 1);
-    const intended = new Set(tokens.filter((t) => !isFate(t.norm)).flatMap((t) => INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []));
-    for (const t of tokens.filter((x) => isFate(x.norm)))
-      for (const intent of INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []) if (!intended.has(intent)) intents.delete(intent);
+    forgetWords(tokens, (t) => isFate(t.norm), fateStems, { cues, hints, intents });
     if (attribute === 'growth' && !words.some((w) => GROWTH_WORDS.has(w) && !isFate(w))) attribute = undefined;
   }
   // "Apart from thanking him, what did they discuss?": what the asker already knows is no cue of what to look for.
   // (Its names stay subject words: "apart from the Global Conference, which meeting did Tedros attend?" is answered
   // by the sentence that names both. Who-questions leave out the people named that way: "besides the king".)
   const known = ask === 'who' ? new Set<string>() : excludedStems(question);
-  for (const list of [cues, hints]) for (let i = list.length - 1; i >= 0; i--) if (known.has(list[i]!)) list.splice(i, 1);
   // (Nor what those words intend: "thanking" asks for no assessment. The other words' intents stay.)
-  const stillIntended = new Set(tokens.filter((t) => !known.has(t.stem)).flatMap((t) => INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []));
-  for (const stem of known) for (const intent of INTENT_BY_STEM.get(stem) ?? []) if (!stillIntended.has(intent)) intents.delete(intent);
+  forgetWords(tokens, (t) => known.has(t.stem), known, { cues, hints, intents });
   const memberLink = ask === 'who' ? links.find((l) => l.role !== 'title' && LEXICON.memberOfWords.has(wordBefore(tokens, l.start))) : undefined;
   const grouped = groupOf(words, free);
   const group = grouped?.group;
@@ -679,16 +674,33 @@ function agentOf(links: readonly Link[], tokens: readonly Token[], index: Search
 }
 
 /**
+ * Words the question says but does not ask by ("thanking him", already known; "turned down", a fate guessed): their
+ * cues and hints go, and what they intend unless another word of the question intends it too.
+ */
+function forgetWords(
+  tokens: readonly Token[],
+  dropped: (t: Token) => boolean,
+  stems: ReadonlySet<string>,
+  found: { cues: string[]; hints: string[]; intents: Set<Intent> },
+): void {
+  for (const list of [found.cues, found.hints]) for (let i = list.length - 1; i >= 0; i--) if (stems.has(list[i]!)) list.splice(i, 1);
+  const intentsOf = (t: Token): readonly Intent[] => INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? [];
+  const still = new Set(tokens.filter((t) => !dropped(t)).flatMap(intentsOf));
+  for (const t of tokens.filter(dropped)) for (const intent of intentsOf(t)) if (!still.has(intent)) found.intents.delete(intent);
+}
+
+/**
  * "vucic turned down the invite, right? belgrade oct 2024": chat adds the context after the tag. The tag, marked off
  * by its comma and question mark, goes last, where yesNoTagLength looks for it.
  */
-const MID_TAG = new RegExp(`^(.+?),\\s*(${LEXICON.yesnoTags.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*\\?+\\s+(\\S.*)$`, 'isu');
+const MID_TAG = new RegExp(`^(.+?),\\s*(${LEXICON.yesnoTags.map(phrasePattern).join('|')})\\s*\\?+\\s+(\\S.*)$`, 'isu');
+const CONFIRM_OPENERS = LEXICON.confirmOpeners.map(lexiconPhrase);
 function tagLast(question: string): string {
   const m = MID_TAG.exec(question.trim());
   if (m) return `${m[1]} ${m[3]}, ${m[2]}?`;
   // "so gambia joined the org?": opened so, asked, and no question word — a confirmation, as if tagged.
   const words = tokensOf(question).map((t) => t.norm);
-  const opener = LEXICON.confirmOpeners.map(lexiconPhrase).find((p) => p.every((w, k) => words[k] === w));
+  const opener = CONFIRM_OPENERS.find((p) => p.every((w, k) => words[k] === w));
   if (opener && /\?\s*$/.test(question) && !words.some((w) => WH_WORDS.includes(w)))
     return `${question.replace(/\?+\s*$/, '')}, ${isCyrillic(question) ? 'да' : 'right'}?`;
   return question;
