@@ -2157,3 +2157,21 @@ describe('meetings in more words: "sat down with", "were discussed with A, …, 
     expect(meetingsWith(d).flat()).toEqual(expect.arrayContaining(['Stefan Varga', 'Elena Morava', 'Reto Halvorsen']));
   });
 });
+
+describe('a figure of a pair is of the partner and the year asked', () => {
+  const text = [
+    'Polish parliamentary delegation holds talks in Astana',
+    'ASTANA, 16 April 2031 – A delegation of the Sejm of Poland headed by Jan Kowalczyk held talks with Chairman of the Mazhilis Arman Oskenov.',
+    'Oskenov noted that trade between the two countries had reached $1.4 billion last year.',
+    'The sides also discussed the dialogue between Kazakhstan and the European Union on visa facilitation.',
+  ].join('\n\n');
+
+  it('answers the trade of that pair in the year "last year" means', async () => {
+    const d = await draft(await knowledgeCopy(), 'sejm.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'kz-poland trade?'), d.k)).toContain('$1.4 billion');
+    // Not another partner's trade, nor another year's (the release is of 2031: its "last year" is 2030).
+    expect(ask(engine, 'what was kz-eu trade?').status).toBe('not_found');
+    expect(ask(engine, 'kz-poland trade in 2031?').status).toBe('not_found');
+  });
+});

@@ -179,27 +179,32 @@ export function otherFactHalves(ctx: Context, chosen: readonly Fact[], pool: rea
 /** Attributes whose evidence is a figure: a sum, a trade figure, a share, a change. */
 const FIGURE_ATTRIBUTES: ReadonlySet<Attribute> = new Set<Attribute>(['money', 'trade', 'percent', 'growth']);
 const FIGURE_EVIDENCE = [...FIGURE_ATTRIBUTES].flatMap((at) => LEXICON.evidence.get(at) ?? []);
+/** Whether a text states a figure: a sum, a trade figure, a share, a change. */
+export const statesFigure = (text: string): boolean => FIGURE_EVIDENCE.some((states) => states(text));
 
 /**
  * "Trade in the first half of 2025?" is not answered by "trade reached 512 million dollars in 2024": a figure
  * the text gives for other years only. (A figure with no year may be of any; one of the year asked is it.)
  */
-export function figureOfOtherYear(a: Frame, text: string): boolean {
+export function figureOfOtherYear(a: Frame, text: string, releaseYear?: number): boolean {
   const asked = a.dates.flatMap((d) => (d.year ? [d.year] : []));
-  if (asked.length === 0 || !asksFigure(a) || !FIGURE_EVIDENCE.some((states) => states(text))) return false;
+  if (asked.length === 0 || !asksFigure(a) || !statesFigure(text)) return false;
   // (A year compared with is not the figure's: "$3.2 million in the first half of 2024, up 41 percent compared with
   // the same period of 2023" is no figure of 2023.)
   const own = text.replace(COMPARED_YEAR, ' ');
-  const years = (own.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number);
+  // ("reached $1.4 billion last year" in a release of April 2024 is a figure of 2023.)
+  const relative = releaseYear === undefined ? [] : [...own.matchAll(RELATIVE_YEAR)].map((m) => releaseYear + (/^(?:this|the current)/i.test(m[0]) ? 0 : -1));
+  const years = [...(own.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number), ...relative];
   return years.length > 0 && !years.some((y) => asked.includes(y));
 }
 
+const RELATIVE_YEAR = /\b(?:last|previous|past|this|the current) year\b/gi;
 const COMPARED_YEAR = /\b(?:compared (?:with|to)|than|against|versus|vs\.?|up from|down from)\b[^.;,]{0,40}?\b(?:19|20)\d\d\b/gi;
 
 const FIGURE_SUBJECTS = new Set([...LEXICON.figureSubjects, ...LEXICON.tradeSubjects].map((w) => stem(w)));
 
 /** Whether the question asks for a figure: a sum, a share, a count, or of a subject that is one ("trade"). */
-function asksFigure(a: Frame): boolean {
+export function asksFigure(a: Frame): boolean {
   return (a.attribute !== undefined && FIGURE_ATTRIBUTES.has(a.attribute)) || a.ask === 'count' || a.terms.some((t) => FIGURE_SUBJECTS.has(t));
 }
 

@@ -22,7 +22,13 @@ import { MONTH_FORMS_EN, MONTH_WORDS } from '../text/months';
 import { saysAnotherOrdinal } from '../text/ordinals';
 import { splitSentences, stem } from '../text/normalize';
 import { LEXICON } from '../lexicon/lexicon';
-import { figureOfOtherYear, strictCues } from './fact-match';
+import { asksFigure, figureOfOtherYear, statesFigure, strictCues } from './fact-match';
+
+/** The year of a release's date, when it is known. */
+function releaseYear(engine: Engine, id: string): number | undefined {
+  const date = engine.knowledge.releases.get(id)?.date;
+  return date ? Number(date.slice(0, 4)) : undefined;
+}
 
 /** Sentences quoted at most. */
 const MAX_SENTENCES = 3;
@@ -138,7 +144,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     const release = hit.release;
     if (!covers(release)) return [];
     const text = hit.text;
-    if ((states && !states(text)) || figureOfOtherYear(ctx.a, text)) return [];
+    if ((states && !states(text)) || figureOfOtherYear(ctx.a, text, releaseYear(engine, release))) return [];
     // "When is the 4th round?" is not answered by "the previous, second round was held in 2019".
     // (In a yes/no question the ordinal is the value proposed: "was this the first round?" — the sentence that says
     // "second" answers it.)
@@ -198,6 +204,9 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       const scene = sceneStems(engine, release);
       return stems.length > 0 && stems.every((x) => scene.has(x));
     };
+    // "kz-eu trade": a figure of a pair is of the partner asked — "trade between the two countries" in a release about
+    // a Polish delegation is Poland's, not the EU's. The partner is named in the sentence or sets its release's scene.
+    if (asksFigure(ctx.a) && statesFigure(text) && required.some((id) => !named.has(id) && !sets(id))) return [];
     const boost =
       1 +
       0.25 * required.filter((id) => named.has(id) && !sets(id)).length +
