@@ -222,7 +222,8 @@ const DATELINE = new RegExp(
     // The city: capitals ("NUR-SULTAN") or a capitalized word or two ("Astana").
     `(?<place>\\p{Lu}[\\p{L}'’-]*(?: \\p{Lu}[\\p{L}'’-]*)?)`,
     // ", Kazakhstan"
-    `(?:, (?<country>\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?))?`,
+    // (Not a month: "ASTANA, Oct. 22 –".)
+    `(?:, (?!${DATELINE_MONTH}[ \\d])(?<country>\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?))?`,
     // ", October 5" / ". May 30" / ", 21 January 2024"
     `(?:[.,] (?:(?<month>${DATELINE_MONTH}) (?<day>\\d{1,2})|(?<day2>\\d{1,2}) (?<month2>${DATELINE_MONTH}))(?:,? (?<year>\\d{4}))?)?`,
     // " (Kazinform)" / ". KAZINFORM" / ". KazTAG"
@@ -258,6 +259,15 @@ export function splitDateline(paragraph: string): { dateline: Dateline; rest: st
     ...(agency ? { agency } : {}),
   };
   return { dateline, rest: paragraph.slice(m[0].length).trim() };
+}
+
+/** Words a headline does not end on: one that does was wrapped, and its end is the short line under it. */
+const OPEN_ENDING = /\s(?:in|at|of|on|to|for|with|and|the|a|an|from|by)$/i;
+
+/** The headline with the rest of it, when it was wrapped onto the next heading line ("… meeting in" / "Astana"). */
+function wrappedHeadline(lines: readonly string[], headline: string): string {
+  const next = lines[lines.indexOf(headline) + 1];
+  return next !== undefined && OPEN_ENDING.test(headline) && next.split(/\s+/).length <= 4 ? `${headline} ${next}` : headline;
 }
 
 export function cleanRelease(raw: string): CleanText {
@@ -344,11 +354,15 @@ export function cleanRelease(raw: string): CleanText {
   // ("Search ..." ends no sentence.)
   const heading = (l: string): boolean => (!ENDS_SENTENCE.test(l) || /(?:\.\.\.|…)$/.test(l)) && l.length <= 200;
   // (Up to a page's worth of heading lines: site, menu, languages, breadcrumbs, headline.)
+  const datelineAfter = (k: number): boolean =>
+    k < Math.min(top.length, MAX_HEADING_LINES) && top.slice(0, k).every(heading) && !!splitDateline(top.slice(k).join(' '));
   for (let k = 1; k < Math.min(top.length, MAX_HEADING_LINES); k++) {
-    if (!top.slice(0, k).every(heading) || !splitDateline(top.slice(k).join(' '))) continue;
+    if (!datelineAfter(k)) continue;
+    // (The headline's last word wrapped onto a line of its own is no dateline's: "… meeting in" / "Astana" / "ASTANA, Oct. 22 –".)
+    while (datelineAfter(k + 1)) k++;
     const above = top.slice(0, k).map((l) => l.trim());
-    title = headlineOf(above);
-    removed.push(...above.filter((l) => l !== title));
+    title = wrappedHeadline(above, headlineOf(above));
+    removed.push(...above.filter((l) => l !== title && !title!.startsWith(`${l} `) && !title!.endsWith(` ${l}`)));
     blocks[0] = top.slice(k).join('\n');
     break;
   }

@@ -48,6 +48,8 @@ describe('datelines', () => {
     ['Almaty. March 3. KazTAG – The minister met the envoy.', { place: 'Almaty', month: 3, day: 3, agency: 'KazTAG' }],
     ['Astana. November 19. INTERFAX-KAZAKHSTAN – The minister met the envoy.', { place: 'Astana', month: 11, day: 19, agency: 'INTERFAX-KAZAKHSTAN' }],
     ['(MENAFN- Trend News Agency) BAKU, Azerbaijan, October 5. The minister met the envoy.', { place: 'BAKU', month: 10, day: 5, agency: 'Trend News Agency' }],
+    // (A month abbreviated is no country: "ASTANA, Oct. 22".)
+    ['ASTANA, Oct. 22 – The minister met the envoy.', { place: 'ASTANA', month: 10, day: 22 }],
   ])('reads %s', (paragraph, want) => {
     const split = splitDateline(paragraph);
     expect(split?.dateline).toMatchObject(want);
@@ -2173,5 +2175,37 @@ describe('a figure of a pair is of the partner and the year asked', () => {
     // Not another partner's trade, nor another year's (the release is of 2031: its "last year" is 2030).
     expect(ask(engine, 'what was kz-eu trade?').status).toBe('not_found');
     expect(ask(engine, 'kz-poland trade in 2031?').status).toBe('not_found');
+  });
+});
+
+describe('a hard-wrapped headline', () => {
+  it('keeps the word wrapped onto the line under it, and the dateline below it whole', () => {
+    const raw = [
+      'inbusiness.kz',
+      'Economy | Finance | Markets',
+      'Aral Sea partners agree on next steps at Foreign Ministry meeting in',
+      'Astana',
+      'ASTANA, Oct. 22 – Minister of Foreign Affairs Arman Oskenov hosted a',
+      'meeting with development partners on the Aral Sea basin.',
+    ].join('\n');
+    const clean = cleanRelease(raw);
+    expect(clean.title).toBe('Aral Sea partners agree on next steps at Foreign Ministry meeting in Astana');
+    expect(clean.dateline?.place).toBe('ASTANA');
+    expect(clean.paragraphs[0]).toMatch(/^Minister of Foreign Affairs Arman Oskenov hosted/);
+  });
+});
+
+describe('a question in Russian in the words of the release', () => {
+  const text = [
+    'Kazakh observers monitor parliamentary elections in Ruritania',
+    'ASTANA, 28 October 2031 – Kazakhstan sent 28 observers to the parliamentary elections in Ruritania as part of the CIS mission, the Foreign Ministry said.',
+    'The humanitarian train of 52 wagons left Saryagash on Monday.',
+  ].join('\n\n');
+
+  it('counts what it asks about (наблюдатели → observers, вагоны → wagons)', async () => {
+    const d = await draft(await knowledgeCopy(), 'observers.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'сколько наблюдателей Казахстан направил на выборы?'), d.k)).toContain('28 observers');
+    expect(toPlainText(ask(engine, 'сколько вагонов было в поезде?'), d.k)).toContain('52 wagons');
   });
 });

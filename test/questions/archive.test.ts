@@ -224,3 +224,5 @@ archiveSuite('archive-23');
 archiveSuite('archive-24');
 archiveSuite('archive-25');
 archiveSuite('archive-26');
+archiveSuite('archive-27');
+archiveSuite('archive-28');

@@ -462,6 +462,26 @@ function whoAnswer(ctx: Context): Answer | undefined {
   // visits. (Not "who else …, incl. anyone from the MFA": everyone else there.)
   const members = a.memberOf && !a.others && ctx.releases.size <= 2 ? membersAt(ctx, a.memberOf) : [];
   if (members.length) return describePeople(ctx, members);
+  // (Nobody of that body among the people there is not everyone there, nor the sentence that lists them beside it:
+  // "who represented the World Bank at the Aral meeting?" of "attended by … Orazbay and by representatives of the World Bank".)
+  // (A sentence that names someone who may be of it answers: "Serik Tokhtarov of the MFA's multilateral department".)
+  if (a.memberOf && !a.others && ctx.releases.size <= 2 && entity(engine, a.memberOf)?.type === 'organization') {
+    const body = a.memberOf;
+    // (Named beside it — "Director … of the MFA Serik Tokhtarov" — and of no other body.)
+    const mayBeOfIt = (quote: string): boolean => {
+      const links = linkExact(tokensOf(quote), engine.index.formTable);
+      const bodies = links.filter((l) => l.entity === body);
+      return links.some(
+        (l) =>
+          l.role === 'name' &&
+          engine.index.persons.has(l.entity) &&
+          [undefined, body].includes(entity(engine, l.entity)?.organization) &&
+          bodies.some((b) => Math.max(b.start - l.end, l.start - b.end) <= MEMBER_NEAR),
+      );
+    };
+    const said = sentenceAnswer(ctx);
+    return said?.sources.some((x) => mayBeOfIt(x.quote)) ? said : notFound(ctx.S.releaseSilent, ctx.lang);
+  }
   // "Besides the foreign minister, which Algerian leaders did he meet?": that country's people he met, less the roles named.
   const ofCountry = a.peopleOfCountry;
   if (a.others && ofCountry && entity(engine, ofCountry)?.type === 'country') {
@@ -635,6 +655,9 @@ function beyondTheScene(ctx: Context): readonly string[] {
 
 /** Words that set a scene after "on" (lexicon `scene_after_on`: sidelines, margins, trip), as stems. */
 const SCENE_WORDS = new Set([...LEXICON.sceneAfterOn].map((w) => stem(w)));
+
+/** A person named within this many words of a body may be of it. */
+const MEMBER_NEAR = 8;
 
 /** Whether the question is down to one release whose headline or opening paragraph holds every word it asks about. */
 function sceneOnly(ctx: Context): boolean {
