@@ -164,7 +164,7 @@ function debrisLine(line: string): string | undefined {
     .replace(/\(?\b(?:utc|gmt)\s*(?:[+−-]\s*\d{1,2}(?::\d{2})?)?\)?/g, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\b/g, ' ')
     .replace(/\bviews?\b:?\s*\d[\d,]*/g, ' ') // "| Views: 412"
-    .replace(/\b(date|published|posted|updated|views?|publication)\b:?/g, ' ')
+    .replace(/\b(date of publication|date|published|posted|updated|views?|publication)\b:?/g, ' ')
     .replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g, date ? ' ' : '$&');
   if (rest.replace(/[\s|•·:,\-–—]+/g, '') !== '') return undefined;
   return date;
@@ -274,6 +274,7 @@ export function cleanRelease(raw: string): CleanText {
   const removed: string[] = [];
   let date: string | undefined;
   let dayMonth: CleanText['dayMonth'];
+  let updated: string | undefined;
   const lines = raw.replace(/\r\n?/g, '\n').split('\n').map(tidyLine);
   let kept: string[] = [];
   for (const line of lines) {
@@ -295,6 +296,8 @@ export function cleanRelease(raw: string): CleanText {
     removed.push(line);
     // (The byline's date is the story's: the page's header may show the day it was scraped, "Monday, 21 November 2022".)
     if (debris && BYLINE.test(line)) date = debris;
+    // (The day a page was last edited is no release's: "Updated: 12.04.2024 09:05" under "Date of publication: 11.04.2024".)
+    else if (debris && /^(?:last\s+)?(?:updated|modified|edited)\b/i.test(line)) updated ??= debris;
     else date ??= debris || undefined;
   }
   // The site's name alone on a line at the top and again at the bottom ("Kazakh TV"), and a line of hashtags:
@@ -426,6 +429,7 @@ export function cleanRelease(raw: string): CleanText {
     dateline = split.dateline; // a dateline on a line of its own
     paragraphs = paragraphs.slice(1);
   }
+  date ??= updated;
   return {
     paragraphs,
     ...(date ? { date } : {}),

@@ -916,10 +916,11 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
     const title = (stop < 0 ? rest : rest.slice(0, stop)).trim();
     if (title.split(/\s+/).length <= 12) return { text: title, start: toks[lastName + 1]!.start, end: firstTok.start + title.length };
   }
-  // The head within the first three words: "Director General …", "Deputy Prime Minister of Serbia" ("former …" too).
+  // The head within the first five capitalized words: "Director General …", "Deputy Prime Minister of Serbia" ("former
+  // …" too), "the European Union Special Representative for Central Asia".
   const head = former || owner ? j + 1 : j;
-  if (!firstTok || !isCapWord(firstTok) || ![0, 1, 2].some((k) => toks[head + k] && isCapWord(toks[head + k]!) && hasTitleHead(toks[head + k]!.text)))
-    return undefined;
+  const capsFrom = (k: number): boolean => toks.slice(head, head + k + 1).every((t, n) => isCapWord(t) && (n === 0 || sep(text, toks, head + n) === ' '));
+  if (!firstTok || !isCapWord(firstTok) || ![0, 1, 2, 3, 4].some((k) => toks[head + k] && capsFrom(k) && hasTitleHead(toks[head + k]!.text))) return undefined;
   let last = head;
   while (
     last + 1 < toks.length &&
@@ -1151,11 +1152,17 @@ function datelineCity(resolver: EntityResolver, written: string): string | undef
 }
 
 /**
- * The release's date, and where it came from: the scraper's date line; the dateline's day with
+ * The release's date, and where it came from: the dateline's full date; the scraper's date line; the dateline's day with
  * its year (or the year of a full date the text gives); the first full date in the text. A day
  * without a year stays unknown: guessing today's year would date the release wrongly.
  */
 function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { date?: string; monthDay?: string; why: string } {
+  // (A dateline's full date is the release's own word: "Astana, 11 April 2024 –" under "Updated: 12.04.2024".)
+  const full =
+    options.dateline?.month && options.dateline.day && options.dateline.year
+      ? isoDate(options.dateline.year, options.dateline.month, options.dateline.day)
+      : undefined;
+  if (full) return { date: full, why: `from the dateline “${options.dateline!.text}”` };
   if (options.date) return { date: options.date, why: "from the scraper's date line" };
   // "Kazakhstan and Lithuania hold political consultations in Vilnius | 18.10.2023": the headline's date.
   const inTitle = options.title ? findDate(options.title) : undefined;

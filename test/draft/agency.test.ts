@@ -2209,3 +2209,33 @@ describe('a question in Russian in the words of the release', () => {
     expect(toPlainText(ask(engine, 'сколько вагонов было в поезде?'), d.k)).toContain('52 wagons');
   });
 });
+
+describe('a gov.kz page: its date, a title after the name, and what it leaves unsaid', () => {
+  const text = [
+    'GOV.KZ   Unified platform of internet resources of government agencies',
+    'Date of publication: 11.04.2031 17:32',
+    'Updated: 12.04.2031 09:05',
+    '',
+    'Deputy Foreign Minister receives EU Special Representative',
+    '',
+    'Astana, 11 April 2031 – Deputy Minister of Foreign Affairs of Kazakhstan Arman Oskenov received Terhi Lindgren, the European Union Special Representative for Central Asia, who is in the Kazakh capital on a working visit.',
+    '',
+    'Under the new rules, visitors may stay up to 90 days within any 180-day period.',
+    '',
+    'During her stay, Lindgren is also due to meet members of the Mazhilis.',
+  ].join('\n');
+
+  it('dates it by the dateline, not the day the page was updated, and drafts the meeting', async () => {
+    const d = await draft(await knowledgeCopy(), 'eusr.txt', `${text}\n`);
+    expect(d.result.draft.release.date).toBe('2031-04-11');
+    expect(meetingsWith(d)).toEqual([['Terhi Lindgren']]);
+  });
+
+  it('answers no count with a stay in days, and no "which deputies" with her own plans', async () => {
+    const d = await draft(await knowledgeCopy(), 'eusr.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(ask(engine, 'how many foreign visitors did kz get?').status).toBe('not_found');
+    expect(ask(engine, 'which mazhilis deputies did lindgren meet?').status).toBe('not_found');
+    expect(toPlainText(ask(engine, 'how long can visitors stay?'), d.k)).toContain('90 days');
+  });
+});

@@ -593,6 +593,10 @@ function whoAnswer(ctx: Context): Answer | undefined {
     // ("Which minister signed the letter?": nothing says the signing — not who the people named are.)
     if (said || strictCues(a).length) return notFound(ctx.S.releaseSilent, ctx.lang);
   }
+  // (Asked whom they met about something no sentence answers, not who they are: "which Mazhilis deputies did she meet?")
+  // (Only of people named by name: a role's holder — "the speaker of the parliament that received him" — is who is asked.)
+  const byName = new Set(a.links.filter((l) => l.role === 'name').map((l) => l.entity));
+  if (ctx.people.length && a.asksCounterpart && ctx.terms.length && ctx.people.every((p) => byName.has(p))) return notFound(ctx.S.releaseSilent, ctx.lang);
   if (ctx.people.length) return describePeople(ctx, ctx.people);
   if (ctx.terms.length === 0 && (asksAboutMeeting || ctx.specific.length === 0)) return everyoneMet(ctx);
   return undefined;

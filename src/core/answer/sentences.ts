@@ -170,7 +170,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     const answers =
       hit.queryTerms.some((t) => words.includes(t)) ||
       (ctx.a.compound && strict.some((c) => hit.queryTerms.includes(c))) ||
-      namesPerson ||
+      (namesPerson && (ctx.a.ask !== 'who' || !ctx.a.asksCounterpart)) ||
       (ctx.a.groupNamed && groupNames(ctx, tokens) > 0) ||
       (ctx.a.ask === 'who' && persons > 0 && required.length > 0 && required.every((id) => named.has(id)));
     if (words.length && !answers) return [];
@@ -192,7 +192,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     if (ctx.a.ask === 'count' && !ctx.a.attribute && words.length && !hit.queryTerms.includes(words[0]!) && !sceneStems(engine, release).has(words[0]!))
       return [];
     // "How many tonnes of rice…" is not answered by "150,000 tonnes of wheat": the number's own "of" must be the thing asked.
-    if (ctx.a.ask === 'count' && countsSomethingElse(text, ctx.a.terms)) return [];
+    if (ctx.a.ask === 'count' && (countsSomethingElse(text, ctx.a.terms) || countsOnlyTime(text, ctx.a.terms))) return [];
     // A count is of the thing asked about: "how many companies took part in the Business Council" is not
     // answered by a number of companies elsewhere. The organizations and events asked about must be named.
     if (ctx.a.ask === 'count' && required.some((id) => !['place', 'country'].includes(entity(engine, id)?.type ?? '') && !named.has(id))) return [];
@@ -378,8 +378,16 @@ function answersKind(ctx: Context, text: string, tokens: ReturnType<typeof token
   const { index } = ctx.engine;
   const type = (id: string): string | undefined => entity(ctx.engine, id)?.type;
   switch (ctx.a.ask) {
-    case 'who':
-      return [...byName].some((id) => index.persons.has(id));
+    case 'who': {
+      // Asked whom someone met, someone else: "which deputies did Hakala meet?" is not answered by "Hakala is due to meet
+      // members of the Mazhilis".
+      // (Or a name nobody drafted: "Issetov met Vice-Chair of … VNO-NCW Ingrid de Vries".)
+      const asked = new Set(ctx.a.asksCounterpart ? ctx.a.links.filter((l) => l.role !== 'title').map((l) => l.entity) : []);
+      return (
+        [...byName].some((id) => index.persons.has(id) && !asked.has(id)) ||
+        (asked.size > 0 && [...byName].some((id) => asked.has(id)) && unknownNameIn(ctx, text))
+      );
+    }
     case 'what':
     case 'bare':
       // "Which sectors were on the table at the forum?": a sentence that says what was discussed; the others set the scene.
@@ -459,6 +467,29 @@ function countsSomethingElse(text: string, terms: readonly string[]): boolean {
       );
   }
   return things.length > 0 && !things.some((words) => words.some((w) => terms.includes(w)));
+}
+
+/**
+ * "How many foreign visitors did it get?" is not answered by "stay may not exceed 90 days within any 180-day period":
+ * every number of the sentence counts time (days, weeks, months, years), which the question does not ask.
+ */
+function countsOnlyTime(text: string, terms: readonly string[]): boolean {
+  if (terms.some((t) => TIME_UNITS.has(t))) return false;
+  const numbers = [...text.matchAll(/\b(\d[\d,.]*)(?:\s*-\s*|\s+)(\p{L}+)/gu)].filter(
+    (m) => !/^(?:19|20)\d\d$/.test(m[1]!) && !MONTH_WORDS.has(m[2]!.toLowerCase()),
+  );
+  return numbers.length > 0 && numbers.every((m) => TIME_UNITS.has(stem(m[2]!.toLowerCase())));
+}
+const TIME_UNITS: ReadonlySet<string> = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hour', 'hours'].map((w) => stem(w)));
+
+/** A person's name no entity has: two or three capitalized words (a particle between) that link to nothing known. */
+function unknownNameIn(ctx: Context, text: string): boolean {
+  const { index } = ctx.engine;
+  for (const m of text.matchAll(/(?<=\s)\p{Lu}\p{Ll}+(?: (?:de|van|von|der|al|bin|da|di|le|la))? \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?(?=[\s,.;]|$)/gu)) {
+    const tokens = tokensOf(m[0]);
+    if (linkExact(tokens, index.formTable).length === 0 && linkExact(tokens, index.worldTable).length === 0) return true;
+  }
+  return false;
 }
 
 /** A number, in figures or in words: what a "how many" answer must hold. */
