@@ -229,7 +229,9 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
 
   // 2. People: "<Title> <Name>", "<Name>, <Title> of <Org>", "the heads of … of <Country>, <Name>; …".
   const skipped = new Set<string>();
-  for (const s of sentences) s.people = peopleIn(s, resolver, skipped);
+  // ("The foreign ministers of the five Central Asian states …" — then "the ministers of Kyrgyzstan X, Tajikistan Y" are they.)
+  const foreignMinisters = sentences.some((s) => /\bforeign ministers\b/i.test(s.text));
+  for (const s of sentences) s.people = peopleIn(s, resolver, skipped, foreignMinisters);
   for (const s of sentences) {
     s.mentions = resolver.mentions(s.text, true);
     // People the patterns did not introduce, named as the knowledge (or an earlier sentence) names them.
@@ -624,10 +626,10 @@ function capitalizedPhrases(text: string): { toks: Tok[]; acronym?: string; end:
 /** A roman ordinal after a name: "Tupou VI", "Charles III". */
 const REGNAL_NUMBER = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$/;
 
-function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>): PersonMention[] {
+function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, foreignMinisters = false): PersonMention[] {
   const text = s.text;
   const listed = listedPeople(s, resolver);
-  const found: PersonMention[] = listed.length ? listed : countryListedPeople(s, resolver);
+  const found: PersonMention[] = listed.length ? listed : countryListedPeople(s, resolver, foreignMinisters);
   const toks = toksOf(text);
   let listTitle: (TitleSpan & { end: number }) | undefined;
   let i = 0;
@@ -1029,7 +1031,7 @@ function listedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
  * Baiba Braže and Lithuania Kęstutis Budrys", "deputy foreign ministers …: Azerbaijan's Elnur
  * Mammadov, Georgia's …". Each gets the group's title for their country ("Minister of Estonia").
  */
-function countryListedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
+function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinisters = false): PersonMention[] {
   const text = s.text;
   const group = /\b((?:deputy |vice |first deputy )?(?:foreign )?ministers(?: of foreign affairs)?|counterparts)\b/iu.exec(text);
   if (!group) return [];
@@ -1048,7 +1050,9 @@ function countryListedPeople(s: Sentence, resolver: EntityResolver): PersonMenti
   if (items.length < 2) return [];
   const clauseStart = Math.max(text.lastIndexOf(', ', group.index) + 2, 0);
   const lead = text.slice(clauseStart, items[0]!.country.start).trim().replace(/[,:]$/, '');
-  const groupWords = group[1]!.toLowerCase();
+  const said = group[1]!.toLowerCase();
+  // (Plain "ministers" in a release about foreign ministers are they.)
+  const groupWords = said === 'ministers' && foreignMinisters ? 'foreign ministers' : said;
   return items.map(({ country, name, nameStart }) => {
     const countryName = resolver.entity(country.entity)?.name ?? country.text;
     const id =

@@ -71,6 +71,12 @@ describe('roles', () => {
     expect(read('which sectors did they discuss?', engine.index).roleWords).toEqual([]);
   });
 
+  test('a name run together with its number is the name ("hrc55", as chat writes it)', () => {
+    const frame = read('what did he say at hrc55?', engine.index);
+    expect(frame.links.map((l) => l.entity)).toContain('human-rights-council');
+    expect(frame.unknownWords).toEqual([]);
+  });
+
   test('an adjective of a word the releases use is that word, not a word no release says ("the ministerial")', () => {
     const frame = read('who was at the ministerial in geneva?', engine.index);
     expect(frame.unknownWords).toEqual([]);

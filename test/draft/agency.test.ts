@@ -2239,3 +2239,17 @@ describe('a gov.kz page: its date, a title after the name, and what it leaves un
     expect(toPlainText(ask(engine, 'how long can visitors stay?'), d.k)).toContain('90 days');
   });
 });
+
+describe('"the ministers of Kyrgyzstan X, Tajikistan Y" in a release about foreign ministers', () => {
+  const text = [
+    'Central Asian ministers meet in Strelsau',
+    'STRELSAU, 23 October 2031 – The foreign ministers of the five Central Asian states met in Strelsau.',
+    'Kazakhstan was represented by Minister of Foreign Affairs Arman Oskenov. Also at the table were the ministers of Kyrgyzstan Bakyt Temirov, Tajikistan Farrukh Saidzoda and Turkmenistan Batyr Ovezov.',
+    'On the margins, Oskenov met with Foreign Minister of Ruritania Rudolf Elphberg.',
+  ].join('\n\n');
+
+  it('are foreign ministers', async () => {
+    const d = await draft(await knowledgeCopy(), 'c5.txt', `${text}\n`);
+    expect(person(d.k, 'Farrukh Saidzoda')?.title).toBe('Foreign Minister of Tajikistan');
+  });
+});

@@ -85,7 +85,7 @@ const OPENERS = new Set(['and', 'so', 'ok', 'okay', 'also', 'please', 'tell', 'm
 const MAX_FUZZY_LOOKUPS = 32;
 
 export function read(question: string, index: SearchIndex): Frame {
-  const raw = fromLatin(tokensOf(tagLast(question)));
+  const raw = fromLatin(tokensOf(tagLast(splitNumbered(question))));
   const tag = yesNoTagLength(raw.map((t) => t.norm));
   const tagged = tag > 0;
   const typed = spellOut(dropFiller(raw.slice(0, raw.length - tag)));
@@ -687,6 +687,14 @@ function forgetWords(
   const intentsOf = (t: Token): readonly Intent[] => INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? [];
   const still = new Set(tokens.filter((t) => !dropped(t)).flatMap(intentsOf));
   for (const t of tokens.filter(dropped)) for (const intent of intentsOf(t)) if (!still.has(intent)) found.intents.delete(intent);
+}
+
+/**
+ * "unga79", "cop29": a name run together with its number, as chat writes it — the name and the number apart, as
+ * releases write them ("the 79th session of the UNGA"). (Not a short one: "G20", "C5" are names of their own.)
+ */
+function splitNumbered(question: string): string {
+  return question.replace(/(?<![\p{L}\d])(\p{L}{3,})(\d{1,4})(?![\p{L}\d])/gu, '$1 $2');
 }
 
 /**
