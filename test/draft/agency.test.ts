@@ -2253,3 +2253,19 @@ describe('"the ministers of Kyrgyzstan X, Tajikistan Y" in a release about forei
     expect(person(d.k, 'Farrukh Saidzoda')?.title).toBe('Foreign Minister of Tajikistan');
   });
 });
+
+describe('a tl;dr of a release with little drafted: what each paragraph opens with', () => {
+  const text = [
+    'Kazakhstan widens visa-free entry',
+    'ASTANA, 10 June 2031 – Kazakhstan will widen visa-free entry for citizens of several countries, Foreign Ministry spokesperson Arman Oskenov said at a briefing on Monday.',
+    'From 1 July 2031, citizens of Egypt, Jordan and Tunisia may enter Kazakhstan without a visa for up to 14 days.',
+    'The permitted stay for citizens of Mexico and Chile will be extended from 30 to 60 days from 15 August.',
+    'Citizens of India will continue to use electronic visas, the spokesperson said.',
+  ].join('\n\n');
+
+  it('names the countries of every paragraph', async () => {
+    const d = await draft(await knowledgeCopy(), 'visas.txt', `${text}\n`);
+    const said = toPlainText(ask(createEngine(d.k), 'tl;dr of the june 2031 visa changes pls'), d.k);
+    for (const country of ['Egypt', 'Mexico', 'India']) expect(said).toContain(country);
+  });
+});

@@ -12,7 +12,7 @@ import { answered, type Answer } from './answer';
 import { inGroup, meetingsIn, type Context } from './ask-context';
 import { entity, nameOf, visitWords } from './people';
 import { releasesInScope } from './release-meta';
-import { sentencesStating } from './sentences';
+import { sceneStems, sentencesStating } from './sentences';
 import { factsOf } from './topics';
 
 export const MAX_SUMMARY = 1200;
@@ -54,7 +54,30 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
       sources.push(...(points[0]?.sources.slice(0, 1) ?? m.sources.slice(0, 1)));
     }
   }
+  // A digest of one release that its drafted points leave thin (a briefing, an aid train, a visa decision): what each of
+  // its paragraphs opens with, as a reader skims it.
+  // (Not of one part of it asked about — "tl;dr of his chat with the tourism minister": the sentences about that part.)
+  const only = releases.length === 1 ? releases[0]! : undefined;
+  if (only && !ctx.group && lines.length < THIN_DIGEST && ctx.terms.every((t) => sceneStems(ctx.engine, only.id).has(t))) {
+    const openings = paragraphOpenings(only, sources);
+    lines.push(...openings.map((x) => x.quote.replace(/\.$/, '')));
+    sources.push(...openings);
+  }
   return answered(heading, within(heading, lines), sources, ctx.lang);
+}
+
+/** Fewer lines than this, and a digest of one release also quotes its paragraphs' openings. */
+const THIN_DIGEST = 3;
+/** Paragraph openings quoted at most. */
+const MAX_OPENINGS = 5;
+
+/** The first sentence of each paragraph after the first that the sources do not already quote. */
+function paragraphOpenings(release: Release, sources: readonly Source[]): Source[] {
+  const quoted = new Set(sources.filter((x) => x.release === release.id).map((x) => x.paragraph));
+  return release.paragraphs
+    .map((text, i) => ({ release: release.id, paragraph: i + 1, quote: splitSentences(text)[0] ?? '' }))
+    .filter((x) => x.paragraph > 1 && x.quote && !quoted.has(x.paragraph))
+    .slice(0, MAX_OPENINGS);
 }
 
 /**
