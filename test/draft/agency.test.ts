@@ -2269,3 +2269,19 @@ describe('a tl;dr of a release with little drafted: what each paragraph opens wi
     for (const country of ['Egypt', 'Mexico', 'India']) expect(said).toContain(country);
   });
 });
+
+describe("chat's short words: docs, reps, cos", () => {
+  const text = [
+    'Kazakh and Ruritanian ministers hold talks in Strelsau',
+    'STRELSAU, 3 March 2031 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov held talks with Foreign Minister of Ruritania Rudolf Elphberg.',
+    'Following the talks, the ministers signed 5 documents, including a memorandum on tourism.',
+    'About 40 Ruritanian companies operate in Kazakhstan.',
+  ].join('\n\n');
+
+  it('are the words the release uses', async () => {
+    const d = await draft(await knowledgeCopy(), 'docs.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'how many docs did they sign in strelsau?'), d.k)).toContain('5 documents');
+    expect(toPlainText(ask(engine, 'how many ruritanian cos are in kz?'), d.k)).toContain('40');
+  });
+});
