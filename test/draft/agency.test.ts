@@ -2285,3 +2285,16 @@ describe("chat's short words: docs, reps, cos", () => {
     expect(toPlainText(ask(engine, 'how many ruritanian cos are in kz?'), d.k)).toContain('40');
   });
 });
+
+describe('an action asked of the scene: "what got signed at the embassy opening?"', () => {
+  const text = [
+    'Kazakhstan opens embassy in Ruritania',
+    'STRELSAU, 20 February 2031 – Kazakhstan opened its embassy in Ruritania. Minister of Foreign Affairs of Kazakhstan Arman Oskenov cut the ribbon together with Foreign Minister of Ruritania Rudolf Elphberg.',
+    'Following the ceremony, the two ministers signed a memorandum of understanding on diplomatic training.',
+  ].join('\n\n');
+
+  it('is answered by the sentence that states the action, the scene set by the headline', async () => {
+    const d = await draft(await knowledgeCopy(), 'embassy.txt', `${text}\n`);
+    expect(toPlainText(ask(createEngine(d.k), 'what got signed at the embassy opening in ruritania?'), d.k)).toContain('memorandum of understanding');
+  });
+});

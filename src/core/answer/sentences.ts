@@ -170,6 +170,9 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     const answers =
       hit.queryTerms.some((t) => words.includes(t)) ||
       (ctx.a.compound && strict.some((c) => hit.queryTerms.includes(c))) ||
+      // (Or the action asked, where every word beside it is its release's scene: "what got signed at the embassy
+      // opening?" of "Kazakhstan opens embassy in Ethiopia" — "… signed a memorandum".)
+      (ctx.a.ask === 'what' && strict.some((c) => hit.queryTerms.includes(c)) && words.every((w) => sceneStems(engine, release).has(w))) ||
       (namesPerson && (ctx.a.ask !== 'who' || !ctx.a.asksCounterpart)) ||
       (ctx.a.groupNamed && groupNames(ctx, tokens) > 0) ||
       (ctx.a.ask === 'who' && persons > 0 && required.length > 0 && required.every((id) => named.has(id)));
