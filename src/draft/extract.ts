@@ -975,7 +975,7 @@ function listedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
   const body = text.slice(listStart).replace(/[.!]$/, '');
   if (!body.includes(';')) return [];
   // The lead-in back to the clause's start: "Kazakhstan Foreign Minister held … of".
-  const clauseStart = Math.max(text.lastIndexOf(', ', head.index) + 2, 0);
+  const clauseStart = clauseStartBefore(text, head.index);
   const lead = text.slice(clauseStart, listStart).trim();
   const found: PersonMention[] = [];
   let offset = listStart;
@@ -1031,6 +1031,12 @@ function listedPeople(s: Sentence, resolver: EntityResolver): PersonMention[] {
  * Baiba Braže and Lithuania Kęstutis Budrys", "deputy foreign ministers …: Azerbaijan's Elnur
  * Mammadov, Georgia's …". Each gets the group's title for their country ("Minister of Estonia").
  */
+/** Where the clause holding a position starts: after the last ", " before it, else the sentence's start ("Taking part …"). */
+function clauseStartBefore(text: string, at: number): number {
+  const comma = text.lastIndexOf(', ', at);
+  return comma < 0 ? 0 : comma + 2;
+}
+
 function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinisters = false): PersonMention[] {
   const text = s.text;
   const group = /\b((?:deputy |vice |first deputy )?(?:foreign )?ministers(?: of foreign affairs)?|counterparts)\b/iu.exec(text);
@@ -1048,7 +1054,7 @@ function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinis
     items.push({ country: m, name, nameStart: m.end + after[0].length - name.length });
   }
   if (items.length < 2) return [];
-  const clauseStart = Math.max(text.lastIndexOf(', ', group.index) + 2, 0);
+  const clauseStart = clauseStartBefore(text, group.index);
   const lead = text.slice(clauseStart, items[0]!.country.start).trim().replace(/[,:]$/, '');
   const said = group[1]!.toLowerCase();
   // (Plain "ministers" in a release about foreign ministers are they.)

@@ -2251,6 +2251,10 @@ describe('"the ministers of Kyrgyzstan X, Tajikistan Y" in a release about forei
   it('are foreign ministers', async () => {
     const d = await draft(await knowledgeCopy(), 'c5.txt', `${text}\n`);
     expect(person(d.k, 'Farrukh Saidzoda')?.title).toBe('Foreign Minister of Tajikistan');
+    // (Quoted from the start of its sentence, which has no comma before the list: "Also at the table …", not "lso at …".)
+    const id = person(d.k, 'Farrukh Saidzoda')!.id;
+    const quotes = d.k.mentions.filter((m) => m.person === id).flatMap((m) => m.sources.map((x) => x.quote));
+    expect(quotes.some((q) => q.startsWith('Also at the table were the ministers of'))).toBe(true);
   });
 });
 
