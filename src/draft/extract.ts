@@ -1182,10 +1182,6 @@ function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { 
   // opening the text.
   const d = options.dateline?.month ? options.dateline : (options.dayMonth ?? dayMonthIn(paragraphs[0] ?? '', '^On ', '\\b'));
   if (d?.month && d.day) {
-    if ('year' in d && d.year) {
-      const date = isoDate(d.year, d.month, d.day);
-      if (date) return { date, why: `from the dateline “${d.text}”` };
-    }
     const what = d === options.dateline ? 'dateline' : d === options.dayMonth ? 'date line' : 'opening';
     const year = inText ? Number(inText.slice(0, 4)) : undefined;
     const date = year ? isoDate(year, d.month, d.day) : undefined;
