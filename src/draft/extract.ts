@@ -252,8 +252,9 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
     }
 
   // "Prime Minister Siaosi Sovaleni" in a release headed "… presents credentials to King of Tonga": a head of state
-  // or government whose title names no country is of the one foreign country the headline names.
-  const host = headlineCountry(options.title, resolver);
+  // or government whose title names no country is of the one foreign country the headline names — or, when the
+  // headline names a city ("Nurtleu Holds Talks in Budapest"), the one its first sentence names ("… visit to Hungary").
+  const host = headlineCountry(options.title, resolver) ?? headlineCountry(sentences[0]?.text, resolver);
   if (host) for (const e of resolver.created) if (e.type === 'person' && !e.country && !e.organization && BARE_HEAD_TITLE.test(e.title ?? '')) e.country = host;
 
   // 3. Metadata.
@@ -352,7 +353,8 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       ? undefined
       : (meetingIntro(s, principal?.person) ??
         demonymIntro(s, [...people.keys()], resolver, principal?.person) ??
-        guestIntro(s, [...people.keys()], resolver, principal?.person));
+        guestIntro(s, [...people.keys()], resolver, principal?.person) ??
+        whoReceivedIntro(s, principal?.person));
     if (intro) {
       const key = [...intro.with].sort().join(' ');
       current = meetings.find((m) => [...m.with].sort().join(' ') === key);
@@ -360,6 +362,10 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
         current = { id: meetingId(intro, meetings, s), with: intro.with, sources: [{ paragraph: s.paragraph, quote: intro.quote }], facts: [] };
         meetings.push(current);
       }
+    } else if (newParagraph && meetingByRole(s, meetings, resolver, current)) {
+      // "During the talks between the two foreign ministers, …" after a paragraph about the prime minister: back to
+      // the meeting with the foreign minister.
+      current = meetingByRole(s, meetings, resolver, current);
     } else if (newParagraph && current) {
       // A paragraph that names nobody new ("Welcoming the guest, Temirbulatov noted …") goes on about the meeting.
       // (Nor does one named as whose something is: "about President Tokayev's initiative".)
@@ -580,6 +586,16 @@ function namedInstitutions(text: string, resolver: EntityResolver): Institution[
     if (lastHead >= 1 && connector < 0 && lastHead < toks.length - 1) {
       toks = toks.slice(0, lastHead + 1);
       cut = true;
+    }
+    // "Speaker of the National Assembly of Hungary László Kövér": the name ends with the country it is of; capitalized
+    // words after it are the holder's name.
+    const lastConnector = toks.map((t) => CONNECTORS.has(t.text)).lastIndexOf(true);
+    const tail = lastConnector >= 0 ? toks.slice(lastConnector + 1).filter((t) => !CONNECTORS.has(t.text)) : [];
+    if (tail.length > 1) {
+      const rest = text.slice(tail[0]!.start, toks[toks.length - 1]!.end);
+      const country = resolver.mentions(rest, false).find((m) => m.start === 0 && m.type === 'country');
+      const after = country ? toks.filter((t) => t.start >= tail[0]!.start + country.end) : [];
+      if (country && after.length > 0 && after.every((t) => isCapWord(t) && !HEAD_TYPES.has(lower(t)))) toks = toks.slice(0, toks.length - after.length);
     }
     const head = connector < 0 ? toks : toks.slice(0, connector);
     const headWord = [...head].reverse().find((t) => isCapWord(t) && !isAcronym(t));
@@ -1475,6 +1491,50 @@ function guestIntro(s: Sentence, named: readonly string[], resolver: EntityResol
   const of = country ? named.filter((id) => id !== principal && resolver.entity(id)?.country === country) : [];
   if (of.length !== 1) return undefined;
   return { with: of, quote: s.text.slice(0, host.quoteEnd).trim(), bodyStart: host.quoteEnd };
+}
+
+/** Offices a paragraph may name a counterpart by, and how a title shows each. */
+const ROLES: readonly { said: RegExp; title: RegExp }[] = [
+  { said: /\bforeign ministers?\b/i, title: /\bforeign (?:affairs|minister)\b/i },
+  { said: /\bprime ministers?\b|\bpremier\b/i, title: /\bprime minister\b/i },
+  { said: /\bspeakers?\b/i, title: /\bspeaker\b|\bchairman of the (?:senate|mazhilis|parliament|national assembly)\b/i },
+  { said: /\bpresidents?\b/i, title: /^president\b/i },
+];
+
+/**
+ * The one other meeting of the release whose counterpart a sentence's first clause names by office ("During the
+ * talks between the two foreign ministers, …"), when the current meeting's counterpart does not hold it.
+ */
+function meetingByRole(s: Sentence, meetings: readonly DraftMeeting[], resolver: EntityResolver, current: DraftMeeting | undefined): DraftMeeting | undefined {
+  if (s.people.length) return undefined;
+  const clause = s.text.split(/[,;:]/)[0] ?? '';
+  const holds = (m: DraftMeeting, title: RegExp) => m.with.length === 1 && title.test(resolver.entity(m.with[0]!)?.title ?? '');
+  for (const role of ROLES) {
+    if (!role.said.test(clause)) continue;
+    if (current && holds(current, role.title)) return undefined;
+    const held = meetings.filter((m) => holds(m, role.title));
+    return held.length === 1 ? held[0] : undefined;
+  }
+  return undefined;
+}
+
+/** "…, who also received the Kazakh minister," / "…, who met him later that day,": a relative clause after a name. */
+const WHO_RECEIVED =
+  /^,?\s+who\s+(?:(?:also|later|then|separately)\s+)?(?:received|met(?:\s+with)?|hosted|welcomed|held talks with)\s+(?:(the\s+(?:[\p{L}-]+\s+){0,2}(?:minister|guest|visitor|delegation|diplomat|envoy|official)|him|her)\b)?/iu;
+
+/** "Prime Minister Viktor Orbán, who also received the Kazakh minister, focused on …": whoever received the visitor was met. */
+function whoReceivedIntro(s: Sentence, principal: string | undefined): Intro | undefined {
+  for (const p of s.people) {
+    if (p.person === principal) continue;
+    const m = WHO_RECEIVED.exec(s.text.slice(p.quoteEnd));
+    if (!m) continue;
+    const at = p.quoteEnd + m[0].length;
+    if (m[1] === undefined && !s.people.some((q) => q.person === principal && q.quoteStart === at)) continue;
+    const comma = s.text.indexOf(',', at);
+    const end = comma < 0 ? s.text.length : comma;
+    return { with: [p.person], quote: s.text.slice(0, end).trim(), bodyStart: comma < 0 ? end : comma + 1 };
+  }
+  return undefined;
 }
 
 function meetingIntro(s: Sentence, principal: string | undefined): Intro | undefined {

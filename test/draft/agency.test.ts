@@ -2302,3 +2302,47 @@ describe('an action asked of the scene: "what got signed at the embassy opening?
     expect(toPlainText(ask(createEngine(d.k), 'what got signed at the embassy opening in ruritania?'), d.k)).toContain('memorandum of understanding');
   });
 });
+
+describe('a visit received by several: "X, who also received the Kazakh minister," and paragraphs naming an office', () => {
+  const text = [
+    'Oskenov holds talks in Lisbon, received by Prime Minister',
+    'LISBON, 28 June 2031 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov paid an official visit to Portugal, where he held talks with Portuguese Minister of Foreign Affairs Duarte Valadares.',
+    'Prime Minister Tomás Ferraz, who also received the Kazakh minister, focused on energy and on the summit in Astana. Ferraz spoke in favour of expanding the projects of the company Galpex in western Kazakhstan.',
+    'During the talks between the two foreign ministers, the sides reviewed the implementation of the road map on trade.',
+    'Oskenov also met with Speaker of the Assembly of the Republic of Portugal Inês Monteverde, who praised the reforms in Kazakhstan.',
+  ].join('\n\n');
+
+  it('drafts a meeting with the one who received him, of the country visited, and sends the foreign ministers back to theirs', async () => {
+    const d = await draft(await knowledgeCopy(), 'lisbon.txt', `${text}\n`);
+    expect(meetingsWith(d)).toEqual(expect.arrayContaining([['Tomás Ferraz'], ['Duarte Valadares'], ['Inês Monteverde']]));
+    expect(person(d.k, 'Tomás Ferraz')?.country).toBe('portugal');
+    const ofMeeting = (name: string) =>
+      [...d.k.meetings.values()]
+        .filter((m) => m.with.some((id) => d.k.entities.get(id)!.name === name))
+        .flatMap((m) => m.facts.flatMap((id) => d.k.facts.get(id)!.sources.map((x) => x.paragraph)));
+    expect(ofMeeting('Duarte Valadares')).toContain(3); // (¶1 is the dateline's; the headline is no paragraph)
+    expect(ofMeeting('Tomás Ferraz')).not.toContain(3);
+    // (The assembly is an organization of its own, without the speaker's name.)
+    expect([...d.k.entities.values()].filter((e) => e.type === 'organization').map((e) => e.name)).toContain('Assembly of the Republic of Portugal');
+  });
+
+  it('sums up the one meeting asked about, not the whole visit', async () => {
+    const d = await draft(await knowledgeCopy(), 'lisbon.txt', `${text}\n`);
+    const said = toPlainText(ask(createEngine(d.k), 'tl;dr of the ferraz meeting?'), d.k);
+    expect(said).toContain('energy');
+    expect(said).not.toContain('road map');
+  });
+
+  it('reads a first name beside another name of one person as that person', async () => {
+    const d = await draft(await knowledgeCopy(), 'lisbon.txt', `${text}\n`);
+    // (Another Duarte, of another release, is not who "duarte valadares" … nor "arman and duarte" beside "valadares" means.)
+    const other = [
+      'Kazakh minister meets envoy',
+      'ASTANA, 3 March 2031 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov met with Ambassador of Brazil Duarte Pinheiro.',
+    ].join('\n\n');
+    const both = await draft(path.dirname(d.result.yamlFile).replace(/\/releases$/, ''), 'brazil.txt', `${other}\n`);
+    const said = toPlainText(ask(createEngine(both.k), 'what did arman and duarte valadares review?'), both.k);
+    expect(said).toContain('road map');
+    expect(said).not.toContain('Pinheiro');
+  });
+});

@@ -56,9 +56,12 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
   }
   // A digest of one release that its drafted points leave thin (a briefing, an aid train, a visa decision): what each of
   // its paragraphs opens with, as a reader skims it.
-  // (Not of one part of it asked about — "tl;dr of his chat with the tourism minister": the sentences about that part.)
+  // (Not of one part of it asked about — "tl;dr of his chat with the tourism minister", "tl;dr of the Orbán meeting":
+  // the sentences about that part.)
   const only = releases.length === 1 ? releases[0]! : undefined;
-  if (only && !ctx.group && lines.length < THIN_DIGEST && ctx.terms.every((t) => sceneStems(ctx.engine, only.id).has(t))) {
+  const asked = only ? meetingsOf(ctx, only).length : 0;
+  const partAsked = ctx.group !== undefined || (asked > 0 && asked < (only ? (ctx.engine.index.meetingsByRelease.get(only.id)?.length ?? 0) : 0));
+  if (only && !partAsked && lines.length < THIN_DIGEST && ctx.terms.every((t) => sceneStems(ctx.engine, only.id).has(t))) {
     const openings = paragraphOpenings(only, sources);
     lines.push(...openings.map((x) => x.quote.replace(/\.$/, '')));
     sources.push(...openings);

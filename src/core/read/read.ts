@@ -98,7 +98,7 @@ export function read(question: string, index: SearchIndex): Frame {
   for (const l of longWorld) for (let k = l.start; k < l.end; k++) taken[k] = true;
   const links = linkExact(typed, index.formTable, taken);
   links.push(...linkShortened(typed, index.longNamesByStem, taken, LEXICON.stopwords, ROLE_KEYS));
-  links.push(...linkFirstNames(typed, index.firstNames, taken));
+  links.push(...linkFirstNames(typed, index.firstNames, taken, links));
   withSurnames(links, typed, taken, index);
   const worldLinks = [...longWorld, ...linkExact(typed, index.worldTable, taken)];
   // "whoo did he meat guterres": question words with a typo read as the words they nearly are.

@@ -137,14 +137,20 @@ export function linkExact(tokens: readonly Token[], table: FormTable, taken: boo
 
 /**
  * A first name alone ("what did yerzhan discuss?"): every person of that first name — the question's
- * other words, or the answer, tell them apart.
+ * other words, or the answer, tell them apart. Beside another name of one of them ("josé manuel"), only that one.
  */
-export function linkFirstNames(tokens: readonly Token[], firstNames: ReadonlyMap<string, readonly string[]>, taken: boolean[]): Link[] {
+export function linkFirstNames(
+  tokens: readonly Token[],
+  firstNames: ReadonlyMap<string, readonly string[]>,
+  taken: boolean[],
+  linked: readonly Link[] = [],
+): Link[] {
   const links: Link[] = [];
   tokens.forEach((t, i) => {
     const people = taken[i] ? undefined : firstNames.get(t.norm);
     if (!people) return;
-    for (const entity of people) links.push({ entity, role: 'name', start: i, end: i + 1, fuzzy: true });
+    const beside = people.filter((entity) => linked.some((l) => l.entity === entity && (l.start === i + 1 || l.end === i)));
+    for (const entity of beside.length ? beside : people) links.push({ entity, role: 'name', start: i, end: i + 1, fuzzy: true });
     taken[i] = true;
   });
   return links;
