@@ -226,3 +226,5 @@ archiveSuite('archive-25');
 archiveSuite('archive-26');
 archiveSuite('archive-27');
 archiveSuite('archive-28');
+archiveSuite('archive-29');
+archiveSuite('archive-30');
