@@ -128,7 +128,7 @@ function debrisLine(line: string): string | undefined {
   // The page around it: "Read also: <another story's headline>", "Tags: OIC, Somalia", "Subscribe to Kazinform on Telegram".
   if (/^(?:read also|also read|read more|see also|related(?: news| stories| articles)?|more on the topic|tags?|keywords|читайте также|теги)\s*:/iu.test(line))
     return '';
-  if (/^(?:subscribe to|follow us on|join us on|подписывайтесь на)\b.{0,60}$/iu.test(line) && !/[.!?]$/.test(line)) return '';
+  if (/^(?:subscribe to|follow (?:us|the author) on|join us on|подписывайтесь на)\b.{0,60}$/iu.test(line) && !/[.!?]$/.test(line)) return '';
   const scraped = /^(?:date|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(line);
   if (scraped) return parseDate(scraped[1]!) ?? '';
   // A wire's timestamp: "5/16/2024 3:11:47 AM" (MENAFN). Month first with a 12-hour clock, or where the day is over 12.
@@ -294,6 +294,7 @@ export function cleanRelease(raw: string): CleanText {
       continue;
     }
     removed.push(line);
+    kept.push(GONE); // (where the page's own line was: see the page's tail below)
     // (The byline's date is the story's: the page's header may show the day it was scraped, "Monday, 21 November 2022".)
     if (debris && BYLINE.test(line)) date = debris;
     // (The day a page was last edited is no release's: "Updated: 12.04.2024 09:05" under "Date of publication: 11.04.2024".)
@@ -325,6 +326,18 @@ export function cleanRelease(raw: string): CleanText {
     const atTop = i < firstSentenceLine && i !== content[0];
     const atEnd = i === content[content.length - 1] && content.length > 2;
     if ((atTop || atEnd) && isByline(kept[i]!)) {
+      removed.push(kept[i]!);
+      kept[i] = GONE;
+    }
+  }
+  // The page's tail: after the text's last sentence, once a line of the page's own has come (tags, share buttons, "Read
+  // also:"), the rest is the page's too — a tags line wrapped onto the next ("communique, MFA"), other stories'
+  // headlines, "(c) AKIpress News Agency. Use of materials is allowed only with a" / "hyperlink to akipress.com".
+  const lastSentence = kept.findLastIndex((l) => l !== GONE && ENDS_SENTENCE.test(l) && !COPYRIGHT.test(l));
+  const tail = kept.indexOf(GONE, lastSentence + 1);
+  if (lastSentence >= 0 && tail > 0) {
+    for (let i = tail + 1; i < kept.length; i++) {
+      if (!kept[i] || kept[i] === GONE) continue;
       removed.push(kept[i]!);
       kept[i] = GONE;
     }
@@ -380,16 +393,30 @@ export function cleanRelease(raw: string): CleanText {
       blocks[0] = top.slice(body).join('\n');
     }
   }
-  let paragraphs = blocks
-    .map((b) =>
-      b
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .join(' ')
-        // "1. At the invitation of …": a joint statement's numbered paragraphs; the number is no word of them.
-        .replace(/^\d{1,2}\.\s+(?=\p{Lu})/u, ''),
-    )
+  const joined = blocks.map((b) => ({
+    text: b
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' '),
+    lines: b.split('\n').filter((l) => /^\s*\d{1,2}[.)]\s/.test(l)).length,
+  }));
+  let paragraphs = joined
+    .map(({ text, lines }, i) => {
+      // A numbered list keeps its numbers (how many were signed, how many points a communiqué has): in one paragraph
+      // ("1. Plan of consultations …; 2. Memorandum …"), or one item a paragraph after a sentence that introduces it
+      // ("… contains the following provisions:" / "1. The sides reaffirmed …" / "2. …")…
+      if (
+        lines >= 2 ||
+        listItemAfterColon(
+          joined.map((x) => x.text),
+          i,
+        )
+      )
+        return text;
+      // …while "1. At the invitation of …", a joint statement's numbered paragraph, has no word in its number.
+      return text.replace(/^\d{1,2}\.\s+(?=\p{Lu})/u, '');
+    })
     .filter(Boolean);
   const blankLines = Math.max(0, kept.filter((l) => !l).length - (hasBlankSeparators ? paragraphs.length - 1 : 0));
 
@@ -443,6 +470,18 @@ export function cleanRelease(raw: string): CleanText {
 
 /** Lines above a release's text that may be the page's and its headline (site, menu, languages, breadcrumbs, headline). */
 const MAX_HEADING_LINES = 8;
+
+/** Whether paragraph i is item n of a numbered run whose item 1 follows a paragraph ending in a colon. */
+function listItemAfterColon(texts: readonly string[], i: number): boolean {
+  for (let k = i, n = Number(/^(\d{1,2})[.)]\s/.exec(texts[i] ?? '')?.[1]); n >= 1 && k >= 0; k--, n--) {
+    if (Number(/^(\d{1,2})[.)]\s/.exec(texts[k] ?? '')?.[1]) !== n) return false;
+    if (n === 1) return /:\s*$/.test(texts[k - 1] ?? '');
+  }
+  return false;
+}
+
+/** A copyright line: "(c) AKIpress News Agency. …", "© 2024 Trend. All Rights Reserved.", "Use of materials is allowed only …". */
+const COPYRIGHT = /^(?:\(c\)|©|copyright\b)|\ball rights reserved\b|\b(?:use|reproduction) of (?:the )?materials\b/i;
 
 /** A line taken out after the first pass (a byline, the site's name repeated), until the lines are filtered. */
 const GONE = '\u0000';

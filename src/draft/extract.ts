@@ -325,6 +325,8 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   const facts: DraftFact[] = [];
   const people = new Map<string, DraftPerson & { titled: boolean }>();
   let current: DraftMeeting | undefined;
+  /** The visitor's delegation, listed before the first meeting: who joins that meeting. */
+  let ownSide: { ids: string[]; source: { paragraph: number; quote: string } } | undefined;
   const home = homeCountry(resolver);
   let lastParagraph = 0;
   let lastActor: string | undefined;
@@ -361,6 +363,18 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       if (!current) {
         current = { id: meetingId(intro, meetings, s), with: intro.with, sources: [{ paragraph: s.paragraph, quote: intro.quote }], facts: [] };
         meetings.push(current);
+        // (Not talks "on the sidelines" of a forum: the delegation was at the forum — a group of its own, as listed.)
+        if (ownSide && /\bon the (?:sidelines|margins)\b/i.test(s.text)) {
+          const own = ownSide;
+          const intro: Intro = { with: own.ids, quote: own.source.quote, bodyStart: 0, ...(own.ids.length > 1 ? { group: 'participants' } : {}) };
+          meetings.splice(meetings.length - 1, 0, { id: meetingId(intro, meetings, s), with: own.ids, sources: [own.source], facts: [] });
+          ownSide = undefined;
+        }
+        if (ownSide) {
+          current.with.push(...ownSide.ids.filter((id) => !current!.with.includes(id)));
+          current.sources.push(ownSide.source);
+          ownSide = undefined;
+        }
       }
     } else if (newParagraph && meetingByRole(s, meetings, resolver, current)) {
       // "During the talks between the two foreign ministers, …" after a paragraph about the prime minister: back to
@@ -439,14 +453,25 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       // "Also present at the meeting with the OPEC Secretary General was …": the meeting with the one that title or name is.
       const atMeetingWith = /\bat the (?:meeting|talks|conversation|consultations) with (.+?) (?:was|were)\s+$/i.exec(present[0])?.[1];
       const withWhom = atMeetingWith ? meetings.find((m) => m.with.some((id) => heldBy(resolver.entity(id), atMeetingWith))) : undefined;
+      // ("On the Kazakh side, the expanded session was attended by …" in a paragraph of its own: the talks just reported.)
+      const homeSide =
+        /\bon the [\p{L}-]+ side\b/iu.test(s.text.slice(0, present.index)) &&
+        s.mentions.some((m) => m.type === 'country' && m.entity === home && m.end <= present.index);
       const joined =
-        withWhom ?? (ownDelegation ? meetings[0] : undefined) ?? current ?? (/\balso\b/i.test(present[0]) ? meetings[meetings.length - 1] : undefined);
+        withWhom ??
+        (ownDelegation ? meetings[0] : undefined) ??
+        current ??
+        (/\balso\b/i.test(present[0]) || homeSide ? meetings[meetings.length - 1] : undefined);
       // "The talks in extended format were attended by …": the talks just reported, both sides' people.
-      const ofTheTalks = /\b(?:talks|meeting|negotiations|consultations)\b/i.test(s.text.slice(0, present.index));
+      // ("On the Kazakh side, the expanded session was attended by …": one side's people at the talks.)
+      const ofTheTalks = /\b(?:talks|meeting|negotiations|consultations|session)\b|\bon the [\p{L}-]+ side\b/iu.test(s.text.slice(0, present.index));
       if (ids.length && joined && (/\b(?:also|delegation)\b/i.test(present[0]) || ofTheTalks)) {
         current = joined;
         for (const id of ids) if (!current.with.includes(id)) current.with.push(id);
         current.sources.push({ paragraph: s.paragraph, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim() });
+      } else if (ids.length && ownDelegation && meetings.length === 0) {
+        // "The Kazakh delegation included: • …" before any meeting is told: the visitor's side at the first one to come.
+        ownSide = { ids, source: { paragraph: s.paragraph, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim() } };
       } else if (ids.length) {
         const intro: Intro = {
           with: ids,
@@ -1561,7 +1586,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     const firstAfter = others.find(
       (p) =>
         p.quoteStart >= cue.end &&
-        /^(?:(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+)?(?:(?:on|at|during|via)\s+[\p{L}\d'’ .-]{1,30}?\s+)?with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:the\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:(?:his|her|their)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:ministers|counterparts|colleagues)\s+(?:from|of)\s+[^.;:]{1,80}:\s+|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
+        /^(?:(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+)?(?:(?:on|at|during|via)\s+[\p{L}\d'’ .-]{1,30}?\s+)?with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:the\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:(?:his|her|their)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:ministers|counterparts|colleagues)\s+(?:from|of)\s+[^.;:]{1,80}:\s+|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?,?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
           s.text.slice(cue.end, p.quoteStart),
         ),
     );

@@ -2346,3 +2346,89 @@ describe('a visit received by several: "X, who also received the Kazakh minister
     expect(said).not.toContain('Pinheiro');
   });
 });
+
+describe('a count given by a numbered list, and a yes/no that proposes another number', () => {
+  const inline = [
+    'Kazakhstan and Ruritania sign documents in Strelsau',
+    'STRELSAU, July 23 (Trend) – Talks were held in Strelsau between Foreign Minister of Ruritania Rudolf Elphberg and Minister of Foreign Affairs of Kazakhstan Arman Oskenov.',
+    'On the Kazakh side, the expanded session was attended by Vice Minister of Transport Daniyar Sarsen.',
+    'Following the talks, the documents below were signed in the presence of the two ministers:',
+    '1. Plan of consultations between the foreign ministries;\n2. Memorandum on container traffic between the railways;\n3. Programme of cultural cooperation.',
+    'The ministers agreed that the next round of the dialogue will take place in Astana in 2031.',
+    'Tags: Kazakhstan, Ruritania,\ndiplomacy, Elphberg\nShare: Facebook | X | Telegram\nRead also:\nRuritanian ports discuss ferry schedule\n© 2031 Trend. All Rights Reserved.',
+  ].join('\n\n');
+
+  it('drafts the talks "between" the two, with the home side that attended them', async () => {
+    const d = await draft(await knowledgeCopy(), 'docs.txt', `${inline}\n`);
+    expect(meetingsWith(d)).toEqual([['Rudolf Elphberg', 'Daniyar Sarsen']]);
+    // (The list keeps its numbers; the page's tail — a tags line wrapped onto the next, other stories — is gone.)
+    const release = [...d.k.releases.values()].find((r) => r.id === d.result.draft.release.id)!;
+    expect(release.paragraphs.some((p) => p.startsWith('1. Plan of consultations') && p.includes('3. Programme'))).toBe(true);
+    expect(release.paragraphs.join('\n')).not.toMatch(/ferry|diplomacy, Elphberg/);
+  });
+
+  it('counts the list, and says the release does not give the number a yes/no proposes', async () => {
+    const d = await draft(await knowledgeCopy(), 'docs.txt', `${inline}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'how many docs did kz and ruritania sign in strelsau?'), d.k)).toMatch(/lists 3[\s\S]*3\. Programme/);
+    const guessed = toPlainText(ask(engine, 'kz and ruritania signed 10 docs in strelsau yeah?'), d.k);
+    expect(guessed).toMatch(/^The release doesn't say anything about “10”/);
+    expect(guessed).toContain('3. Programme');
+    expect(toPlainText(ask(engine, 'which vice minister of transport came along to strelsau?'), d.k)).toMatch(/^Daniyar Sarsen/);
+  });
+
+  const runOfParagraphs = [
+    'Kazakh, Ruritanian ministers adopt joint communique',
+    'STRELSAU (AKIpress) - Foreign Minister of Kazakhstan Arman Oskenov and Foreign Minister of Ruritania Rudolf Elphberg held talks in Strelsau\non 23 November 2031 and adopted a joint communique.',
+    'The Kazakh delegation included Deputy Foreign Minister Roman Sabitov.',
+    'The joint communique contains the following provisions:',
+  ].join('\n');
+  const points = [
+    '1. The sides reaffirmed their friendship.',
+    '2. The ministers agreed to raise trade.',
+    '3. The parties will share the water of the\nChu river.',
+  ];
+
+  it('counts a run of numbered paragraphs after a sentence that introduces them, hard-wrapped', async () => {
+    const d = await draft(await knowledgeCopy(), 'communique.txt', `${[runOfParagraphs, ...points].join('\n')}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'how many points are in the kz-ruritania joint communique?'), d.k)).toMatch(/^The release lists 3:/);
+    // (An item found on its own answers by itself.)
+    const water = toPlainText(ask(engine, 'what does the communique say about water?'), d.k);
+    expect(water).toContain('Chu river');
+    expect(water).not.toContain('raise trade');
+    expect(toPlainText(ask(engine, 'btw which deputy fm tagged along w/ oskenov to strelsau?'), d.k)).toContain('Roman Sabitov');
+  });
+});
+
+describe('a visit whose delegation is listed before the talks, dated by an agency the question names', () => {
+  const text = [
+    'Kazakh Foreign Minister visits Ruritania',
+    'Strelsau, 22 October (RuriNews). Minister of Foreign Affairs of Kazakhstan Arman Oskenov paid an official visit to Ruritania on 20–22 October.',
+    'The Kazakh delegation included:\n• Nurbol Amanov, Ambassador of Kazakhstan to Ruritania;\n• Timur Bekov, Vice Minister of Trade and Integration.',
+    'On the first day, negotiations were held in Strelsau between Arman Oskenov and his Ruritanian counterpart, Foreign Minister Rudolf Elphberg.',
+    'Following the negotiations, the ministers signed the Programme of cooperation between the foreign ministries.',
+  ].join('\n\n');
+
+  it('puts the delegation at the first meeting, and reads the agency as the release', async () => {
+    const d = await draft(await knowledgeCopy(), 'visit.txt', `${text}\n`);
+    expect(meetingsWith(d)).toEqual([['Rudolf Elphberg', 'Nurbol Amanov', 'Timur Bekov']]);
+    const said = toPlainText(ask(createEngine(d.k), 'what did kz and ruritania sign? (rurinews datelined it strelsau)'), d.k);
+    expect(said).toContain('Programme of cooperation');
+  });
+});
+
+describe('who-questions that say when by another event of the release', () => {
+  const text = [
+    'Ambassador of Kazakhstan presents credentials to the President of Ruritania',
+    'STRELSAU, 21 September 2031 – Ambassador of Kazakhstan to Ruritania Nurbol Amanov presented his letters of credence to the President of Ruritania, Flavia Elphberg.',
+    'The ceremony was held at the palace.',
+    'On the same day, Ambassador Amanov met with Rupert Hentzau, Minister of Foreign Affairs of Ruritania. They discussed visas.',
+  ].join('\n\n');
+
+  it('answer with the holder of the role asked, not the event the question dates it by', async () => {
+    const d = await draft(await knowledgeCopy(), 'credentials.txt', `${text}\n`);
+    const said = toPlainText(ask(createEngine(d.k), 'which ruritanian minister did the kz ambassador meet the same day as the credentials ceremony?'), d.k);
+    expect(said).toMatch(/^Rupert Hentzau/);
+  });
+});

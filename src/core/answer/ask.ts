@@ -528,6 +528,16 @@ function whoAnswer(ctx: Context): Answer | undefined {
   }
   // "Who came with the Cambodian FM?": that person's side. (None of it drafted: the text may still list them —
   // "accompanied by …". A country's delegation is its people, which the answers below list.)
+  // ("Which deputy FM tagged along with Nurtleu?": the one named is whom they went with, the role is who is asked;
+  // "which vice minister of transport came along?", no one named: the role's holder.)
+  const goneWith = [...new Set(a.links.filter((l) => l.role === 'name' && engine.index.persons.has(l.entity)).map((l) => l.entity))];
+  const asked = ctx.people.filter((p) => !goneWith.includes(p));
+  const roleAsked = a.roles.every((r) => r.of === '') && asked.length > 0;
+  if (a.accompany && goneWith.length && roleAsked) {
+    const withThem = companions(ctx, goneWith, asked);
+    if (withThem) return withThem;
+  }
+  if (a.accompany && !goneWith.length && roleAsked && a.roles.length + a.links.filter((l) => l.role === 'title').length > 0) return describePeople(ctx, asked);
   const leads = a.roles.length ? ctx.people : namedPeople(ctx);
   if (a.accompany && leads.length) return companions(ctx, leads) ?? sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   // "Kazakhstan's foreign minister in the Rome release": the role's holders are the answer.
@@ -565,6 +575,12 @@ function whoAnswer(ctx: Context): Answer | undefined {
   if (asksAboutMeeting && !a.others && ctx.terms.length && a.links.length && !asksAboutAction(ctx) && sceneOnly(ctx)) {
     const met = everyoneMet(ctx);
     if (met) return met;
+  }
+  // "Which Barbados minister did the ambassador meet the same day as the credentials ceremony?": the holders of the
+  // country's role asked who were met — the rest of the question says when, not who.
+  if (asksAboutMeeting && !a.others && a.roles.length && a.roles.every((r) => r.of !== '') && !asksAboutAction(ctx)) {
+    const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
+    if (met.length) return describePeople(ctx, met);
   }
   // "The japanese guy at the consultations, who was he?" (no role asked: "кто из заместителей …"): of one visit, its words only its scene — that country’s
   // people there, those met first.
@@ -673,7 +689,7 @@ function sceneOnly(ctx: Context): boolean {
  * releases that introduce them (the visitor, the people at the meetings), less whom the question names.
  * A person of no known country: the others at their meetings.
  */
-function companions(ctx: Context, leads: readonly string[]): Answer | undefined {
+function companions(ctx: Context, leads: readonly string[], among?: readonly string[]): Answer | undefined {
   const { engine } = ctx;
   const countries = leads.map((p) => entity(engine, p)?.country).filter((c): c is string => c !== undefined);
   const inRelease = new Set(engine.knowledge.mentions.filter((m) => leads.includes(m.person) && ctx.releases.has(m.release)).map((m) => m.release));
@@ -685,7 +701,7 @@ function companions(ctx: Context, leads: readonly string[]): Answer | undefined 
   const side = countries.length
     ? [...present].filter((p) => countries.includes(entity(engine, p)?.country ?? ''))
     : leads.flatMap((p) => meetingsIn(ctx, p)).flatMap((m) => m.with);
-  const others = [...new Set(side)].filter((p) => !leads.includes(p) && !ctx.specific.includes(p));
+  const others = [...new Set(side)].filter((p) => !leads.includes(p) && (among ? among.includes(p) : !ctx.specific.includes(p)));
   return others.length ? describePeople(ctx, others) : undefined;
 }
 
@@ -1044,7 +1060,40 @@ function personBrief(ctx: Context, id: string, meetings: readonly Meeting[]): An
 
 // ── yes / no ───────────────────────────────────────────────────────────────
 
+/**
+ * "They signed 10 docs in Baku, yeah?": a yes needs the number proposed in what it quotes — else the release does not
+ * say it, and what it says (eight documents) is the answer.
+ */
 function yesNoAnswer(ctx: Context): Answer | undefined {
+  const answer = yesNoVerdict(ctx);
+  if (!answer || answer.status !== 'answered' || !answer.summary.startsWith(ctx.S.yes)) return answer;
+  const said = [answer.summary, ...answer.items, ...answer.sources.map((x) => x.quote)].join(' ');
+  const unsaid = ctx.a.proposed.numbers.filter((n) => !saysNumber(said, n));
+  if (unsaid.length === 0) return answer;
+  // (With the sentences that give the figure, when the fact found is only about its subject.)
+  const figures = sentenceAnswer(ctx)?.sources ?? [];
+  return answered(
+    `${ctx.S.releaseSilentAbout(quoteList(unsaid, ctx.lang))} ${ctx.S.whatItSays} ${answer.summary.slice(ctx.S.yes.length).trim()}`.trim(),
+    answer.items,
+    [...figures, ...answer.sources],
+    ctx.lang,
+  );
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** Whether a text gives a number: as its digits ("1,000" for "1000"), or spelled out ("ten"). */
+function saysNumber(text: string, digits: string): boolean {
+  // ("double": "doubled", "doubling".)
+  if (!/^\d/.test(digits)) return new RegExp(`\\b${digits.replace(/(?:e|ed|d)$/, '')}`, 'i').test(text);
+  const plain = digits.replace(/,/g, '');
+  const written = text.replace(/(\d),(?=\d{3})/g, '$1');
+  if (new RegExp(`(?<![\\d.])${plain.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(written)) return true;
+  const word = NUMBER_WORDS[Number(plain)];
+  return word !== undefined && new RegExp(`\\b${word}\\b`, 'i').test(text);
+}
+
+function yesNoVerdict(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
   // "vucic turned down the invite, right?": no yes or no to the fate guessed — the proposal and what became of it.
   // (Only where the release says what became of it: "did the king accept the invite?" of an invitation it leaves

@@ -55,7 +55,17 @@ export function sentenceAnswer(
   states?: (text: string) => boolean,
 ): Answer | undefined {
   const sources = bestSentences(ctx, releases, paragraphs, states);
-  return sources.length ? answered(ctx.S.fromText, [], sources, ctx.lang) : undefined;
+  // ("How many documents were signed?" — "… the documents below were signed:" and a list of eight: the count is the list's.)
+  const listed = ctx.a.ask === 'count' ? lastItemNumber(sources) : 0;
+  return sources.length ? answered(listed ? ctx.S.listed(listed) : ctx.S.fromText, [], sources, ctx.lang) : undefined;
+}
+
+/** The highest item number of the numbered lists among the sources (0 when there is none). */
+function lastItemNumber(sources: readonly Source[]): number {
+  const numbers = sources
+    .filter((x) => LIST_ITEM.test(x.quote))
+    .flatMap((x) => [...x.quote.matchAll(/(?:^|[;:.]\s)(\d{1,2})[.)]\s/g)].map((m) => Number(m[1])));
+  return Math.max(0, ...numbers);
 }
 
 /**
@@ -136,7 +146,11 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   const covers = (release: string): boolean => {
     if (needed === 0) return true;
     const places = required.filter((id) => index.releasesNamingEntity.get(id)?.has(release)).length;
-    return ((wordsByRelease.get(release)?.size ?? 0) + places) / needed >= MIN_COVERAGE;
+    // (The agency that put the release out counts too, though no sentence names it: "… kazinform datelined it astana".)
+    const seen = wordsByRelease.get(release);
+    const agency = new Set(tokensOf(engine.knowledge.releases.get(release)?.source ?? '').map((t) => t.stem));
+    const byAgency = words.filter((w) => !seen?.has(w) && agency.has(w)).length;
+    return ((seen?.size ?? 0) + byAgency + places) / needed >= MIN_COVERAGE;
   };
 
   const strict = strictCues(ctx.a);
@@ -225,7 +239,10 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
         // (…or with the response quoted beside it: "proposed consultations. X supported it and suggested holding the
         // first round in Santo Domingo" says where.)
         answersKind:
-          states !== undefined || answersKind(ctx, text, tokens, byName) || responseAnswersKind(ctx, { release, paragraph: hit.paragraph, quote: text }),
+          states !== undefined ||
+          answersKind(ctx, text, tokens, byName) ||
+          responseAnswersKind(ctx, { release, paragraph: hit.paragraph, quote: text }) ||
+          (ctx.a.ask === 'count' && listAfter(engine, { release, paragraph: hit.paragraph, quote: text }).length > 0),
         source: { release, paragraph: hit.paragraph, quote: text },
       },
     ];
@@ -261,13 +278,50 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
           words.filter((w) => !scene.has(w)),
           MAX_SENTENCES + (ctx.a.compound ? 1 : 0),
         );
-  return withResponses(
+  return withLists(
     engine,
-    [...chosen, ...halves].map((s) => s.source),
-    // ("tl;dr of his chat with the tourism minister": the sentence that found the meeting, and what its paragraph goes on to say.)
-    ctx.a.ask === 'summary' ? SUMMARY_FOLLOWING : 0,
+    withResponses(
+      engine,
+      [...chosen, ...halves].map((s) => s.source),
+      // ("tl;dr of his chat with the tourism minister": the sentence that found the meeting, and what its paragraph goes on to say.)
+      ctx.a.ask === 'summary' ? SUMMARY_FOLLOWING : 0,
+    ),
+    ctx.a.ask === 'count',
   );
 }
+
+/**
+ * "… the documents below were signed:" and a numbered list in the next paragraph: the list is what the sentence says
+ * (what was signed, and — by its last number — how many).
+ */
+function withLists(engine: Engine, sources: readonly Source[], counting: boolean): Source[] {
+  return sources.flatMap((x) => {
+    const list = listAfter(engine, x);
+    const quoted = (item: Source) => sources.some((y) => y.release === item.release && y.paragraph === item.paragraph);
+    // (An item found on its own answers by itself: "what does the communique say about water?" — its item 4, not all eight.)
+    if (!counting && list.some(quoted)) return [x];
+    return [x, ...list.filter((item) => !quoted(item))];
+  });
+}
+
+/**
+ * The numbered list a sentence ending in a colon introduces: the paragraph after it ("1. Plan …; 2. Memorandum …"),
+ * or the run of paragraphs "1. …", "2. …" that follows it.
+ */
+function listAfter(engine: Engine, x: Source): Source[] {
+  if (!x.quote.trimEnd().endsWith(':')) return [];
+  const paragraphs = engine.knowledge.releases.get(x.release)?.paragraphs ?? [];
+  const items: Source[] = [];
+  // (paragraphs[x.paragraph] is the one after x's: paragraph numbers count from 1.)
+  for (let p = x.paragraph; p < paragraphs.length && items.length < MAX_LIST_ITEMS && itemNumber(paragraphs[p]!) === items.length + 1; p++)
+    items.push({ release: x.release, paragraph: p + 1, quote: paragraphs[p]! });
+  return items;
+}
+
+const LIST_ITEM = /^\d{1,2}[.)]\s/;
+const itemNumber = (text: string): number => Number(/^(\d{1,2})[.)]\s/.exec(text)?.[1] ?? 0);
+/** A list quoted at most this many paragraphs long. */
+const MAX_LIST_ITEMS = 15;
 
 /** A summary quotes, after a sentence it found, this many of the sentences that follow it in its paragraph. */
 const SUMMARY_FOLLOWING = 2;
@@ -338,7 +392,8 @@ export function sceneStems(engine: Engine, id: string): ReadonlySet<string> {
   if (!release) return new Set();
   let scene = SCENES.get(release);
   if (!scene) {
-    scene = new Set(tokensOf(`${release.title} ${release.paragraphs[0] ?? ''}`).map((t) => t.stem));
+    // (And the agency that put it out: "the consultations kazinform datelined astana" — Kazinform says which release.)
+    scene = new Set(tokensOf(`${release.title} ${release.paragraphs[0] ?? ''} ${release.source ?? ''}`).map((t) => t.stem));
     SCENES.set(release, scene);
   }
   return scene;

@@ -95,6 +95,7 @@ function fileSchema() {
     membership: phrases,
     others: phrases,
     accompany: phrases,
+    time_references: phrases,
     delegation_nouns: phrases,
     name_words: phrases,
     ordinal_words: phrases,
@@ -214,6 +215,8 @@ export const LEXICON = {
   membership: new Set(all((f) => f.membership)),
   others: all((f) => f.others),
   accompany: all((f) => f.accompany),
+  /** "… the same day as the credentials ceremony": the words after it say when, not what is asked. */
+  timeReferences: all((f) => f.time_references),
   /** "The Kazakh delegation", "делегации Малайзии": a country's side. */
   delegationNouns: new Set(all((f) => f.delegation_nouns)),
   /** "What's the name of …", "как зовут …": a name is asked for, not a title or a role. */

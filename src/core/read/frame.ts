@@ -104,5 +104,7 @@ export interface Frame {
     entities: readonly string[];
     unknownNames: readonly string[];
     dates: readonly DateMention[];
+    /** Numbers that are no date ("signed 10 docs", "the loan was 500m"), as their digits ("10", "500"). */
+    numbers: readonly string[];
   };
 }

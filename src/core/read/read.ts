@@ -60,6 +60,9 @@ const PROPOSAL_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === '
 const YESNO_TAGS = LEXICON.yesnoTags.map(lexiconPhrase);
 const OTHERS = LEXICON.others.map(lexiconPhrase);
 const ACCOMPANY = LEXICON.accompany.map(lexiconPhrase);
+const TIME_REFERENCES = LEXICON.timeReferences.map(lexiconPhrase);
+/** Words after a time reference that are the other event's ("the credentials ceremony"), at most. */
+const REFERENCE_WORDS = 4;
 const TRADE_SUBJECT_STEMS = new Set([...LEXICON.tradeSubjects].map(lexiconStem));
 const SUMMARY_STEMS = new Set([...LEXICON.summaryWords].map(lexiconStem));
 // Compared as written (plurals listed): stems would take "represented" for "representative".
@@ -171,12 +174,21 @@ export function read(question: string, index: SearchIndex): Frame {
   // Typo-tolerant linking for the words left: "tedross", "guteres", "world health org".
   links.push(...linkFuzzy(tokens, candidates, taken, index));
 
+  // "Which minister did he meet the same day as the credentials ceremony?": who is asked; the ceremony says when.
+  const reference: boolean[] = [];
+  if (askOf(words, tokens, intents, free, tagged) === 'who')
+    for (const phrase of TIME_REFERENCES)
+      for (let i = 0; i < words.length; i++) {
+        const n = matchLength(phrase, words, i, () => true);
+        if (n > 0)
+          for (let k = i + n, left = REFERENCE_WORDS; k < words.length && left > 0; k++) if (!STOP(words[k]!) && !taken[k]) (reference[k] = true), left--;
+      }
   const terms: string[] = [];
   const subjectWords: string[] = [];
   const unknownWords: string[] = [];
   const unknownPositions: number[] = [];
   for (const i of candidates) {
-    if (taken[i]) continue;
+    if (taken[i] || reference[i]) continue;
     const token = tokens[i]!;
     const known = knownStem(token, index);
     if (known) {
@@ -221,6 +233,14 @@ export function read(question: string, index: SearchIndex): Frame {
         subjectWords.splice(i, 1);
       }
   }
+  // "Did KZ-Georgia trade double in H1 2022?": the change is the value proposed, which the figure's sentence confirms or
+  // not ("grew five-fold") — no subject word.
+  if (ask === 'yesno' && terms.some((t) => TRADE_SUBJECT_STEMS.has(t)))
+    for (let i = terms.length - 1; i >= 0; i--)
+      if (FIGURE_CHANGE_WORDS.has(subjectWords[i]!.toLowerCase())) {
+        terms.splice(i, 1);
+        subjectWords.splice(i, 1);
+      }
   // A figure's change asked ("how much did it grow yoy?", "trade in 2023 vs 2022?"): the words of comparing are no
   // subject a release must write.
   // (And beside a count: "how many e-visas this year, and % up yoy?")
@@ -265,7 +285,7 @@ export function read(question: string, index: SearchIndex): Frame {
           dates,
           index,
         )
-      : { entities: [], unknownNames: [], dates: [] };
+      : { entities: [], unknownNames: [], dates: [], numbers: [] };
   // "… apart from the consultations in Nay Pyi Taw?": a name in what the asker already knows proposes nothing.
   if (known.size) {
     const inKnown = (l: { start: number; end: number }): boolean => tokens.slice(l.start, l.end).every((t) => known.has(t.stem));
@@ -771,6 +791,18 @@ function countsWhatIsCounted(words: readonly string[], free: (i: number) => bool
 /** The words after which a yes/no question names a place: "in", "at". */
 const IN_A_PLACE = new Set(['in', 'at', 'в']);
 
+/** The numbers of a yes/no question that are no date or year: "signed 10 docs", "500m", "1.6bn" → "10", "500", "1.6". */
+function proposedNumbers(words: readonly string[], dates: Frame['dates']): string[] {
+  const inDate = new Set(dates.flatMap((d) => d.positions));
+  return words.flatMap((w, i) => {
+    // ("Did trade double?": a change is a number too.)
+    if (CHANGE_VALUES.has(w)) return [w];
+    const digits = /^\d[\d,.]*/.exec(w)?.[0].replace(/[.,]$/, '');
+    return digits && !inDate.has(i) && !/^(?:19|20)\d\d$/.test(digits) ? [digits] : [];
+  });
+}
+const CHANGE_VALUES = new Set(['double', 'doubled', 'triple', 'tripled', 'halve', 'halved', 'twofold', 'threefold']);
+
 function proposedValues(
   words: readonly string[],
   links: readonly Link[],
@@ -812,7 +844,7 @@ function proposedValues(
   const names = ofPerson
     ? [...worldLinks.map((l) => l.entity), ...unknown]
     : [...worldLinks.filter((l) => after(l) && placed(index.worldKinds.get(l.entity))).map((l) => l.entity), ...unknownPlaces];
-  return { entities, unknownNames: [...new Set(names)], dates };
+  return { entities, unknownNames: [...new Set(names)], dates, numbers: proposedNumbers(words, dates) };
 }
 
 /** "credentials to PM Mottley in Bridgetown": a word nobody knows right after a role is a name, not a subject. */

@@ -270,6 +270,8 @@ export function sentenceSpans(paragraph: string): number[] {
     if (/^\p{Lu}$/u.test(lastWord) && /\s\p{Lu}\.\s+$/u.test(paragraph.slice(Math.max(start, end - 6), end))) continue;
     // Nor do dotted initials ("the L.N. Gumilyov Eurasian National University", "the U.S. delegation").
     if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(lastWord)) continue;
+    // Nor does the number of a list's item ("… signed: 1. Plan of …; 2. Memorandum …").
+    if (/(?:^|[;:])\s*\d{1,2}[.)]\s+$/.test(paragraph.slice(start, end))) continue;
     pushTrimmed(spans, paragraph, start, end);
     start = end;
   }
