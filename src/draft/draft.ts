@@ -69,14 +69,9 @@ export async function draftRelease(options: DraftOptions): Promise<DraftResult> 
 
   const text = releaseText(clean.paragraphs);
   const source = path.basename(options.file);
-  // People alone would make the release "curated" and stop its sentence-by-sentence answers: without
-  // a fact or a meeting, the entry stays uncurated and the people found are listed for the moderator.
-  let curated = draft.facts.length + draft.meetings.length > 0;
-  if (!curated && draft.people.length) {
-    draft.checks.push(`people found (not written, the entry stays uncurated): ${draft.people.map((p) => p.person).join(', ')}`);
-    draft.people = [];
-    draft.entities = draft.entities.filter((e) => e.id === draft.release.place || e.id === draft.release.principal || referencedBy(draft, e.id));
-  }
+  // People alone are worth writing: "who's Helena Brandt?" of a side event with no meeting drafted. (Every sentence stays
+  // answerable, curated or not: no fact covers it.)
+  let curated = draft.facts.length + draft.meetings.length + draft.people.length > 0;
   let yaml = draftYaml(draft, source);
   let errors = await validate(options.knowledgeDir, out, draft.release.id, text, yaml);
   const report: string[] = [];
@@ -130,12 +125,6 @@ function checksOf(draft: Draft): string[] {
     checks.push(`no fact cites ¶${draft.uncovered.join(', ¶')}: add what matters there (a curated release is answered from its facts)`);
   }
   return checks;
-}
-
-/** True when a kept entity (place, principal) points at this one. */
-function referencedBy(draft: Draft, id: string): boolean {
-  const kept = draft.entities.filter((e) => e.id === draft.release.place || e.id === draft.release.principal);
-  return kept.some((e) => e.country === id || e.organization === id);
 }
 
 function withoutRefs(draft: Draft): Draft['release'] {

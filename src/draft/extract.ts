@@ -267,6 +267,14 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   );
   const chosen = principalOf(sentences, resolver);
   const principal = chosen?.mention;
+  // "Deputy Foreign Minister Roman Vassilenko met the AIIB President": the release's principal, whose title names no
+  // country or organization, is of the ministry's own country.
+  const principalEntity = principal ? resolver.created.find((c) => c.id === principal.person) : undefined;
+  const home = homeCountry(resolver);
+  if (principalEntity && !principalEntity.country && !principalEntity.organization && home) {
+    principalEntity.country = home;
+    checks.push(`person ${principalEntity.id}: country ${home}, the principal's — the title names no country`);
+  }
   const textPlace = first ? placeOf(first, resolver) : undefined;
   const datelinePlace = options.dateline
     ? (resolver.mentions(options.dateline.place, true).find((m) => m.type === 'place' || m.type === 'country')?.entity ??
@@ -327,7 +335,6 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   let current: DraftMeeting | undefined;
   /** The visitor's delegation, listed before the first meeting: who joins that meeting. */
   let ownSide: { ids: string[]; source: { paragraph: number; quote: string } } | undefined;
-  const home = homeCountry(resolver);
   let lastParagraph = 0;
   let lastActor: string | undefined;
   for (const s of sentences) {
@@ -437,7 +444,8 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       const ids = [...new Set(listed.map((p) => p.person))];
       // "The Brazilian delegation also included A, B and C": they are of the delegation's country.
       // "… on the Kazakh side, by A and B, and on the Romanian side by C": each of the side named before them.
-      const sides = [...s.text.matchAll(/\bon the ([\p{L}-]+) side\b/giu)].map((m) => ({
+      // (And "… while the Kyrgyz side was joined by Y".)
+      const sides = [...s.text.matchAll(/\b(?:on )?the ([\p{L}-]+) side\b/giu)].map((m) => ({
         at: m.index!,
         country: s.mentions.find((x) => x.type === 'country' && x.start >= m.index! && x.end <= m.index! + m[0].length)?.entity,
       }));
@@ -516,6 +524,14 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       e.country = guests.country;
       checks.push(`person ${who}: country ${guests.country}, ${guests.why}; the title names no country`);
     }
+  }
+  // "Deputy Foreign Minister Roman Vassilenko addressed the conference": an office of no country, held by someone no
+  // meeting has, is the ministry's own — its releases name others' offices by their country.
+  const metAt = new Set(meetings.flatMap((m) => m.with));
+  for (const e of resolver.created) {
+    if (e.type !== 'person' || e.country || e.organization || metAt.has(e.id) || !home || !MINISTRY_OFFICE.test(e.title ?? '')) continue;
+    e.country = home;
+    checks.push(`person ${e.id}: country ${home}, the ministry's own — the title names no country`);
   }
   for (const m of meetings) for (const who of m.with) if (!people.has(who)) checks.push(`meeting ${m.id}: ${who} has no introduction in people:`);
   const cited = new Set([...facts, ...meetings.flatMap((m) => m.facts)].flatMap((f) => f.sources.map((x) => x.paragraph)));
@@ -953,7 +969,24 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
   const firstTok = toks[former || owner ? j + 1 : j];
   // "Rauan Zhakupov, aide to Kazakh President Kassym-Jomart Tokayev on foreign policy,": a title in lower case,
   // as wire services write them, up to the next comma or full stop.
-  if (firstTok && TITLE_HEADS.has(firstTok.text) && /^(?:to|of|for|at|in)$/.test(toks[j + 1]?.text ?? '')) {
+  // (A few words in lower case may come before the head: "deputy director of UNDP's …", "regional water adviser of UNDP",
+  // "head of trade at the EU Delegation".)
+  let headAt = j;
+  while (
+    headAt < j + 3 &&
+    toks[headAt] &&
+    /^\p{Ll}[\p{Ll}-]*$/u.test(toks[headAt]!.text) &&
+    !TITLE_HEADS.has(toks[headAt]!.text) &&
+    sep(text, toks, headAt + 1) === ' '
+  )
+    headAt++;
+  if (!TITLE_HEADS.has(toks[headAt]?.text ?? '')) headAt = j;
+  if (
+    firstTok &&
+    TITLE_HEADS.has(toks[headAt]?.text ?? '') &&
+    /^(?:to|of|for|at|in)$/.test(toks[headAt + 1]?.text ?? '') &&
+    (headAt === j || firstTok === toks[j])
+  ) {
     const rest = text.slice(firstTok.start);
     const stop = rest.search(/[,.;(]/);
     const title = (stop < 0 ? rest : rest.slice(0, stop)).trim();
@@ -1271,6 +1304,10 @@ function principalOf(sentences: readonly Sentence[], resolver: EntityResolver): 
     why: `¶1 names nobody, nor anyone of ${home ?? 'the home country'}: the first person named with no country (made ${home ?? 'home'}'s)`,
   };
 }
+
+/** A foreign ministry's office: "Deputy Foreign Minister", "Minister of Foreign Affairs", "Ambassador-at-Large". */
+const MINISTRY_OFFICE =
+  /^(?:(?:Deputy|Vice|First Deputy) )?(?:Foreign Minister|Minister of Foreign Affairs)$|^Ambassador-at-Large$|^Spokesperson of the (?:Foreign )?Ministry/;
 
 /** A head of state's or government's title with no country: "King", "Prime Minister", "President". */
 const BARE_HEAD_TITLE = /^(?:King|Queen|Emir|Sultan|President|Vice[- ]President|Prime Minister|Deputy Prime Minister|Governor[- ]General|Crown Prince)$/;

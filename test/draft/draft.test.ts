@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { loadKnowledge, type Knowledge } from '../../src/core';
+import { ask, createEngine, loadKnowledge, toPlainText, type Knowledge } from '../../src/core';
 import { cleanRelease, parseDate, releaseText } from '../../src/draft/clean';
 import { draftRelease, type DraftResult } from '../../src/draft/draft';
 
@@ -200,15 +200,28 @@ describe('draftRelease on text it cannot read', () => {
     expect(loaded.warnings.map((w) => w.path)).toEqual(['release.date']);
   });
 
-  it('keeps a release with people but no facts uncurated', async () => {
-    const s = await setup('without-geneva');
+  it('writes the people of a release with no facts, and its sentences still answer', async () => {
+    const s = await setup('complete'); // (the ministry's country is the one its releases' principals are of)
     cleanups.push(s.dir);
-    const file = path.join(s.dir, 'ru.txt');
-    await fs.writeFile(file, 'Министр иностранных дел Мурат Нуртлеу провёл встречу 5 March 2024.\n\nСтороны обсудили сотрудничество.\n');
+    const file = path.join(s.dir, 'side-event.txt');
+    await fs.writeFile(
+      file,
+      [
+        'NEW YORK, 22 April 2031 – Deputy Foreign Minister Arman Oskenov opened a side event on the Aral Sea.',
+        "Helena Brandt, deputy director of UNDP's Regional Bureau for Europe, said the region had become a laboratory of adaptation.",
+      ].join('\n\n'),
+    );
     const result = await draftRelease({ file, knowledgeDir: s.knowledgeDir });
-    expect(result.ok && result.curated).toBe(false);
+    expect(result.ok && result.curated).toBe(true);
     const loaded = await loadKnowledge(s.knowledgeDir);
-    expect(loaded.ok && loaded.knowledge.releases.get('2024-03-05')?.curated).toBe(false);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    const k = loaded.knowledge;
+    // (A name with its title after it in lower case, as wire services write them; an office of no country, the ministry's.)
+    expect(k.entities.get('helena-brandt')?.title).toBe("deputy director of UNDP's Regional Bureau for Europe");
+    expect(k.entities.get('arman-oskenov')?.country).toBe('kazakhstan');
+    const engine = createEngine(k);
+    expect(toPlainText(ask(engine, "who's helena brandt?"), k)).toMatch(/^Helena Brandt — deputy director/);
+    expect(toPlainText(ask(engine, 'what did the undp person say about the region?'), k)).toContain('laboratory of adaptation');
   });
 
   it('drafts a release in another layout: one paragraph per line, an unknown country, an organization with its acronym', async () => {

@@ -541,7 +541,12 @@ function whoAnswer(ctx: Context): Answer | undefined {
   const leads = a.roles.length ? ctx.people : namedPeople(ctx);
   if (a.accompany && leads.length) return companions(ctx, leads) ?? sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   // "Kazakhstan's foreign minister in the Rome release": the role's holders are the answer.
-  if (a.roles.length && ctx.people.length && !asksAboutMeeting) return describePeople(ctx, ctx.people);
+  if (a.roles.length && ctx.people.length && !asksAboutMeeting) {
+    const described = describePeople(ctx, ctx.people);
+    // ("… – who, and who did he thank?": the second question is the action's, in the sentences that state it.)
+    const said = a.compound && a.cues.length ? sentenceAnswer(ctx) : undefined;
+    return said ? answered(described.summary, described.items, [...described.sources, ...said.sources], ctx.lang) : described;
+  }
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);

@@ -210,9 +210,6 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       return [];
     // "How many tonnes of rice…" is not answered by "150,000 tonnes of wheat": the number's own "of" must be the thing asked.
     if (ctx.a.ask === 'count' && (countsSomethingElse(text, ctx.a.terms) || countsOnlyTime(text, ctx.a.terms))) return [];
-    // A count is of the thing asked about: "how many companies took part in the Business Council" is not
-    // answered by a number of companies elsewhere. The organizations and events asked about must be named.
-    if (ctx.a.ask === 'count' && required.some((id) => !['place', 'country'].includes(entity(engine, id)?.type ?? '') && !named.has(id))) return [];
     // (A name the release's headline and opening already give sets its scene, as every sentence of it does: "… right?
     // (kosherbayev at UNHCR, geneva)" says which release, not which of its sentences.)
     // (Worked out only for a name the sentence has: most candidates have none, and a release's scene costs a tokenizing.)
@@ -221,6 +218,11 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       const scene = sceneStems(engine, release);
       return stems.length > 0 && stems.every((x) => scene.has(x));
     };
+    // A count is of the thing asked about: "how many companies took part in the Business Council" is not
+    // answered by a number of companies elsewhere. The organizations and events asked about must be named — or set
+    // the release's scene ("during the forum" of a release about the Kazakhstan-Malawi Business Forum).
+    if (ctx.a.ask === 'count' && required.some((id) => !['place', 'country'].includes(entity(engine, id)?.type ?? '') && !named.has(id) && !sets(id)))
+      return [];
     // "kz-eu trade": a figure of a pair is of the partner asked — "trade between the two countries" in a release about
     // a Polish delegation is Poland's, not the EU's. The partner is named in the sentence or sets its release's scene.
     if (asksFigure(ctx.a) && statesFigure(text) && required.some((id) => !named.has(id) && !sets(id))) return [];
