@@ -2432,3 +2432,20 @@ describe('who-questions that say when by another event of the release', () => {
     expect(said).toMatch(/^Rupert Hentzau/);
   });
 });
+
+describe('how many people attended, and how many countries came: the number the text gives, not the people it names', () => {
+  const text = [
+    'Astana conference marks the anniversary of the test site closure',
+    'ASTANA, 29 August 2031 – Deputy Foreign Minister Arman Oskenov opened a conference on the legacy of nuclear testing.',
+    'Between 1949 and 1989, 456 nuclear tests were conducted at the site.',
+    'Ingrid Halvorsen, head of the external relations section of the CTBTO, and Rudolf Elphberg, Foreign Minister of Ruritania, addressed the conference.',
+  ].join('\n\n');
+
+  it('says the release does not give it, rather than count the tests or the speakers', async () => {
+    const d = await draft(await knowledgeCopy(), 'conference.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(ask(engine, 'how many people attended the astana conference on nuclear tests?').status).toBe('not_found');
+    expect(ask(engine, 'how many countries took part in the astana conference?').status).toBe('not_found');
+    expect(toPlainText(ask(engine, 'how many nuclear tests were conducted at the site?'), d.k)).toContain('456');
+  });
+});

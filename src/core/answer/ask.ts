@@ -1333,6 +1333,8 @@ function countAnswer(ctx: Context): Answer | undefined {
   // "How many days did the visit last?" counts something the release does not count.
   // Something the meetings do not count ("how many scholarships…"): only a sentence with a number says.
   if (!a.countable) return sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
+  // "How many people attended the conference?": how many came, which only a sentence gives — not how many it names.
+  if (a.asksAttendance && a.counted) return sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   // "How many leaders came to the SCO summit?": nobody the release names is of the summit.
   if (ctx.specific.length && ctx.people.length === 0) return notFound(ctx.S.releaseSilent, ctx.lang);
   if (ctx.people.length) {

@@ -210,6 +210,11 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       return [];
     // "How many tonnes of rice…" is not answered by "150,000 tonnes of wheat": the number's own "of" must be the thing asked.
     if (ctx.a.ask === 'count' && (countsSomethingElse(text, ctx.a.terms) || countsOnlyTime(text, ctx.a.terms))) return [];
+    // "How many people attended?" is not answered by "456 nuclear tests were conducted": a number of that kind of thing.
+    // (A word the question asks about itself — "how many Nigerian students" — is looked for as a subject word already.)
+    const countedKind = ctx.a.counted !== undefined && !ctx.a.terms.includes(stem(ctx.a.counted)) ? ctx.a.counted : undefined;
+    if (ctx.a.ask === 'count' && countedKind && !countsKind(text, countedKind) && !listAfter(engine, { release, paragraph: hit.paragraph, quote: text }).length)
+      return [];
     // (A name the release's headline and opening already give sets its scene, as every sentence of it does: "… right?
     // (kosherbayev at UNHCR, geneva)" says which release, not which of its sentences.)
     // (Worked out only for a name the sentence has: most candidates have none, and a release's scene costs a tokenizing.)
@@ -528,6 +533,16 @@ function countsSomethingElse(text: string, terms: readonly string[]): boolean {
   }
   return things.length > 0 && !things.some((words) => words.some((w) => terms.includes(w)));
 }
+
+/** Whether a number in the text counts the kind of thing a countable word asks ("people": "300 participants", "delegates from 40"). */
+function countsKind(text: string, counted: string): boolean {
+  const kind = new Set((LEXICON.countedKinds.get(counted) ?? [counted]).map((w) => stem(w)));
+  for (const m of text.matchAll(COUNT_THEN_WORDS)) if (m[1]!.split(/\s+/).some((w) => kind.has(stem(w.toLowerCase())))) return true;
+  return false;
+}
+/** A number, and the few words after it that say what it counts. */
+const COUNT_THEN_WORDS =
+  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
 
 /**
  * "How many foreign visitors did it get?" is not answered by "stay may not exceed 90 days within any 180-day period":

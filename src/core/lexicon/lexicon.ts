@@ -91,6 +91,8 @@ function fileSchema() {
     role_modifiers: phrases,
     role_held_by: z.record(z.string(), phrases).default({}),
     countable: phrases,
+    counted_kinds: z.record(z.string(), phrases).default({}),
+    attendance_words: phrases,
     spell_out: phrases,
     membership: phrases,
     others: phrases,
@@ -211,6 +213,9 @@ export const LEXICON = {
   roles: all((f) => f.roles),
   roleModifiers: new Set(all((f) => f.role_modifiers)),
   countable: all((f) => f.countable),
+  attendanceWords: all((f) => f.attendance_words),
+  /** For each countable word, the words a sentence counts that kind of thing with ("people": participants, delegates …). */
+  countedKinds: new Map(FILES.flatMap((f) => Object.values(f.counted_kinds).flatMap((words) => words.map((w) => [w, words] as const)))),
   spellOut: all((f) => f.spell_out),
   membership: new Set(all((f) => f.membership)),
   others: all((f) => f.others),

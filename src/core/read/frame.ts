@@ -93,6 +93,10 @@ export interface Frame {
   compound: boolean;
   /** For "how many": whether what is counted is something the releases count (people, meetings, countries…). */
   countable: boolean;
+  /** …and the word it is counted by ("people", "countries"), when the lexicon's counted_kinds has it. */
+  counted: string | undefined;
+  /** "How many … attended / took part": how many came, not how many the release names. */
+  asksAttendance: boolean;
   /** Roles that single out an office of a named country or organization ("the Saudi king", "the Turkish foreign minister"); `of` is '' for a role of nobody named ("which deputy FM went to Manila?"). */
   /** `of`: the entity the role is of; '' when the question names none ("which deputy FM …"). */
   roles: ReadonlyArray<{ role: string; of: string }>;

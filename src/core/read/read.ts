@@ -59,6 +59,7 @@ const FIGURE_CHANGE_WORDS = new Set([...GROWTH_WORDS, ...LEXICON.figureChangeWor
 const PROPOSAL_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'proposal' && p.words.length === 1).map((p) => p.words[0]!));
 const YESNO_TAGS = LEXICON.yesnoTags.map(lexiconPhrase);
 const OTHERS = LEXICON.others.map(lexiconPhrase);
+const ATTENDANCE = LEXICON.attendanceWords.map(lexiconPhrase);
 const ACCOMPANY = LEXICON.accompany.map(lexiconPhrase);
 const TIME_REFERENCES = LEXICON.timeReferences.map(lexiconPhrase);
 /** Words after a time reference that are the other event's ("the credentials ceremony"), at most. */
@@ -354,6 +355,8 @@ export function read(question: string, index: SearchIndex): Frame {
     fate,
     compound: LEXICON.secondQuestion(question),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
+    counted: ask === 'count' ? countedWord(words, free) : undefined,
+    asksAttendance: ATTENDANCE.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
     roles: rolesIn(
       tokens,
       free,
@@ -768,9 +771,9 @@ function asksCounterpart(words: readonly string[], intents: ReadonlySet<Intent>)
   return passive || intents.has('meet') || (intents.has('topic') && words.some((w) => LEXICON.withWords.has(w)));
 }
 
-/** "How many days did the visit last?" counts something the releases do not count. */
-function countsWhatIsCounted(words: readonly string[], free: (i: number) => boolean): boolean {
-  const counted = words.findIndex(
+/** The word a "how many" counts: the first after it ("how many [people] attended", "how many foreign [ministers]"). */
+function countedAt(words: readonly string[], free: (i: number) => boolean): number {
+  return words.findIndex(
     (w, i) =>
       i > 0 &&
       free(i) &&
@@ -778,6 +781,17 @@ function countsWhatIsCounted(words: readonly string[], free: (i: number) => bool
       !['how', 'many', 'much', 'сколько', 'different', 'всего', 'было', 'были'].includes(w) &&
       !/^(international|foreign)$/.test(w),
   );
+}
+
+/** …when the lexicon's counted_kinds has it: "people", "countries". */
+function countedWord(words: readonly string[], free: (i: number) => boolean): string | undefined {
+  const word = words[countedAt(words, free)];
+  return word !== undefined && LEXICON.countedKinds.has(word) ? word : undefined;
+}
+
+/** "How many days did the visit last?" counts something the releases do not count. */
+function countsWhatIsCounted(words: readonly string[], free: (i: number) => boolean): boolean {
+  const counted = countedAt(words, free);
   return (
     counted < 0 || COUNTABLE_STEMS.has(stem(normalize(words[counted]!))) || [...COUNTABLE_STEMS].some((s) => isCyrillic(s) && words[counted]!.startsWith(s))
   );
