@@ -228,3 +228,5 @@ archiveSuite('archive-27');
 archiveSuite('archive-28');
 archiveSuite('archive-29');
 archiveSuite('archive-30');
+archiveSuite('archive-31');
+archiveSuite('archive-32');
