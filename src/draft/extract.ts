@@ -1435,6 +1435,8 @@ function placeOf(first: Sentence, resolver: EntityResolver): string | undefined 
   for (const m of first.mentions) {
     const before = first.text.slice(0, m.start);
     if (placeTypes.includes(m.type) && (/\bin\s+(?:the\s+)?$/.test(before) || CITY_OF.test(before)) && !RESIDES_IN.test(before)) return m.entity;
+    // "On 27–28 May, Astana hosted the 9th meeting of …": the city that hosted it.
+    if (m.type === 'place' && /^\s+(?:hosted|played host to)\b/.test(first.text.slice(m.end))) return m.entity;
   }
   return undefined;
 }

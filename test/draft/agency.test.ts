@@ -2449,3 +2449,19 @@ describe('how many people attended, and how many countries came: the number the 
     expect(toPlainText(ask(engine, 'how many nuclear tests were conducted at the site?'), d.k)).toContain('456');
   });
 });
+
+describe('a commission a city hosted, and a figure of a part of the year', () => {
+  const text = [
+    'Oskenov and Elphberg hold meeting of Kazakhstan–Ruritania Intergovernmental Council',
+    'On 27–28 May 2031, Astana hosted the 9th meeting of the Kazakhstan–Ruritania Intergovernmental Council, co-chaired by Minister of Foreign Affairs of Kazakhstan Arman Oskenov and Foreign Minister of Ruritania Rudolf Elphberg.',
+    'According to Oskenov, in 2030 trade turnover between the two countries amounted to $412.7 million, and in January–March 2031 it grew by 12% to $98 million.',
+  ].join('\n\n');
+
+  it('is placed where it was hosted, and a figure of the whole year does not answer the first quarter or half', async () => {
+    const d = await draft(await knowledgeCopy(), 'council.txt', `${text}\n`);
+    expect(d.result.draft.release.place).toBe('astana');
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'kz-ruritania trade in q1 2031?'), d.k)).toContain('98 million');
+    expect(ask(engine, 'what was kz-ruritania trade in h1 2030?').status).toBe('not_found');
+  });
+});

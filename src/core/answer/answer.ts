@@ -20,7 +20,6 @@ export interface Answer {
 }
 
 export function answered(summary: string, items: readonly string[], sources: readonly Source[], lang: Lang): Answer {
-  if (process.env.TRACE) console.error(new Error("answered").stack?.split("\n").slice(2, 7).join("\n"));
   return { status: 'answered', summary, items, sources: dedupeSources(sources), lang };
 }
 

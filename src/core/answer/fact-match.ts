@@ -187,6 +187,8 @@ export const statesFigure = (text: string): boolean => FIGURE_EVIDENCE.some((sta
  * the text gives for other years only. (A figure with no year may be of any; one of the year asked is it.)
  */
 export function figureOfOtherYear(a: Frame, text: string, releaseYear?: number): boolean {
+  // "kz-az trade in h1 2024?": a figure of the whole year, or of nine months, is not of the first half.
+  if (a.period && asksFigure(a) && statesFigure(text) && !(LEXICON.periods.get(a.period) ?? []).some((form) => periodPattern(form).test(text))) return true;
   const asked = a.dates.flatMap((d) => (d.year ? [d.year] : []));
   if (asked.length === 0 || !asksFigure(a) || !statesFigure(text)) return false;
   // (A year compared with is not the figure's: "$3.2 million in the first half of 2024, up 41 percent compared with
@@ -196,6 +198,11 @@ export function figureOfOtherYear(a: Frame, text: string, releaseYear?: number):
   const relative = releaseYear === undefined ? [] : [...own.matchAll(RELATIVE_YEAR)].map((m) => releaseYear + (/^(?:this|the current)/i.test(m[0]) ? 0 : -1));
   const years = [...(own.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number), ...relative];
   return years.length > 0 && !years.some((y) => asked.includes(y));
+}
+
+/** A period as a release may write it: any dash or hyphen in a range, any case. */
+function periodPattern(form: string): RegExp {
+  return new RegExp(`\\b${form.replace(/[-–—]/g, '[-–—]').replace(/ /g, '\\s+')}\\b`, 'i');
 }
 
 const RELATIVE_YEAR = /\b(?:last|previous|past|this|the current) year\b/gi;

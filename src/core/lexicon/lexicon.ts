@@ -93,6 +93,7 @@ function fileSchema() {
     countable: phrases,
     counted_kinds: z.record(z.string(), phrases).default({}),
     attendance_words: phrases,
+    periods: z.record(z.string(), phrases).default({}),
     spell_out: phrases,
     membership: phrases,
     others: phrases,
@@ -214,6 +215,8 @@ export const LEXICON = {
   roleModifiers: new Set(all((f) => f.role_modifiers)),
   countable: all((f) => f.countable),
   attendanceWords: all((f) => f.attendance_words),
+  /** Parts of a year, each with the ways it is written ("first half": "January–June", "H1" …). */
+  periods: new Map(FILES.flatMap((f) => Object.entries(f.periods))),
   /** For each countable word, the words a sentence counts that kind of thing with ("people": participants, delegates …). */
   countedKinds: new Map(FILES.flatMap((f) => Object.values(f.counted_kinds).flatMap((words) => words.map((w) => [w, words] as const)))),
   spellOut: all((f) => f.spell_out),

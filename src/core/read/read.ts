@@ -357,6 +357,7 @@ export function read(question: string, index: SearchIndex): Frame {
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     counted: ask === 'count' ? countedWord(words, free) : undefined,
     asksAttendance: ATTENDANCE.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
+    period: [...LEXICON.periods.keys()].find((name) => words.join(' ').includes(name)),
     roles: rolesIn(
       tokens,
       free,
