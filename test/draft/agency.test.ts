@@ -2465,3 +2465,17 @@ describe('a commission a city hosted, and a figure of a part of the year', () =>
     expect(ask(engine, 'what was kz-ruritania trade in h1 2030?').status).toBe('not_found');
   });
 });
+
+describe('the year of a change a release with no year announces', () => {
+  const text = [
+    'Kazakhstan eases transit rules',
+    'ASTANA – Kazakhstan will extend visa-free transit to 120 hours for citizens of all countries. The changes, approved by a government resolution, take effect on 1 March.',
+  ].join('\n\n');
+
+  it('is not given: the day is, the year is not', async () => {
+    const d = await draft(await knowledgeCopy(), 'transit.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(ask(engine, 'what yr do the transit changes take effect?').status).toBe('not_found');
+    expect(toPlainText(ask(engine, 'when do the transit changes take effect?'), d.k)).toContain('1 March');
+  });
+});

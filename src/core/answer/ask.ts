@@ -211,6 +211,11 @@ export function ask(engine: Engine, question: string): Answer {
   return answer.status === 'answered' && a.asksName && !givesAName(ctx, answer) ? notFound(S.releaseSilent, lang) : answer;
 }
 
+/** A quote of an undated release that gives no year either. */
+function yearless(engine: Engine, x: Source): boolean {
+  return !engine.knowledge.releases.get(x.release)?.date && !/\b(?:19|20)\d\d\b/.test(x.quote);
+}
+
 /** The answer of the question's kind, from the context the question has been narrowed to. */
 function kindAnswer(ctx: Context): Answer {
   const { engine, a, lang, S, releases } = ctx;
@@ -219,6 +224,9 @@ function kindAnswer(ctx: Context): Answer {
   if (a.attribute && a.ask !== 'summary' && !yearKnown) return attributeAnswer(ctx);
   // "What's the name of Ecuador's ambassador who met him?" asks who holds the role.
   const answer = ANSWER_BY_KIND[a.asksName && a.ask === 'what' && a.roleWords.length ? 'who' : a.ask](ctx);
+  // "What year do the visa changes take effect?" of a release with no year ("on 1 March"): it does not say.
+  if (a.attribute === 'year' && answer?.status === 'answered' && answer.sources.length && answer.sources.every((x) => yearless(engine, x)))
+    return notFound(S.releaseSilent, lang);
   // An answer must speak to the question's subject words; one about the right people but not about
   // what was asked ("whose anniversaries…" → who the Academy's president is) gives way to the text's.
   // (Words of the one visit's scene need not be in it: "who did he meet at the SCO council?", "who was in the
