@@ -2479,3 +2479,22 @@ describe('the year of a change a release with no year announces', () => {
     expect(toPlainText(ask(engine, 'when do the transit changes take effect?'), d.k)).toContain('1 March');
   });
 });
+
+describe('a tl;dr of one of two releases of one city, by the words of its headline', () => {
+  it('sums up the conference, not the other visit that mentions the same place', async () => {
+    const k = await knowledgeCopy();
+    await draft(
+      k,
+      'visit.txt',
+      'Oskenov visits Strelsau\n\nSTRELSAU, 3 March 2031 – Minister of Foreign Affairs of Kazakhstan Arman Oskenov held talks with Foreign Minister of Ruritania Rudolf Elphberg on trade and on aid to Afghanistan.\n',
+    );
+    const d = await draft(
+      k,
+      'conference.txt',
+      'Kazakhstan pledges $3 million at Strelsau conference on Afghanistan\n\nSTRELSAU, 13 December 2031 – Kazakhstan has pledged $3 million to Afghanistan at an international pledging conference held in Strelsau.\n\nOf the amount pledged, $2 million will be channelled through the World Food Programme.\n',
+    );
+    const said = toPlainText(ask(createEngine(d.k), 'tl;dr kz at the strelsau afghanistan conf'), d.k);
+    expect(said).toContain('World Food Programme');
+    expect(said).not.toContain('Elphberg');
+  });
+});

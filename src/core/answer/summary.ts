@@ -21,7 +21,7 @@ const MAX_RELEASES = 3;
 const POINTS_PER_MEETING = 2;
 
 export function summaryAnswer(ctx: Context): Answer | undefined {
-  const releases = bilateralFirst(ctx, releasesInScope(ctx)).slice(0, MAX_RELEASES);
+  const releases = bilateralFirst(ctx, focused(ctx, releasesInScope(ctx))).slice(0, MAX_RELEASES);
   if (releases.length === 0) return undefined;
   const lines: string[] = [];
   const sources: Source[] = [];
@@ -67,6 +67,16 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
     sources.push(...openings);
   }
   return answered(heading, within(heading, lines), sources, ctx.lang);
+}
+
+/**
+ * "tl;dr kz at the geneva afghanistan conf": of the releases in scope, those whose headline and opening hold every
+ * word asked ("conference") — not the February visit to Geneva that mentions Afghanistan too.
+ */
+function focused(ctx: Context, releases: readonly Release[]): readonly Release[] {
+  if (releases.length < 2 || ctx.terms.length === 0) return releases;
+  const holding = releases.filter((r) => ctx.terms.every((t) => sceneStems(ctx.engine, r.id).has(t)));
+  return holding.length ? holding : releases;
 }
 
 /** Fewer lines than this, and a digest of one release also quotes its paragraphs' openings. */
