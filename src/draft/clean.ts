@@ -8,6 +8,7 @@
  * block, which every quote is then cut from.
  */
 import { MONTH_FORMS_EN, MONTH_PATTERN_EN, monthNumber } from '../core/text/months';
+import { listItemNumber } from '../core/text/normalize';
 
 export interface CleanText {
   /** The paragraphs, in order; a paragraph's lines are joined with one space. */
@@ -393,27 +394,19 @@ export function cleanRelease(raw: string): CleanText {
       blocks[0] = top.slice(body).join('\n');
     }
   }
-  const joined = blocks.map((b) => ({
-    text: b
+  const blockLines = blocks.map((b) =>
+    b
       .split('\n')
       .map((l) => l.trim())
-      .filter(Boolean)
-      .join(' '),
-    lines: b.split('\n').filter((l) => /^\s*\d{1,2}[.)]\s/.test(l)).length,
-  }));
-  let paragraphs = joined
-    .map(({ text, lines }, i) => {
+      .filter(Boolean),
+  );
+  const texts = blockLines.map((lines) => lines.join(' '));
+  let paragraphs = texts
+    .map((text, i) => {
       // A numbered list keeps its numbers (how many were signed, how many points a communiqué has): in one paragraph
       // ("1. Plan of consultations …; 2. Memorandum …"), or one item a paragraph after a sentence that introduces it
       // ("… contains the following provisions:" / "1. The sides reaffirmed …" / "2. …")…
-      if (
-        lines >= 2 ||
-        listItemAfterColon(
-          joined.map((x) => x.text),
-          i,
-        )
-      )
-        return text;
+      if (blockLines[i]!.filter((l) => listItemNumber(l) > 0).length >= 2 || listItemAfterColon(texts, i)) return text;
       // …while "1. At the invitation of …", a joint statement's numbered paragraph, has no word in its number.
       return text.replace(/^\d{1,2}\.\s+(?=\p{Lu})/u, '');
     })
@@ -473,8 +466,8 @@ const MAX_HEADING_LINES = 8;
 
 /** Whether paragraph i is item n of a numbered run whose item 1 follows a paragraph ending in a colon. */
 function listItemAfterColon(texts: readonly string[], i: number): boolean {
-  for (let k = i, n = Number(/^(\d{1,2})[.)]\s/.exec(texts[i] ?? '')?.[1]); n >= 1 && k >= 0; k--, n--) {
-    if (Number(/^(\d{1,2})[.)]\s/.exec(texts[k] ?? '')?.[1]) !== n) return false;
+  for (let k = i, n = listItemNumber(texts[i] ?? ''); n >= 1 && k >= 0; k--, n--) {
+    if (listItemNumber(texts[k] ?? '') !== n) return false;
     if (n === 1) return /:\s*$/.test(texts[k - 1] ?? '');
   }
   return false;

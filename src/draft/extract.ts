@@ -364,6 +364,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
         demonymIntro(s, [...people.keys()], resolver, principal?.person) ??
         guestIntro(s, [...people.keys()], resolver, principal?.person) ??
         whoReceivedIntro(s, principal?.person));
+    const byRole = !intro && newParagraph ? meetingByRole(s, meetings, resolver, current) : undefined;
     if (intro) {
       const key = [...intro.with].sort().join(' ');
       current = meetings.find((m) => [...m.with].sort().join(' ') === key);
@@ -383,10 +384,10 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
           ownSide = undefined;
         }
       }
-    } else if (newParagraph && meetingByRole(s, meetings, resolver, current)) {
+    } else if (byRole) {
       // "During the talks between the two foreign ministers, …" after a paragraph about the prime minister: back to
       // the meeting with the foreign minister.
-      current = meetingByRole(s, meetings, resolver, current);
+      current = byRole;
     } else if (newParagraph && current) {
       // A paragraph that names nobody new ("Welcoming the guest, Temirbulatov noted …") goes on about the meeting.
       // (Nor does one named as whose something is: "about President Tokayev's initiative".)

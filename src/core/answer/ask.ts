@@ -1093,8 +1093,6 @@ function yesNoAnswer(ctx: Context): Answer | undefined {
   );
 }
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-
 /** Whether a text gives a number: as its digits ("1,000" for "1000"), or spelled out ("ten"). */
 function saysNumber(text: string, digits: string): boolean {
   // ("double": "doubled", "doubling".)
@@ -1102,7 +1100,7 @@ function saysNumber(text: string, digits: string): boolean {
   const plain = digits.replace(/,/g, '');
   const written = text.replace(/(\d),(?=\d{3})/g, '$1');
   if (new RegExp(`(?<![\\d.])${plain.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(written)) return true;
-  const word = NUMBER_WORDS[Number(plain)];
+  const word = LEXICON.cardinalWords[Number(plain)];
   return word !== undefined && new RegExp(`\\b${word}\\b`, 'i').test(text);
 }
 

@@ -20,7 +20,7 @@ import { entity } from './people';
 import { findDates } from '../search/dates';
 import { MONTH_FORMS_EN, MONTH_WORDS } from '../text/months';
 import { saysAnotherOrdinal } from '../text/ordinals';
-import { splitSentences, stem } from '../text/normalize';
+import { listItemNumber, splitSentences, stem } from '../text/normalize';
 import { LEXICON } from '../lexicon/lexicon';
 import { asksFigure, figureOfOtherYear, statesFigure, strictCues } from './fact-match';
 
@@ -63,7 +63,7 @@ export function sentenceAnswer(
 /** The highest item number of the numbered lists among the sources (0 when there is none). */
 function lastItemNumber(sources: readonly Source[]): number {
   const numbers = sources
-    .filter((x) => LIST_ITEM.test(x.quote))
+    .filter((x) => listItemNumber(x.quote) > 0)
     .flatMap((x) => [...x.quote.matchAll(/(?:^|[;:.]\s)(\d{1,2})[.)]\s/g)].map((m) => Number(m[1])));
   return Math.max(0, ...numbers);
 }
@@ -212,9 +212,10 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     if (ctx.a.ask === 'count' && (countsSomethingElse(text, ctx.a.terms) || countsOnlyTime(text, ctx.a.terms))) return [];
     // "How many people attended?" is not answered by "456 nuclear tests were conducted": a number of that kind of thing.
     // (A word the question asks about itself — "how many Nigerian students" — is looked for as a subject word already.)
+    // (A sentence that introduces a numbered list counts by the list: "the documents below were signed:".)
+    const introducesList = ctx.a.ask === 'count' && listAfter(engine, { release, paragraph: hit.paragraph, quote: text }).length > 0;
     const countedKind = ctx.a.counted !== undefined && !ctx.a.terms.includes(stem(ctx.a.counted)) ? ctx.a.counted : undefined;
-    if (ctx.a.ask === 'count' && countedKind && !countsKind(text, countedKind) && !listAfter(engine, { release, paragraph: hit.paragraph, quote: text }).length)
-      return [];
+    if (ctx.a.ask === 'count' && countedKind && !countsKind(text, countedKind) && !introducesList) return [];
     // (A name the release's headline and opening already give sets its scene, as every sentence of it does: "… right?
     // (kosherbayev at UNHCR, geneva)" says which release, not which of its sentences.)
     // (Worked out only for a name the sentence has: most candidates have none, and a release's scene costs a tokenizing.)
@@ -249,7 +250,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
           states !== undefined ||
           answersKind(ctx, text, tokens, byName) ||
           responseAnswersKind(ctx, { release, paragraph: hit.paragraph, quote: text }) ||
-          (ctx.a.ask === 'count' && listAfter(engine, { release, paragraph: hit.paragraph, quote: text }).length > 0),
+          introducesList,
         source: { release, paragraph: hit.paragraph, quote: text },
       },
     ];
@@ -320,13 +321,11 @@ function listAfter(engine: Engine, x: Source): Source[] {
   const paragraphs = engine.knowledge.releases.get(x.release)?.paragraphs ?? [];
   const items: Source[] = [];
   // (paragraphs[x.paragraph] is the one after x's: paragraph numbers count from 1.)
-  for (let p = x.paragraph; p < paragraphs.length && items.length < MAX_LIST_ITEMS && itemNumber(paragraphs[p]!) === items.length + 1; p++)
+  for (let p = x.paragraph; p < paragraphs.length && items.length < MAX_LIST_ITEMS && listItemNumber(paragraphs[p]!) === items.length + 1; p++)
     items.push({ release: x.release, paragraph: p + 1, quote: paragraphs[p]! });
   return items;
 }
 
-const LIST_ITEM = /^\d{1,2}[.)]\s/;
-const itemNumber = (text: string): number => Number(/^(\d{1,2})[.)]\s/.exec(text)?.[1] ?? 0);
 /** A list quoted at most this many paragraphs long. */
 const MAX_LIST_ITEMS = 15;
 
@@ -541,8 +540,10 @@ function countsKind(text: string, counted: string): boolean {
   return false;
 }
 /** A number, and the few words after it that say what it counts. */
-const COUNT_THEN_WORDS =
-  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
+const COUNT_THEN_WORDS = new RegExp(
+  `\\b(?:\\d[\\d,.]*|${LEXICON.cardinalWords.join('|')}|dozens?|hundreds?|thousands?)\\s+((?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)`,
+  'giu',
+);
 
 /**
  * "How many foreign visitors did it get?" is not answered by "stay may not exceed 90 days within any 180-day period":
@@ -568,7 +569,7 @@ function unknownNameIn(ctx: Context, text: string): boolean {
 }
 
 /** A number, in figures or in words: what a "how many" answer must hold. */
-const NUMBER = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b/;
+const NUMBER = new RegExp(`\\b(\\d+|${LEXICON.cardinalWords.join('|')}|twenty|thirty|forty|fifty|hundred|thousand|dozen)\\b`);
 
 /** How many countries (or organizations, as the question's group asks) a sentence names, known or not. */
 function groupNames(ctx: Context, tokens: ReturnType<typeof tokensOf>): number {

@@ -102,6 +102,8 @@ function fileSchema() {
     delegation_nouns: phrases,
     name_words: phrases,
     ordinal_words: phrases,
+    cardinal_words: phrases,
+    change_values: phrases,
     irregular_verbs: phrases,
     future_words: phrases,
     to_come: phrases,
@@ -231,6 +233,9 @@ export const LEXICON = {
   nameWords: new Set(all((f) => f.name_words)),
   /** "fourth" → 4, "четвёрт…" → 4: each file lists its ordinals in order (Russian ones as stems, matched as prefixes). */
   ordinalWords: FILES.map((f) => f.ordinal_words),
+  /** "zero" … "twelve": a number word's place in the list is its value. */
+  cardinalWords: all((f) => f.cardinal_words),
+  changeValues: new Set(all((f) => f.change_values)),
   irregularVerbs: new Set(all((f) => f.irregular_verbs)),
   futureWords: new Set(all((f) => f.future_words)),
   /** Actions a fact must say to state them ("sign"): the kind alone ("agreement") is not enough. */

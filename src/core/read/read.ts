@@ -54,7 +54,7 @@ const ATTRIBUTE_PHRASES_BY_FIRST = byFirst(ATTRIBUTE_PHRASES);
 const GROWTH_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'growth' && p.words.length === 1).map((p) => p.words[0]!));
 const GROWTH_STEMS = new Set([...GROWTH_WORDS].map(lexiconStem));
 /** Beside a trade figure, the words that ask how it changed ("% change vs 2022", "up or down on the previous yr"). */
-const FIGURE_CHANGE_WORDS = new Set([...GROWTH_WORDS, ...LEXICON.figureChangeWords]);
+const FIGURE_CHANGE_WORDS = new Set([...GROWTH_WORDS, ...LEXICON.figureChangeWords, ...LEXICON.changeValues]);
 /** The one-word proposal phrases ("propose", "idea"). */
 const PROPOSAL_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === 'proposal' && p.words.length === 1).map((p) => p.words[0]!));
 const YESNO_TAGS = LEXICON.yesnoTags.map(lexiconPhrase);
@@ -175,9 +175,11 @@ export function read(question: string, index: SearchIndex): Frame {
   // Typo-tolerant linking for the words left: "tedross", "guteres", "world health org".
   links.push(...linkFuzzy(tokens, candidates, taken, index));
 
+  const asked = askOf(words, tokens, intents, free, tagged);
+  const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(asked) ? 'yesno' : asked;
   // "Which minister did he meet the same day as the credentials ceremony?": who is asked; the ceremony says when.
   const reference: boolean[] = [];
-  if (askOf(words, tokens, intents, free, tagged) === 'who')
+  if (ask === 'who')
     for (const phrase of TIME_REFERENCES)
       for (let i = 0; i < words.length; i++) {
         const n = matchLength(phrase, words, i, () => true);
@@ -218,8 +220,6 @@ export function read(question: string, index: SearchIndex): Frame {
   const personSubject = links.some((l) => index.persons.has(l.entity) || l.role === 'title') || words.some((w, i) => free(i) && isPeopleNoun(w));
   // "When does it start?" asks a start date; "the start of technical cooperation" names a thing.
   if (attribute === 'start' && !words.some((w) => w === 'when' || w === 'когда')) attribute = undefined;
-  const asked = askOf(words, tokens, intents, free, tagged);
-  const ask = tagged && !['who', 'what', 'when', 'where', 'count', 'summary'].includes(asked) ? 'yesno' : asked;
   // "Did he propose a visa deal?" proposes the deal; "who proposed it?" asks a person, answered by the people's facts.
   if (attribute === 'proposal' && (ask === 'yesno' || ask === 'who')) attribute = undefined;
   // "What was KZ-Algeria trade in 2023?", "trade jan-sep 2025?": a figure subject of a year asks its figure,
@@ -342,10 +342,10 @@ export function read(question: string, index: SearchIndex): Frame {
     asksCounterpart: asksCounterpart(words, intents),
     asksHost: ask === 'who' && LEXICON.hostVerbs.has(words[1] ?? ''),
     agent: agentOf(links, tokens, index),
-    others: OTHERS.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
-    accompany: ACCOMPANY.some((phrase) => words.some((_, i) => matchLength(phrase, words, i, () => true) > 0)),
+    others: saysPhrase(OTHERS, words),
+    accompany: saysPhrase(ACCOMPANY, words),
     membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
-    spellOut: SPELL_OUT.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
+    spellOut: saysPhrase(SPELL_OUT, words),
     asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),
     // "When is Bettel coming?": a when with "is" and an -ing verb asks about what is to come.
     future:
@@ -356,7 +356,7 @@ export function read(question: string, index: SearchIndex): Frame {
     compound: LEXICON.secondQuestion(question),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     counted: ask === 'count' ? countedWord(words, free) : undefined,
-    asksAttendance: ATTENDANCE.some((phrase) => words.some((_, i) => phrase.every((w, k) => words[i + k] === w))),
+    asksAttendance: saysPhrase(ATTENDANCE, words),
     period: [...LEXICON.periods.keys()].find((name) => words.join(' ').includes(name)),
     roles: rolesIn(
       tokens,
@@ -536,6 +536,11 @@ function findAttribute(words: readonly string[], free: (i: number) => boolean, c
 /** How many words from position i a lexicon phrase covers (0: no match); "*" stands for one word or none. */
 /** The words a lexicon phrase's "..." may stand for. */
 const MAX_GAP_WORDS = 8;
+
+/** Whether the words hold one of the phrases anywhere ("took part", "in the * delegation"). */
+function saysPhrase(phrases: readonly (readonly string[])[], words: readonly string[]): boolean {
+  return phrases.some((phrase) => words.some((_, i) => matchLength(phrase, words, i, () => true) > 0));
+}
 
 function matchLength(phrase: readonly string[], words: readonly string[], i: number, free: (i: number) => boolean, k = 0): number {
   // Indexes, not slices: this runs for every lexicon phrase at every position of every question.
@@ -811,12 +816,11 @@ function proposedNumbers(words: readonly string[], dates: Frame['dates']): strin
   const inDate = new Set(dates.flatMap((d) => d.positions));
   return words.flatMap((w, i) => {
     // ("Did trade double?": a change is a number too.)
-    if (CHANGE_VALUES.has(w)) return [w];
+    if (LEXICON.changeValues.has(w)) return [w];
     const digits = /^\d[\d,.]*/.exec(w)?.[0].replace(/[.,]$/, '');
     return digits && !inDate.has(i) && !/^(?:19|20)\d\d$/.test(digits) ? [digits] : [];
   });
 }
-const CHANGE_VALUES = new Set(['double', 'doubled', 'triple', 'tripled', 'halve', 'halved', 'twofold', 'threefold']);
 
 function proposedValues(
   words: readonly string[],

@@ -288,6 +288,11 @@ function pushTrimmed(spans: number[], paragraph: string, start: number, end: num
   if (end > start) spans.push(start, end);
 }
 
+/** The number a numbered list's item opens with ("3. Programme of …", "3) …"); 0 when it opens with none. */
+export function listItemNumber(text: string): number {
+  return Number(/^(\d{1,2})[.)]\s/.exec(text)?.[1] ?? 0);
+}
+
 /** Collapse runs of white space, for comparing a quote with the paragraph it cites. */
 export function squashSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
