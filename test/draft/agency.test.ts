@@ -2498,3 +2498,18 @@ describe('a tl;dr of one of two releases of one city, by the words of its headli
     expect(said).not.toContain('Elphberg');
   });
 });
+
+describe('a year only another release has', () => {
+  it('is no scene of a release of another year', async () => {
+    const d = await draft(
+      await knowledgeCopy(),
+      'conference.txt',
+      'Kazakhstan pledges $3 million at Strelsau conference on Afghanistan\n\nSTRELSAU, 13 December 2031 – Kazakhstan has pledged $3 million to Afghanistan at an international pledging conference held in Strelsau.\n',
+    );
+    // (The shipped release has a fact of October 2023: the year is some release's, not this one's.)
+    expect([...d.k.facts.values()].some((f) => f.when?.endsWith('2023'))).toBe(true);
+    const engine = createEngine(d.k);
+    expect(ask(engine, 'how much did kz pledge at the 2023 afghanistan conference?').status).toBe('not_found');
+    expect(toPlainText(ask(engine, 'how much did kz pledge at the 2031 afghanistan conference?'), d.k)).toContain('$3 million');
+  });
+});

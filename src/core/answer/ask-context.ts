@@ -84,18 +84,20 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
       if (r?.date) return a.dates.some((d) => dateMatches(r.date!, d));
       return r?.monthDay !== undefined && a.dates.some((d) => d.month !== undefined && dateMatches(`0000-${r.monthDay}`, { ...d, year: undefined }));
     });
-    const factWhen = index.datedFacts.some((f) => a.dates.some((d) => whenMatches(f.when!, d)));
+    // Releases with a fact of that date ("the protocol signed in May 2023" in a release of 2024).
+    const ofFacts = new Set(index.datedFacts.filter((f) => a.dates.some((d) => whenMatches(f.when!, d))).map((f) => f.release));
     // "Where did they meet on September 22?": a date the text of some release gives.
     // "Trade in 2024" in a release of 2025: a year alone may be a figure's, which the text gives.
     const yearOnly = a.dates.every((d) => !d.month && d.year);
     const saysYear = yearOnly ? releasesSayingYears(engine, a) : new Set<string>();
-    const inText = dated.length || factWhen ? [] : yearOnly ? [...saysYear] : releasesSayingDates(engine, a);
+    const inText = dated.length ? [] : yearOnly ? [...saysYear] : releasesSayingDates(engine, a);
     const datedSet = new Set(dated);
     const inTextSet = new Set(inText);
     const yearInText = yearOnly && dated.length ? scope.filter((id) => !datedSet.has(id) && saysYear.has(id)) : [];
     if (dated.length) scope = [...dated, ...yearInText];
-    else if (inText.length) scope = scope.filter((id) => inTextSet.has(id));
-    else if (!factWhen) return undefined;
+    // (A date only other releases have — "the 2023 conference" of a release of December 2024 — is no scene of this one.)
+    else if (ofFacts.size || inText.length) scope = scope.filter((id) => ofFacts.has(id) || inTextSet.has(id));
+    else return undefined;
   }
   const byVisitor = scope.filter((id) => visited.has(id));
   // "What did Kulmanov discuss in Belgrade?": his releases name no Belgrade — no release answers, not another's.
