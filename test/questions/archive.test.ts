@@ -230,3 +230,5 @@ archiveSuite('archive-29');
 archiveSuite('archive-30');
 archiveSuite('archive-31');
 archiveSuite('archive-32');
+archiveSuite('archive-33');
+archiveSuite('archive-34');
