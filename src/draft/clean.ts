@@ -419,7 +419,13 @@ export function cleanRelease(raw: string): CleanText {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  if (title === undefined && hasBlankSeparators && paragraphs.length > 1 && firstLines.every(heading) && !splitDateline(paragraphs[0]!)) {
+  // ("MFA: 37 Kazakhstanis back home from Argentina" opens like a dateline, but a dateline is followed by a sentence, or by
+  // nothing: a heading after it is a headline that names its source first.)
+  const datelined = (p: string): boolean => {
+    const split = splitDateline(p);
+    return split !== undefined && (!split.rest || !heading(p));
+  };
+  if (title === undefined && hasBlankSeparators && paragraphs.length > 1 && firstLines.every(heading) && !datelined(paragraphs[0]!)) {
     const lines = firstLines;
     // (A site's name may start with a digit or be its address: "24.kz", "gov.kz", "qazaqtv.com   News".)
     const separate = lines.length > 1 && lines.every((l) => /^[\p{Lu}\d]/u.test(l) || /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,4}\b/u.test(l));
@@ -429,7 +435,7 @@ export function cleanRelease(raw: string): CleanText {
   }
   // "KazTAG – Kazakhstan Telegraph Agency" / "Politics", and the headline in a paragraph of its own below: the last
   // heading above the text is the headline, the ones above it the page's.
-  while (title && hasBlankSeparators && paragraphs.length > 1 && heading(paragraphs[0]!) && !short(paragraphs[0]!) && !splitDateline(paragraphs[0]!)) {
+  while (title && hasBlankSeparators && paragraphs.length > 1 && heading(paragraphs[0]!) && !short(paragraphs[0]!) && !datelined(paragraphs[0]!)) {
     removed.push(title);
     title = paragraphs[0]!;
     paragraphs = paragraphs.slice(1);

@@ -35,6 +35,7 @@ import {
   PARTIES,
   TITLE_HEADS,
   TITLE_WORDS,
+  BARE_INSTITUTION_NAMES,
   WORD_ACRONYMS,
   groupTitle,
 } from './lexicon';
@@ -219,7 +220,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
         ...(org.acronym ? { id: slug(org.acronym) } : {}),
         type: org.type,
         name: org.acronym ? `${org.name} (${org.acronym})` : org.name,
-        aliases: org.acronym ? [...(acronymIsWord ? [] : [org.acronym]), org.name] : [],
+        aliases: org.acronym ? [...(acronymIsWord ? [] : [org.acronym]), org.name] : sameInstitution(org.name),
         demonyms: [],
         caseSensitive: acronymIsWord && org.acronym ? [org.acronym] : [],
         why: `named in ¶${s.paragraph}: “${org.quote}”`,
@@ -650,6 +651,12 @@ function namedInstitutions(text: string, resolver: EntityResolver): Institution[
     found.push({ name, ...(acronym ? { acronym } : {}), type, quote: text.slice(toks[0]!.start, acronym ? phrase.end : toks[toks.length - 1]!.end) });
   }
   return found;
+}
+
+/** The other names of an institution written without its country: "Foreign Ministry" is the "Ministry of Foreign Affairs". */
+function sameInstitution(name: string): string[] {
+  const names = BARE_INSTITUTION_NAMES.find((forms) => forms.includes(name.toLowerCase()));
+  return (names ?? []).filter((n) => n !== name.toLowerCase()).map((n) => n.replace(/\b(?!of\b)\p{L}/gu, (c) => c.toUpperCase()));
 }
 
 /** Runs of capitalized words joined by spaces and small words, with an acronym in parentheses after them if any. */

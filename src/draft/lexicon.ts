@@ -88,6 +88,8 @@ export const TITLE_WORDS = new Set([
   'acting',
   'special',
   'permanent',
+  // "The official representative of the Ministry of Foreign Affairs, Aibek Smadiyarov": the ministry's spokesman.
+  'official',
   'chief',
   'state',
   'former',
@@ -604,3 +606,6 @@ export function groupTitle(group: string, country: string): string {
   const singular = g.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
   return `Head of the ${singular} of ${country}`;
 }
+
+/** One institution's names, written without a country: a release calls its own ministry any of them. */
+export const BARE_INSTITUTION_NAMES: readonly (readonly string[])[] = [['ministry of foreign affairs', 'foreign ministry', 'foreign affairs ministry']];

@@ -2513,3 +2513,34 @@ describe('a year only another release has', () => {
     expect(toPlainText(ask(engine, 'how much did kz pledge at the 2031 afghanistan conference?'), d.k)).toContain('$3 million');
   });
 });
+
+describe('a spokesman’s briefing under a headline that names its source first', () => {
+  const page = [
+    'Strelsau Daily',
+    'Home / News / Politics',
+    '',
+    '25.04.2031, 12:41',
+    '',
+    'MFA: 12 Kazakhstanis back home from Ruritania, Graustark minister due next week',
+    '',
+    'ASTANA (Strelsau Daily) – The official representative of the Ministry of Foreign Affairs, Aibek Oskenov, answered journalists’ questions at the ministry’s regular briefing on Monday.',
+    '',
+    'Ruritania. Oskenov confirmed that the twelve tourists stuck in Strelsau had returned home.',
+    '',
+    'Graustark. The spokesman announced that the Foreign Minister of Graustark will visit Kazakhstan next week. The ministers are expected to sign a plan of consultations.',
+    '',
+    'Tourism. He reminded citizens that the Foreign Ministry runs a consular registration service.',
+  ].join('\n');
+
+  it('keeps the headline whole, reads the spokesman as such, and sums up what he covered', async () => {
+    const d = await draft(await knowledgeCopy(), 'briefing.txt', `${page}\n`);
+    expect(d.result.draft.release.title).toBe('MFA: 12 Kazakhstanis back home from Ruritania, Graustark minister due next week');
+    const ministries = [...d.k.entities.values()].filter((e) => e.type === 'organization' && /ministry/i.test(e.name) && !e.country);
+    expect(ministries.map((e) => e.name)).toEqual(['Ministry of Foreign Affairs']);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'who is the kz mfa spokesman?'), d.k)).toContain('Aibek Oskenov');
+    const covered = toPlainText(ask(engine, 'what topics did the kz mfa spokesman cover at the april 2031 briefing?'), d.k);
+    expect(covered).toContain('Ruritania');
+    expect(covered).toContain('Graustark');
+  });
+});

@@ -662,9 +662,10 @@ function holdsRole(engine: Engine, person: string, role: string, shorthand = tru
   return titlesHoldRole([e?.title ?? '', ...(e?.titles ?? [])], role, shorthand);
 }
 
-function titlesHoldRole(titles: readonly string[], role: string, shorthand = true): boolean {
-  const also = LEXICON.roleHeldBy.get(role) ?? [];
-  if (also.some((other) => titlesHoldRole(titles, other, shorthand))) return true;
+function titlesHoldRole(titles: readonly string[], role: string, shorthand = true, others = true): boolean {
+  // (The other titles of a role are looked up once, not theirs in turn: "spokesman" and "spokesperson" list each other.)
+  const also = others ? (LEXICON.roleHeldBy.get(role) ?? []) : [];
+  if (also.some((other) => titlesHoldRole(titles, other, shorthand, false))) return true;
   const wanted = tokenize(role).map((w) => stem(w));
   // "Deputy Prime Minister, Minister of Foreign Affairs of Cambodia": each office of a double title on its own
   // (the "deputy" of one is not of the other).
@@ -954,6 +955,11 @@ function whatAnswer(ctx: Context): Answer | undefined {
   }
   // "What did he discuss with the Kazakh president?": someone the releases name but nobody met.
   if (people.length && (a.intents.has('topic') || a.intents.has('meet')) && ctx.terms.length === 0) {
+    // "What topics did the MFA spokesman cover at the briefing?": the release of one who met no one — a briefing, a
+    // statement, an interview — is what they said.
+    const theirs = [...ctx.releases].filter((id) => people.includes(engine.knowledge.releases.get(id)?.principal ?? ''));
+    const said = a.intents.has('topic') && theirs.length ? summaryAnswer({ ...ctx, releases: new Set(theirs) }) : undefined;
+    if (said) return said;
     return notFound(ctx.S.noTopicsFor(people.map((p) => nameOf(engine, p)).join(', ')), ctx.lang);
   }
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) return describePeople(ctx, ctx.people);
