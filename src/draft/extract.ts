@@ -1121,11 +1121,25 @@ function clauseStartBefore(text: string, at: number): number {
 
 function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinisters = false): PersonMention[] {
   const text = s.text;
-  const group = /\b((?:deputy |vice |first deputy )?(?:foreign )?ministers(?: of foreign affairs)?|counterparts)\b/iu.exec(text);
+  const said = /\b((?:deputy |vice |first deputy )?(?:foreign )?ministers(?: of foreign affairs)?|counterparts)\b/iu.exec(text);
+  // ("Around the table sat Kazakhstan's X, Kyrgyzstan's Y, …" in a release about foreign ministers: three or more such
+  // names are they, though the sentence does not say "ministers".)
+  const group = said ?? (foreignMinisters ? { index: 0, 1: 'foreign ministers' } : undefined);
   if (!group) return [];
   const items: { country: Mention; name: string; nameStart: number }[] = [];
-  for (const m of resolver.mentions(text, true)) {
+  const mentions = resolver.mentions(text, true);
+  for (const m of mentions) {
     if (m.type !== 'country' || m.start < group.index) continue;
+    // "Jeyhun Bayramov of Azerbaijan, Jeenbek Kulubaev of Kyrgyzstan …": the name before the country.
+    const before = /(?:^|[\s,;:])(\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+){1,3}) of (?:the )?$/u.exec(text.slice(Math.max(group.index, m.start - 60), m.start));
+    if (before && !/['’]s$/.test(text.slice(m.start, m.end + 2))) {
+      const name = before[1]!;
+      const nameStart = m.start - before[0].length + before[0].indexOf(name);
+      if (!toksOf(name).some((t) => notNameWord(lower(t))) && !resolver.mentions(name, false).some((x) => x.type !== 'person')) {
+        items.push({ country: m, name, nameStart });
+        continue;
+      }
+    }
     const after =
       /^(?:['’]s)?,? (\p{Lu}\p{Ll}+(?:(?:[- ]|\s(?:bin|al|de|van|von|der)\s)\p{Lu}\p{Ll}+){1,3})(?=\s*(?:[,;.]|$|\s+and\b|\s+in\b|\s+as\b|\s+at\b))/u.exec(
         text.slice(m.end),
@@ -1135,14 +1149,17 @@ function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinis
     if (toksOf(name).some((t) => notNameWord(lower(t))) || resolver.mentions(name, false).some((x) => x.type !== 'person')) continue;
     items.push({ country: m, name, nameStart: m.end + after[0].length - name.length });
   }
-  if (items.length < 2) return [];
+  if (items.length < (said ? 2 : 3)) return [];
   const clauseStart = clauseStartBefore(text, group.index);
-  const lead = text.slice(clauseStart, items[0]!.country.start).trim().replace(/[,:]$/, '');
-  const said = group[1]!.toLowerCase();
+  const first = Math.min(items[0]!.country.start, items[0]!.nameStart);
+  const lead = text.slice(clauseStart, first).trim().replace(/[,:]$/, '');
+  const written = group[1]!.toLowerCase();
   // (Plain "ministers" in a release about foreign ministers are they.)
-  const groupWords = said === 'ministers' && foreignMinisters ? 'foreign ministers' : said;
+  const groupWords = written === 'ministers' && foreignMinisters ? 'foreign ministers' : written;
   return items.map(({ country, name, nameStart }) => {
     const countryName = resolver.entity(country.entity)?.name ?? country.text;
+    const quoteStart = Math.min(country.start, nameStart);
+    const quoteEnd = Math.max(country.end, nameStart + name.length);
     const id =
       resolver.lookup(name, ['person']) ??
       variantOf(resolver, name) ??
@@ -1154,14 +1171,14 @@ function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinis
         aliases: personAliases(name),
         demonyms: [],
         caseSensitive: [],
-        why: `listed in ¶${s.paragraph}: “${group[1]} … ${text.slice(country.start, nameStart + name.length)}” (title made from the list's lead-in)`,
+        why: `listed in ¶${s.paragraph}: “${said ? `${group[1]} … ` : ''}${text.slice(quoteStart, quoteEnd)}” (title made from the ${said ? "list's lead-in" : "release's foreign ministers"})`,
       });
     return {
       person: id,
       start: nameStart,
       end: nameStart + name.length,
-      quoteStart: country.start,
-      quoteEnd: nameStart + name.length,
+      quoteStart,
+      quoteEnd,
       titled: true,
       group: groupWords,
       ...(lead ? { lead } : {}),
@@ -1419,6 +1436,8 @@ const RESIDES_IN =
 /** "… in the City of San Marino": a city-state's city, written with its country's name. */
 const CITY_OF_WORDS = /\bin\s+the\s+City\s+of\s+/;
 const CITY_OF = new RegExp(`${CITY_OF_WORDS.source}$`);
+/** "… gathered in the Turkmen capital Ashgabat", "in Turkmenistan's capital, Ashgabat": the city named after its capital. */
+const IN_THE_CAPITAL = /\bin\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*(?:['’]s)?\s+)?capital(?:\s+city)?,?\s+(?:of\s+\p{Lu}[\p{L}-]*,?\s+)?$/u;
 
 /** "during his visit to Geneva" — or a city or country the first sentence names after "in". */
 function placeOf(first: Sentence, resolver: EntityResolver): string | undefined {
@@ -1442,7 +1461,10 @@ function placeOf(first: Sentence, resolver: EntityResolver): string | undefined 
   // (Not where someone lives: "Ambassador … with residence in Ankara" was received in Astana.)
   for (const m of first.mentions) {
     const before = first.text.slice(0, m.start);
-    if (placeTypes.includes(m.type) && (/\bin\s+(?:the\s+)?$/.test(before) || CITY_OF.test(before)) && !RESIDES_IN.test(before)) return m.entity;
+    // ("in the Turkmen capital Ashgabat": the city, not the country whose capital it is.)
+    if (/^(?:['’]s)?\s+capital(?:\s+city)?,?\s+\p{Lu}/u.test(first.text.slice(m.end))) continue;
+    if (placeTypes.includes(m.type) && (/\bin\s+(?:the\s+)?$/.test(before) || CITY_OF.test(before) || IN_THE_CAPITAL.test(before)) && !RESIDES_IN.test(before))
+      return m.entity;
     // "On 27–28 May, Astana hosted the 9th meeting of …": the city that hosted it.
     if (m.type === 'place' && /^\s+(?:hosted|played host to)\b/.test(first.text.slice(m.end))) return m.entity;
   }

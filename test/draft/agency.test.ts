@@ -2544,3 +2544,22 @@ describe('a spokesman’s briefing under a headline that names its source first'
     expect(covered).toContain('Graustark');
   });
 });
+
+describe('ministers listed with their countries, at a meeting in a capital reported from elsewhere', () => {
+  const text = [
+    'Central Asian foreign ministers and Japan meet in Ashgabat',
+    'TASHKENT, Daryo — The foreign ministers of the five Central Asian states and Japan gathered in the Turkmen capital Ashgabat on 16 April 2031 for a ministerial dialogue.',
+    "Around the table sat Kazakhstan's Arman Oskenov, Kyrgyzstan's Talant Asanov, Tajikistan's Farrukh Nazarov, Turkmenistan's Dovlet Amanov and Japan's Kenji Satomura.",
+    'A water forum was held the next day. Among the ministers in the hall were Bakhtiyor Karimov of Uzbekistan, Talant Asanov of Kyrgyzstan and Farrukh Nazarov of Tajikistan.',
+  ].join('\n\n');
+
+  it('reads each name with its country, either way round, and places the meeting in the capital named', async () => {
+    const d = await draft(await knowledgeCopy(), 'dialogue.txt', `${text}\n`);
+    expect(d.result.draft.release.place).toBe('ashgabat');
+    expect(person(d.k, 'Dovlet Amanov')?.country).toBe('turkmenistan');
+    expect(person(d.k, 'Kenji Satomura')?.title).toBe('Foreign Minister of Japan');
+    expect(person(d.k, 'Bakhtiyor Karimov')?.country).toBe('uzbekistan');
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'who came from tajikistan to the ashgabat dialogue?'), d.k)).toContain('Farrukh Nazarov');
+  });
+});

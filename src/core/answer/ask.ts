@@ -758,9 +758,10 @@ function delegation(ctx: Context, country: string): Answer | undefined {
  */
 function membersAt(ctx: Context, group: string): string[] {
   const { engine } = ctx;
-  const there = [...[...ctx.releases].map((id) => engine.knowledge.releases.get(id)?.principal), ...counterpartsIn(ctx).flatMap((c) => c.meeting.with)].filter(
-    (p): p is string => p !== undefined,
-  );
+  // (…and, at a gathering met by no one — "Among the ministers in the hall were X of Tajikistan, …" — those it lists.)
+  const met = counterpartsIn(ctx).flatMap((c) => c.meeting.with);
+  const listed = met.length ? [] : engine.knowledge.mentions.filter((m) => ctx.releases.has(m.release)).map((m) => m.person);
+  const there = [...[...ctx.releases].map((id) => engine.knowledge.releases.get(id)?.principal), ...met, ...listed].filter((p): p is string => p !== undefined);
   const named = namedPeople(ctx);
   const belongs = (p: string): boolean => {
     const e = entity(engine, p);
