@@ -2563,3 +2563,15 @@ describe('ministers listed with their countries, at a meeting in a capital repor
     expect(toPlainText(ask(engine, 'who came from tajikistan to the ashgabat dialogue?'), d.k)).toContain('Farrukh Nazarov');
   });
 });
+
+describe('a call "spoke by phone with", asked in chat words', () => {
+  it('is a meeting, and "who did he link up with" finds it', async () => {
+    const d = await draft(
+      await knowledgeCopy(),
+      'call.txt',
+      'Kazakh FM calls Saudi counterpart\n\nASTANA, 26 April 2031 – Deputy Prime Minister and Foreign Minister Murat Nurtleu spoke by phone with Saudi Foreign Minister Prince Faisal bin Farhan Al Saud and thanked the Kingdom for its help.\n',
+    );
+    expect(meetingsWith(d)).toEqual([['Faisal Al-Saud']]);
+    expect(toPlainText(ask(createEngine(d.k), "who'd nurtleu link up with in april 2031?"), d.k)).toContain('Faisal');
+  });
+});
