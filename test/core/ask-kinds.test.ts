@@ -125,6 +125,25 @@ describe('counting', () => {
   });
 });
 
+describe('a period of the year, and "how much" put last', () => {
+  test.each([
+    ['kz-japan trade jan-sep, how much?', 'nine months', 'count'],
+    ['what was trade in january–august 2024?', 'eight months', 'what'],
+    ['roughly how many companies came in the first half?', 'first half', 'count'],
+  ])('%s', (question, period, ask) => {
+    const frame = read(question, engine.index);
+    expect(frame.period).toBe(period);
+    expect(frame.ask).toBe(ask);
+    // (The months of a period are no dates of their own; a year beside them is.)
+    expect(frame.dates.filter((d) => d.month)).toEqual([]);
+    expect(frame.terms).not.toContain('jan');
+  });
+
+  test('a year beside a period stays the question’s date', () => {
+    expect(read('kz-japan trade jan-sep 2024, how much?', engine.index).dates.map((d) => d.year)).toEqual([2024]);
+  });
+});
+
 describe('typos in the question words, not only in names', () => {
   test.each([
     ['whoo did nurtleu meat in geneva', 'Darchiashvili'],

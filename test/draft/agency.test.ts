@@ -2575,3 +2575,24 @@ describe('a call "spoke by phone with", asked in chat words', () => {
     expect(toPlainText(ask(createEngine(d.k), "who'd nurtleu link up with in april 2031?"), d.k)).toContain('Faisal');
   });
 });
+
+describe('how much trade, asked in chat order', () => {
+  it('is the figure, not a sentence with another number', async () => {
+    const d = await draft(
+      await knowledgeCopy(),
+      'tokyo.txt',
+      [
+        'Kazakhstan and Japan hold consultations in Tokyo',
+        'TOKYO, 14 March 2031 – Deputy Foreign Minister Roman Vassilenko held political consultations with Director-General Kenji Satomura.',
+        'The two diplomats went through the whole bilateral agenda, giving most of their time to trade and investment. Japan remains one of the largest Asian investors in Kazakhstan.',
+        'Figures quoted at the meeting show that in January–September bilateral trade came to 1.27 billion US dollars, 18.4 percent more than a year earlier.',
+      ].join('\n\n') + '\n',
+    );
+    const engine = createEngine(d.k);
+    for (const question of ['how much was kz-japan trade?', 'kz-japan trade jan-sep, how much and how much up?']) {
+      const said = toPlainText(ask(engine, question), d.k);
+      expect(said).toContain('1.27 billion');
+      expect(said).not.toContain('two diplomats');
+    }
+  });
+});

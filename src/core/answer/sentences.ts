@@ -274,6 +274,8 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       ? kept.filter((s) => !near.includes(s) && s.source.release === near[0]?.source.release && strict.some((c) => s.terms.includes(c)))
       : [];
   const chosen = [...near, ...sameAction].slice(0, MAX_SENTENCES);
+  // (No sentence that answers: none that only holds the question's other words does either.)
+  if (chosen.length === 0) return [];
   // (The words of the release's scene are no half of their own: "at the commission in Nouakchott".)
   const scene = chosen[0] ? sceneStems(engine, chosen[0].source.release) : new Set<string>();
   // (A yes/no question has no halves: what it proposes is confirmed or not.)
@@ -483,7 +485,13 @@ function answersKind(ctx: Context, text: string, tokens: ReturnType<typeof token
     case 'count': {
       // (A date's numbers count nothing: "held a memorial event in Warsaw on May 31" says not how many came.)
       const inDate = new Set(findDates(tokens).flatMap((d) => d.positions));
-      return NUMBER.test(tokens.map((t, i) => (inDate.has(i) ? '' : t.norm)).join(' '));
+      // ("one of the largest investors" counts nothing either.)
+      return NUMBER.test(
+        tokens
+          .map((t, i) => (inDate.has(i) ? '' : t.norm))
+          .join(' ')
+          .replace(/\bone of\b/g, ''),
+      );
     }
     default:
       return true;

@@ -95,8 +95,17 @@ export function read(question: string, index: SearchIndex): Frame {
   const typed = spellOut(dropFiller(raw.slice(0, raw.length - tag)));
   const lang = typed.some((t) => isCyrillic(t.norm)) || isCyrillic(question) ? 'ru' : 'en';
   const taken: boolean[] = [];
-  const dates = findDates(typed);
+  // "jan-sep", "first half": a period of the year, whose months are no dates of their own.
+  const period = periodIn(typed.map((t) => t.norm));
+  // ("jan-sep 2025": the year stays, a date of the year alone.)
+  const inPeriod = (p: number): boolean => period !== undefined && p >= period.start && p < period.end;
+  const dates = findDates(typed).flatMap((d) => {
+    if (!d.positions.some(inPeriod)) return [d];
+    const positions = d.positions.filter((p) => !inPeriod(p));
+    return d.year && positions.length ? [{ year: d.year, positions, text: String(d.year) }] : [];
+  });
   for (const d of dates) for (const p of d.positions) taken[p] = true;
+  for (let p = period?.start ?? 0; p < (period?.end ?? 0); p++) taken[p] = true;
   // "Kuwait City" is a city, not Kuwait and a word: a world name of two words or more goes before a shorter known one.
   const longWorld = linkExact(typed, index.worldTable, [...taken]).filter((l) => l.end - l.start >= 2);
   for (const l of longWorld) for (let k = l.start; k < l.end; k++) taken[k] = true;
@@ -225,7 +234,9 @@ export function read(question: string, index: SearchIndex): Frame {
   // "What was KZ-Algeria trade in 2023?", "trade jan-sep 2025?": a figure subject of a year asks its figure,
   // not the talks about trade.
   // ("kz-panama trade in 2023 and the % change vs 2022?": the figure, with the change asked of it.)
-  if (!attribute && (ask === 'what' || ask === 'bare') && dates.some((d) => d.year) && terms.some((t) => TRADE_SUBJECT_STEMS.has(t))) {
+  // (…or of a period, or asked how much: "kz-japan trade jan-sep, how much?")
+  const figureAsk = ask === 'what' || ask === 'bare' || (ask === 'count' && TRADE_SUBJECT_STEMS.has(terms[0] ?? ''));
+  if (!attribute && figureAsk && (dates.some((d) => d.year) || period || ask === 'count') && terms.some((t) => TRADE_SUBJECT_STEMS.has(t))) {
     attribute = 'trade';
     // (The change is asked of the figure, which states it: no subject of its own.)
     for (let i = terms.length - 1; i >= 0; i--)
@@ -357,7 +368,7 @@ export function read(question: string, index: SearchIndex): Frame {
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     counted: ask === 'count' ? countedWord(words, free) : undefined,
     asksAttendance: saysPhrase(ATTENDANCE, words),
-    period: [...LEXICON.periods.keys()].find((name) => words.join(' ').includes(name)),
+    period: period?.name,
     roles: rolesIn(
       tokens,
       free,
@@ -480,6 +491,8 @@ function askOf(words: readonly string[], tokens: readonly Token[], intents: Read
   if (has.has('when') || has.has('когда')) return 'when';
   if (has.has('where') || has.has('где')) return 'where';
   if (has.has('ли')) return 'yesno'; // Russian yes/no: "Обсуждали ли…", "…ли он…"
+  // "kz-japan trade jan-sep, how much?": chat puts the question words last.
+  if (opening.some((w, i) => w === 'how' && /^(?:much|many)$/.test(opening[i + 1] ?? '') && free(start + i))) return 'count';
   // "sco summit is in june isnt it", "this was all in new york right?": a statement put as a question.
   if (opening.some((w, i) => i > 0 && AUXILIARIES.has(w)) && !WH_WORDS.some((w) => has.has(w)) && !intents.has('topic')) return 'yesno';
   return has.has('what') || has.has('что') ? 'what' : 'bare';
@@ -538,6 +551,20 @@ function findAttribute(words: readonly string[], free: (i: number) => boolean, c
 const MAX_GAP_WORDS = 8;
 
 /** Whether the words hold one of the phrases anywhere ("took part", "in the * delegation"). */
+/** The periods of a year, each by its name and the ways it is written, as words ("jan-sep" is "jan sep"). */
+const PERIODS = [...LEXICON.periods].map(([name, forms]) => ({ name, forms: [name, ...forms].map((f) => lexiconPhrase(f.replace(/[-–—]/g, ' '))) }));
+
+/** The period a question names, and the words it takes (from start to before end). */
+function periodIn(words: readonly string[]): { name: string; start: number; end: number } | undefined {
+  for (let i = 0; i < words.length; i++) {
+    for (const { name, forms } of PERIODS) {
+      const form = forms.find((f) => f.length > 0 && f.every((w, k) => words[i + k] === w));
+      if (form) return { name, start: i, end: i + form.length };
+    }
+  }
+  return undefined;
+}
+
 function saysPhrase(phrases: readonly (readonly string[])[], words: readonly string[]): boolean {
   return phrases.some((phrase) => words.some((_, i) => matchLength(phrase, words, i, () => true) > 0));
 }
