@@ -369,7 +369,8 @@ export function cleanRelease(raw: string): CleanText {
   let title: string | undefined;
   const top = (blocks[0] ?? '').split('\n').filter((l) => l.trim());
   // ("Search ..." ends no sentence.)
-  const heading = (l: string): boolean => (!ENDS_SENTENCE.test(l) || /(?:\.\.\.|…)$/.test(l)) && l.length <= 200;
+  // ("Search for:", a page's search box, ends in a colon and says nothing.)
+  const heading = (l: string): boolean => (!ENDS_SENTENCE.test(l) || /(?:\.\.\.|…)$/.test(l) || /^[\p{L} ]{1,20}:$/u.test(l)) && l.length <= 200;
   // (Up to a page's worth of heading lines: site, menu, languages, breadcrumbs, headline.)
   const datelineAfter = (k: number): boolean =>
     k < Math.min(top.length, MAX_HEADING_LINES) && top.slice(0, k).every(heading) && !!splitDateline(top.slice(k).join(' '));

@@ -139,7 +139,8 @@ const isBracketAcronym = (t: Tok) => isAcronym(t) || (/^\p{Lu}[\p{L}\d&]{1,9}$/u
 const isPossessive = (t: Tok) => /['’]s$/u.test(t.text);
 const isCapWord = (t: Tok) => /^\p{Lu}/u.test(t.text) && !isPossessive(t);
 const isInitial = (t: Tok) => /^\p{Lu}$/u.test(t.text);
-const isNameWord = (t: Tok) => /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*$/u.test(t.text);
+// ("Wetang'ula": an apostrophe inside a name; "Kenya's" is a possessive.)
+const isNameWord = (t: Tok) => /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:['’](?!s$)\p{Ll}+)?(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*$/u.test(t.text);
 // (And an abstract noun by its ending: "… for Economic Diplomacy and Openness Konstantinos Papadimitriou".)
 const ABSTRACT_NOUN = /^\p{L}[\p{L}-]{2,}(?:ness|tion|sion|ities|ity|ism|ship|ology|ment)$/u;
 // (A title joined by hyphens is a title too: "Ambassador-at-Large Aidar Kuanyshev".)

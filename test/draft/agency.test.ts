@@ -1684,6 +1684,26 @@ describe("a page's own lines around the release", () => {
     expect(clean.title).toBe('FM speaks with Malian counterpart by phone');
   });
 
+  it('reads a search box ("Search for:") in the header as the page\'s, and the headline under the header as the title', () => {
+    const clean = cleanRelease(
+      [
+        'The Steppe Herald',
+        'Menu',
+        'Nation   Business   Diplomacy',
+        'Search for:',
+        'Diplomacy',
+        '',
+        'Kazakh deputy FM holds consultations in Bamako',
+        '',
+        'By Aigerim Sadykova in Diplomacy on 24 November 2031',
+        '',
+        'ASTANA – The consultations took place in Bamako.',
+      ].join('\n'),
+    );
+    expect(clean.title).toBe('Kazakh deputy FM holds consultations in Bamako');
+    expect(clean.paragraphs).toEqual(['The consultations took place in Bamako.']);
+  });
+
   it("takes the last heading above the text as the headline, the site's header above it not", () => {
     const clean = cleanRelease(
       [
@@ -2594,5 +2614,16 @@ describe('how much trade, asked in chat order', () => {
       expect(said).toContain('1.27 billion');
       expect(said).not.toContain('two diplomats');
     }
+  });
+});
+
+describe("a name with an apostrophe inside (Wetang'ula), beside a possessive (Kenya's)", () => {
+  it('is a person, with the title after the name', async () => {
+    const d = await draft(
+      await knowledgeCopy(),
+      'nairobi.txt',
+      "Kenya, Kazakhstan pledge closer ties\n\nNAIROBI, June 12, 2031 – The delegation first met with Moses Wetang'ula, speaker of Kenya's National Assembly, at Parliament Buildings.\n",
+    );
+    expect(person(d.k, "Moses Wetang'ula")?.title).toBe("speaker of Kenya's National Assembly");
   });
 });
