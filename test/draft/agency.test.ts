@@ -2627,3 +2627,15 @@ describe("a name with an apostrophe inside (Wetang'ula), beside a possessive (Ke
     expect(person(d.k, "Moses Wetang'ula")?.title).toBe("speaker of Kenya's National Assembly");
   });
 });
+
+describe('a Russian question with words the lexicon cannot put in English', () => {
+  it('is answered from the words it can, not refused for the others', async () => {
+    const d = await draft(
+      await knowledgeCopy(),
+      'beirut.txt',
+      'Kazakh citizens evacuated from Lebanon\n\nASTANA, 5 October 2031 – A special flight brought 47 citizens of Kazakhstan home from Beirut, the Foreign Ministry said.\n',
+    );
+    const answer = ask(createEngine(d.k), 'Сколько граждан Казахстана вывезли из Бейрута спецрейсом?');
+    expect(toPlainText(answer, d.k)).toContain('47');
+  });
+});

@@ -13,7 +13,7 @@ import { REMOTE_MEETING } from '../text/remote';
 import { LEXICON, type Group, type Intent } from '../lexicon/lexicon';
 import { read, type Frame } from '../read/read';
 import { type Lang, scene, STRINGS } from '../strings';
-import { splitSentences, stem, tokenize } from '../text/normalize';
+import { isCyrillic, splitSentences, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
 import { tokenSpans, tokensOf, type Token } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
@@ -366,10 +366,14 @@ function speaksTo(answer: Answer, terms: readonly string[]): boolean {
  */
 function unknownSubject(a: Frame, named: number): boolean {
   // ("He gave his credentials to PM Mottley, right?": the role proposed is checked, the name nobody knows is no subject.)
-  const unknown = a.tagged && a.ask === 'yesno' ? a.unknownWords.filter((w) => !a.strangersAfterRoles.includes(w)) : a.unknownWords;
-  if (unknown.length === 0) return false;
+  const proposed = a.tagged && a.ask === 'yesno' ? a.unknownWords.filter((w) => !a.strangersAfterRoles.includes(w)) : a.unknownWords;
+  if (proposed.length === 0) return false;
   if (a.unknownIsSubject) return true;
   if (a.ask === 'summary') return false;
+  // (Besides its subject, a Russian word the lexicon cannot put in English says nothing of the English text:
+  // "вывезли", "спецрейсом".)
+  const unknown = a.lang === 'ru' ? proposed.filter((w) => !isCyrillic(w)) : proposed;
+  if (unknown.length === 0) return false;
   const outnumbered = named === 0 ? unknown.length >= a.terms.length : unknown.length > a.terms.length + named;
   return a.ask === 'count' || outnumbered;
 }

@@ -911,21 +911,28 @@ function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly n
       .filter((p) => !STOP(tokens[p]!.norm));
     return phrase.filter((p) => unknownAt.has(p)).length * 2 >= phrase.length;
   };
+  // (Russian words go in any order: only "о …", "… обсуждали" say what the subject is.)
+  const russian = tokens.some((t) => isCyrillic(t.norm));
   return unknownPositions.some(
     (i) =>
       !followsRole(tokens, i) &&
       ((LEXICON.subjectBefore.has(tokens[i - 1]?.norm ?? '') && subjectAfterMarker(i)) ||
         LEXICON.subjectAfter.has(tokens[i + 1]?.norm ?? '') ||
-        // "the budget of the hub", "the volume of trade", "the trade turnover between Kazakhstan and Türkiye":
-        // an unknown word that something known is "of".
-        // ("what is the volume of trade…": after "is the", the unknown noun is what is asked of it.)
-        (tokens[i + 1]?.norm === 'of' && tokens[i - 1]?.norm === 'the' && LEXICON.copulas.has(tokens[i - 2]?.norm ?? '')) ||
-        (OF_WORDS.has(tokens[i + 1]?.norm ?? '') && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
-        // "Who chaired the session?": the verb right after "who" is what is asked.
-        (i === 1 && tokens[0]!.norm === 'who') ||
-        // "the UN refugee agency chief" is not the UN chief: an unknown word qualifying a name.
-        (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOP(tokens[i + 1]!.norm))),
+        (!russian && englishSubject(i))),
   );
+  function englishSubject(i: number): boolean {
+    return (
+      // "the budget of the hub", "the volume of trade", "the trade turnover between Kazakhstan and Türkiye":
+      // an unknown word that something known is "of".
+      // ("what is the volume of trade…": after "is the", the unknown noun is what is asked of it.)
+      (tokens[i + 1]?.norm === 'of' && tokens[i - 1]?.norm === 'the' && LEXICON.copulas.has(tokens[i - 2]?.norm ?? '')) ||
+      (OF_WORDS.has(tokens[i + 1]?.norm ?? '') && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
+      // "Who chaired the session?": the verb right after "who" is what is asked.
+      (i === 1 && tokens[0]!.norm === 'who') ||
+      // "the UN refugee agency chief" is not the UN chief: an unknown word qualifying a name.
+      (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOP(tokens[i + 1]!.norm))
+    );
+  }
 }
 
 // ── subject words ──────────────────────────────────────────────────────────
