@@ -229,7 +229,8 @@ const DATELINE = new RegExp(
     `(?:[.,] (?:(?<month>${DATELINE_MONTH}) (?<day>\\d{1,2})|(?<day2>\\d{1,2}) (?<month2>${DATELINE_MONTH}))(?:,? (?<year>\\d{4}))?)?`,
     // " (Kazinform)" / ". KAZINFORM" / ". KazTAG"
     // (". Trend:" — the agency with a colon, the text in the next paragraph.)
-    `(?: \\((?<agency>[^)]{2,40})\\)|[.,] (?<agency2>${AGENCY})(?= [–—-]|:))?`,
+    // ("MOSCOW, October 12. /TASS/." — the agency between slashes.)
+    `(?: \\((?<agency>[^)]{2,40})\\)|[.,] (?<agency2>${AGENCY})(?= [–—-]|:)|[.,] \\/(?<agency3>\\p{Lu}[\\p{L}-]{1,20})\\/)?`,
     // " –" or "." before the first sentence (a hyphen needs a space before it: "NUR-SULTAN" is one word),
     // or the end of a paragraph that is only the dateline ("NUR-SULTAN –" on a line of its own)
     `(?<end> [–—-] ?|[–—] ?|\\. |, |: ?|(?<=\\d{4})$)(?=\\p{Lu}|\\p{N}|$)`,
@@ -244,7 +245,7 @@ export function splitDateline(paragraph: string): { dateline: Dateline; rest: st
   const g = m.groups;
   const place = g['place']!;
   const monthWord = g['month'] ?? g['month2'];
-  const agency = g['agency'] ?? g['agency2'] ?? g['prefix']?.replace(/^[^\p{L}]*(?:MENAFN[-– ]*)?/u, '').trim();
+  const agency = g['agency'] ?? g['agency2'] ?? g['agency3'] ?? g['prefix']?.replace(/^[^\p{L}]*(?:MENAFN[-– ]*)?/u, '').trim();
   const capitals = place === place.toUpperCase() && /\p{Lu}{3}/u.test(place);
   // A sentence may open with a capitalized word and a comma; a dateline has capitals, a date or an agency, and a dash or a full stop.
   if (!capitals && !monthWord && !agency) return undefined;

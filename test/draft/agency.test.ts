@@ -43,6 +43,7 @@ const meetingsWith = (d: Awaited<ReturnType<typeof draft>>) =>
 describe('datelines', () => {
   it.each([
     ['ASTANA, January 21 (Kazinform) – The minister met the envoy.', { place: 'ASTANA', month: 1, day: 21, agency: 'Kazinform' }],
+    ['MOSCOW, October 12. /TASS/. The minister met the envoy.', { place: 'MOSCOW', month: 10, day: 12, agency: 'TASS' }],
     ['NUR-SULTAN. KAZINFORM – The minister met the envoy.', { place: 'NUR-SULTAN', agency: 'KAZINFORM' }],
     ['ASTANA – The minister met the envoy.', { place: 'ASTANA' }],
     ['Almaty. March 3. KazTAG – The minister met the envoy.', { place: 'Almaty', month: 3, day: 3, agency: 'KazTAG' }],
