@@ -1128,18 +1128,16 @@ function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinis
   const group = said ?? (foreignMinisters ? { index: 0, 1: 'foreign ministers' } : undefined);
   if (!group) return [];
   const items: { country: Mention; name: string; nameStart: number }[] = [];
-  const mentions = resolver.mentions(text, true);
-  for (const m of mentions) {
+  // (A person's name: no title or institution word in it, and nothing the knowledge knows as other than a person.)
+  const personName = (name: string): boolean =>
+    !toksOf(name).some((t) => notNameWord(lower(t))) && !resolver.mentions(name, false).some((x) => x.type !== 'person');
+  for (const m of resolver.mentions(text, true)) {
     if (m.type !== 'country' || m.start < group.index) continue;
     // "Jeyhun Bayramov of Azerbaijan, Jeenbek Kulubaev of Kyrgyzstan …": the name before the country.
     const before = /(?:^|[\s,;:])(\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+){1,3}) of (?:the )?$/u.exec(text.slice(Math.max(group.index, m.start - 60), m.start));
-    if (before && !/['’]s$/.test(text.slice(m.start, m.end + 2))) {
-      const name = before[1]!;
-      const nameStart = m.start - before[0].length + before[0].indexOf(name);
-      if (!toksOf(name).some((t) => notNameWord(lower(t))) && !resolver.mentions(name, false).some((x) => x.type !== 'person')) {
-        items.push({ country: m, name, nameStart });
-        continue;
-      }
+    if (before && !/['’]s$/.test(text.slice(m.start, m.end + 2)) && personName(before[1]!)) {
+      items.push({ country: m, name: before[1]!, nameStart: m.start - before[0].length + before[0].indexOf(before[1]!) });
+      continue;
     }
     const after =
       /^(?:['’]s)?,? (\p{Lu}\p{Ll}+(?:(?:[- ]|\s(?:bin|al|de|van|von|der)\s)\p{Lu}\p{Ll}+){1,3})(?=\s*(?:[,;.]|$|\s+and\b|\s+in\b|\s+as\b|\s+at\b))/u.exec(
@@ -1147,7 +1145,7 @@ function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinis
       );
     if (!after) continue;
     const name = after[1]!;
-    if (toksOf(name).some((t) => notNameWord(lower(t))) || resolver.mentions(name, false).some((x) => x.type !== 'person')) continue;
+    if (!personName(name)) continue;
     items.push({ country: m, name, nameStart: m.end + after[0].length - name.length });
   }
   if (items.length < (said ? 2 : 3)) return [];
@@ -1437,6 +1435,8 @@ const RESIDES_IN =
 /** "… in the City of San Marino": a city-state's city, written with its country's name. */
 const CITY_OF_WORDS = /\bin\s+the\s+City\s+of\s+/;
 const CITY_OF = new RegExp(`${CITY_OF_WORDS.source}$`);
+/** "… capital Ashgabat" after a country's name or demonym: the capital is named next. */
+const CAPITAL_NAMED_AFTER = /^(?:['’]s)?\s+capital(?:\s+city)?,?\s+\p{Lu}/u;
 /** "… gathered in the Turkmen capital Ashgabat", "in Turkmenistan's capital, Ashgabat": the city named after its capital. */
 const IN_THE_CAPITAL = /\bin\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*(?:['’]s)?\s+)?capital(?:\s+city)?,?\s+(?:of\s+\p{Lu}[\p{L}-]*,?\s+)?$/u;
 
@@ -1463,7 +1463,7 @@ function placeOf(first: Sentence, resolver: EntityResolver): string | undefined 
   for (const m of first.mentions) {
     const before = first.text.slice(0, m.start);
     // ("in the Turkmen capital Ashgabat": the city, not the country whose capital it is.)
-    if (/^(?:['’]s)?\s+capital(?:\s+city)?,?\s+\p{Lu}/u.test(first.text.slice(m.end))) continue;
+    if (CAPITAL_NAMED_AFTER.test(first.text.slice(m.end))) continue;
     if (placeTypes.includes(m.type) && (/\bin\s+(?:the\s+)?$/.test(before) || CITY_OF.test(before) || IN_THE_CAPITAL.test(before)) && !RESIDES_IN.test(before))
       return m.entity;
     // "On 27–28 May, Astana hosted the 9th meeting of …": the city that hosted it.

@@ -277,7 +277,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   // (No sentence that answers: none that only holds the question's other words does either.)
   if (chosen.length === 0) return [];
   // (The words of the release's scene are no half of their own: "at the commission in Nouakchott".)
-  const scene = chosen[0] ? sceneStems(engine, chosen[0].source.release) : new Set<string>();
+  const scene = sceneStems(engine, chosen[0]!.source.release);
   // (A yes/no question has no halves: what it proposes is confirmed or not.)
   const halves =
     ctx.a.ask === 'yesno'

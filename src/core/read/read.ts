@@ -550,7 +550,6 @@ function findAttribute(words: readonly string[], free: (i: number) => boolean, c
 /** The words a lexicon phrase's "..." may stand for. */
 const MAX_GAP_WORDS = 8;
 
-/** Whether the words hold one of the phrases anywhere ("took part", "in the * delegation"). */
 /** The periods of a year, each by its name and the ways it is written, as words ("jan-sep" is "jan sep"). */
 const PERIODS = [...LEXICON.periods].map(([name, forms]) => ({ name, forms: [name, ...forms].map((f) => lexiconPhrase(f.replace(/[-–—]/g, ' '))) }));
 
@@ -565,6 +564,7 @@ function periodIn(words: readonly string[]): { name: string; start: number; end:
   return undefined;
 }
 
+/** Whether the words hold one of the phrases anywhere ("took part", "in the * delegation"). */
 function saysPhrase(phrases: readonly (readonly string[])[], words: readonly string[]): boolean {
   return phrases.some((phrase) => words.some((_, i) => matchLength(phrase, words, i, () => true) > 0));
 }
@@ -911,6 +911,17 @@ function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly n
       .filter((p) => !STOP(tokens[p]!.norm));
     return phrase.filter((p) => unknownAt.has(p)).length * 2 >= phrase.length;
   };
+  // The English word orders that make an unknown word the subject.
+  const englishSubject = (i: number): boolean =>
+    // "the budget of the hub", "the volume of trade", "the trade turnover between Kazakhstan and Türkiye":
+    // an unknown word that something known is "of".
+    // ("what is the volume of trade…": after "is the", the unknown noun is what is asked of it.)
+    (tokens[i + 1]?.norm === 'of' && tokens[i - 1]?.norm === 'the' && LEXICON.copulas.has(tokens[i - 2]?.norm ?? '')) ||
+    (OF_WORDS.has(tokens[i + 1]?.norm ?? '') && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
+    // "Who chaired the session?": the verb right after "who" is what is asked.
+    (i === 1 && tokens[0]!.norm === 'who') ||
+    // "the UN refugee agency chief" is not the UN chief: an unknown word qualifying a name.
+    (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOP(tokens[i + 1]!.norm));
   // (Russian words go in any order: only "о …", "… обсуждали" say what the subject is.)
   const russian = tokens.some((t) => isCyrillic(t.norm));
   return unknownPositions.some(
@@ -920,19 +931,6 @@ function unknownIsSubject(tokens: readonly Token[], unknownPositions: readonly n
         LEXICON.subjectAfter.has(tokens[i + 1]?.norm ?? '') ||
         (!russian && englishSubject(i))),
   );
-  function englishSubject(i: number): boolean {
-    return (
-      // "the budget of the hub", "the volume of trade", "the trade turnover between Kazakhstan and Türkiye":
-      // an unknown word that something known is "of".
-      // ("what is the volume of trade…": after "is the", the unknown noun is what is asked of it.)
-      (tokens[i + 1]?.norm === 'of' && tokens[i - 1]?.norm === 'the' && LEXICON.copulas.has(tokens[i - 2]?.norm ?? '')) ||
-      (OF_WORDS.has(tokens[i + 1]?.norm ?? '') && (linkedAt.has(i + 2) || linkedAt.has(i + 3))) ||
-      // "Who chaired the session?": the verb right after "who" is what is asked.
-      (i === 1 && tokens[0]!.norm === 'who') ||
-      // "the UN refugee agency chief" is not the UN chief: an unknown word qualifying a name.
-      (linkedAt.has(i - 1) && i + 1 < tokens.length && !linkedAt.has(i + 1) && !STOP(tokens[i + 1]!.norm))
-    );
-  }
 }
 
 // ── subject words ──────────────────────────────────────────────────────────
