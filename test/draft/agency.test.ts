@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { ask, createEngine, loadKnowledge, toPlainText, type Knowledge } from '../../src/core';
 import { cleanRelease, splitDateline } from '../../src/draft/clean';
 import { draftRelease } from '../../src/draft/draft';
+import { read } from '../../src/core/read/read';
 
 const SHIPPED = path.resolve(__dirname, '..', '..', 'knowledge');
 const dirs: string[] = [];
@@ -2582,6 +2583,32 @@ describe('ministers listed with their countries, at a meeting in a capital repor
     expect(person(d.k, 'Bakhtiyor Karimov')?.country).toBe('uzbekistan');
     const engine = createEngine(d.k);
     expect(toPlainText(ask(engine, 'who came from tajikistan to the ashgabat dialogue?'), d.k)).toContain('Farrukh Nazarov');
+  });
+});
+
+describe('who attended a gathering: everyone it lists there, not only the one met on its sidelines', () => {
+  const text = [
+    'CIS foreign ministers meet in Bishkek',
+    'MOSCOW, October 12. /TASS/. The CIS Council of Foreign Ministers met in Bishkek on 12 October 2031.',
+    'It brought together the foreign ministers of Azerbaijan Elnur Guliyev, Belarus Pavel Kuzmich, Russia Oleg Sedov and Uzbekistan Jasur Tursunov.',
+    'Kazakh Foreign Minister Murat Nurtleu held a bilateral meeting with Oleg Sedov on the sidelines.',
+    'The Central Asia + Japan dialogue will meet next year.',
+  ].join('\n\n');
+
+  it('"which fms showed up" and "who was at …, all the ministers" list them all; a country after "+" names the format', async () => {
+    const d = await draft(await knowledgeCopy(), 'cis.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    for (const q of [
+      'which fms showed up at the cis council in bishkek in oct 2031?',
+      'who was at the cis fm meeting in bishkek oct 2031, all the ministers w/ countries',
+    ]) {
+      const said = toPlainText(ask(engine, q), d.k);
+      for (const name of ['Guliyev', 'Kuzmich', 'Sedov', 'Tursunov', 'Nurtleu']) expect(said).toContain(name);
+    }
+    // Whom he met is still the one he met.
+    expect(toPlainText(ask(engine, 'who did nurtleu meet in bishkek in oct 2031?'), d.k)).not.toContain('Guliyev');
+    const roles = read('who was at the central asia + japan fm meeting in ashgabat, all the ministers w/ countries', engine.index).roles;
+    expect(roles.filter((r) => r.of === 'japan')).toEqual([]);
   });
 });
 

@@ -470,6 +470,8 @@ function whoAnswer(ctx: Context): Answer | undefined {
   // "Who was in the Kazakh delegation to Algeria?", "Who else was in the Czech delegation?": that country's side.
   const side = a.accompany && a.delegationOf && entity(engine, a.delegationOf)?.type === 'country' ? delegation(ctx, a.delegationOf) : undefined;
   if (side) return side;
+  const roster = attendees(ctx);
+  if (roster) return roster;
   // "Who from the MFA attended the farewell meeting?": the people there of that organization (or country), on one or two
   // visits. (Not "who else …, incl. anyone from the MFA": everyone else there.)
   const members = a.memberOf && !a.others && ctx.releases.size <= 2 ? membersAt(ctx, a.memberOf) : [];
@@ -764,7 +766,7 @@ function membersAt(ctx: Context, group: string): string[] {
   const { engine } = ctx;
   // (…and, at a gathering met by no one — "Among the ministers in the hall were X of Tajikistan, …" — those it lists.)
   const met = counterpartsIn(ctx).flatMap((c) => c.meeting.with);
-  const listed = met.length ? [] : engine.knowledge.mentions.filter((m) => ctx.releases.has(m.release)).map((m) => m.person);
+  const listed = met.length ? [] : [...ctx.releases].flatMap((id) => engine.index.mentionsByRelease.get(id) ?? []).map((m) => m.person);
   const there = [...[...ctx.releases].map((id) => engine.knowledge.releases.get(id)?.principal), ...met, ...listed].filter((p): p is string => p !== undefined);
   const named = namedPeople(ctx);
   const belongs = (p: string): boolean => {
@@ -801,6 +803,42 @@ function groupAnswer(ctx: Context): Answer | undefined {
     about: met,
   };
 }
+
+/**
+ * "Which FMs showed up at the CIS council?", "who was at the Central Asia + Japan meeting, all the ministers": of one
+ * or two gatherings, everyone of the group asked its releases put there — the visitor, those met, and those only listed
+ * ("it brought together the foreign ministers of Azerbaijan X, Belarus Y, …"), not only those someone met.
+ */
+function attendees(ctx: Context): Answer | undefined {
+  const { engine, a } = ctx;
+  if (!a.asksAttendance || !ctx.group || a.others || ctx.releases.size > 2) return undefined;
+  const principals = [...ctx.releases].map((id) => engine.knowledge.releases.get(id)?.principal);
+  const met = counterpartsIn(ctx).map((c) => c.person);
+  const listed = [...ctx.releases].flatMap((id) => engine.index.mentionsByRelease.get(id) ?? []).map((m) => m.person);
+  // (A minister is of a country even when the release gives none: "Deputy Prime Minister – Foreign Minister Mukhtar
+  // Tileuberdi". The visitor is there whatever their group: "Kazakh Foreign Minister Murat Nurtleu" of the MFA.)
+  const minister = (p: string): boolean => ctx.group === 'country' && !entity(engine, p)?.organization && holdsRole(engine, p, 'minister');
+  const belongs = (p: string): boolean => inGroup(engine, p, ctx.group) || minister(p);
+  const there = [...new Set([...principals.filter((p) => p !== undefined), ...met.concat(listed).filter(belongs)])];
+  // (One or two of them is a meeting, not a gathering: who met whom answers it.)
+  if (there.length < GATHERING) return undefined;
+  // (Of countries, their ministers: not the president a minister conveyed greetings from.)
+  const ministers = ctx.group === 'country' ? there.filter((p) => holdsRole(engine, p, 'minister')) : [];
+  const roster = ministers.length ? ministers : there;
+  const what = ctx.group === 'organization' ? ctx.S.heads : ctx.S.ministers;
+  return {
+    ...answered(
+      ctx.S.count(roster.length, what),
+      roster.map((p) => personLine(engine, p)),
+      roster.flatMap((p) => mentionSources(engine, p).filter((x) => ctx.releases.has(x.release))),
+      ctx.lang,
+    ),
+    about: roster,
+  };
+}
+
+/** People of one group at one release, at least, for it to be a gathering. */
+const GATHERING = 3;
 
 /** "<principal> met <who> (<place>, <date>)": one meeting, as its release tells it. */
 function metLine(ctx: Context, m: Meeting, who: string): string {

@@ -89,7 +89,7 @@ const OPENERS = new Set(['and', 'so', 'ok', 'okay', 'also', 'please', 'tell', 'm
 const MAX_FUZZY_LOOKUPS = 32;
 
 export function read(question: string, index: SearchIndex): Frame {
-  const raw = fromLatin(tokensOf(tagLast(splitNumbered(question))));
+  const raw = fromLatin(tokensOf(tagLast(splitNumbered(joinedFormat(question)))));
   const tag = yesNoTagLength(raw.map((t) => t.norm));
   const tagged = tag > 0;
   const typed = spellOut(dropFiller(raw.slice(0, raw.length - tag)));
@@ -650,7 +650,9 @@ function rolesIn(
     // ("the Polish deputy agriculture minister": and the modifier before the portfolio.)
     const modifier = portfolio && i > 1 && free(i - 2) && LEXICON.roleModifiers.has(tokens[i - 2]!.norm) ? tokens[i - 2]!.norm : undefined;
     const start = i - (portfolio ? 1 : 0) - (modifier ? 1 : 0);
-    const of = links.find((l) => l.end === start) ?? (after === undefined ? undefined : links.find((l) => l.start === after));
+    // ("the central asia plus japan fm meeting": a country joined to a format by "plus" names the format, not whose minister.)
+    const joined = (l: Link): boolean => LEXICON.formatJoiners.has(tokens[l.start - 1]?.norm ?? '');
+    const of = links.find((l) => l.end === start && !joined(l)) ?? (after === undefined ? undefined : links.find((l) => l.start === after));
     // The role as the lexicon writes it: "ambasador" typed is the ambassador. Of no country, asked for by name
     // ("what's the name of the PM who received him?"): whoever holds it in the releases asked about.
     // (A Russian role is looked for in the English titles: "посла" is the ambassador.)
@@ -743,6 +745,15 @@ function forgetWords(
   const intentsOf = (t: Token): readonly Intent[] => INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? [];
   const still = new Set(tokens.filter((t) => !dropped(t)).flatMap(intentsOf));
   for (const t of tokens.filter(dropped)) for (const intent of intentsOf(t)) if (!still.has(intent)) found.intents.delete(intent);
+}
+
+/**
+ * "Central Asia + Japan": a format's "+" is a word the tokens keep ("plus"), so that the country after it names the
+ * format, not whose minister follows ("the central asia + japan fm meeting"). (Not "C5+1", a number, nor "OPEC+ ministerial", a
+ * name: the "+" stands apart or between two words.)
+ */
+function joinedFormat(question: string): string {
+  return question.replace(/(?<=\p{L})(?:\s+\+\s+|\+)(?=\p{L})/gu, ' plus ');
 }
 
 /**

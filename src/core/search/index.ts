@@ -64,6 +64,8 @@ export interface SearchIndex {
   principals: ReadonlySet<string>;
   /** How each release introduces each person, by person. */
   mentionsByPerson: ReadonlyMap<string, readonly Mention[]>;
+  /** The same, by release: the people a release introduces. */
+  mentionsByRelease: ReadonlyMap<string, readonly Mention[]>;
   /** Every person met, once per visit, in the order of the releases and meetings. */
   counterparts: ReadonlyArray<{ person: string; meeting: Meeting }>;
   /** The same people, as a set. */
@@ -250,8 +252,10 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
 
   yield;
   const mentionsByPerson = new Map<string, Mention[]>();
+  const mentionsByRelease = new Map<string, Mention[]>();
   for (const mention of knowledge.mentions) {
     push(mentionsByPerson, mention.person, mention);
+    push(mentionsByRelease, mention.release, mention);
     if (++items % 1024 === 0) yield;
   }
   const counterparts: Array<{ person: string; meeting: Meeting }> = [];
@@ -372,6 +376,7 @@ function* indexSteps(knowledge: Knowledge): Steps<SearchIndex> {
     peopleOfEntity,
     principals,
     mentionsByPerson,
+    mentionsByRelease,
     releaseIds,
     releasesByPlace,
     releasesByPrincipal,
