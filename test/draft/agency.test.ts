@@ -2612,6 +2612,29 @@ describe('who attended a gathering: everyone it lists there, not only the one me
   });
 });
 
+describe('a ministerial with a bilateral on its sidelines, asked in chat words', () => {
+  const text = [
+    'EU and Central Asian foreign ministers meet in Luxembourg',
+    "LUXEMBOURG, 23 October 2031 (Trend) – Kazakhstan's Foreign Minister Murat Nurtleu took part in the EU–Central Asia ministerial meeting held in Luxembourg.",
+    'The meeting was chaired by Marta Lindqvist, High Representative of the European Union for Foreign Affairs. Central Asia was represented by its foreign ministers: Murat Nurtleu of Kazakhstan, Daler Rahimov of Tajikistan and Jasur Tursunov of Uzbekistan.',
+    'Separately, Nurtleu held a bilateral meeting with Marta Lindqvist on visa facilitation.',
+    'A Global Gateway forum will be held in Brussels next year.',
+  ].join('\n\n');
+
+  it('finds who "repped" a country among those listed, the chair of the "fm meeting", and corrects a wrong city', async () => {
+    const d = await draft(await knowledgeCopy(), 'luxembourg.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    const said = (q: string) => toPlainText(ask(engine, q), d.k);
+    // Listed, not met: someone else met on the sidelines does not hide them.
+    expect(said('who repped tajikistan at the eu–central asia ministerial in luxembourg?')).toContain('Rahimov');
+    // "fm meeting in …" is the meeting, not a minister of Central Asia nobody is.
+    expect(said('who chaired the eu-central asia fm meeting in luxembourg in oct 2031?')).toContain('Lindqvist');
+    // The visitor's own trip is the release's scene: its city answers the city proposed.
+    expect(said('so the eu–central asia ministerial nurtleu went to in october 2031 was in brussels, right?')).toMatch(/^No\b[\s\S]*Luxembourg/);
+    expect(read('which hungarian minister flew into astana in november 2031?', engine.index).intents).toContain('visit');
+  });
+});
+
 describe('a call "spoke by phone with", asked in chat words', () => {
   it('is a meeting, and "who did he link up with" finds it', async () => {
     const d = await draft(
@@ -2629,12 +2652,12 @@ describe('how much trade, asked in chat order', () => {
     const d = await draft(
       await knowledgeCopy(),
       'tokyo.txt',
-      [
+      `${[
         'Kazakhstan and Japan hold consultations in Tokyo',
         'TOKYO, 14 March 2031 – Deputy Foreign Minister Roman Vassilenko held political consultations with Director-General Kenji Satomura.',
         'The two diplomats went through the whole bilateral agenda, giving most of their time to trade and investment. Japan remains one of the largest Asian investors in Kazakhstan.',
         'Figures quoted at the meeting show that in January–September bilateral trade came to 1.27 billion US dollars, 18.4 percent more than a year earlier.',
-      ].join('\n\n') + '\n',
+      ].join('\n\n')}\n`,
     );
     const engine = createEngine(d.k);
     for (const question of ['how much was kz-japan trade?', 'kz-japan trade jan-sep, how much and how much up?']) {

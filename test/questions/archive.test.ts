@@ -232,3 +232,5 @@ archiveSuite('archive-31');
 archiveSuite('archive-32');
 archiveSuite('archive-33');
 archiveSuite('archive-34');
+archiveSuite('archive-35');
+archiveSuite('archive-36');

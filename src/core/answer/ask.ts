@@ -764,10 +764,16 @@ function delegation(ctx: Context, country: string): Answer | undefined {
  */
 function membersAt(ctx: Context, group: string): string[] {
   const { engine } = ctx;
-  // (…and, at a gathering met by no one — "Among the ministers in the hall were X of Tajikistan, …" — those it lists.)
-  const met = counterpartsIn(ctx).flatMap((c) => c.meeting.with);
-  const listed = met.length ? [] : [...ctx.releases].flatMap((id) => engine.index.mentionsByRelease.get(id) ?? []).map((m) => m.person);
-  const there = [...[...ctx.releases].map((id) => engine.knowledge.releases.get(id)?.principal), ...met, ...listed].filter((p): p is string => p !== undefined);
+  // (Of the releases whose scene has the most of the question's words: "at the Geneva donor conference" is the pledging
+  // conference in Geneva, not the February visit there.)
+  const held = (id: string): number => ctx.terms.filter((t) => sceneStems(engine, id).has(t)).length;
+  const most = Math.max(0, ...[...ctx.releases].map(held));
+  const scene = most > 0 ? new Set([...ctx.releases].filter((id) => held(id) === most)) : ctx.releases;
+  const met = counterpartsIn({ ...ctx, releases: scene }).flatMap((c) => c.meeting.with);
+  // (…and those it lists there, met or not: "Among the ministers in the hall were X of Tajikistan, …", "together with the
+  // observers, Hungarian Minister … Szijjártó".)
+  const listed = [...scene].flatMap((id) => engine.index.mentionsByRelease.get(id) ?? []).map((m) => m.person);
+  const there = [...[...scene].map((id) => engine.knowledge.releases.get(id)?.principal), ...met, ...listed].filter((p): p is string => p !== undefined);
   const named = namedPeople(ctx);
   const belongs = (p: string): boolean => {
     const e = entity(engine, p);

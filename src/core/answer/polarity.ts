@@ -8,7 +8,7 @@ import type { Fact, Release, Source } from '../knowledge/types';
 import type { DateMention } from '../search/dates';
 import { dateMatches, whenMatches } from '../search/dates';
 import { answered, type Answer } from './answer';
-import { meetingsIn, type Context } from './ask-context';
+import { meetingsIn, namedPeople, type Context } from './ask-context';
 import { factStatesAction, factStatesAsked, matchingFacts } from './fact-match';
 import { entity, mentionSources, peopleOf, personLine, visitWords } from './people';
 import { releasesInScope } from './release-meta';
@@ -67,10 +67,14 @@ function aboutMeeting(ctx: Context): boolean {
   if (ctx.a.cues.length) return false;
   // ("The KZ–Trinidad business forum in June 2023 was held in Almaty, right?": words of the one release's own scene —
   // its headline, its opening — ask about its event, not about the next forum it mentions.)
-  if (ctx.terms.length)
-    return (
-      !ctx.a.future && !ctx.a.intents.has('visit') && ctx.releases.size === 1 && ctx.terms.every((t) => sceneStems(ctx.engine, [...ctx.releases][0]!).has(t))
-    );
+  // (A visit of its own visitor is that scene too: "the EU–Central Asia ministerial Nurtleu went to was in Brussels, right?")
+  if (ctx.terms.length) {
+    const only = ctx.releases.size === 1 ? [...ctx.releases][0]! : undefined;
+    // (Not a visitor asked by their role: "did the Thai Senate President visit Kazakhstan?")
+    const visitors = [...namedPeople(ctx), ...(ctx.a.roleWords.length ? ctx.people : [])];
+    const ownVisit = only !== undefined && visitors.every((p) => p === ctx.engine.knowledge.releases.get(only)?.principal);
+    return !ctx.a.future && (!ctx.a.intents.has('visit') || ownVisit) && only !== undefined && ctx.terms.every((t) => sceneStems(ctx.engine, only).has(t));
+  }
   if (ctx.specific.length === 0) return true;
   // "Has Tedros been to Kazakhstan?" asks about his visit (a fact), not about meeting him.
   if (ctx.a.intents.has('visit')) return false;

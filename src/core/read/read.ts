@@ -635,7 +635,9 @@ function rolesIn(
     const next = tokens[end]?.norm;
     // Before a verb ("did the Slovak president attend …", "the Portuguese FM coming to Astana") one person’s role still names them (a group's,
     // "the Central Asian foreign ministers hold …", is the subject of the talks); before another noun it does not.
-    const beforeVerb = verbAt(tokens, end) && !/s$/.test(tokens[end - 1]!.norm);
+    // ("the Portuguese FM meeting Nurtleu" — its object next —, not "the central asia fm meeting in Luxembourg", the noun.)
+    const meetingNoun = tokens[end]?.norm === 'meeting' && (tokens[end + 1] === undefined || STOP(tokens[end + 1]!.norm));
+    const beforeVerb = verbAt(tokens, end) && !/s$/.test(tokens[end - 1]!.norm) && !meetingNoun;
     // "the Iraqi trade minister Issetov met": before the one who met them, still one person's role.
     const beforeMeeter = links.some((l) => l.start === end && isPerson(l.entity));
     // "посла Саудовской Аравии": in Russian the country follows the role, with no "of".
