@@ -165,9 +165,10 @@ function debrisLine(line: string): string | undefined {
     .replace(/\(?\b(?:utc|gmt)\s*(?:[+−-]\s*\d{1,2}(?::\d{2})?)?\)?/g, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\b/g, ' ')
     .replace(/\bviews?\b:?\s*\d[\d,]*/g, ' ') // "| Views: 412"
+    .replace(/\p{Extended_Pictographic}\uFE0F?\s*\d[\d,]*/gu, ' ') // "• 👁 873"
     .replace(/\b(date of publication|date|published|posted|updated|views?|publication)\b:?/g, ' ')
     .replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g, date ? ' ' : '$&');
-  if (rest.replace(/[\s|•·:,\-–—]+/g, '') !== '') return undefined;
+  if (rest.replace(/[\s|•·:,/\-–—]+/g, '') !== '') return undefined;
   return date;
 }
 
@@ -233,16 +234,21 @@ const DATELINE = new RegExp(
     `(?: \\((?<agency>[^)]{2,40})\\)|[.,] (?<agency2>${AGENCY})(?= [–—-]|:)|[.,] \\/(?<agency3>\\p{Lu}[\\p{L}-]{1,20})\\/)?`,
     // " –" or "." before the first sentence (a hyphen needs a space before it: "NUR-SULTAN" is one word),
     // or the end of a paragraph that is only the dateline ("NUR-SULTAN –" on a line of its own)
-    `(?<end> [–—-] ?|[–—] ?|\\. |, |: ?|(?<=\\d{4})$)(?=\\p{Lu}|\\p{N}|$)`,
+    // ("KUALA LUMPUR, June 12 (Xinhua) --": Xinhua's double hyphen.)
+    // ("SKOPJE, North Macedonia" on a line of its own, the text in the next paragraph: checked below.)
+    `(?<end> (?:--|[–—-]) ?|[–—] ?|\\. |, |: ?|(?<=\\d{4})$|$)(?=\\p{Lu}|\\p{N}|$)`,
   ].join(''),
   'u',
 );
 
 /** The dateline a first paragraph opens with, if it has one: returned with the rest of the paragraph. */
-export function splitDateline(paragraph: string): { dateline: Dateline; rest: string } | undefined {
+export function splitDateline(written: string): { dateline: Dateline; rest: string } | undefined {
+  const paragraph = unbracketed(written);
   const m = DATELINE.exec(paragraph);
   if (!m?.groups) return undefined;
   const g = m.groups;
+  // (A paragraph that is only a place is a dateline when it is the city and its country: "SKOPJE, North Macedonia".)
+  if (g['end'] === '' && !g['year'] && !g['country']) return undefined;
   const place = g['place']!;
   const monthWord = g['month'] ?? g['month2'];
   const agency = g['agency'] ?? g['agency2'] ?? g['agency3'] ?? g['prefix']?.replace(/^[^\p{L}]*(?:MENAFN[-– ]*)?/u, '').trim();
@@ -260,7 +266,22 @@ export function splitDateline(paragraph: string): { dateline: Dateline; rest: st
     ...(g['year'] ? { year: Number(g['year']) } : {}),
     ...(agency ? { agency } : {}),
   };
-  return { dateline, rest: paragraph.slice(m[0].length).trim() };
+  // ("BELGRADE. 24.kz – Kazakh …", "MUSCAT, October 20 – Kazpravda.kz. Kazakh …": the site's name right after it is its agency.)
+  const site = SITE_AGENCY.exec(paragraph.slice(m[0].length));
+  if (site && !dateline.agency) dateline.agency = site[1]!.replace(/\.$/, '');
+  const rest = paragraph.slice(m[0].length + (site?.[0].length ?? 0)).trim();
+  // (Its text as the page wrote it, brackets and all.)
+  if (paragraph !== written) dateline.text = written.slice(0, written.length - rest.length).trim();
+  return { dateline, rest };
+}
+
+/** A site's name ("24.kz", "Kazpravda.kz.") and its dash or full stop, before the first sentence. */
+const SITE_AGENCY = /^([\p{L}\d][\p{L}\d-]*\.(?:kz|com|ru|uz|az|kg|tj|net|org|info|news))(?:\.\s+|\s+[–—-]+\s+)(?=\p{Lu})/u;
+
+/** "[Baku. Aynur Huseynli – APA]. Kazakhstan's …": APA's dateline in brackets, with its reporter — as "Baku (APA) – Kazakhstan's …". */
+function unbracketed(paragraph: string): string {
+  const m = /^\[(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)\.(?: [^\]–—]{2,40})? [–—-] ([^\]]{2,30})\]\.?\s+(?=\p{Lu})/u.exec(paragraph);
+  return m ? `${m[1]} (${m[2]}) – ${paragraph.slice(m[0].length)}` : paragraph;
 }
 
 /** Words a headline does not end on: one that does was wrapped, and its end is the short line under it. */

@@ -1241,6 +1241,8 @@ function personAliases(name: string): string[] {
   if (from < parts.length - 1) aliases.push(parts.slice(from).join(' '));
   const plain = name.normalize('NFKD').replace(/\p{M}/gu, '');
   if (plain !== name) aliases.push(plain);
+  // ("Marko Đurić" is written "Djuric" as often as "Duric": the South Slavic Đ spelled out, name and surname.)
+  if (/[đĐ]/.test(name)) aliases.push(...[plain, last].map((x) => x.normalize('NFKD').replace(/\p{M}/gu, '').replace(/Đ/g, 'Dj').replace(/đ/g, 'dj')));
   return aliases;
 }
 
@@ -1455,10 +1457,19 @@ function placeOf(first: Sentence, resolver: EntityResolver): string | undefined 
     if (named) return named.entity;
     const known = resolver.lookup(words, placeTypes);
     if (known) return known;
+    // ("held talks in Belgrade … during his first visit to the Balkans": a city it names beats a region nobody knows.)
+    const inCity = namedIn(first);
+    if (inCity) return inCity;
     if (!resolver.lookup(words)) {
       return resolver.define({ type: 'place', name: words, aliases: [], demonyms: [], caseSensitive: [], why: `“${visit[0]}” in ¶${first.paragraph}` });
     }
   }
+  return namedIn(first);
+}
+
+/** The city or country the first sentence names after "in" ("held talks in Belgrade"), or as the host of the event. */
+function namedIn(first: Sentence): string | undefined {
+  const placeTypes: EntityType[] = ['place', 'country'];
   // (Not where someone lives: "Ambassador … with residence in Ankara" was received in Astana.)
   for (const m of first.mentions) {
     const before = first.text.slice(0, m.start);

@@ -52,13 +52,22 @@ describe('datelines', () => {
     ['(MENAFN- Trend News Agency) BAKU, Azerbaijan, October 5. The minister met the envoy.', { place: 'BAKU', month: 10, day: 5, agency: 'Trend News Agency' }],
     // (A month abbreviated is no country: "ASTANA, Oct. 22".)
     ['ASTANA, Oct. 22 – The minister met the envoy.', { place: 'ASTANA', month: 10, day: 22 }],
+    // (Xinhua's double hyphen after a city of two words; APA's brackets with the reporter; a site's name for an agency.)
+    ['KUALA LUMPUR, June 12 (Xinhua) -- The minister met the envoy.', { place: 'KUALA LUMPUR', month: 6, day: 12, agency: 'Xinhua' }],
+    ['[Baku. Aynur Huseynli – APA]. The minister met the envoy.', { place: 'Baku', agency: 'APA', text: '[Baku. Aynur Huseynli – APA].' }],
+    ['BELGRADE. 24.kz – The minister met the envoy.', { place: 'BELGRADE', agency: '24.kz' }],
+    ['MUSCAT, October 20 – Kazpravda.kz. The minister met the envoy.', { place: 'MUSCAT', month: 10, day: 20, agency: 'Kazpravda.kz' }],
   ])('reads %s', (paragraph, want) => {
     const split = splitDateline(paragraph);
     expect(split?.dateline).toMatchObject(want);
     expect(split?.rest).toBe('The minister met the envoy.');
   });
 
-  it.each(['Astana hosted the forum.', 'Samir Aliyev, the envoy, arrived.', 'The minister met the envoy.'])('finds none in %s', (p) => {
+  it('reads a city and its country on a line of their own, the text in the next paragraph', () => {
+    expect(splitDateline('SKOPJE, North Macedonia')?.dateline).toMatchObject({ place: 'SKOPJE', country: 'North Macedonia' });
+  });
+
+  it.each(['Astana hosted the forum.', 'Samir Aliyev, the envoy, arrived.', 'The minister met the envoy.', 'ASTANA'])('finds none in %s', (p) => {
     expect(splitDateline(p)).toBeUndefined();
   });
 
@@ -2633,6 +2642,34 @@ describe('a ministerial with a bilateral on its sidelines, asked in chat words',
     expect(said('so the eu–central asia ministerial nurtleu went to in october 2031 was in brussels, right?')).toMatch(/^No\b[\s\S]*Luxembourg/);
     expect(read('which hungarian minister flew into astana in november 2031?', engine.index).intents).toContain('visit');
   });
+});
+
+describe('a page whose date line has a slash or a views count, in a city the first sentence names', () => {
+  const page = (dateLine: string) =>
+    [
+      'News Site',
+      'Home / News / Politics',
+      '',
+      'Kazakh and Serbian ministers discuss Expo in Belgrade',
+      dateLine,
+      '',
+      'BELGRADE. 24.kz – Kazakh Foreign Minister Yermek Kosherbayev held talks in Belgrade with the Minister of Foreign Affairs of Serbia, Marko Đurić, during his first visit to the Balkans.',
+      '',
+      'The ministers witnessed the signing of a memorandum on youth exchanges.',
+    ].join('\n');
+
+  it.each(['November 26, 2031 / 15:40', '26 November 2031 • 18:22 • 👁 873'])(
+    'dates it by “%s”, places it in the city, and spells Đurić the ways people type him',
+    async (line) => {
+      const d = await draft(await knowledgeCopy(), 'belgrade.txt', `${page(line)}\n`);
+      const release = d.result.draft.release;
+      expect(release.title).toBe('Kazakh and Serbian ministers discuss Expo in Belgrade');
+      expect(release.date).toBe('2031-11-26');
+      expect(release.place).toBe('belgrade');
+      const engine = createEngine(d.k);
+      for (const q of ['who is djuric?', 'who is duric?']) expect(toPlainText(ask(engine, q), d.k)).toContain('Minister of Foreign Affairs of Serbia');
+    },
+  );
 });
 
 describe('a call "spoke by phone with", asked in chat words', () => {

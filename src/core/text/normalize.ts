@@ -15,11 +15,16 @@ export function stripAccents(text: string): string {
   // ASCII has no accents to strip (NFKD leaves it as it is): most paragraphs of an archive are ASCII,
   // and this runs over every one of them when the index is built.
   if (ASCII.test(text)) return text;
-  return text
-    .normalize('NFKD')
-    .replace(/([иИ])\u0306/g, (_, i: string) => (i === 'и' ? 'й' : 'Й'))
-    .replace(/\p{M}/gu, '');
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/([иИ])\u0306/g, (_, i: string) => (i === 'и' ? 'й' : 'Й'))
+      .replace(/\p{M}/gu, '')
+      // Letters with a stroke are no letter plus an accent to NFKD: "Đurić" is typed "Duric", "Łódź" "Lodz".
+      .replace(/[đĐłŁøØıħĦ]/g, (c) => STROKED[c] ?? c)
+  );
 }
+const STROKED: Record<string, string> = { đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', ı: 'i', ħ: 'h', Ħ: 'H' };
 
 /** Lower-case, strip diacritics (Türk → turk, Bùi → bui), fold ё → е, unify quotes/dashes, collapse spaces. */
 export function normalize(text: string): string {
