@@ -2672,6 +2672,28 @@ describe('a page whose date line has a slash or a views count, in a city the fir
   );
 });
 
+describe("what the release leaves out: a country's delegate it does not name, talks with someone who was away", () => {
+  const text = [
+    'Kazakh minister visits Kuala Lumpur',
+    'KUALA LUMPUR, June 12 (Xinhua) -- Kazakh Foreign Minister Murat Nurtleu held talks with Malaysian Foreign Minister Tan Sri Kamal Rahim on 12 June 2031.',
+    'The ministers discussed the halal industry and Islamic finance.',
+    'On the margins, Kazakhstan organized a side event on connectivity in Central Asia. Delegations of Kyrgyzstan and Tajikistan took part.',
+    'Kamal Rahim, speaking at the side event, said that connectivity in Central Asia remains one of the most useful things the region can offer.',
+    'Malaysian Prime Minister Arif Hamzah, who was abroad, sent a letter of greetings.',
+  ].join('\n\n');
+
+  it('says the release is silent rather than quote the nearest sentence or describe the absent person', async () => {
+    const d = await draft(await knowledgeCopy(), 'kl.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(ask(engine, 'who represented kyrgyzstan at the central asia connectivity side event in kuala lumpur?').status).toBe('not_found');
+    const away = ask(engine, 'what did arif hamzah n nurtleu discuss face to face in KL in june 2031?');
+    expect(away.status).toBe('not_found');
+    expect(away.summary).toContain('no meeting with “Arif Hamzah”');
+    // Whom he did meet still answers.
+    expect(toPlainText(ask(engine, 'what did nurtleu n kamal rahim discuss in KL?'), d.k)).toContain('halal');
+  });
+});
+
 describe('a call "spoke by phone with", asked in chat words', () => {
   it('is a meeting, and "who did he link up with" finds it', async () => {
     const d = await draft(

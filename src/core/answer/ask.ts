@@ -479,8 +479,11 @@ function whoAnswer(ctx: Context): Answer | undefined {
   // (Nobody of that body among the people there is not everyone there, nor the sentence that lists them beside it:
   // "who represented the World Bank at the Aral meeting?" of "attended by … Orazbay and by representatives of the World Bank".)
   // (A sentence that names someone who may be of it answers: "Serik Tokhtarov of the MFA's multilateral department".)
-  if (a.memberOf && !a.others && ctx.releases.size <= 2 && entity(engine, a.memberOf)?.type === 'organization') {
+  // (Of a country alike: "who represented Kyrgyzstan at the side event?" of "delegations of Kyrgyzstan, Tajikistan … took part".)
+  const bodyType = a.memberOf ? entity(engine, a.memberOf)?.type : undefined;
+  if (a.memberOf && !a.others && ctx.releases.size <= 2 && (bodyType === 'organization' || bodyType === 'country')) {
     const body = a.memberOf;
+    const bodyOf = (p: string): string | undefined => (bodyType === 'country' ? entity(engine, p)?.country : entity(engine, p)?.organization);
     // (Named beside it — "Director … of the MFA Serik Tokhtarov" — and of no other body.)
     const mayBeOfIt = (quote: string): boolean => {
       const links = linkExact(tokensOf(quote), engine.index.formTable);
@@ -489,7 +492,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
         (l) =>
           l.role === 'name' &&
           engine.index.persons.has(l.entity) &&
-          [undefined, body].includes(entity(engine, l.entity)?.organization) &&
+          [undefined, body].includes(bodyOf(l.entity)) &&
           bodies.some((b) => Math.max(b.start - l.end, l.start - b.end) <= MEMBER_NEAR),
       );
     };
@@ -1007,7 +1010,9 @@ function whatAnswer(ctx: Context): Answer | undefined {
     // "What topics did the MFA spokesman cover at the briefing?": the release of one who met no one — a briefing, a
     // statement, an interview — is what they said.
     const theirs = [...ctx.releases].filter((id) => people.includes(engine.knowledge.releases.get(id)?.principal ?? ''));
-    const said = a.intents.has('topic') && theirs.length ? summaryAnswer({ ...ctx, releases: new Set(theirs) }) : undefined;
+    // (Not asked what they discussed with someone they did not meet: "what did Anwar Ibrahim and Nurtleu discuss?")
+    const withOthers = people.some((p) => !theirs.some((id) => engine.knowledge.releases.get(id)?.principal === p));
+    const said = a.intents.has('topic') && theirs.length && !withOthers ? summaryAnswer({ ...ctx, releases: new Set(theirs) }) : undefined;
     if (said) return said;
     return notFound(ctx.S.noTopicsFor(people.map((p) => nameOf(engine, p)).join(', ')), ctx.lang);
   }
