@@ -130,6 +130,9 @@ describe('a period of the year, and "how much" put last', () => {
     ['kz-japan trade jan-sep, how much?', 'nine months', 'count'],
     ['what was trade in january–august 2024?', 'eight months', 'what'],
     ['roughly how many companies came in the first half?', 'first half', 'count'],
+    // (A range of months however each is written: the lexicon lists "january–june" and "jan-jun".)
+    ['kz-uz trade jan–june, how much?', 'first half', 'count'],
+    ['what was trade in jan-july?', 'seven months', 'what'],
   ])('%s', (question, period, ask) => {
     const frame = read(question, engine.index);
     expect(frame.period).toBe(period);
@@ -137,6 +140,12 @@ describe('a period of the year, and "how much" put last', () => {
     // (The months of a period are no dates of their own; a year beside them is.)
     expect(frame.dates.filter((d) => d.month)).toEqual([]);
     expect(frame.terms).not.toContain('jan');
+  });
+
+  test('"per the geneva fm talks", "the tashkent mtg": the talks and the meeting, not a minister of Geneva', () => {
+    const frame = read('kz–swiss trade jan–july 2025, per the geneva fm talks?', engine.index);
+    expect(frame.roles).toEqual([]);
+    expect(read('trade jan–june 2023? (tashkent july mtg)', engine.index).unknownWords).not.toContain('mtg');
   });
 
   test('a year beside a period stays the question’s date', () => {

@@ -9,7 +9,7 @@ import type { EntityForm } from '../search/entity-forms';
 import type { SearchIndex } from '../search/index';
 import { linkExact, linkFirstNames, linkShortened, type Link } from '../search/link';
 import { findDates } from '../search/dates';
-import { MONTH_WORDS } from '../text/months';
+import { MONTH_WORDS, monthNumber } from '../text/months';
 import { ordinalOf } from '../text/ordinals';
 import { tokensOf, type Token } from '../search/tokens';
 import { editDistance, isCyrillic, normalize, stem, typoBudget } from '../text/normalize';
@@ -551,14 +551,21 @@ function findAttribute(words: readonly string[], free: (i: number) => boolean, c
 const MAX_GAP_WORDS = 8;
 
 /** The periods of a year, each by its name and the ways it is written, as words ("jan-sep" is "jan sep"). */
-const PERIODS = [...LEXICON.periods].map(([name, forms]) => ({ name, forms: [name, ...forms].map((f) => lexiconPhrase(f.replace(/[-–—]/g, ' '))) }));
+const PERIODS = [...LEXICON.periods].map(([name, forms]) => {
+  const phrases = [name, ...forms].map((f) => lexiconPhrase(f.replace(/[-–—]/g, ' ')));
+  // (A range of two months, "january–june", is that range however each month is written: "jan–june", "jan-jun".)
+  const range = phrases.find((f) => f.length === 2 && f.every((w) => monthNumber(w) !== undefined))?.map((w) => monthNumber(w)!);
+  return { name, forms: phrases, range };
+});
 
 /** The period a question names, and the words it takes (from start to before end). */
 function periodIn(words: readonly string[]): { name: string; start: number; end: number } | undefined {
   for (let i = 0; i < words.length; i++) {
-    for (const { name, forms } of PERIODS) {
+    const months = [words[i], words[i + 1]].map((w) => (w === undefined ? undefined : monthNumber(w)));
+    for (const { name, forms, range } of PERIODS) {
       const form = forms.find((f) => f.length > 0 && f.every((w, k) => words[i + k] === w));
       if (form) return { name, start: i, end: i + form.length };
+      if (range && months[0] === range[0] && months[1] === range[1]) return { name, start: i, end: i + 2 };
     }
   }
   return undefined;
@@ -635,8 +642,9 @@ function rolesIn(
     const next = tokens[end]?.norm;
     // Before a verb ("did the Slovak president attend …", "the Portuguese FM coming to Astana") one person’s role still names them (a group's,
     // "the Central Asian foreign ministers hold …", is the subject of the talks); before another noun it does not.
-    // ("the Portuguese FM meeting Nurtleu" — its object next —, not "the central asia fm meeting in Luxembourg", the noun.)
-    const meetingNoun = tokens[end]?.norm === 'meeting' && (tokens[end + 1] === undefined || STOP(tokens[end + 1]!.norm));
+    // ("the Portuguese FM meeting Nurtleu" — its object next —, not "the central asia fm meeting in Luxembourg" or "per the
+    // baku fm talks?", the noun.)
+    const meetingNoun = ['meeting', 'talks'].includes(tokens[end]?.norm ?? '') && (tokens[end + 1] === undefined || STOP(tokens[end + 1]!.norm));
     const beforeVerb = verbAt(tokens, end) && !/s$/.test(tokens[end - 1]!.norm) && !meetingNoun;
     // "the Iraqi trade minister Issetov met": before the one who met them, still one person's role.
     const beforeMeeter = links.some((l) => l.start === end && isPerson(l.entity));
