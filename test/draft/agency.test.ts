@@ -2694,6 +2694,21 @@ describe("what the release leaves out: a country's delegate it does not name, ta
   });
 });
 
+describe('a figure "between the two countries", and a year asked whole', () => {
+  const text = [
+    'Kazakh FM holds talks in Baku',
+    "[Baku. Aynur Guliyeva – APA]. Kazakhstan's Foreign Minister Arman Oskenov held talks today with Azerbaijani Foreign Minister Elnur Guliyev, APA reports.",
+    'According to the ministers, trade between the two countries in January-October 2031 amounted to $356.8 million, an increase of 21.4 percent.',
+  ].join('\n\n');
+
+  it('takes the pair from the scene’s adjective, and a ten-month figure is not the full year’s', async () => {
+    const d = await draft(await knowledgeCopy(), 'baku.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'kz-azerbaijan trade jan-oct 2031 n % up, per the APA baku piece'), d.k)).toContain('356.8');
+    expect(ask(engine, 'kz-azerbaijan trade for the full yr 2031? from the oskenov baku story').status).toBe('not_found');
+  });
+});
+
 describe('a call "spoke by phone with", asked in chat words', () => {
   it('is a meeting, and "who did he link up with" finds it', async () => {
     const d = await draft(

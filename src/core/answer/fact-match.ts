@@ -188,7 +188,12 @@ export const statesFigure = (text: string): boolean => FIGURE_EVIDENCE.some((sta
  */
 export function figureOfOtherYear(a: Frame, text: string, releaseYear?: number): boolean {
   // "kz-az trade in h1 2024?": a figure of the whole year, or of nine months, is not of the first half.
-  if (a.period && asksFigure(a) && statesFigure(text) && !(LEXICON.periods.get(a.period) ?? []).some((form) => periodPattern(form).test(text))) return true;
+  // ("… for the full year 2018?": a figure of January–October is of another period; a whole year's is written as the year.)
+  if (a.period && asksFigure(a) && statesFigure(text)) {
+    const says = (period: string): boolean => (LEXICON.periods.get(period) ?? []).some((form) => periodPattern(form).test(text));
+    // (A sentence may give two: "in the first half … and in the first quarter …".)
+    if (!says(a.period) && (a.period !== WHOLE_YEAR || [...LEXICON.periods.keys()].some((p) => p !== a.period && says(p)))) return true;
+  }
   const asked = a.dates.flatMap((d) => (d.year ? [d.year] : []));
   if (asked.length === 0 || !asksFigure(a) || !statesFigure(text)) return false;
   // (A year compared with is not the figure's: "$3.2 million in the first half of 2024, up 41 percent compared with
@@ -199,6 +204,9 @@ export function figureOfOtherYear(a: Frame, text: string, releaseYear?: number):
   const years = [...(own.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number), ...relative];
   return years.length > 0 && !years.some((y) => asked.includes(y));
 }
+
+/** The period a release states by its year alone ("trade in 2023 reached …"), not by words of its own. */
+const WHOLE_YEAR = 'full year';
 
 /** A period as a release may write it: any dash or hyphen in a range, any case. */
 function periodPattern(form: string): RegExp {

@@ -219,10 +219,14 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     // (A name the release's headline and opening already give sets its scene, as every sentence of it does: "… right?
     // (kosherbayev at UNHCR, geneva)" says which release, not which of its sentences.)
     // (Worked out only for a name the sentence has: most candidates have none, and a release's scene costs a tokenizing.)
+    // (By its name or its adjective: "… talks with Azerbaijani Foreign Minister …" sets Azerbaijan's.)
     const sets = (id: string): boolean => {
-      const stems = stemsOf(entity(engine, id)?.name ?? '');
+      const e = entity(engine, id);
       const scene = sceneStems(engine, release);
-      return stems.length > 0 && stems.every((x) => scene.has(x));
+      return [e?.name ?? '', ...(e?.demonyms ?? [])].some((form) => {
+        const stems = stemsOf(form);
+        return stems.length > 0 && stems.every((x) => scene.has(x));
+      });
     };
     // A count is of the thing asked about: "how many companies took part in the Business Council" is not
     // answered by a number of companies elsewhere. The organizations and events asked about must be named — or set
