@@ -211,8 +211,8 @@ export class EntityResolver {
 
 /** "Bùi Thanh Sơn" → "bui-thanh-son": the id convention of the knowledge folder. */
 export function slug(text: string): string {
-  // (Letters NFKD does not take apart: "Torbjørn" → "torbjorn", not "torbj-rn".)
-  return normalize(text.replace(/[øØ]/g, 'o').replace(/[æÆ]/g, 'ae').replace(/ß/g, 'ss').replace(/[łŁ]/g, 'l').replace(/[đĐ]/g, 'd'))
+  // (normalize() folds the letters with a stroke, "Torbjørn" → "torbjorn"; ligatures are spelled out here.)
+  return normalize(text.replace(/[æÆ]/g, 'ae').replace(/ß/g, 'ss'))
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
