@@ -772,11 +772,8 @@ function membersAt(ctx: Context, group: string): string[] {
   const held = (id: string): number => ctx.terms.filter((t) => sceneStems(engine, id).has(t)).length;
   const most = Math.max(0, ...[...ctx.releases].map(held));
   const scene = most > 0 ? new Set([...ctx.releases].filter((id) => held(id) === most)) : ctx.releases;
-  const met = counterpartsIn({ ...ctx, releases: scene }).flatMap((c) => c.meeting.with);
-  // (…and those it lists there, met or not: "Among the ministers in the hall were X of Tajikistan, …", "together with the
-  // observers, Hungarian Minister … Szijjártó".)
-  const listed = [...scene].flatMap((id) => engine.index.mentionsByRelease.get(id) ?? []).map((m) => m.person);
-  const there = [...[...scene].map((id) => engine.knowledge.releases.get(id)?.principal), ...met, ...listed].filter((p): p is string => p !== undefined);
+  const { principals, others } = peopleThere(ctx, scene);
+  const there = [...principals, ...others];
   const named = namedPeople(ctx);
   const belongs = (p: string): boolean => {
     const e = entity(engine, p);
@@ -789,6 +786,18 @@ function membersAt(ctx: Context, group: string): string[] {
     return namesAnyOf(engine, title, [group]) || (ctx.a.memberOfStems.length > 0 && ctx.a.memberOfStems.every((s) => stems.has(s)));
   };
   return [...new Set(there)].filter((p) => !named.includes(p) && belongs(p));
+}
+
+/**
+ * Everyone these releases put at their scene: their visitors, and the others — those met and those only listed there,
+ * met or not ("Among the ministers in the hall were X of Tajikistan, …", "together with the observers, … Szijjártó").
+ */
+function peopleThere(ctx: Context, releases: ReadonlySet<string>): { principals: string[]; others: string[] } {
+  const { engine } = ctx;
+  const principals = [...releases].flatMap((id) => engine.knowledge.releases.get(id)?.principal ?? []);
+  const met = counterpartsIn({ ...ctx, releases }).flatMap((c) => c.meeting.with);
+  const listed = [...releases].flatMap((id) => engine.index.mentionsByRelease.get(id) ?? []).map((m) => m.person);
+  return { principals, others: [...met, ...listed] };
 }
 
 /** Everyone met in the releases asked about; nobody (a release whose meetings nobody drafted) leaves it to the text. */
@@ -821,14 +830,12 @@ function groupAnswer(ctx: Context): Answer | undefined {
 function attendees(ctx: Context): Answer | undefined {
   const { engine, a } = ctx;
   if (!a.asksAttendance || !ctx.group || a.others || ctx.releases.size > 2) return undefined;
-  const principals = [...ctx.releases].map((id) => engine.knowledge.releases.get(id)?.principal);
-  const met = counterpartsIn(ctx).map((c) => c.person);
-  const listed = [...ctx.releases].flatMap((id) => engine.index.mentionsByRelease.get(id) ?? []).map((m) => m.person);
+  const { principals, others } = peopleThere(ctx, ctx.releases);
   // (A minister is of a country even when the release gives none: "Deputy Prime Minister – Foreign Minister Mukhtar
   // Tileuberdi". The visitor is there whatever their group: "Kazakh Foreign Minister Murat Nurtleu" of the MFA.)
   const minister = (p: string): boolean => ctx.group === 'country' && !entity(engine, p)?.organization && holdsRole(engine, p, 'minister');
   const belongs = (p: string): boolean => inGroup(engine, p, ctx.group) || minister(p);
-  const there = [...new Set([...principals.filter((p) => p !== undefined), ...met.concat(listed).filter(belongs)])];
+  const there = [...new Set([...principals, ...others.filter(belongs)])];
   // (One or two of them is a meeting, not a gathering: who met whom answers it.)
   if (there.length < GATHERING) return undefined;
   // (Of countries, their ministers: not the president a minister conveyed greetings from.)
