@@ -1,8 +1,8 @@
 /**
- * Summary ("tl;dr", "recap", "вкратце"): a digest of the visit — who went where and when, then each
- * meeting's counterpart with one or two key points, at most MAX_SUMMARY characters. A group ("just
- * the international organizations") or a named counterpart narrows it; an uncurated release is
- * summed up by its opening sentences.
+ * Summary ("tl;dr", "recap", "вкратце"): a digest — who went where and when, then what the release says. Of one whole
+ * release, as a reader skims it: each paragraph's opening, then the next sentences while there is room. Of a release
+ * too long for that, of several, or of a part asked about (a group — "just the international organizations" — or a
+ * named counterpart): each meeting's counterpart with its key points, at most MAX_SUMMARY characters.
  */
 import type { FactKind } from '../knowledge/schema';
 import type { Fact, Meeting, Release, Source } from '../knowledge/types';
@@ -54,19 +54,40 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
       sources.push(...(points[0]?.sources.slice(0, 1) ?? m.sources.slice(0, 1)));
     }
   }
-  // A digest of one release that its drafted points leave thin (a briefing, an aid train, a visa decision): what each of
-  // its paragraphs opens with, as a reader skims it.
-  // (Not of one part of it asked about — "tl;dr of his chat with the tourism minister", "tl;dr of the Orbán meeting":
-  // the sentences about that part.)
-  const only = releases.length === 1 ? releases[0]! : undefined;
-  const asked = only ? meetingsOf(ctx, only).length : 0;
-  const partAsked = ctx.group !== undefined || (asked > 0 && asked < (only ? (ctx.engine.index.meetingsByRelease.get(only.id)?.length ?? 0) : 0));
-  if (only && !partAsked && lines.length < THIN_DIGEST && ctx.terms.every((t) => sceneStems(ctx.engine, only.id).has(t))) {
-    const openings = paragraphOpenings(only, sources);
-    lines.push(...openings.map((x) => x.quote.replace(/\.$/, '')));
-    sources.push(...openings);
+  // One whole release asked about is told as a reader skims it — unless it is too long to skim whole and its meetings
+  // say more in fewer words.
+  const whole = releases.length === 1 ? wholeRelease(ctx, releases[0]!) : undefined;
+  if (whole) {
+    const skim = skimmed(whole);
+    const meetings = ctx.engine.index.meetingsByRelease.get(whole.id) ?? [];
+    if (skim.complete || meetings.length === 0 || lines.length < THIN_DIGEST) {
+      const one = meetings.length === 1 ? meetings[0]! : undefined;
+      const points = [...(one ? [ctx.S.topicsWith(counterparts(ctx, one))] : []), ...skim.points.map((x) => x.line)];
+      return answered(
+        heading,
+        within(heading, points, MAX_SKIM),
+        skim.points.map((x) => x.source),
+        ctx.lang,
+      );
+    }
   }
   return answered(heading, within(heading, lines), sources, ctx.lang);
+}
+
+/** Fewer lines than this, and a digest of meetings says less than a skim of the release. */
+const THIN_DIGEST = 3;
+
+/**
+ * The release a digest is of when the question asks about all of it: one release in scope, no group or part of it
+ * asked about ("tl;dr of his chat with the tourism minister", "tl;dr of the Orbán meeting" are told by that part's
+ * points), and every word asked in its headline or opening.
+ */
+function wholeRelease(ctx: Context, release: Release): Release | undefined {
+  if (ctx.group !== undefined) return undefined;
+  const asked = meetingsOf(ctx, release).length;
+  const all = ctx.engine.index.meetingsByRelease.get(release.id)?.length ?? 0;
+  if (asked > 0 && asked < all) return undefined;
+  return ctx.terms.every((t) => sceneStems(ctx.engine, release.id).has(t)) ? release : undefined;
 }
 
 /**
@@ -79,18 +100,44 @@ function focused(ctx: Context, releases: readonly Release[]): readonly Release[]
   return holding.length ? holding : releases;
 }
 
-/** Fewer lines than this, and a digest of one release also quotes its paragraphs' openings. */
-const THIN_DIGEST = 3;
-/** Paragraph openings quoted at most. */
-const MAX_OPENINGS = 5;
+/** A skim's longest digest, in characters: longer than a digest of meetings, which says more in fewer words. */
+const MAX_SKIM = 1800;
+/** The longest point of a skim: a sentence longer than this is cut at a word. */
+const POINT_CHARS = 240;
 
-/** The first sentence of each paragraph after the first that the sources do not already quote. */
-function paragraphOpenings(release: Release, sources: readonly Source[]): Source[] {
-  const quoted = new Set(sources.filter((x) => x.release === release.id).map((x) => x.paragraph));
-  return release.paragraphs
-    .map((text, i) => ({ release: release.id, paragraph: i + 1, quote: splitSentences(text)[0] ?? '' }))
-    .filter((x) => x.paragraph > 1 && x.quote && !quoted.has(x.paragraph))
-    .slice(0, MAX_OPENINGS);
+/**
+ * A release as a reader skims it: each paragraph's opening sentence, in the release's order; then, while the digest has
+ * room, each paragraph's next sentence, and so on — a short release is told nearly whole, a long one by its openings.
+ * `complete` when every paragraph got its opening.
+ */
+function skimmed(release: Release): { points: { line: string; source: Source }[]; complete: boolean } {
+  const sentences = release.paragraphs.map((text) => splitSentences(text));
+  const taken = sentences.map(() => 0);
+  let room = MAX_SKIM;
+  for (let round = 0, full = false; !full; round++) {
+    const next = sentences.flatMap((list, i) => (list[round] && taken[i] === round ? [i] : []));
+    if (next.length === 0) break;
+    for (const i of next) {
+      const cost = brief(sentences[i]![round]!).length + 3;
+      // (A round that cannot give every paragraph its next sentence is the last: none is told deeper than one before it
+      // that got less.)
+      if (cost > room) full = true;
+      else {
+        taken[i] = round + 1;
+        room -= cost;
+      }
+    }
+  }
+  const points = sentences.flatMap((list, i) => {
+    const chosen = list.slice(0, taken[i]);
+    if (chosen.length === 0) return [];
+    return [{ line: chosen.map(brief).join(' ').replace(/\.$/, ''), source: { release: release.id, paragraph: i + 1, quote: chosen.join(' ') } }];
+  });
+  return { points, complete: sentences.every((list, i) => list.length === 0 || taken[i]! > 0) };
+}
+
+function brief(sentence: string): string {
+  return sentence.length <= POINT_CHARS ? sentence : `${sentence.slice(0, POINT_CHARS - 1).replace(/\s+\S*$/, '')}…`;
 }
 
 /**
@@ -154,9 +201,9 @@ function counterparts(ctx: Context, m: Meeting): string {
 }
 
 /** Whole lines while they fit; the last one cut at a word if it must be. */
-function within(heading: string, lines: readonly string[]): string[] {
+function within(heading: string, lines: readonly string[], budget = MAX_SUMMARY): string[] {
   const out: string[] = [];
-  let left = MAX_SUMMARY - heading.length;
+  let left = budget - heading.length;
   for (const line of lines) {
     if (left <= 40) break;
     const cut = line.length + 1 <= left ? line : `${line.slice(0, left - 2).replace(/\s+\S*$/, '')}…`;
