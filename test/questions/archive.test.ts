@@ -234,3 +234,5 @@ archiveSuite('archive-33');
 archiveSuite('archive-34');
 archiveSuite('archive-35');
 archiveSuite('archive-36');
+archiveSuite('archive-37');
+archiveSuite('archive-38');
