@@ -61,7 +61,8 @@ export class EntityResolver {
         const form = formOf(key, role, display, exactCase);
         if (form) worldForms.push(form);
       };
-      for (const n of place.names) add(n, 'name');
+      // (A short acronym counts in capitals only: "Kun.uz" names no Uzbekistan, "las" no League of Arab States.)
+      for (const n of place.names) add(n, 'name', /^[A-Z]{2,3}$/.test(n));
       for (const d of place.demonyms ?? []) add(d, 'demonym');
       for (const c of place.caseSensitive ?? []) if (/\p{Script=Latin}/u.test(c)) add(c, 'name', true);
     });

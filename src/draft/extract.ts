@@ -750,7 +750,7 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, f
     const after = before ? undefined : titleAfter(text, toks, toks.indexOf(nameToks[nameToks.length - 1]!));
     // "senators Petra Zemanová and Lukáš Hořejší": one plural title for the names listed after it.
     const shared = before || after ? undefined : pluralTitleBefore(text, start, listTitle);
-    let title = before ?? after ?? shared;
+    let title = before ?? after ?? shared ?? counterpartTitle(text, start, found, resolver);
     // "Ambassador Tomas Brenn of the Eurasian Water Council (EWC)": what follows the name belongs to the title.
     const of = before ? ofAfterName(text, end, resolver) : undefined;
     let id = person.known;
@@ -771,6 +771,29 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, f
     listTitle = shared ? { ...shared, end } : undefined;
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Kyrgyz Foreign Minister Zheenbek Kulubaev met with his Kazakh counterpart Mukhtar Tileuberdi": a counterpart holds
+ * the office of the person named before, for the country its adjective names ("Kazakh Foreign Minister").
+ */
+function counterpartTitle(text: string, nameStart: number, found: readonly PersonMention[], resolver: EntityResolver): TitleSpan | undefined {
+  const said = /\b(?:his|her|their)\s+(\p{Lu}[\p{L}-]*)\s+counterparts?,?\s+$/u.exec(text.slice(0, nameStart));
+  if (!said || !resolver.mentions(said[1]!, true).some((m) => m.type === 'country')) return undefined;
+  const before = [...found].reverse().find((p) => p.end <= said.index && p.titled);
+  const office = before ? officeWithoutCountry(resolver, resolver.entity(before.person)?.title ?? '') : undefined;
+  if (!office) return undefined;
+  return { text: `${said[1]} ${office}`, start: said.index + said[0].indexOf(said[1]!), end: nameStart - 1 };
+}
+
+/** "Kyrgyz Foreign Minister", "Uzbekistan's Foreign Minister", "Minister of Foreign Affairs of Azerbaijan" → the office alone. */
+function officeWithoutCountry(resolver: EntityResolver, title: string): string | undefined {
+  const office = title
+    .replace(/^(\p{Lu}[\p{L}-]*)(?:['’]s)?\s+/u, (whole, word: string) => (resolver.mentions(word, true).some((m) => m.type === 'country') ? '' : whole))
+    .replace(/\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*$/u, (whole) =>
+      resolver.mentions(whole, true).some((m) => m.type === 'country') ? '' : whole,
+    );
+  return hasTitleHead(office) ? office : undefined;
 }
 
 /** Whether a word before a known surname is a first name the known person does not have. */
@@ -1702,10 +1725,11 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     return { with: ids, quote: s.text.slice(0, quoteEnd).trim(), bodyStart, ...(firstAfter.group ? { group: firstAfter.group } : {}) };
   }
   // "Chinese Vice Foreign Minister Liu Jianmin met with Rauan Zhakupov, …": the guest of the release is the one met.
+  // ("… received his Kazakh counterpart Yermek Kosherbayev": so is a counterpart.)
   const host = s.people.find((p) => p.person === principal);
   if (host) {
     for (const m of s.text.matchAll(MEETING_VERB)) {
-      if (m.index + m[0].length !== host.quoteStart) continue;
+      if (!/^(?:(?:his|her|their)\s+)?$/.test(s.text.slice(m.index + m[0].length, host.quoteStart))) continue;
       const subject = others.filter((p) => p.quoteEnd <= m.index && /^\s*$/.test(s.text.slice(p.quoteEnd, m.index))).pop();
       if (subject) return { with: [subject.person], quote: s.text.slice(0, host.quoteEnd).trim(), bodyStart: host.quoteEnd };
     }

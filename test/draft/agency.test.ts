@@ -2792,3 +2792,63 @@ describe('a tl;dr of one whole release: every paragraph skimmed, in its order', 
     for (const s of answer.sources) expect(d.k.releases.get(s.release)?.paragraphs[s.paragraph - 1]).toContain(s.quote);
   });
 });
+
+describe('a host who "received his Kazakh counterpart", under a page whose last heading line is a views count', () => {
+  const page = [
+    'Kun.uz',
+    "O'zbekcha   Ўзбекча   Русский   English",
+    'News   Business   Tech   Sport',
+    'Home › Politics',
+    '14:35 / 12.11.2031',
+    'Kazakh and Maltese foreign ministers sign memorandum on training diplomats',
+    '👁 3 187',
+    '',
+    'VALLETTA, Kun.uz – Malta’s Foreign Minister Fritz Tarlenheim received his Kazakh counterpart Yermek Kosherbayev in Valletta on Wednesday.',
+    '',
+    'Following the negotiations, the ministers signed a memorandum on the joint training of young diplomats.',
+    '',
+    'Tarlenheim said that President Rudolf Elphberg had asked him to pass on his greetings to President Kassym-Jomart Tokayev.',
+    '',
+    'The meeting was also attended by the Ambassador of Kazakhstan to Malta Daniyar Sarsenov.',
+  ].join('\n');
+
+  it('takes the headline alone, the counterpart as the Kazakh visitor with the host’s office, and the host as met', async () => {
+    const d = await draft(await knowledgeCopy(), 'valletta.txt', `${page}\n`);
+    const release = [...d.k.releases.values()].find((r) => r.id.includes('valletta'))!;
+    expect(release.title).toBe('Kazakh and Maltese foreign ministers sign memorandum on training diplomats');
+    expect(release.principal).toBe('yermek-kosherbayev');
+    expect(person(d.k, 'Yermek Kosherbayev')).toMatchObject({ title: 'Kazakh Foreign Minister', country: 'kazakhstan' });
+    expect([...d.k.meetings.values()].filter((m) => m.release === release.id).map((m) => m.with)).toEqual([['fritz-tarlenheim']]);
+    // ("Kun.uz" in the dateline names no Uzbekistan.)
+    expect(d.k.entities.has('uzbekistan')).toBe(false);
+  });
+
+  it('answers who holds the role asked at the talks of those named, and what someone who was not there said is silence', async () => {
+    const d = await draft(await knowledgeCopy(), 'valletta.txt', `${page}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'which kz ambassador sat in on the tarlenheim–kosherbayev talks in valletta?'), d.k)).toContain('Sarsenov');
+    // Elphberg was not at the talks: what he told the visitor the release does not say.
+    expect(ask(engine, 'what did elphberg tell kosherbayev in valletta?').status).toBe('not_found');
+    expect(ask(engine, 'what did president elphberg say to kosherbayev?').status).toBe('not_found');
+  });
+});
+
+describe('a videoconference that plans the next round abroad, asked as a trip', () => {
+  const text = [
+    'Kazakhstan and Chile discuss critical minerals',
+    'ASTANA, 11 March 2031 – Deputy Minister of Foreign Affairs of Kazakhstan Gulnara Seitkaliyeva held a videoconference with Undersecretary of Foreign Affairs of Chile Ignacio Valdés.',
+    'Seitkaliyeva briefed her counterpart on the economic reforms under way in Kazakhstan.',
+    'The parties agreed to hold the next round of political consultations in Santiago in April.',
+  ].join('\n\n');
+
+  it('is no trip: the next round to be held there confirms no visit, and whom she briefed is whom she met', async () => {
+    const d = await draft(await knowledgeCopy(), 'chile.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    for (const q of ['did seitkaliyeva fly to santiago to meet valdes in person?', 'did seitkaliyeva travel to santiago to see valdes?']) {
+      const answer = ask(engine, q);
+      expect(answer.summary).not.toMatch(/^Yes/);
+    }
+    expect(ask(engine, 'did seitkaliyeva fly to santiago to meet valdes in person?').summary).toMatch(/^No\. .*Astana/);
+    expect(ask(engine, 'who did seitkaliyeva brief on the reforms?').summary).toContain('Valdés');
+  });
+});

@@ -640,9 +640,23 @@ function whoAnswer(ctx: Context): Answer | undefined {
   return undefined;
 }
 
-/** Who the facts are about: those met (asked about a meeting), else whoever acted. */
+/**
+ * Who the facts are about: those met (asked about a meeting), else whoever acted — unless the question names the actor
+ * ("who did Ashikbayev brief?", "who did he do consultations with?"): then whom they acted with.
+ */
 function whoOfFacts(ctx: Context, facts: readonly Fact[]): Answer {
-  const who = ctx.a.asksCounterpart ? facts.flatMap((f) => counterpartsOf(ctx, f)) : facts.flatMap((f) => (f.actor ? [f.actor] : counterpartsOf(ctx, f)));
+  const named = new Set(namedPeople(ctx));
+  const actor = (f: Fact) => {
+    if (f.actor && !named.has(f.actor)) return [f.actor];
+    // (A point of the visit as a whole: whom the meeting it stands under was with — the last one the release opened
+    // at or before its paragraph.)
+    const at = f.sources[0]?.paragraph ?? 0;
+    const under = f.meeting
+      ? undefined
+      : (ctx.engine.index.meetingsByRelease.get(f.release) ?? []).filter((m) => (m.sources[0]?.paragraph ?? Infinity) <= at).pop();
+    return under ? [...under.with] : counterpartsOf(ctx, f);
+  };
+  const who = ctx.a.asksCounterpart ? facts.flatMap((f) => counterpartsOf(ctx, f)) : facts.flatMap(actor);
   const people = [...new Set(who)];
   const summary = people.map((p) => nameWithTitle(ctx.engine, p)).join('; ');
   return {
@@ -926,6 +940,12 @@ function whatAnswer(ctx: Context): Answer | undefined {
   ) {
     return describePeople(ctx, ctx.specific);
   }
+  // "Which kz ambassador sat in on the Kulubaev–Tileuberdi talks?": who holds the role asked, not the talks of those named.
+  const roleAsked = a.roles.filter((r) => r.asked && r.of !== '');
+  if (roleAsked.length && namedPeople(ctx).length) {
+    const holders = ctx.people.filter((p) => !namedPeople(ctx).includes(p) && roleAsked.some((r) => holdsRole(engine, p, r.role)));
+    if (holders.length) return describePeople(ctx, holders);
+  }
   // "What was discussed with the foreign ministers?": the group's meetings.
   const people =
     ctx.people.length === 0 && ctx.specific.length === 0 && ctx.terms.length === 0 && ctx.group && a.intents.has('topic')
@@ -934,9 +954,10 @@ function whatAnswer(ctx: Context): Answer | undefined {
           .filter((p) => inGroup(engine, p, ctx.group))
       : ctx.people;
   let meetings = [...new Set(people.flatMap((p) => meetingsIn(ctx, p)))];
-  // "What did Prak Sokhonn discuss with Tokayev?": a meeting they were both at (one may be the visitor) — not each one's.
+  // "What did Prak Sokhonn discuss with Tokayev?", "what did Mirziyoyev tell him?": a meeting they were both at (one may
+  // be the visitor) — not each one's.
   const byName = namedPeople(ctx).filter((p) => a.links.some((l) => l.entity === p && l.role !== 'title'));
-  if (byName.length >= 2 && meetings.length && (a.intents.has('topic') || a.intents.has('meet'))) {
+  if (byName.length >= 2 && meetings.length && (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('assess'))) {
     const together = meetings.filter((m) => byName.every((p) => m.with.includes(p) || releaseOf(engine, m.release)?.principal === p));
     if (together.length === 0) return notFound(ctx.S.releaseSilent, ctx.lang);
     meetings = together;
@@ -1013,7 +1034,13 @@ function whatAnswer(ctx: Context): Answer | undefined {
     }
   }
   // "What did he discuss with the Kazakh president?": someone the releases name but nobody met.
-  if (people.length && (a.intents.has('topic') || a.intents.has('meet')) && ctx.terms.length === 0) {
+  // (So is "what did the Emir tell him?" of someone nobody met, unless a fact gives that person's own words.)
+  if (people.length && (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('assess')) && ctx.terms.length === 0) {
+    if (a.intents.has('assess')) {
+      const theirs = [...ctx.releases].flatMap((id) => engine.index.factsByRelease.get(id) ?? []).flatMap((id) => engine.knowledge.facts.get(id) ?? []);
+      const own = theirs.filter((f) => f.actor !== undefined && people.includes(f.actor));
+      if (own.length) return factsAnswer(ctx, own);
+    }
     // "What topics did the MFA spokesman cover at the briefing?": the release of one who met no one — a briefing, a
     // statement, an interview — is what they said.
     const theirs = [...ctx.releases].filter((id) => people.includes(engine.knowledge.releases.get(id)?.principal ?? ''));

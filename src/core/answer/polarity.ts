@@ -96,7 +96,9 @@ function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: 
   const v = visitWords(ctx.engine, release, ctx.lang);
   const sources = meetings.length ? meetings[0]!.sources : release.paragraphs[0] ? [{ release: release.id, paragraph: 1, quote: release.paragraphs[0] }] : [];
   const text = v.place ? ctx.S.releasePlace(v.place, v.date) : ctx.S.releaseDate(v.date);
-  for (const value of values) {
+  // ("… visit to Kazakhstan was in Almaty?": the city is what is put for confirmation, not the country it is in.)
+  const inside = (id: string) => values.some((v) => v.id !== id && entity(ctx.engine, v.id)?.country === id);
+  for (const value of values.filter((v) => !inside(v.id))) {
     if (value.kind === 'organization' || !release.place) continue;
     const place = release.place;
     const yes = value.id === place || entity(ctx.engine, place)?.country === value.id;
@@ -126,8 +128,10 @@ function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: 
  */
 function placeOfMeeting(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>, dates: readonly DateMention[]): Verdict | undefined {
   if (ctx.a.cues.length || !(values.some((v) => v.kind === 'place' || v.kind === 'country') || dates.length)) return undefined;
-  // ("Did the Thai Senate President visit Kazakhstan in 2022?": his visit, not the meeting the release reports.)
-  if (ctx.a.intents.has('visit')) return undefined;
+  // ("Did the Thai Senate President visit Kazakhstan in 2022?": his visit, not the meeting the release reports — unless
+  // the trip asked about is to meet someone, "did she fly to Santiago to meet Valdés?", or to the country the meeting
+  // was in: "Kwape's visit to Kazakhstan was in Almaty, yeah?")
+  if (ctx.a.intents.has('visit') && !ctx.a.intents.has('meet') && !inCountryOfMeeting(ctx, values)) return undefined;
   // (The principal met everyone his release reports: "tolegenov handed over his credentials in canberra, right?".)
   const principals = new Set(ctx.a.links.map((l) => l.entity).filter((id) => ctx.engine.index.principals.has(id)));
   const led = ctx.releases === ctx.engine.index.releaseIds ? [] : releasesInScope(ctx).filter((r) => r.principal && principals.has(r.principal));
@@ -138,6 +142,13 @@ function placeOfMeeting(ctx: Context, values: ReadonlyArray<{ id: string; kind: 
   // asks about someone the meeting is not with.
   const stems = new Set(verdict?.sources.flatMap((s) => tokensOf(s.quote).map((t) => t.stem)));
   return ctx.terms.every((t) => stems.has(t)) ? verdict : undefined;
+}
+
+/** Whether a place proposed is in the country of a meeting of the people named. */
+function inCountryOfMeeting(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>): boolean {
+  const countryOf = (id: string | undefined) => (id && entity(ctx.engine, id)?.type === 'country' ? id : id ? entity(ctx.engine, id)?.country : undefined);
+  const met = ctx.people.flatMap((p) => meetingsIn(ctx, p)).map((m) => countryOf(ctx.engine.knowledge.releases.get(m.release)?.place));
+  return values.some((v) => (v.kind === 'place' || v.kind === 'country') && countryOf(v.id) !== undefined && met.includes(countryOf(v.id)));
 }
 
 function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>, dates: readonly DateMention[]): Verdict | undefined {
@@ -156,7 +167,9 @@ function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kin
     const naming = facts.filter((f) => factPlaces(ctx, f).some((id) => id === value.id || entity(ctx.engine, id)?.country === value.id));
     // (Nor a fact that only proposes it, asked whether the other side agreed: "did Zimbabwe go for his idea of a trading
     // house in Harare?" — "Bakayev proposed opening a trading house in Harare" is no yes.)
-    const confirming = naming.filter((f) => factStatesAsked(ctx.engine, f, ctx.a, ctx.a.cues));
+    // (And a visit asked about is confirmed by a visit: "did she fly to Santiago?" is no yes where the next round of
+    // consultations is only to be held there.)
+    const confirming = naming.filter((f) => factStatesAsked(ctx.engine, f, ctx.a, ctx.a.cues) && (!ctx.a.intents.has('visit') || f.kind === 'visit'));
     if (confirming[0]) return answer(true, confirming[0], confirming.slice(1, 3));
     if (naming.length) return undefined;
     // …contradicted by one that names another of the same kind — and states the action asked about

@@ -162,7 +162,9 @@ export function read(question: string, index: SearchIndex): Frame {
   tokens.forEach((t, i) => {
     // Words inside a name ("Action *Plan* on Human Rights") are the name, not what is asked.
     if (taken[i] && !dates.some((d) => d.positions.includes(i))) return;
-    const its = INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? [];
+    // ("Tell me about …": a request to the bot, not what someone told someone.)
+    const request = OPENERS.has(t.norm) && /^(?:me|us)$/.test(words[i + 1] ?? '');
+    const its = request ? [] : (INTENT_BY_STEM.get(t.stem) ?? INTENT_BY_STEM.get(t.norm) ?? []);
     for (const intent of its) intents.add(intent);
     if (its.length && !taken[i] && !its.every((x) => QUESTION_INTENTS.has(x))) hints.push(englishStem(t) ?? t.stem);
     // "talk about", "what did he tell Tang about?": "about" after a meeting word, or last, asks for topics.
@@ -612,7 +614,7 @@ function rolesIn(
   /** Whether a word is one nobody knows: "the Croatian president Milanovic" — a role, and a name no release has. */
   unknownAt: (i: number) => boolean = () => false,
 ): Frame['roles'] {
-  const found: Array<{ role: string; of: string }> = [];
+  const found: Array<{ role: string; of: string; asked: boolean }> = [];
   for (let i = 0; i < tokens.length; i++) {
     // "The UN deputy secretary-general", "Tedros's deputy": a modifier makes the role next to it someone else's.
     if (LEXICON.roleModifiers.has(tokens[i]!.norm) && free(i)) {
@@ -628,10 +630,11 @@ function rolesIn(
           .slice(i, end)
           .map((t) => t.norm)
           .join(' ');
-        if (title) found.push({ role, of: title.entity });
-        else if (before) found.push({ role, of: before.entity });
+        const asked = askedAt(tokens, before ? before.start : i);
+        if (title) found.push({ role, of: title.entity, asked });
+        else if (before) found.push({ role, of: before.entity, asked });
         // "Which deputy FM went to Manila?": of no country named — whoever holds it in the releases asked about.
-        else if (after) found.push({ role, of: '' });
+        else if (after) found.push({ role, of: '', asked });
       }
       i = end - 1;
       continue;
@@ -668,15 +671,21 @@ function rolesIn(
     // (A Russian role is looked for in the English titles: "посла" is the ambassador.)
     const words = matched.words.map((w) => (isCyrillic(w) ? (toEnglish(w) ?? w) : w));
     const role = [...(modifier ? [modifier] : []), ...(portfolio ? [portfolio] : []), ...words].join(' ');
-    if (of) found.push({ role, of: of.entity });
-    else if (namesAsked && !isPluralPeopleNoun(tokens[end - 1]!.norm) && (next === undefined || STOP(next) || beforeVerb)) found.push({ role, of: '' });
+    const asked = askedAt(tokens, of && of.end === start ? of.start : start);
+    if (of) found.push({ role, of: of.entity, asked });
+    else if (namesAsked && !isPluralPeopleNoun(tokens[end - 1]!.norm) && (next === undefined || STOP(next) || beforeVerb)) found.push({ role, of: '', asked });
     // "gave his credentials to PM Mottley, right?": a role before a name nobody knows, of no country named — whoever
     // holds it in the releases asked about.
     // (The role's own word, not one made from it: "the UNGA presidency bid" names no president.)
-    else if (beforeStranger && followsRole(tokens, end)) found.push({ role, of: '' });
+    else if (beforeStranger && followsRole(tokens, end)) found.push({ role, of: '', asked });
     i = end - 1;
   }
   return found;
+}
+
+/** "Which kz ambassador …", "what Chinese minister …": the role at `start` is who is asked for. */
+function askedAt(tokens: readonly Token[], start: number): boolean {
+  return start > 0 && /^(?:which|what)$/.test(tokens[start - 1]!.norm);
 }
 
 /** Every role the question names, longest first and without overlaps ("foreign minister", not also "minister"). */
