@@ -450,10 +450,10 @@ export function cleanRelease(raw: string): CleanText {
   };
   if (title === undefined && hasBlankSeparators && paragraphs.length > 1 && firstLines.every(heading) && !datelined(paragraphs[0]!)) {
     const lines = firstLines;
-    // (A site's name may start with a digit or be its address: "24.kz", "gov.kz", "qazaqtv.com   News"; a line with no
-    // letter — a views count, "👁 3 187" — is the page's.)
-    const separate =
-      lines.length > 1 && lines.every((l) => /^[\p{Lu}\d]/u.test(l) || /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,4}\b/u.test(l) || !/\p{L}/u.test(l));
+    // (A line that opens in lower case goes on the one above — unless it is a site's address: "gov.kz", "english.news.cn".
+    // One that opens otherwise is a line of its own: a capital, a digit ("24.kz"), a script with no capitals ("中文",
+    // "駐日カザフスタン共和国大使館"), a symbol — a views count, "👁 3 187".)
+    const separate = lines.length > 1 && lines.every((l) => !/^\p{Ll}/u.test(l) || /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,4}\b/u.test(l));
     title = separate ? headlineOf(lines) : paragraphs[0]!;
     if (separate) removed.push(...lines.filter((l) => l !== title));
     paragraphs = paragraphs.slice(1);

@@ -1695,6 +1695,33 @@ describe("a page's own lines around the release", () => {
     expect(clean.title).toBe('FM speaks with Malian counterpart by phone');
   });
 
+  it.each([
+    [
+      [
+        'english.news.cn',
+        'Xinhua',
+        'Home    China    World',
+        '中文   English   Français',
+        'China',
+        '2023-12-05 21:08:15',
+        'Wang Yi holds talks with Kazakh foreign minister',
+      ],
+    ],
+    [
+      [
+        'Embassy of the Republic of Kazakhstan in Japan',
+        '駐日カザフスタン共和国大使館',
+        'Home > News',
+        'Published: 4 March',
+        'Kazakhstan and Japan hold consultations in Tokyo',
+      ],
+    ],
+    [['Kun.uz', 'Home › Politics', '14:35 / 12.11.2025', 'Kazakh and Uzbek ministers sign memorandum', '👁 3 187']],
+  ])("reads header lines in a script with no capitals, or with no letter at all, as the page's: %j", (header) => {
+    const clean = cleanRelease([...header, '', 'ASTANA – The ministers held talks.', '', 'They discussed trade.'].join('\n'));
+    expect(clean.title).toBe(header.find((l) => / (?:holds?|sign) /.test(l)));
+  });
+
   it('reads a search box ("Search for:") in the header as the page\'s, and the headline under the header as the title', () => {
     const clean = cleanRelease(
       [
