@@ -2879,3 +2879,22 @@ describe('a videoconference that plans the next round abroad, asked as a trip', 
     expect(ask(engine, 'who did seitkaliyeva brief on the reforms?').summary).toContain('Valdés');
   });
 });
+
+describe('a minister who "received today" his guest, and a king only mentioned', () => {
+  const text = [
+    'Kazakh and Jordanian Foreign Ministers Meet in Astana',
+    'Astana, 23 April 2031 – Kazakh Foreign Minister Kairat Abdrakhmanov received today the Minister of Foreign Affairs of Jordan Ayman Safadi, who is in Astana on an official visit.',
+    'Minister Safadi conveyed the warm greetings of His Majesty King Abdullah II.',
+    'Following the talks, the ministers signed a memorandum on cooperation in tourism.',
+  ].join('\n\n');
+
+  it('drafts the meeting, and a meeting with the king asked for confirmation is a no, with whom he did meet', async () => {
+    const d = await draft(await knowledgeCopy(), 'amman.txt', `${text}\n`);
+    expect([...d.k.meetings.values()].map((m) => m.with)).toContainEqual(['ayman-safadi']);
+    const engine = createEngine(d.k);
+    const answer = ask(engine, 'did abdrakhmanov host king abdullah ii in astana in april 2031?');
+    expect(answer.summary).toMatch(/^No\. .*Safadi/);
+    // Asked about the meeting he did hold, still a yes.
+    expect(ask(engine, 'did abdrakhmanov meet safadi in astana?').summary).toMatch(/^Yes/);
+  });
+});

@@ -32,6 +32,7 @@ export function polarAnswer(ctx: Context): Answer | undefined {
   const subject: Context = { ...ctx, specific, people: [...new Set(specific.flatMap((id) => peopleOf(ctx.engine, id)))] };
   const verdict =
     personVerdict(subject, values) ??
+    notMet(subject) ??
     (aboutMeeting(subject)
       ? meetingVerdict(subject, values, proposed.dates)
       : (factVerdict(subject, values, proposed.dates) ?? placeOfMeeting(subject, values, proposed.dates)));
@@ -39,6 +40,25 @@ export function polarAnswer(ctx: Context): Answer | undefined {
   const S = ctx.S;
   // ("Did he accept the invite to Vilnius?": yes, it was to Vilnius — and the sentence after says what became of it.)
   return answered(`${verdict.yes ? S.yes : S.noBut} ${verdict.text}`, verdict.more ?? [], withResponses(ctx.engine, verdict.sources), ctx.lang);
+}
+
+/**
+ * "Did Abdrakhmanov host King Abdullah II in Astana?" when the king was only mentioned: no — and whom the visit's
+ * principal did meet there.
+ */
+function notMet(ctx: Context): Verdict | undefined {
+  // (A meeting asked about, nothing done at it: "did Maris accept the invitation?" asks about the invitation.)
+  if (!ctx.a.intents.has('meet') || [...ctx.a.intents].some((i) => i !== 'meet' && i !== 'date' && i !== 'place')) return undefined;
+  const named = namedPeople(ctx);
+  const absent = named.filter((p) => !ctx.engine.index.principals.has(p) && meetingsIn(ctx, p).length === 0);
+  const principal = named.find((p) => ctx.engine.index.principals.has(p));
+  if (absent.length === 0 || !principal) return undefined;
+  const theirs = releasesInScope(ctx)
+    .filter((r) => r.principal === principal)
+    .flatMap((r) => ctx.engine.index.meetingsByRelease.get(r.id) ?? []);
+  if (theirs.length === 0 || theirs.length > 3) return undefined;
+  const met = [...new Set(theirs.flatMap((m) => m.with))].map((p) => personLine(ctx.engine, p));
+  return { yes: false, text: ctx.S.metThere(entity(ctx.engine, principal)?.name ?? principal, met.join('; ')), sources: theirs.flatMap((m) => m.sources) };
 }
 
 /**
