@@ -17,7 +17,7 @@ import { isCyrillic, splitSentences, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
 import { tokenSpans, tokensOf, type Token } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
-import { allCounterparts, entity, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
+import { allCounterparts, entity, factsIn, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
 import { factsOf, meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
 import { counterpartsIn, GROUP_STEMS, inGroup, meetingsIn, namedPeople, quoteList, scopeOf, type Context } from './ask-context';
@@ -942,8 +942,9 @@ function whatAnswer(ctx: Context): Answer | undefined {
   }
   // "Which kz ambassador sat in on the Kulubaev–Tileuberdi talks?": who holds the role asked, not the talks of those named.
   const roleAsked = a.roles.filter((r) => r.asked && r.of !== '');
-  if (roleAsked.length && namedPeople(ctx).length) {
-    const holders = ctx.people.filter((p) => !namedPeople(ctx).includes(p) && roleAsked.some((r) => holdsRole(engine, p, r.role)));
+  const named = namedPeople(ctx);
+  if (roleAsked.length && named.length) {
+    const holders = ctx.people.filter((p) => !named.includes(p) && roleAsked.some((r) => holdsRole(engine, p, r.role)));
     if (holders.length) return describePeople(ctx, holders);
   }
   // "What was discussed with the foreign ministers?": the group's meetings.
@@ -1037,8 +1038,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
   // (So is "what did the Emir tell him?" of someone nobody met, unless a fact gives that person's own words.)
   if (people.length && (a.intents.has('topic') || a.intents.has('meet') || a.intents.has('assess')) && ctx.terms.length === 0) {
     if (a.intents.has('assess')) {
-      const theirs = [...ctx.releases].flatMap((id) => engine.index.factsByRelease.get(id) ?? []).flatMap((id) => engine.knowledge.facts.get(id) ?? []);
-      const own = theirs.filter((f) => f.actor !== undefined && people.includes(f.actor));
+      const own = factsIn(engine, ctx.releases).filter((f) => f.actor !== undefined && people.includes(f.actor));
       if (own.length) return factsAnswer(ctx, own);
     }
     // "What topics did the MFA spokesman cover at the briefing?": the release of one who met no one — a briefing, a

@@ -9,7 +9,7 @@ import type { FactKind } from '../knowledge/schema';
 import type { Frame, Intent } from '../read/frame';
 import { lexiconStem } from '../read/lexicon-words';
 import { whenMatches } from '../search/dates';
-import { peopleOf } from './people';
+import { factsIn, peopleOf } from './people';
 import { LEXICON, type Attribute } from '../lexicon/lexicon';
 import { stem } from '../text/normalize';
 
@@ -99,9 +99,7 @@ export function matchingFacts(ctx: Context): Fact[] {
   const ranked = rankFacts(ctx, [...candidates], false);
   // (The second half of a question of two, from the releases the first half's facts are of.)
   if (!ctx.a.compound || ranked.length === 0) return ranked;
-  const pool = [...new Set(ranked.map((f) => f.release))].flatMap((r) =>
-    (engine.index.factsByRelease.get(r) ?? []).flatMap((id) => engine.knowledge.facts.get(id) ?? []),
-  );
+  const pool = factsIn(engine, new Set(ranked.map((f) => f.release)));
   return [...ranked, ...otherFactHalves(ctx, ranked, pool)];
 }
 

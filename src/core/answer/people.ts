@@ -1,6 +1,6 @@
 /** People, meetings and how to name them — shared by whoMet, topics and ask. */
 import type { Engine } from '../engine';
-import type { Entity, Meeting, Release, Source } from '../knowledge/types';
+import type { Entity, Fact, Meeting, Release, Source } from '../knowledge/types';
 import { read } from '../read/read';
 import { releaseDateText, STRINGS, type Lang } from '../strings';
 import { normalize } from '../text/normalize';
@@ -34,6 +34,11 @@ export function mentionSources(engine: Engine, person: string, release?: string)
 
 export function meetingsWith(engine: Engine, person: string): Meeting[] {
   return (engine.index.meetingsByPerson.get(person) ?? []).flatMap((id) => engine.knowledge.meetings.get(id) ?? []);
+}
+
+/** The facts drafted for some releases, in the knowledge's order. */
+export function factsIn(engine: Engine, releases: Iterable<string>): Fact[] {
+  return [...releases].flatMap((r) => engine.index.factsByRelease.get(r) ?? []).flatMap((id) => engine.knowledge.facts.get(id) ?? []);
 }
 
 export function releaseOf(engine: Engine, id: string): Release | undefined {

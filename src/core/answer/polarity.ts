@@ -10,7 +10,7 @@ import { dateMatches, whenMatches } from '../search/dates';
 import { answered, type Answer } from './answer';
 import { meetingsIn, namedPeople, type Context } from './ask-context';
 import { factStatesAction, factStatesAsked, matchingFacts } from './fact-match';
-import { entity, mentionSources, peopleOf, personLine, visitWords } from './people';
+import { entity, mentionSources, nameOf, peopleOf, personLine, visitWords } from './people';
 import { releasesInScope } from './release-meta';
 import { namesAnyOf, sceneStems, sentencesStating, withResponses } from './sentences';
 import { tokensOf } from '../search/tokens';
@@ -58,7 +58,7 @@ function notMet(ctx: Context): Verdict | undefined {
     .flatMap((r) => ctx.engine.index.meetingsByRelease.get(r.id) ?? []);
   if (theirs.length === 0 || theirs.length > 3) return undefined;
   const met = [...new Set(theirs.flatMap((m) => m.with))].map((p) => personLine(ctx.engine, p));
-  return { yes: false, text: ctx.S.metThere(entity(ctx.engine, principal)?.name ?? principal, met.join('; ')), sources: theirs.flatMap((m) => m.sources) };
+  return { yes: false, text: ctx.S.metThere(nameOf(ctx.engine, principal), met.join('; ')), sources: theirs.flatMap((m) => m.sources) };
 }
 
 /**

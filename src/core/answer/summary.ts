@@ -10,7 +10,7 @@ import { LEXICON } from '../lexicon/lexicon';
 import { splitSentences } from '../text/normalize';
 import { answered, type Answer } from './answer';
 import { inGroup, meetingsIn, type Context } from './ask-context';
-import { entity, nameOf, visitWords } from './people';
+import { entity, factsIn, nameOf, visitWords } from './people';
 import { releasesInScope } from './release-meta';
 import { sceneStems, sentencesStating } from './sentences';
 import { factsOf } from './topics';
@@ -38,9 +38,7 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
       if (lead) sources.push({ release: release.id, paragraph: 1, quote: splitSentences(lead).slice(0, 2).join(' ') });
       if (ctx.group) continue;
       // …and, of a call or an event with no meeting drafted, what was discussed and what the release's own facts say.
-      const own = (ctx.engine.index.factsByRelease.get(release.id) ?? [])
-        .flatMap((id) => ctx.engine.knowledge.facts.get(id) ?? [])
-        .filter((f) => !f.meeting && f.kind !== 'visit');
+      const own = factsIn(ctx.engine, [release.id]).filter((f) => !f.meeting && f.kind !== 'visit');
       const points = keyPoints(own, POINTS_PER_MEETING + 1);
       lines.push(...points.map((f) => f.label));
       const discussed = sentencesStating(ctx.engine, [release.id], (x) => LEXICON.discussion(x), 1);
