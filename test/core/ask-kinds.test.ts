@@ -190,6 +190,17 @@ describe('chat-style questions', () => {
   });
 });
 
+describe('countries written short, as chat writes them', () => {
+  test.each([
+    ['did nurtleu meet the uzb fm in geneva?', 'Uzbekistan'],
+    ['kz-ger trade?', 'Germany'],
+  ])('%s is a question about %s (which this release never names)', (question, country) => {
+    const answer = ask(engine, question);
+    expect(answer.status).toBe('not_found');
+    expect(answer.summary).toContain(country);
+  });
+});
+
 describe('what the release does not count or say', () => {
   test.each(['How many days did the visit last?', 'How many leaders came to the SCO summit?', "What's the budget of the Almaty hub?"])('%s', (question) => {
     expect(ask(engine, question).status).toBe('not_found');
