@@ -766,7 +766,10 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, f
     const quoteStart = title ? Math.min(title.start, start) : start;
     const quoteEnd = of ? of.end : title ? Math.max(title.end, end) : end;
     if (title && of) title = { ...title, text: `${title.text} ${of.text}` };
-    id ??= definePerson(resolver, name, title!.text, text.slice(quoteStart, quoteEnd), s.paragraph);
+    // "Kyrgyzstan: Jeenbek Kulubaev, Foreign Minister;": a list that heads each item with the country.
+    const label = /(?:^|[\n;:]\s*|-\s+)(\p{Lu}[\p{L}'’ -]{2,40}):\s*$/u.exec(text.slice(stop, start))?.[1];
+    const labelCountry = label ? resolver.mentions(label, true).find((m) => m.type === 'country' && m.text === label.trim())?.entity : undefined;
+    id ??= definePerson(resolver, name, title!.text, text.slice(quoteStart, quoteEnd), s.paragraph, labelCountry);
     found.push({ person: id, start, end, quoteStart, quoteEnd, titled: Boolean(title) });
     listTitle = shared ? { ...shared, end } : undefined;
   }
@@ -1022,7 +1025,10 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
     const rest = text.slice(firstTok.start);
     const stop = rest.search(/[,.;(]/);
     const title = (stop < 0 ? rest : rest.slice(0, stop)).trim();
-    if (title.split(/\s+/).length <= 12) return { text: title, start: toks[lastName + 1]!.start, end: firstTok.start + title.length };
+    // (Two offices joined are longer: "chairman of the Russian side of the … Business Council and president of the … Group".)
+    const second = /\sand\s+(\p{Ll}+)\s+(?:of|to|at)\s/u.exec(title);
+    const words = second && TITLE_HEADS.has(second[1]!) ? 20 : 12;
+    if (title.split(/\s+/).length <= words) return { text: title, start: toks[lastName + 1]!.start, end: firstTok.start + title.length };
   }
   // The head within the first five capitalized words: "Director General …", "Deputy Prime Minister of Serbia" ("former
   // …" too), "the European Union Special Representative for Central Asia".
@@ -1208,7 +1214,7 @@ function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinis
   });
 }
 
-function definePerson(resolver: EntityResolver, name: string, title: string, quote: string, paragraph: number): string {
+function definePerson(resolver: EntityResolver, name: string, title: string, quote: string, paragraph: number, listedCountry?: string): string {
   const variant = variantOf(resolver, name);
   if (variant) return variant;
   // The person's country and organization: what their title names ("… of Indonesia", "WHO Director-General").
@@ -1216,7 +1222,7 @@ function definePerson(resolver: EntityResolver, name: string, title: string, quo
   // "Ambassador of the EU to Kazakhstan", "Chief of Mission of the IOM in Kazakhstan": the country after "to" or "in" is where they serve, not theirs.
   // ("aide to Kazakh President …": a country's adjective before another title is whose aide they are.)
   const posting = (m: { start: number; end: number }) => /\b(?:to|in)\s+(?:the\s+)?$/.test(title.slice(0, m.start)) && title.slice(m.end).trim() === '';
-  let country: { entity: string } | undefined = named.find((m) => m.type === 'country' && !posting(m));
+  let country: { entity: string } | undefined = listedCountry ? { entity: listedCountry } : named.find((m) => m.type === 'country' && !posting(m));
   const ofCountry =
     /\b(?:Foreign Minister|Minister (?:of|for) Foreign Affairs|Minister (?:of|for) \p{Lu}\p{Ll}+|President|Prime Minister|King|Emir|Ambassador|Vice-President|Vice President) of (?:the )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})$/u.exec(
       title,
@@ -1558,7 +1564,7 @@ function visitingDelegation(sentences: readonly Sentence[], resolver: EntityReso
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 const PRESENT =
-  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|also taking part(?: in [^,.;]*?)? (?:was|were)|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /**
  * The heads of each side: "The Kazakh delegation was led by X, and the Japanese side by Y", "The Argentine
  * delegation was headed by Y" — each with the country its side is named by.
@@ -1704,7 +1710,8 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
       for (const p of others.filter((o) => o.quoteStart > firstAfter.quoteStart && !o.group)) {
         if (
           // (A list with semicolons, an apposition after a name: "with A, the Chairperson-in-Office of the OSCE; B; and C".)
-          !/^(?:,\s*the\s[^,;.]{1,80})?(?:;\s*(?:and\s+)?|,\s*(?:and(?: with)?\s+|as well as(?: with)?\s+)?|\s+and(?: with)?\s+|,?\s+as well as(?: with)?\s+)(?:\p{Lu}[\p{L}-]*\s+by\s+)?(?:the\s+)?$/u.test(
+          // (And one meeting after another: "held talks with A, called on B and …".)
+          !/^(?:,\s*the\s[^,;.]{1,80})?(?:,\s*(?:and\s+)?(?:also\s+)?(?:called on|met(?: with)?|held talks with|had talks with)\s+|;\s*(?:and\s+)?|,\s*(?:and(?: with)?\s+|as well as(?: with)?\s+)?|\s+and(?: with)?\s+|,?\s+as well as(?: with)?\s+)(?:\p{Lu}[\p{L}-]*\s+by\s+)?(?:the\s+)?$/u.test(
             s.text.slice(last.quoteEnd, p.quoteStart),
           )
         )

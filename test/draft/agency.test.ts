@@ -2898,3 +2898,52 @@ describe('a minister who "received today" his guest, and a king only mentioned',
     expect(ask(engine, 'did abdrakhmanov meet safadi in astana?').summary).toMatch(/^Yes/);
   });
 });
+
+describe('several meetings in one trip, each opened in its own words', () => {
+  const text = [
+    'Kazakh minister holds talks in Lisbon',
+    'LISBON, October 26, 2031 (Kazinform) – On Oct. 24, Foreign Minister of Kazakhstan Aidos Serikbay held talks with Portuguese Foreign Minister Paulo Rangel, called on the Secretary General of the CPLP Zacarias da Costa and had a lunch with business leaders.',
+    'Serikbay’s second meeting was with Minister of Economy of Portugal Pedro Reis. The two ministers reviewed cork and wine trade.',
+    'The third conversation took place with the President of the Lisbon Port Authority, Carla Mendes. They discussed container transit.',
+    'The day ended with a lunch hosted by Rui Silva, chairman of the Portuguese side of the Business Council and president of the Atlantic Cork Group. Around twenty executives took part.',
+    'In the afternoon Serikbay visited the University of Lisbon, where he was met by Vice-Rector for International Affairs Ana Costa.',
+  ].join('\n\n');
+
+  it('drafts whom each was with — listed after another meeting, "was with", "took place with", "hosted by", "was met by"', async () => {
+    const d = await draft(await knowledgeCopy(), 'lisbon.txt', `${text}\n`);
+    const met = meetingsWith(d).flat();
+    for (const name of ['Paulo Rangel', 'Zacarias da Costa', 'Pedro Reis', 'Carla Mendes', 'Rui Silva', 'Ana Costa']) expect(met).toContain(name);
+    // Two offices joined are one title, not none.
+    expect(person(d.k, 'Rui Silva')?.title).toContain('Atlantic Cork Group');
+  });
+
+  it('a day asked for that the release reports a day or two later is that release’s (written "Oct. 24" or not at all)', async () => {
+    const d = await draft(await knowledgeCopy(), 'lisbon.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'who did serikbay meet on october 24 2031?'), engine.knowledge)).toContain('Rangel');
+    expect(toPlainText(ask(engine, 'who did serikbay meet on october 25 2031?'), engine.knowledge)).toContain('Rangel');
+    // A day after the release is no day it reports.
+    expect(ask(engine, 'who did serikbay meet on october 28 2031?').status).toBe('not_found');
+  });
+});
+
+describe('a list of participants, each item headed by its country', () => {
+  const text = [
+    'Central Asian ministers and Australia hold a video call',
+    'ASTANA, 17 April 2031 (KazTAG) – The foreign ministers of Central Asia and Australia held a ministerial meeting by video conference.',
+    [
+      'Taking part in the call were:',
+      '- Kazakhstan: Aidos Serikbay, Foreign Minister;',
+      '- Kyrgyzstan: Temir Asanov, Foreign Minister;',
+      '- Australia: Claire Whitlam, Minister for Foreign Affairs.',
+    ].join('\n'),
+    'The ministers discussed critical minerals.',
+  ].join('\n\n');
+
+  it('gives each their country and makes them the people met', async () => {
+    const d = await draft(await knowledgeCopy(), 'c5.txt', `${text}\n`);
+    expect(person(d.k, 'Temir Asanov')?.country).toBe('kyrgyzstan');
+    expect(person(d.k, 'Claire Whitlam')?.country).toBe('australia');
+    expect(meetingsWith(d).flat()).toEqual(expect.arrayContaining(['Temir Asanov', 'Claire Whitlam']));
+  });
+});

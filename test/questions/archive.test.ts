@@ -236,3 +236,5 @@ archiveSuite('archive-35');
 archiveSuite('archive-36');
 archiveSuite('archive-37');
 archiveSuite('archive-38');
+archiveSuite('archive-39');
+archiveSuite('archive-40');

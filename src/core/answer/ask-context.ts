@@ -5,7 +5,7 @@
 import type { Engine } from '../engine';
 import type { Meeting } from '../knowledge/types';
 import type { Frame } from '../read/frame';
-import { dateMatches, whenMatches } from '../search/dates';
+import { type DateMention, dateMatches, whenMatches } from '../search/dates';
 import { STRINGS, type Lang } from '../strings';
 import { LEXICON, type Group } from '../lexicon/lexicon';
 import { stem } from '../text/normalize';
@@ -97,12 +97,30 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
     if (dated.length) scope = [...dated, ...yearInText];
     // (A date only other releases have — "the 2023 conference" of a release of December 2024 — is no scene of this one.)
     else if (ofFacts.size || inText.length) scope = scope.filter((id) => ofFacts.has(id) || inTextSet.has(id));
-    else return undefined;
+    else {
+      // "Who did he meet on October 24?" of a release put out the day after ("… on Friday"): a release reports a day
+      // or two late.
+      const reportedAfter = scope.filter((id) => {
+        const r = all.get(id);
+        return r?.date !== undefined && a.dates.some((d) => d.day !== undefined && d.month !== undefined && daysAfter(r.date!, d) !== undefined);
+      });
+      if (reportedAfter.length === 0) return undefined;
+      scope = reportedAfter;
+    }
   }
   const byVisitor = scope.filter((id) => visited.has(id));
   // "What did Kulmanov discuss in Belgrade?": his releases name no Belgrade — no release answers, not another's.
   if (byVisitor.length === 0 && visited.size && (hosted.size || naming.length)) return new Set();
   return new Set(byVisitor.length ? byVisitor : scope);
+}
+
+/** How many days (1–REPORTED_WITHIN) a release's date comes after the day a question names, in the same year (or any, unnamed). */
+const REPORTED_WITHIN = 2;
+function daysAfter(iso: string, d: DateMention): number | undefined {
+  const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
+  const asked = Date.UTC(d.year ?? y, d.month! - 1, d.day!);
+  const after = Math.round((Date.UTC(y, m - 1, day) - asked) / 86_400_000);
+  return after >= 1 && after <= REPORTED_WITHIN ? after : undefined;
 }
 
 function union(sets: ReadonlyArray<ReadonlySet<string> | undefined>): Set<string> {
@@ -119,8 +137,11 @@ function releasesSayingDates(engine: Engine, a: Frame): string[] {
   const ids = new Set<string>();
   for (const d of a.dates) {
     if (!d.month) continue;
-    const words = [stem(MONTH_FORMS_EN[d.month - 1]![0]!), ...(d.day ? [String(d.day)] : [])];
-    for (const hit of engine.index.sentences.search(words, { combineWith: 'AND' })) ids.add(hit.release);
+    // (Written short too: "on Oct. 24".)
+    for (const form of MONTH_FORMS_EN[d.month - 1]!) {
+      const words = [stem(form), ...(d.day ? [String(d.day)] : [])];
+      for (const hit of engine.index.sentences.search(words, { combineWith: 'AND' })) ids.add(hit.release);
+    }
   }
   return [...ids];
 }
