@@ -1693,6 +1693,8 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   if (opening) cues.push({ end: opening.index + opening[0].length });
   cues.sort((a, b) => a.end - b.end);
   for (const cue of cues) {
+    // "He said he would travel on to Moscow for talks with Lavrov": talks to come are no meeting.
+    if (TO_COME_BEFORE.test(s.text.slice(Math.max(0, cue.end - 90), cue.end))) continue;
     const firstAfter = others.find(
       (p) =>
         p.quoteStart >= cue.end &&
@@ -1736,13 +1738,23 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   const host = s.people.find((p) => p.person === principal);
   if (host) {
     for (const m of s.text.matchAll(MEETING_VERB)) {
-      if (!/^(?:(?:his|her|their)\s+)?$/.test(s.text.slice(m.index + m[0].length, host.quoteStart))) continue;
+      // ("… held talks today with the Foreign Minister of Kazakhstan, Mukhtar Tileuberdi": a day and "with" between.)
+      if (
+        !/^(?:(?:today|yesterday)\s+)?(?:(?:on|in)\s+[\p{L}\d ]{1,30}?\s+)?(?:with\s+)?(?:the\s+)?(?:(?:his|her|their)\s+)?$/u.test(
+          s.text.slice(m.index + m[0].length, host.quoteStart),
+        )
+      )
+        continue;
       const subject = others.filter((p) => p.quoteEnd <= m.index && /^\s*$/.test(s.text.slice(p.quoteEnd, m.index))).pop();
       if (subject) return { with: [subject.person], quote: s.text.slice(0, host.quoteEnd).trim(), bodyStart: host.quoteEnd };
     }
   }
   return undefined;
 }
+
+/** Words that put what follows them in the future, with no meeting verb of the past after them. */
+const TO_COME_BEFORE =
+  /\b(?:will|would|shall|plans? to|planned to|intends? to|is to|are to|(?:is|are|was|were) (?:scheduled|expected|due) to)\b(?![^.;]*\b(?:held|met|had|received|took place)\b)[^.;]*$/i;
 
 /** A meeting opened with an office and no name after it: "… also met with the Minister of Natural Resources of Guyana". */
 const MEETS_CAPITALIZED =

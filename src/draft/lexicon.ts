@@ -49,6 +49,8 @@ export const TITLE_HEADS = new Set([
   'dean',
   'under-secretary',
   'akim',
+  // (Tatarstan's head of state is its Rais.)
+  'rais',
   'counsellor',
   'counselor',
   'attaché',

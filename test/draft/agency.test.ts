@@ -2947,3 +2947,27 @@ describe('a list of participants, each item headed by its country', () => {
     expect(meetingsWith(d).flat()).toEqual(expect.arrayContaining(['Temir Asanov', 'Claire Whitlam']));
   });
 });
+
+describe('talks to come beside talks held, and a host who speaks first', () => {
+  const text = [
+    'Kazakh minister in Dushanbe',
+    'DUSHANBE, 18.06.2031 /Khovar/. Tajikistan’s Foreign Minister Rustam Nazarov held talks today with the Foreign Minister of Kazakhstan, Aidos Serikbay, who arrived in Dushanbe on an official visit.',
+    'The ministers signed a programme of cooperation for 2032–2033.',
+    'Serikbay said he would travel on to Kazan "in the coming weeks" for talks with the Rais of Tatarstan Rustam Minnikhanov.',
+  ].join('\n\n');
+
+  it('drafts the talks held, not the talks to come, and a Rais is a title', async () => {
+    const d = await draft(await knowledgeCopy(), 'dushanbe.txt', `${text}\n`);
+    expect(meetingsWith(d)).toEqual([['Rustam Nazarov']]);
+    expect(person(d.k, 'Rustam Minnikhanov')?.title).toMatch(/^Rais/);
+  });
+
+  it('answers whom he met on the day asked, and gives no date for the talks to come', async () => {
+    const d = await draft(await knowledgeCopy(), 'dushanbe.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    // ("on 18 June": a date, not a subject of the talks.)
+    expect(toPlainText(ask(engine, 'who did nazarov hold talks w/ in dushanbe on june 18 2031'), engine.knowledge)).toContain('Serikbay');
+    expect(ask(engine, 'what date will serikbay meet minnikhanov in kazan?').status).toBe('not_found');
+    expect(toPlainText(ask(engine, 'what will serikbay discuss with minnikhanov?'), engine.knowledge)).toContain('coming weeks');
+  });
+});

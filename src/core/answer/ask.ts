@@ -1048,6 +1048,9 @@ function whatAnswer(ctx: Context): Answer | undefined {
     const withOthers = people.some((p) => !theirs.some((id) => engine.knowledge.releases.get(id)?.principal === p));
     const said = a.intents.has('topic') && theirs.length && !withOthers ? summaryAnswer({ ...ctx, releases: new Set(theirs) }) : undefined;
     if (said) return said;
+    // ("What will they sign during his visit?": talks to come are no meeting yet — the sentences that announce them.)
+    const announced = a.future ? sentenceAnswer(ctx) : undefined;
+    if (announced) return announced;
     return notFound(ctx.S.noTopicsFor(people.map((p) => nameOf(engine, p)).join(', ')), ctx.lang);
   }
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) return describePeople(ctx, ctx.people);

@@ -35,8 +35,9 @@ export function attributeAnswer(ctx: Context): Answer {
   const meetings = ctx.people.flatMap((p) => meetingsIn(ctx, p));
   const facts = ctx.terms.length || meetings.length === 0 ? matchingFacts(ctx) : meetings.flatMap((m) => factsOf(ctx.engine, m));
   // "What day was the meeting?": the meeting's own date is the release's, which names the day.
-  // (Not the dates of a visit an invitation is for: "he accepted the invite — what are the dates of his visit?")
-  if (attribute === 'day' && ctx.terms.length === 0 && meetings.length && !ctx.a.intents.has('invite')) {
+  // (Not the dates of a visit an invitation is for: "he accepted the invite — what are the dates of his visit?"; nor of
+  // one to come: "what date will he meet Lavrov?")
+  if (attribute === 'day' && ctx.terms.length === 0 && meetings.length && !ctx.a.intents.has('invite') && !ctx.a.future) {
     const m = meetings[0]!;
     const release = ctx.engine.knowledge.releases.get(m.release);
     if (release)

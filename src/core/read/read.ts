@@ -169,7 +169,8 @@ export function read(question: string, index: SearchIndex): Frame {
     if (its.length && !taken[i] && !its.every((x) => QUESTION_INTENTS.has(x))) hints.push(englishStem(t) ?? t.stem);
     // "talk about", "what did he tell Tang about?": "about" after a meeting word, or last, asks for topics.
     // (Not "on the sidelines of …", "on the phone", "on his Guyana trip": the scene, a few words on at most.)
-    const scene = () => tokens.slice(i + 1, i + 5).some((x) => LEXICON.sceneAfterOn.has(x.norm));
+    // (Nor "on 17 April": a date.)
+    const scene = () => tokens.slice(i + 1, i + 5).some((x) => LEXICON.sceneAfterOn.has(x.norm)) || dates.some((d) => d.positions[0] === i + 1);
     if (LEXICON.subjectBefore.has(t.norm) && (intents.has('meet') || i === tokens.length - 1) && !scene()) intents.add('topic');
     if (taken[i] || covered[i]) return;
     if (STOP(t.norm) || /^\d{1,2}$/.test(t.norm)) return;
