@@ -17,6 +17,8 @@ export interface CleanText {
   date?: string;
   /** A date line without a year ("14 November, 16:05"): its day and month. */
   dayMonth?: DayMonth;
+  /** A page's stamp that may be read day first or month first ("11/02/2025 19:34"): both dates; the dateline's day decides. */
+  dateReadings?: string[];
   /** The headline: a first line without a full stop, set apart from the text. */
   title?: string;
   /** The agency dateline the first paragraph opened with, taken out of the text. */
@@ -114,6 +116,16 @@ export function findDate(text: string): string | undefined {
   return undefined;
 }
 
+const STAMP = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(AM|PM)?)?$/i;
+
+/** Both dates a stamp may be ("11/02/2025": 11 February or 2 November), when nothing in it says which. */
+function stampReadings(line: string): string[] {
+  const stamp = STAMP.exec(line);
+  if (!stamp || stamp[4] !== undefined) return [];
+  const [a, b, y] = [Number(stamp[1]), Number(stamp[2]), Number(stamp[3])];
+  return a <= 12 && b <= 12 ? [isoDate(y, b, a), isoDate(y, a, b)].filter((d): d is string => d !== undefined) : [];
+}
+
 /** A byline with its section and date: "By Madina Serikbayeva in Diplomacy on 12 March 2025". */
 const BYLINE = /^By \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}(?: in [\p{L} &]{2,40}?)?(?: on (.+))?$/u;
 
@@ -133,7 +145,7 @@ function debrisLine(line: string): string | undefined {
   const scraped = /^(?:date|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})\b/i.exec(line);
   if (scraped) return parseDate(scraped[1]!) ?? '';
   // A wire's timestamp: "5/16/2024 3:11:47 AM" (MENAFN). Month first with a 12-hour clock, or where the day is over 12.
-  const stamp = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(AM|PM)?)?$/i.exec(line);
+  const stamp = STAMP.exec(line);
   if (stamp) {
     const [a, b, y] = [Number(stamp[1]), Number(stamp[2]), Number(stamp[3])];
     const monthFirst = b > 12 || (a <= 12 && stamp[4] !== undefined);
@@ -221,8 +233,9 @@ const AGENCY = `(?:\\p{Lu}[\\p{L}]*(?:[ -]\\p{Lu}[\\p{L}]*){0,2})`;
 const DATELINE = new RegExp(
   [
     `^(?:\\((?<prefix>[^)]{2,60})\\)\\s*)?`,
-    // The city: capitals ("NUR-SULTAN") or a capitalized word or two ("Astana").
-    `(?<place>\\p{Lu}[\\p{L}'’-]*(?: \\p{Lu}[\\p{L}'’-]*)?)`,
+    // The city: capitals ("NUR-SULTAN") or a capitalized word or two ("Astana") — after its spelling in another
+    // script, if the agency writes both ("ТАШКЕНТ/TASHKENT").
+    `(?:\\p{Lu}[\\p{L}'’-]*\\/)?(?<place>\\p{Lu}[\\p{L}'’-]*(?: \\p{Lu}[\\p{L}'’-]*)?)`,
     // ", Kazakhstan"
     // (Not a month: "ASTANA, Oct. 22 –".)
     `(?:, (?!${DATELINE_MONTH}[ \\d])(?<country>\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?))?`,
@@ -298,6 +311,7 @@ export function cleanRelease(raw: string): CleanText {
   let date: string | undefined;
   let dayMonth: CleanText['dayMonth'];
   let updated: string | undefined;
+  const dateReadings: string[] = [];
   const lines = raw.replace(/\r\n?/g, '\n').split('\n').map(tidyLine);
   let kept: string[] = [];
   for (const line of lines) {
@@ -318,6 +332,7 @@ export function cleanRelease(raw: string): CleanText {
     }
     removed.push(line);
     kept.push(GONE); // (where the page's own line was: see the page's tail below)
+    if (!debris) dateReadings.push(...stampReadings(line));
     // (The byline's date is the story's: the page's header may show the day it was scraped, "Monday, 21 November 2022".)
     if (debris && BYLINE.test(line)) date = debris;
     // (The day a page was last edited is no release's: "Updated: 12.04.2024 09:05" under "Date of publication: 11.04.2024".)
@@ -485,6 +500,7 @@ export function cleanRelease(raw: string): CleanText {
     paragraphs,
     ...(date ? { date } : {}),
     ...(dayMonth ? { dayMonth } : {}),
+    ...(dateReadings.length ? { dateReadings } : {}),
     ...(title ? { title } : {}),
     ...(dateline ? { dateline } : {}),
     removed,

@@ -50,6 +50,7 @@ export async function draftRelease(options: DraftOptions): Promise<DraftResult> 
     ...(existing.knowledge ? { knowledge: existing.knowledge } : {}),
     ...(clean.date ? { date: clean.date } : {}),
     ...(clean.dayMonth ? { dayMonth: clean.dayMonth } : {}),
+    ...(clean.dateReadings ? { dateReadings: clean.dateReadings } : {}),
     ...(clean.title ? { title: clean.title } : {}),
     ...(clean.dateline ? { dateline: clean.dateline } : {}),
     ...(options.id ? { id: options.id } : {}),

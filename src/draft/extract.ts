@@ -100,6 +100,8 @@ export interface ExtractOptions {
   date?: string;
   /** A date line's day and month, without a year ("14 November, 16:05"). */
   dayMonth?: DayMonth;
+  /** A page stamp's two possible dates ("11/02/2025"): the one with the dateline's day is the release's. */
+  dateReadings?: readonly string[];
   /** The headline line the cleaner set apart. */
   title?: string;
   /** The agency dateline the cleaner took out of the first paragraph. */
@@ -1315,6 +1317,9 @@ function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { 
     const year = inText ? Number(inText.slice(0, 4)) : undefined;
     const date = year ? isoDate(year, d.month, d.day) : undefined;
     if (date) return { date, why: `the ${what}'s day (“${d.text}”) with the year of ${inText} in the text — check the year` };
+    // ("11/02/2025 19:34" above "KUWAIT, Feb 11 (KUNA)": the stamp read the way that gives the dateline's day.)
+    const stamped = options.dateReadings?.find((x) => x.slice(5) === `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`);
+    if (stamped) return { date: stamped, why: `the ${what}'s day (“${d.text}”) in the page's stamp, ${stamped}` };
     return {
       monthDay: `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
       why: `the ${what} “${d.text}” gives no year and the text none either`,

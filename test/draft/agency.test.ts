@@ -12,6 +12,7 @@ import { ask, createEngine, loadKnowledge, toPlainText, type Knowledge } from '.
 import { cleanRelease, splitDateline } from '../../src/draft/clean';
 import { draftRelease } from '../../src/draft/draft';
 import { read } from '../../src/core/read/read';
+import { figureOfOtherYear } from '../../src/core/answer/fact-match';
 
 const SHIPPED = path.resolve(__dirname, '..', '..', 'knowledge');
 const dirs: string[] = [];
@@ -57,6 +58,8 @@ describe('datelines', () => {
     ['[Baku. Aynur Huseynli – APA]. The minister met the envoy.', { place: 'Baku', agency: 'APA', text: '[Baku. Aynur Huseynli – APA].' }],
     ['BELGRADE. 24.kz – The minister met the envoy.', { place: 'BELGRADE', agency: '24.kz' }],
     ['MUSCAT, October 20 – Kazpravda.kz. The minister met the envoy.', { place: 'MUSCAT', month: 10, day: 20, agency: 'Kazpravda.kz' }],
+    // (The city in two scripts: the Latin one is the place.)
+    ['ТАШКЕНТ/TASHKENT, UzA – The minister met the envoy.', { place: 'TASHKENT', agency: 'UzA' }],
   ])('reads %s', (paragraph, want) => {
     const split = splitDateline(paragraph);
     expect(split?.dateline).toMatchObject(want);
@@ -2969,5 +2972,43 @@ describe('talks to come beside talks held, and a host who speaks first', () => {
     expect(toPlainText(ask(engine, 'who did nazarov hold talks w/ in dushanbe on june 18 2031'), engine.knowledge)).toContain('Serikbay');
     expect(ask(engine, 'what date will serikbay meet minnikhanov in kazan?').status).toBe('not_found');
     expect(toPlainText(ask(engine, 'what will serikbay discuss with minnikhanov?'), engine.knowledge)).toContain('coming weeks');
+  });
+});
+
+describe('a page stamp that reads either way, a country for a place, and a figure of the year before', () => {
+  const text = [
+    'KUNA | Kuwait News Agency',
+    '11/02/2031 19:34',
+    'Kuwait, Kazakhstan foreign ministers hold talks',
+    'KUWAIT, Feb 11 (KUNA) -- Kuwait’s Minister of Foreign Affairs Jaber Al-Sabah held official talks on Tuesday with Kazakh Foreign Minister Aidos Serikbay.',
+    'Serikbay said that trade between the two countries fell by 12% last year, to $48 million.',
+  ].join('\n\n');
+  // A release placed in the visitors' own country and nowhere more exact.
+  const athome = [
+    'Ambassadors visit fuel bank',
+    'KAZAKHSTAN – Foreign ambassadors accredited in Kazakhstan visited the low-enriched uranium bank with Deputy Foreign Minister Aidos Serikbay.',
+  ].join('\n\n');
+
+  it('dates the release by the stamp read the way the dateline’s day says (11 February, not 2 November)', async () => {
+    const d = await draft(await knowledgeCopy(), 'kuwait.txt', `${text}\n`);
+    expect(d.result.draft.release.date).toBe('2031-02-11');
+  });
+
+  const call = [
+    'Kazakh and Estonian ministers talk by phone',
+    'ASTANA, 19 May 2031 – Kazakh Foreign Minister Aidos Serikbay spoke by telephone with Estonia’s Minister of Foreign Affairs Eva Tamm.',
+    'Serikbay said that bilateral trade fell by 18% last year, to $96 million.',
+  ].join('\n\n');
+
+  it('answers a kz question from the release it is about, and a figure "last yr" of the year before the date named', async () => {
+    const k = await knowledgeCopy();
+    await draft(k, 'athome.txt', `${athome}\n`);
+    const d = await draft(k, 'call.txt', `${call}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'kz-estonia trade last yr per the serikbay tamm call in may 2031?'), engine.knowledge)).toContain('96 million');
+    // ("Last yr" beside the call's month and year: a sentence's "last year" of a release of 2031 is the figure asked.)
+    const sentence = 'Serikbay said that bilateral trade fell by 18% last year, to $96 million.';
+    expect(figureOfOtherYear(read('kz-estonia trade last yr per the call in may 2031?', engine.index), sentence, 2031)).toBe(false);
+    expect(figureOfOtherYear(read('kz-estonia trade in may 2031?', engine.index), sentence, 2031)).toBe(true);
   });
 });

@@ -54,8 +54,10 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   ].filter((set): set is ReadonlySet<string> => set !== undefined && set.size < all.size);
   // The host city and the visitor, through the index's lists: filtering every release here was most
   // of ask's time at 10,000 releases ("Did <minister> meet …?" names the visitor).
-  const hostedElsewhere = union([...linked].filter((id) => !proposed.has(id)).map((id) => index.releasesByPlace.get(id)));
-  const hosted = union([...linked].map((id) => index.releasesByPlace.get(id)));
+  // (Not the visitors' own country: "kz-estonia trade" is no question about the one release placed only "in Kazakhstan".)
+  const places = [...linked].filter((id) => !homeCountries(engine).has(id));
+  const hostedElsewhere = union(places.filter((id) => !proposed.has(id)).map((id) => index.releasesByPlace.get(id)));
+  const hosted = union(places.map((id) => index.releasesByPlace.get(id)));
   const visits = [...named].flatMap((id) => index.releasesByPrincipal.get(id) ?? []).filter((set) => set.size > 0);
   if (a.dates.length === 0 && naming.length === 0 && hosted.size === 0 && visits.length === 0) return index.releaseIds;
   // Only the visitor says which ("Did <minister> meet …?"): their releases as the index lists them — not a copy of
@@ -121,6 +123,19 @@ function daysAfter(iso: string, d: DateMention): number | undefined {
   const asked = Date.UTC(d.year ?? y, d.month! - 1, d.day!);
   const after = Math.round((Date.UTC(y, m - 1, day) - asked) / 86_400_000);
   return after >= 1 && after <= REPORTED_WITHIN ? after : undefined;
+}
+
+/** The countries the releases' visitors are of (Kazakhstan's, in a Kazakh ministry's archive), once per knowledge. */
+const HOME_COUNTRIES = new WeakMap<Engine['knowledge'], ReadonlySet<string>>();
+function homeCountries(engine: Engine): ReadonlySet<string> {
+  let home = HOME_COUNTRIES.get(engine.knowledge);
+  if (!home) {
+    home = new Set(
+      [...engine.index.releasesByPrincipal.keys()].map((p) => engine.knowledge.entities.get(p)?.country).filter((c): c is string => c !== undefined),
+    );
+    HOME_COUNTRIES.set(engine.knowledge, home);
+  }
+  return home;
 }
 
 function union(sets: ReadonlyArray<ReadonlySet<string> | undefined>): Set<string> {

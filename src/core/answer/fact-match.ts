@@ -192,7 +192,8 @@ export function figureOfOtherYear(a: Frame, text: string, releaseYear?: number):
     // (A sentence may give two: "in the first half … and in the first quarter …".)
     if (!says(a.period) && (a.period !== WHOLE_YEAR || [...LEXICON.periods.keys()].some((p) => p !== a.period && says(p)))) return true;
   }
-  const asked = a.dates.flatMap((d) => (d.year ? [d.year] : []));
+  // ("… last yr, per the call in May 2021": the date is the call's, the figure the year before.)
+  const asked = a.dates.flatMap((d) => (d.year ? (a.yearBefore && d.month ? [d.year, d.year - 1] : [d.year]) : []));
   if (asked.length === 0 || !asksFigure(a) || !statesFigure(text)) return false;
   // (A year compared with is not the figure's: "$3.2 million in the first half of 2024, up 41 percent compared with
   // the same period of 2023" is no figure of 2023.)

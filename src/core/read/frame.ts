@@ -97,6 +97,8 @@ export interface Frame {
   counted: string | undefined;
   /** "How many … attended / took part": how many came, not how many the release names. */
   asksAttendance: boolean;
+  /** "Trade last year, per the call in May 2021": a figure of the year before the date named (the scene's). */
+  yearBefore: boolean;
   /** The part of a year a figure is asked for ("first half" of "h1 2024"), as the lexicon's periods name it. */
   period: string | undefined;
   /** Roles that single out an office of a named country or organization ("the Saudi king", "the Turkish foreign minister"); `of` is '' for a role of nobody named ("which deputy FM went to Manila?"). */

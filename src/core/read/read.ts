@@ -60,6 +60,7 @@ const PROPOSAL_WORDS = new Set(ATTRIBUTE_PHRASES.filter((p) => p.attribute === '
 const YESNO_TAGS = LEXICON.yesnoTags.map(lexiconPhrase);
 const OTHERS = LEXICON.others.map(lexiconPhrase);
 const ATTENDANCE = LEXICON.attendanceWords.map(lexiconPhrase);
+const YEAR_BEFORE = LEXICON.yearBefore.map(lexiconPhrase);
 const ACCOMPANY = LEXICON.accompany.map(lexiconPhrase);
 const TIME_REFERENCES = LEXICON.timeReferences.map(lexiconPhrase);
 /** Words after a time reference that are the other event's ("the credentials ceremony"), at most. */
@@ -371,6 +372,7 @@ export function read(question: string, index: SearchIndex): Frame {
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     counted: ask === 'count' ? countedWord(words, free) : undefined,
     asksAttendance: saysPhrase(ATTENDANCE, words),
+    yearBefore: saysPhrase(YEAR_BEFORE, words),
     period: period?.name,
     roles: rolesIn(
       tokens,
