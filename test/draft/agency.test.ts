@@ -3012,3 +3012,20 @@ describe('a page stamp that reads either way, a country for a place, and a figur
     expect(figureOfOtherYear(read('kz-estonia trade in may 2031?', engine.index), sentence, 2031)).toBe(true);
   });
 });
+
+describe('what was signed, and what was only discussed, asked in chat words', () => {
+  const text = [
+    'Kazakh and Omani ministers hold talks',
+    'MUSCAT, 3 March 2031 – Kazakh Foreign Minister Aidos Serikbay held talks with Omani Foreign Minister Badr Albusaidi.',
+    'The ministers signed a memorandum of understanding on consular cooperation.',
+    'The ministers also discussed a draft agreement on the avoidance of double taxation, which the Omani side is still studying.',
+  ].join('\n\n');
+
+  it('answers both halves: the memorandum signed and the draft agreement still under study', async () => {
+    const d = await draft(await knowledgeCopy(), 'muscat.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    const answer = toPlainText(ask(engine, 'wat got signed in muscat n wat was only discussed'), engine.knowledge);
+    expect(answer).toContain('consular cooperation');
+    expect(answer).toContain('double taxation');
+  });
+});

@@ -158,6 +158,10 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
     .map((s) => s.fact);
 }
 
+const DOCUMENT_STEMS = [...new Set(LEXICON.documents.map((w) => stem(w)))];
+/** Documents talked about unsigned, at most, beside what was signed. */
+const MAX_UNSIGNED = 3;
+
 /**
  * "What was signed, and which agreements are still being negotiated?": the facts chosen state the signing; a fact of
  * the same pool with a subject word they lack answers the second half — the first fact for each word missing.
@@ -170,6 +174,12 @@ export function otherFactHalves(ctx: Context, chosen: readonly Fact[], pool: rea
     if ([...chosen, ...out].some((f) => has(f, t))) continue;
     const half = pool.find((f) => !chosen.includes(f) && !out.includes(f) && has(f, t));
     if (half) out.push(half);
+  }
+  // "… and what was only discussed?": after what was signed, the documents the same visits talked about unsigned.
+  const strict = strictCues(ctx.a);
+  if (out.length === 0 && ctx.a.intents.has('topic') && strict.length && chosen.every((f) => strict.some((c) => has(f, c)))) {
+    const unsigned = pool.filter((f) => !chosen.includes(f) && !strict.some((c) => has(f, c)) && DOCUMENT_STEMS.some((d) => has(f, d)));
+    out.push(...unsigned.slice(0, MAX_UNSIGNED));
   }
   return out;
 }

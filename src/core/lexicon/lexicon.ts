@@ -94,6 +94,7 @@ function fileSchema() {
     counted_kinds: z.record(z.string(), phrases).default({}),
     attendance_words: phrases,
     year_before: phrases,
+    documents: phrases,
     format_joiners: phrases.default([]),
     periods: z.record(z.string(), phrases).default({}),
     spell_out: phrases,
@@ -220,6 +221,7 @@ export const LEXICON = {
   countable: all((f) => f.countable),
   attendanceWords: all((f) => f.attendance_words),
   yearBefore: all((f) => f.year_before),
+  documents: all((f) => f.documents),
   /** Words that join a format's parts ("Central Asia plus Japan"): the country after one is the format's. */
   formatJoiners: new Set(all((f) => f.format_joiners)),
   /** Parts of a year, each with the ways it is written ("first half": "January–June", "H1" …). */

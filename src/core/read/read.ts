@@ -368,7 +368,8 @@ export function read(question: string, index: SearchIndex): Frame {
       (ask === 'when' && /^(?:is|are)$/.test(words[1] ?? '') && words.slice(2).some((w) => /^[a-z]{2,}ing$/.test(w))),
     tagged,
     fate,
-    compound: LEXICON.secondQuestion(question),
+    // (As chat writes it too: "n wat was only discussed".)
+    compound: LEXICON.secondQuestion(question) || LEXICON.secondQuestion(words.join(' ')),
     countable: ask !== 'count' || countsWhatIsCounted(words, free),
     counted: ask === 'count' ? countedWord(words, free) : undefined,
     asksAttendance: saysPhrase(ATTENDANCE, words),
