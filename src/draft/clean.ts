@@ -234,8 +234,8 @@ const DATELINE = new RegExp(
   [
     `^(?:\\((?<prefix>[^)]{2,60})\\)\\s*)?`,
     // The city: capitals ("NUR-SULTAN") or a capitalized word or two ("Astana") — after its spelling in another
-    // script, if the agency writes both ("ТАШКЕНТ/TASHKENT").
-    `(?:\\p{Lu}[\\p{L}'’-]*\\/)?(?<place>\\p{Lu}[\\p{L}'’-]*(?: \\p{Lu}[\\p{L}'’-]*)?)`,
+    // script, if the agency writes both ("ТАШКЕНТ/TASHKENT", "ӨСКЕМЕН / UST-KAMENOGORSK").
+    `(?:\\p{Lu}[\\p{L}'’-]* ?\\/ ?)?(?<place>\\p{Lu}[\\p{L}'’-]*(?: \\p{Lu}[\\p{L}'’-]*)?)`,
     // ", Kazakhstan"
     // (Not a month: "ASTANA, Oct. 22 –".)
     `(?:, (?!${DATELINE_MONTH}[ \\d])(?<country>\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?))?`,

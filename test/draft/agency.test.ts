@@ -60,6 +60,7 @@ describe('datelines', () => {
     ['MUSCAT, October 20 – Kazpravda.kz. The minister met the envoy.', { place: 'MUSCAT', month: 10, day: 20, agency: 'Kazpravda.kz' }],
     // (The city in two scripts: the Latin one is the place.)
     ['ТАШКЕНТ/TASHKENT, UzA – The minister met the envoy.', { place: 'TASHKENT', agency: 'UzA' }],
+    ['ӨСКЕМЕН / UST-KAMENOGORSK, 17 September (KazTAG) – The minister met the envoy.', { place: 'UST-KAMENOGORSK', month: 9, day: 17 }],
   ])('reads %s', (paragraph, want) => {
     const split = splitDateline(paragraph);
     expect(split?.dateline).toMatchObject(want);
@@ -3027,5 +3028,26 @@ describe('what was signed, and what was only discussed, asked in chat words', ()
     const answer = toPlainText(ask(engine, 'wat got signed in muscat n wat was only discussed'), engine.knowledge);
     expect(answer).toContain('consular cooperation');
     expect(answer).toContain('double taxation');
+  });
+});
+
+describe('an acronym chat makes of a phrase the release writes out, and a company head met', () => {
+  const text = [
+    'Central Asian states review the zone treaty',
+    'TASHKENT, 17 September 2031 – Deputy Foreign Minister of Kazakhstan Aidos Serikbay attended in Tashkent the consultative meeting of the States Parties to the Treaty on a Nuclear-Weapon-Free Zone in Central Asia.',
+    'Foreign Minister of Uzbekistan Timur Rashidov greeted the delegations at the opening.',
+    'The delegations called on the United States to ratify the Protocol on negative security assurances.',
+    'Later Serikbay visited the offices of Aral Solar, where he met its chief executive Dana Omarova.',
+  ].join('\n\n');
+
+  it('reads "nwfz" as the zone the release names, and drafts the meeting with "its chief executive"', async () => {
+    const d = await draft(await knowledgeCopy(), 'tashkent.txt', `${text}\n`);
+    expect(meetingsWith(d).flat()).toContain('Dana Omarova');
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'which nuclear power hasnt ratified the protocol, per the tashkent nwfz mtg'), engine.knowledge)).toContain('United States');
+    // Not spelled out where nothing narrows the releases: an unknown word stays unknown.
+    expect(ask(engine, 'what is the abc?').status).toBe('not_found');
+    // "What did he say in his remarks?" asks his words: the release gives none — not who he is.
+    expect(ask(engine, 'what did rashidov say in his opening remarks at the tashkent nwfz mtg').status).toBe('not_found');
   });
 });

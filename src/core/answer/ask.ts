@@ -44,13 +44,16 @@ import { meetingParagraphs, namesAnyOf, sceneStems, sentenceAnswer, sentencesSta
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
 
-export function ask(engine: Engine, question: string): Answer {
+export function ask(engine: Engine, question: string, spellAcronyms = true): Answer {
   const text = question.trim();
   const a = read(text.slice(0, MAX_QUESTION_LENGTH), engine.index);
   const lang = a.lang;
   const S = STRINGS[lang];
   if (!text) return notFound(S.emptyQuestion, lang);
   if (text.length > MAX_QUESTION_LENGTH) return notFound(S.questionTooLong(MAX_QUESTION_LENGTH), lang);
+  // "tl;dr tashkent nwfz consultations": a word nobody knows may be chat's acronym of a phrase the release writes out.
+  const spelled = spellAcronyms && a.unknownWords.length ? withAcronymsSpelled(engine, a, text) : undefined;
+  if (spelled) return ask(engine, spelled, false);
   // A country, organization or city no release names: "WTO" is not "WHO", "Tashkent" is not Almaty.
   if (a.unknownNames.length) return notFound(S.notMentioned(quoteList(a.unknownNames, lang)), lang);
 
@@ -376,6 +379,37 @@ function unknownSubject(a: Frame, named: number): boolean {
   if (unknown.length === 0) return false;
   const outnumbered = named === 0 ? unknown.length >= a.terms.length : unknown.length > a.terms.length + named;
   return a.ask === 'count' || outnumbered;
+}
+
+/** Up to this many releases asked about are searched for the phrase an acronym stands for: more, and it is too loose. */
+const MAX_ACRONYM_RELEASES = 50;
+
+/** The question with each unknown word that is the initials of words a release asked about writes ("nwfz" — "Nuclear-Weapon-Free Zone") written out. */
+function withAcronymsSpelled(engine: Engine, a: Frame, question: string): string | undefined {
+  const acronyms = a.unknownWords.filter((w) => /^[a-z]{3,6}$/.test(w));
+  if (acronyms.length === 0) return undefined;
+  const releases = scopeOf(engine, a);
+  if (!releases || releases.size > MAX_ACRONYM_RELEASES) return undefined;
+  let text = question;
+  for (const acronym of acronyms) {
+    const phrase = phraseOfInitials(engine, releases, acronym);
+    if (phrase) text = text.replace(new RegExp(`(?<!\\p{L})${acronym}(?!\\p{L})`, 'giu'), phrase);
+  }
+  return text === question ? undefined : text;
+}
+
+/** The first run of words in these releases whose initials spell the acronym: content words of three letters or more. */
+function phraseOfInitials(engine: Engine, releases: ReadonlySet<string>, acronym: string): string | undefined {
+  for (const id of releases) {
+    for (const paragraph of engine.knowledge.releases.get(id)?.paragraphs ?? []) {
+      const words = paragraph.split(/[^\p{L}]+/u).filter(Boolean);
+      for (let i = 0; i + acronym.length <= words.length; i++) {
+        const run = words.slice(i, i + acronym.length);
+        if (run.every((w, k) => w.length >= 3 && w[0]!.toLowerCase() === acronym[k] && !LEXICON.stopwords.has(w.toLowerCase()))) return run.join(' ');
+      }
+    }
+  }
+  return undefined;
 }
 
 /** "No: the release names no <role> …": the people it names instead, each quoted where these releases introduce them. */
@@ -1081,7 +1115,8 @@ function whatAnswer(ctx: Context): Answer | undefined {
   // (Not the people of a country named when the question asks something of it: "which UN agency is handling Kiribati's
   // aid?" is not answered by who Kiribati's president is — its sentences say.)
   const peopleAsked = ctx.terms.length === 0 || a.roles.length > 0 || namedPeople(ctx).some((p) => !engine.index.principals.has(p));
-  if (ctx.people.length && peopleAsked) return describePeople(ctx, ctx.people);
+  // ("What did Kamilov say in his opening remarks?" asks his words, not who he is.)
+  if (ctx.people.length && peopleAsked && !a.intents.has('assess')) return describePeople(ctx, ctx.people);
   if (ctx.specific.length === 0 && ctx.terms.length === 0) {
     // "Which organizations were mentioned?" asks for the organizations; "which heads…" for people.
     if (ctx.group && !a.intents.has('meet') && !a.groupPeople) {
