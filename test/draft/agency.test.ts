@@ -3051,3 +3051,22 @@ describe('an acronym chat makes of a phrase the release writes out, and a compan
     expect(ask(engine, 'what did rashidov say in his opening remarks at the tashkent nwfz mtg').status).toBe('not_found');
   });
 });
+
+describe('figures asked in chat words: "acc to", "evac", "kids", a number put for confirmation', () => {
+  const text = [
+    'Kazakh citizens evacuated to Jeddah; C5+1 partners discuss the Middle Corridor',
+    'ASTANA, 26 April 2031 – A group of 41 citizens of Kazakhstan, among them 12 children, has been evacuated from Sudan to Jeddah, the Foreign Ministry said.',
+    'The same ship also carried four citizens of Kyrgyzstan.',
+    'The C5+1 partners discussed the Middle Corridor. According to Deputy Foreign Minister Aidos Serikbay, cargo on the route grew by 65 per cent last year.',
+  ].join('\n\n');
+
+  it('counts the citizens "of Kazakhstan" asked about, and quotes the figure that corrects a number proposed', async () => {
+    const d = await draft(await knowledgeCopy(), 'jeddah.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    const evacuated = toPlainText(ask(engine, 'how many kz citizens got out in the evac to jeddah, and how many kids?'), engine.knowledge);
+    expect(evacuated).toContain('41 citizens');
+    const cargo = ask(engine, 'did middle corridor cargo grow 86% last yr acc to serikbay at the c5+1 talks?');
+    expect(toPlainText(cargo, engine.knowledge)).toContain('65 per cent');
+    expect(cargo.summary).not.toMatch(/^Yes/);
+  });
+});

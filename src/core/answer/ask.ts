@@ -235,16 +235,20 @@ function kindAnswer(ctx: Context): Answer {
   // (Words of the one visit's scene need not be in it: "who did he meet at the SCO council?", "who was in the
   // Kazakh delegation at the OSCE ministerial?")
   const ofTheScene = ((a.asksCounterpart && !a.others) || (a.accompany && a.delegationOf !== undefined)) && sceneOnly(ctx);
+  // "Did cargo grow 86% last year?": a number put for confirmation is answered by a sentence that gives one.
+  const proposesNumber = a.ask === 'yesno' && a.proposed.numbers.some((n) => n.length > 1);
+  const inText = (): Answer | undefined =>
+    (proposesNumber ? sentenceAnswer(ctx, ctx.releases, undefined, (text) => STANDALONE_NUMBER.test(text)) : undefined) ?? sentenceAnswer(ctx);
   // (Nor, of one visit, need its kind: "what did the King discuss after the credentials ceremony?")
   if (answer?.status === 'answered' && !speaksTo(answer, beyondTheScene(ctx)) && !ofTheScene) {
-    const said = sentenceAnswer(ctx);
+    const said = inText();
     // "Who else did he meet on the sidelines, apart from Cormann?": a sentence about those the question names
     // ("on the sidelines, he held talks with Cormann") is not about the others asked for.
     if (said && a.others && !said.sources.some((x) => namesSomeoneElse(ctx, x.quote))) return answer;
     return said ?? answer;
   }
   if (answer) return answer;
-  const said = sentenceAnswer(ctx);
+  const said = inText();
   // "Did they sign an agreement on the platform?": a sentence about the platform that states no signing
   // (it was only proposed) is no yes: the release does not say they did — and what it does say.
   // (An action only a sentence that says it states — "signed" — is what must be said, not the kind: "agreement".)
@@ -380,6 +384,9 @@ function unknownSubject(a: Frame, named: number): boolean {
   const outnumbered = named === 0 ? unknown.length >= a.terms.length : unknown.length > a.terms.length + named;
   return a.ask === 'count' || outnumbered;
 }
+
+/** A number of its own — not one inside a name ("C5+1", "G20"). */
+const STANDALONE_NUMBER = /(?<![\p{L}\d+])\d[\d.,]*(?![\p{L}\d+])/u;
 
 /** Up to this many releases asked about are searched for the phrase an acronym stands for: more, and it is too loose. */
 const MAX_ACRONYM_RELEASES = 50;

@@ -534,7 +534,8 @@ function countsSomethingElse(text: string, terms: readonly string[]): boolean {
   const things: string[][] = [];
   // (The thing is a few words: "3,200 tonnes of Dutch seed potatoes".)
   for (const m of text.matchAll(/\d[\d,.]*\s+(?:thousand\s+|million\s+)?(\p{L}+)\s+of\s+(?:the\s+)?(\p{L}+(?:\s+\p{L}+){0,2})/gu)) {
-    if (stem(m[1]!.toLowerCase()) === terms[0])
+    // (Of a name, it says whose, not what: "41 citizens of Kazakhstan" are citizens.)
+    if (stem(m[1]!.toLowerCase()) === terms[0] && !/^\p{Lu}/u.test(m[2]!))
       things.push(
         m[2]!
           .toLowerCase()
