@@ -444,8 +444,17 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       present && /delegation|side/i.test(present[0])
         ? s.mentions.find((m) => m.type === 'country' && m.end <= present.index + present[0].length)?.entity
         : undefined;
-    if (present && !(ledBy && (delegationOf === undefined || delegationOf === home))) {
-      const listed = s.people.filter((p) => p.start >= present.index && p.person !== principal?.person).slice(0, ledBy ? 1 : undefined);
+    // ("… received a delegation of Latvian business leaders. The delegation was led by X and included A; B": the guests,
+    // every one of them.)
+    const guestsLed =
+      ledBy &&
+      delegationOf === undefined &&
+      sentences
+        .slice(0, sentences.indexOf(s))
+        .some((p) => RECEIVED_DELEGATION.test(p.text) && p.mentions.some((m) => m.type === 'country' && m.entity !== home));
+    if (present && !(ledBy && !guestsLed && (delegationOf === undefined || delegationOf === home))) {
+      const oneHead = ledBy && !(guestsLed && /\bincluded\b/i.test(s.text.slice(present.index)));
+      const listed = s.people.filter((p) => p.start >= present.index && p.person !== principal?.person).slice(0, oneHead ? 1 : undefined);
       const ids = [...new Set(listed.map((p) => p.person))];
       // "The Brazilian delegation also included A, B and C": they are of the delegation's country.
       // "… on the Kazakh side, by A and B, and on the Romanian side by C": each of the side named before them.
@@ -1018,6 +1027,8 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
   )
     headAt++;
   if (!TITLE_HEADS.has(toks[headAt]?.text ?? '')) headAt = j;
+  // (A head of two words: "chief executive of …".)
+  if (TITLE_HEADS.has(toks[headAt]?.text ?? '') && TITLE_HEADS.has(toks[headAt + 1]?.text ?? '') && sep(text, toks, headAt + 1) === ' ') headAt++;
   if (
     firstTok &&
     TITLE_HEADS.has(toks[headAt]?.text ?? '') &&
@@ -1568,6 +1579,9 @@ function visitingDelegation(sentences: readonly Sentence[], resolver: EntityReso
 }
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
+/** "… received a delegation of Latvian business leaders": a delegation of guests, whoever leads it. */
+const RECEIVED_DELEGATION = /\b(?:received|welcomed|hosted|met(?: with)?)\s+(?:a|the)\s+(?:[\p{L}-]+\s+){0,3}?delegation\b/iu;
+
 const PRESENT =
   /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /**

@@ -64,6 +64,10 @@ export const TITLE_HEADS = new Set([
   'spokesperson',
   'spokesman',
   'spokeswoman',
+  // (Business people: "founder of the software firm …", "managing partner of …".)
+  'founder',
+  'co-founder',
+  'partner',
 ]);
 
 /** Words that open a title or sit in one but never start a name. */

@@ -3070,3 +3070,18 @@ describe('figures asked in chat words: "acc to", "evac", "kids", a number put fo
     expect(cargo.summary).not.toMatch(/^Yes/);
   });
 });
+
+describe('a foreign business delegation received, led by one and including others', () => {
+  const text = [
+    'Latvian business delegation in Almaty',
+    'ALMATY, 16 May 2031 – Kazakhstan’s First Deputy Foreign Minister Aidos Serikbay received a delegation of Latvian business leaders.',
+    'The delegation was led by Andris Kalnins, chairman of the Latvia–Central Asia Business Council, and included Ilze Ozola, chief executive of the freight forwarder Baltic Rail; Edgars Lusis, founder of the software firm Nordlogic; and Kristine Liepa, managing partner of VentaPort Terminal.',
+    'The guests presented their plans for container trains.',
+  ].join('\n\n');
+
+  it('drafts every guest as met, each with a title', async () => {
+    const d = await draft(await knowledgeCopy(), 'riga.txt', `${text}\n`);
+    expect(meetingsWith(d).flat()).toEqual(expect.arrayContaining(['Andris Kalnins', 'Ilze Ozola', 'Edgars Lusis', 'Kristine Liepa']));
+    expect(person(d.k, 'Ilze Ozola')?.title).toMatch(/^chief executive of/);
+  });
+});
