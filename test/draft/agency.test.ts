@@ -3085,3 +3085,18 @@ describe('a foreign business delegation received, led by one and including other
     expect(person(d.k, 'Ilze Ozola')?.title).toMatch(/^chief executive of/);
   });
 });
+
+describe('who led "his country’s delegation", and who is handing the aid over', () => {
+  const text = [
+    'Kazakh deputy minister at the ESCAP session; aid for Khatlon',
+    'BANGKOK, 26 May 2031 – Kazakh Deputy Foreign Minister Aidos Serikbay led his country’s delegation to the 87th session of ESCAP.',
+    'In Bokhtar the aid cargo will be handed over to the Tajik authorities by Kazakhstan’s Ambassador to Tajikistan Nurbek Kaliyev.',
+  ].join('\n\n');
+
+  it('quotes the sentence that says it', async () => {
+    const d = await draft(await knowledgeCopy(), 'escap.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'who led the kz delegation at the escap session in bangkok?'), engine.knowledge)).toContain('Serikbay');
+    expect(toPlainText(ask(engine, "who's handing over the kz aid in bokhtar?"), engine.knowledge)).toContain('Kaliyev');
+  });
+});
