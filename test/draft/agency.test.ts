@@ -2913,6 +2913,14 @@ describe('several meetings in one trip, each opened in its own words', () => {
     'In the afternoon Serikbay visited the University of Lisbon, where he was met by Vice-Rector for International Affairs Ana Costa.',
   ].join('\n\n');
 
+  it('answers who hosted the visitor at one of them: whom he met there', async () => {
+    const d = await draft(await knowledgeCopy(), 'lisbon.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'who hosted the working lunch for the kz fm in lisbon in oct 2031 n wat company is he from'), engine.knowledge)).toContain(
+      'Rui Silva',
+    );
+  });
+
   it('drafts whom each was with — listed after another meeting, "was with", "took place with", "hosted by", "was met by"', async () => {
     const d = await draft(await knowledgeCopy(), 'lisbon.txt', `${text}\n`);
     const met = meetingsWith(d).flat();

@@ -493,6 +493,13 @@ function whoAnswer(ctx: Context): Answer | undefined {
   // "Who received the UAE President's envoy?": whoever met them — the host, not the envoy's side.
   if (a.asksHost && ctx.people.length) {
     const met = [...new Set(ctx.people.flatMap((p) => meetingsIn(ctx, p)))];
+    // "Who hosted the working breakfast for the Kazakh FM?": the visitor is the guest — the host is whom they met
+    // there, the meeting whose words say the scene asked.
+    if (met.length === 0 && ctx.terms.length) {
+      const visits = [...ctx.releases].filter((id) => ctx.people.includes(releaseOf(engine, id)?.principal ?? ''));
+      const theirs = visits.flatMap((id) => engine.index.meetingsByRelease.get(id) ?? []);
+      met.push(...theirs.filter((m) => m.sources.some((x) => tokensOf(x.quote).some((t) => ctx.terms.includes(t.stem)))));
+    }
     if (met.length) {
       const lines = met.map((m) => metLine(ctx, m, m.with.map((p) => nameOf(engine, p)).join(', ')));
       return answered(
