@@ -1324,15 +1324,16 @@ function releaseDate(paragraphs: readonly string[], options: ExtractOptions): { 
   // opening the text.
   const d = options.dateline?.month ? options.dateline : (options.dayMonth ?? dayMonthIn(paragraphs[0] ?? '', '^On ', '\\b'));
   if (d?.month && d.day) {
+    const monthDay = `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
     const what = d === options.dateline ? 'dateline' : d === options.dayMonth ? 'date line' : 'opening';
     const year = inText ? Number(inText.slice(0, 4)) : undefined;
     const date = year ? isoDate(year, d.month, d.day) : undefined;
     if (date) return { date, why: `the ${what}'s day (“${d.text}”) with the year of ${inText} in the text — check the year` };
     // ("11/02/2025 19:34" above "KUWAIT, Feb 11 (KUNA)": the stamp read the way that gives the dateline's day.)
-    const stamped = options.dateReadings?.find((x) => x.slice(5) === `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`);
+    const stamped = options.dateReadings?.find((x) => x.slice(5) === monthDay);
     if (stamped) return { date: stamped, why: `the ${what}'s day (“${d.text}”) in the page's stamp, ${stamped}` };
     return {
-      monthDay: `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
+      monthDay,
       why: `the ${what} “${d.text}” gives no year and the text none either`,
     };
   }
@@ -1578,10 +1579,10 @@ function visitingDelegation(sentences: readonly Sentence[], resolver: EntityReso
   return countries.size === 1 ? { country: country!, why: "the visiting delegation's" } : undefined;
 }
 
-/** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 /** "… received a delegation of Latvian business leaders": a delegation of guests, whoever leads it. */
 const RECEIVED_DELEGATION = /\b(?:received|welcomed|hosted|met(?: with)?)\s+(?:a|the)\s+(?:[\p{L}-]+\s+){0,3}?delegation\b/iu;
 
+/** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
 const PRESENT =
   /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /**

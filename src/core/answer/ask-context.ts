@@ -104,7 +104,7 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
       // or two late.
       const reportedAfter = scope.filter((id) => {
         const r = all.get(id);
-        return r?.date !== undefined && a.dates.some((d) => d.day !== undefined && d.month !== undefined && daysAfter(r.date!, d) !== undefined);
+        return r?.date !== undefined && a.dates.some((d) => reportedSoonAfter(r.date!, d));
       });
       if (reportedAfter.length === 0) return undefined;
       scope = reportedAfter;
@@ -116,13 +116,14 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   return new Set(byVisitor.length ? byVisitor : scope);
 }
 
-/** How many days (1–REPORTED_WITHIN) a release's date comes after the day a question names, in the same year (or any, unnamed). */
+/** A release may report a day this many days late, at most. */
 const REPORTED_WITHIN = 2;
-function daysAfter(iso: string, d: DateMention): number | undefined {
+/** Whether a release's date comes 1–REPORTED_WITHIN days after the day a question names (in the year it names, or the release's). */
+function reportedSoonAfter(iso: string, d: DateMention): boolean {
+  if (d.day === undefined || d.month === undefined) return false;
   const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
-  const asked = Date.UTC(d.year ?? y, d.month! - 1, d.day!);
-  const after = Math.round((Date.UTC(y, m - 1, day) - asked) / 86_400_000);
-  return after >= 1 && after <= REPORTED_WITHIN ? after : undefined;
+  const after = Math.round((Date.UTC(y, m - 1, day) - Date.UTC(d.year ?? y, d.month - 1, d.day)) / 86_400_000);
+  return after >= 1 && after <= REPORTED_WITHIN;
 }
 
 /** The countries the releases' visitors are of (Kazakhstan's, in a Kazakh ministry's archive), once per knowledge. */
