@@ -1040,7 +1040,7 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
     const title = (stop < 0 ? rest : rest.slice(0, stop)).trim();
     // (Two offices joined are longer: "chairman of the Russian side of the … Business Council and president of the … Group".)
     const second = /\sand\s+(\p{Ll}+)\s+(?:of|to|at)\s/u.exec(title);
-    const words = second && TITLE_HEADS.has(second[1]!) ? 20 : 12;
+    const words = second && TITLE_HEADS.has(second[1]!) ? 20 : 15;
     if (title.split(/\s+/).length <= words) return { text: title, start: toks[lastName + 1]!.start, end: firstTok.start + title.length };
   }
   // The head within the first five capitalized words: "Director General …", "Deputy Prime Minister of Serbia" ("former
@@ -1582,9 +1582,9 @@ function visitingDelegation(sentences: readonly Sentence[], resolver: EntityReso
 /** "… received a delegation of Latvian business leaders": a delegation of guests, whoever leads it. */
 const RECEIVED_DELEGATION = /\b(?:received|welcomed|hosted|met(?: with)?)\s+(?:a|the)\s+(?:[\p{L}-]+\s+){0,3}?delegation\b/iu;
 
-/** Lists of who was there: "Also present at the meeting was …", "Those present included …", "attended by …". */
+/** Lists of who was there: "Also present at the meeting was …", "Those present included …", "The heads of delegations were: …", "attended by …". */
 const PRESENT =
-  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?participants included|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants included|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /**
  * The heads of each side: "The Kazakh delegation was led by X, and the Japanese side by Y", "The Argentine
  * delegation was headed by Y" — each with the country its side is named by.
@@ -1757,10 +1757,11 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   // ("… received his Kazakh counterpart Yermek Kosherbayev": so is a counterpart.)
   const host = s.people.find((p) => p.person === principal);
   if (host) {
-    for (const m of s.text.matchAll(MEETING_VERB)) {
-      // ("… held talks today with the Foreign Minister of Kazakhstan, Mukhtar Tileuberdi": a day and "with" between.)
+    for (const m of [...s.text.matchAll(MEETING_VERB), ...s.text.matchAll(HELD_TALKS_WITH)]) {
+      // ("… held talks today with the Foreign Minister of Kazakhstan, Mukhtar Tileuberdi": a day and "with" between;
+      // "… held official talks on Tuesday with visiting Kazakh Foreign Minister X".)
       if (
-        !/^(?:(?:today|yesterday)\s+)?(?:(?:on|in)\s+[\p{L}\d ]{1,30}?\s+)?(?:with\s+)?(?:the\s+)?(?:(?:his|her|their)\s+)?$/u.test(
+        !/^(?:(?:today|yesterday)\s+)?(?:(?:on|in)\s+[\p{L}\d ]{1,30}?\s+)?(?:with\s+)?(?:the\s+)?(?:(?:his|her|their)\s+)?(?:visiting\s+)?$/u.test(
           s.text.slice(m.index + m[0].length, host.quoteStart),
         )
       )

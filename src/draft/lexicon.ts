@@ -578,11 +578,11 @@ export const FACT_VERBS: readonly { kind: FactKind; pattern: RegExp }[] = [
 ];
 
 /**
- * Words that open a meeting: "At the meeting with …", "held talks with …", "paid a farewell call on …", "informed …", "presented his credentials as
+ * Words that open a meeting: "At the meeting with …", "The second meeting took place at Eksfin, with …", "held talks with …", "paid a farewell call on …", "informed …", "presented his credentials as
  * Ambassador to the Republic of Vanuatu to …".
  */
 export const MEETING_WITH =
-  /\b(?:meeting|meetings|talks|conversation|negotiations|consultations|interview|call)(?:\s+(?:was|were)(?:\s+held)?|\s+took\s+place)?(?:\s+(?:in|at|on)\s+[^,.;]{1,40}?)?\s+(?:with|between)\s+/gi;
+  /\b(?:meeting|meetings|talks|conversation|negotiations|consultations|interview|call)(?:\s+(?:was|were)(?:\s+held)?|\s+took\s+place)?(?:\s+(?:in|at|on)\s+[^,.;]{1,40}?,?)?\s+(?:with|between)\s+/gi;
 export const MEETING_VERB =
   /\b(?:met with|met|sat down(?: with)?|conferred with|exchanged views with|(?:was|were) (?:discussed|held) with|received by|(?:was|were) (?:met|welcomed|greeted) by|(?:breakfast|lunch|luncheon|dinner|reception) (?:was )?(?:hosted|given|offered) by|paid (?:a |an )?(?:farewell |courtesy |introductory |protocol )?call (?:on|to)|bade farewell to|said (?:goodbye|farewell) to|received (?:copies of )?(?:the |his |her )?credentials (?:of|from)(?: the)?(?: newly appointed| new)?|received|informed|spoke with|spoke to|talked with|(?:spoke|talked) (?:by|over the|on the) (?:tele)?phone (?:with|to)|held talks with|had talks with|held talks|had talks|co-chaired by|(?:was|were) represented by|presented (?:copies of )?(?:his |her |the )?(?:credentials|letters of credence)(?: as [^.;]{1,100}?,(?: with residence in [^,.;]+,)?| as [^.;,]{1,100}? to (?:the )?[^.;,]{1,60}?)? to|held (?:a |an )?(?:meeting|videoconference|video conference|video call|phone call|telephone conversation|phone conversation|conversation))\s+/gi;
 /** "… paid an official visit to Budapest at the invitation of <host>": the host is met. */

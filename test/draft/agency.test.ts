@@ -3108,3 +3108,21 @@ describe('who led "his country’s delegation", and who is handing the aid over'
     expect(toPlainText(ask(engine, "who's handing over the kz aid in bokhtar?"), engine.knowledge)).toContain('Kaliyev');
   });
 });
+
+describe('meetings opened in other words: a host who speaks first, "took place at X, with", "the heads of delegations were:"', () => {
+  const text = [
+    'Kazakh deputy minister on a trip of three meetings',
+    'RIYADH, 11 Feb 2031 (KUNA) -- Kuwait’s Minister of Foreign Affairs Adel Al-Fahad held official talks on Tuesday with visiting Kazakh Deputy Foreign Minister Aidos Serikbay.',
+    'The second meeting took place at Export Finance Norway (Eksfin), with Executive Vice President Lars Eikvold.',
+    'The heads of delegations were: Deputy Foreign Minister of Tajikistan Sharaf Nazarov; and Deputy Foreign Minister of Uzbekistan Bakhodir Rustamzoda.',
+    'The European side was represented by Lucia Ferrante, head of division in the secretariat of the European Commission for Democracy through Law.',
+  ].join('\n\n');
+
+  it('drafts each one met', async () => {
+    const d = await draft(await knowledgeCopy(), 'three.txt', `${text}\n`);
+    expect(meetingsWith(d).flat()).toEqual(
+      expect.arrayContaining(['Adel Al-Fahad', 'Lars Eikvold', 'Sharaf Nazarov', 'Bakhodir Rustamzoda', 'Lucia Ferrante']),
+    );
+    expect(person(d.k, 'Lucia Ferrante')?.title).toMatch(/^head of division in the secretariat/);
+  });
+});
