@@ -238,3 +238,5 @@ archiveSuite('archive-37');
 archiveSuite('archive-38');
 archiveSuite('archive-39');
 archiveSuite('archive-40');
+archiveSuite('archive-41');
+archiveSuite('archive-42');
