@@ -135,6 +135,17 @@ const BYLINE = /^By \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}(?: in [\p{L
  * undefined when the line has words of the release.
  */
 function debrisLine(line: string): string | undefined {
+  // A line of the page's fields: "Source: Xinhua | 2021-03-18 20:41:07 | Editor: huaxia", "By Dana Omarova in Aktau | Nation |
+  // 17 May 2023" — debris when every field is, or is a name or a section's label beside a date; the date is the page's.
+  const fields = line.split(/\s*\|\s*/).filter(Boolean);
+  if (fields.length >= 2) {
+    const read = fields.map((f) => debrisLine(f));
+    const date = read.find(Boolean);
+    const label = (f: string) => isByline(f) || (/^\p{L}[\p{L} &-]{0,30}$/u.test(f) && f.split(/\s+/).length <= 3);
+    if (read.every((r, i) => r !== undefined || (date && label(fields[i]!)))) return date ?? '';
+  }
+  // A page's text-size widget: "[Font size: A A A]".
+  if (/^\[?(?:font size|text size|размер шрифта)\s*:?(?:\s*[AaАа][+-]?)*\]?$/iu.test(line)) return '';
   // A scraper's own line: "date 2022-03-11 Qazaq TV <site name>": the label and the date say it is not the release's.
   // A photo credit: "Photo source: picture from the open source", "Photo: Kazinform".
   if (/^(?:photos?|video|image|pictures?)(?: (?:source|credit|courtesy)s?)?\s*:/i.test(line)) return '';
@@ -176,9 +187,9 @@ function debrisLine(line: string): string | undefined {
     // ("1 June 2022 11:05 (UTC +04:00)": the clock's zone.)
     .replace(/\(?\b(?:utc|gmt)\s*(?:[+−-]\s*\d{1,2}(?::\d{2})?)?\)?/g, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\b/g, ' ')
-    .replace(/\bviews?\b:?\s*\d[\d,]*/g, ' ') // "| Views: 412"
+    .replace(/\b(?:views?|comments?)\b:?\s*\d[\d, ]*/g, ' ') // "| Views: 412", "Views: 18 412   Comments: 57"
     .replace(/\p{Extended_Pictographic}\uFE0F?\s*\d[\d,]*/gu, ' ') // "• 👁 873"
-    .replace(/\b(date of publication|date|published|posted|updated|views?|publication)\b:?/g, ' ')
+    .replace(/\b(date of publication|date|published|posted|updated?|views?|publication)\b\s*:?/g, ' ')
     .replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g, date ? ' ' : '$&');
   if (rest.replace(/[\s|•·:,/\-–—]+/g, '') !== '') return undefined;
   return date;

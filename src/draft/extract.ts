@@ -424,12 +424,13 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       }
       continue;
     }
-    // "Ambassador of Vietnam … Pham Thai Giang also took part in the consultations": whoever is named before joins them.
+    // "Ambassador of Vietnam … Pham Thai Giang also took part in the consultations": whoever is named before joins them
+    // (so does "X joined the conversation from the Akorda", "X sat in on the talks").
     const joinedTalks = current ?? meetings[meetings.length - 1];
     const tookPart =
       intro || !joinedTalks
         ? null
-        : /\b(?:also )?(?:took part|participated|was present|were present|attended) (?:in |at )?the (?:consultations|talks|meeting|negotiations)\b/i.exec(
+        : /\b(?:also )?(?:took part|participated|was present|were present|attended|joined|sat in on) (?:in |at )?the (?:consultations|talks|meeting|negotiations|conversation|call|video call|videoconference|video conference|expanded session)\b/i.exec(
             s.text,
           );
     if (tookPart) {
@@ -757,7 +758,9 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, f
     // "the President of Türkiye, Recep Tayyip Erdogan, …": a title set off by commas before the name.
     // ("… to Kazakhstan, Joshua Kaupa Tumun (residence in Beijing), …": a note in brackets after it.)
     const closes = /^(?:,|\.|;|$| \(| and\b| met\b| held\b| said\b| received\b)/.test(text.slice(end));
-    const before = titleBefore(text, toks, nameIndex, stop) ?? (closes ? titleBefore(text, toks, nameIndex, stop, true) : undefined);
+    const before =
+      titleBefore(text, toks, nameIndex, stop) ??
+      (closes ? (titleBefore(text, toks, nameIndex, stop, true) ?? lowerCaseTitleBefore(text, start, stop)) : undefined);
     const after = before ? undefined : titleAfter(text, toks, toks.indexOf(nameToks[nameToks.length - 1]!));
     // "senators Petra Zemanová and Lukáš Hořejší": one plural title for the names listed after it.
     const shared = before || after ? undefined : pluralTitleBefore(text, start, listTitle);
@@ -961,6 +964,20 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
     if (office) return { text: office.text, start: office.start, end };
   }
   return { text: title, start, end };
+}
+
+/**
+ * A title in lower case set off by a comma before the name, as wire services write them: "… held talks in Kabul with
+ * the acting foreign minister of the Taliban-led government, Amir Khan Muttaqi, …" — after "the" or "a", up to three
+ * words before its head, and "of", "to" or "for" after it.
+ */
+function lowerCaseTitleBefore(text: string, nameStart: number, stop: number): TitleSpan | undefined {
+  const before = text.slice(stop, nameStart);
+  const m = /\b(?:the|an?)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)\s+(?:of|to|for)\s+[^,.;:()]{2,80}?,\s+$/u.exec(before);
+  if (!m || !TITLE_HEADS.has(m[2]!) || m[1]!.split(/\s+/).some((w) => TITLE_HEADS.has(w))) return undefined;
+  const start = stop + m.index + m[0].indexOf(m[1]! || m[2]!);
+  const end = stop + before.trimEnd().length - 1;
+  return { text: text.slice(start, end), start, end };
 }
 
 /**
@@ -1584,7 +1601,7 @@ const RECEIVED_DELEGATION = /\b(?:received|welcomed|hosted|met(?: with)?)\s+(?:a
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "The heads of delegations were: …", "attended by …". */
 const PRESENT =
-  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants included|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants (?:were|included):?|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /**
  * The heads of each side: "The Kazakh delegation was led by X, and the Japanese side by Y", "The Argentine
  * delegation was headed by Y" — each with the country its side is named by.

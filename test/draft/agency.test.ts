@@ -1691,6 +1691,19 @@ describe("a page's own lines around the release", () => {
     expect(clean.paragraphs).toEqual(['Minister of Foreign Affairs of Kazakhstan Yermek Kosherbayev held talks with the Malian minister.']);
   });
 
+  it.each([
+    ['Source: Xinhua   |   2021-03-18 20:41:07   |   Editor: huaxia', '[Font size: A A A]', '2021-03-18'],
+    ['Aslı Kaya   |08.11.2023 - Update : 08.11.2023', 'Views: 18 412   Comments: 57', '2023-11-08'],
+    ['By Dana Omarova in Aktau   |   Nation   |   17 May 2023', 'Share:   WhatsApp   Telegram', '2023-05-17'],
+  ])("reads a line of the page's fields (%j) for its date, and a widget (%j) as the page's", (fields, widget, date) => {
+    const clean = cleanRelease(
+      ['Kazakhstan and China hold video talks on border crossings', fields, widget, '', 'ASTANA – The ministers held talks.'].join('\n'),
+    );
+    expect(clean.date).toBe(date);
+    expect(clean.title).toBe('Kazakhstan and China hold video talks on border crossings');
+    expect(clean.paragraphs).toEqual(['The ministers held talks.']);
+  });
+
   it('reads a date line with a view counter ("17 March, 16:20 · 1 204 views") as the day, and a site name that starts with a digit', () => {
     const clean = cleanRelease(
       ['24.kz', 'FM speaks with Malian counterpart by phone', '17 March, 16:20 · 1 204 views', '', 'NUR-SULTAN – The ministers spoke by phone.'].join('\n'),
@@ -3124,5 +3137,27 @@ describe('meetings opened in other words: a host who speaks first, "took place a
       expect.arrayContaining(['Adel Al-Fahad', 'Lars Eikvold', 'Sharaf Nazarov', 'Bakhodir Rustamzoda', 'Lucia Ferrante']),
     );
     expect(person(d.k, 'Lucia Ferrante')?.title).toMatch(/^head of division in the secretariat/);
+  });
+});
+
+describe('who else was at the talks, a lower-case title before a name, and a figure of another city', () => {
+  const text = [
+    'Kazakh envoy in Kabul; video call with the IAEA; a typhoon warning',
+    'KABUL, 22 Aug 2031 – Kazakhstan’s Special Representative Aidos Serikbay held talks in Kabul with the acting foreign minister of the interim government, Amir Khan Mutaliev, on trade.',
+    'Hamid Zaheeri, a board member of the Afghanistan Chamber of Commerce, sat in on the talks as well.',
+    'Deputy Foreign Minister Nurlan Sadykov joined the conversation from Astana.',
+    'The participants were Georgian First Deputy Foreign Minister Levan Kiknadzeh and Turkish Deputy Foreign Minister Kaan Erdemir.',
+    'About 2,300 Kazakh tourists were in Nha Trang when the storm made landfall. Travel to Hanoi and Da Nang is not affected for now.',
+  ].join('\n\n');
+
+  it('drafts those who joined as at the meeting, the title in lower case as the title, and counts only where asked', async () => {
+    const d = await draft(await knowledgeCopy(), 'kabul.txt', `${text}\n`);
+    expect(meetingsWith(d).flat()).toEqual(
+      expect.arrayContaining(['Amir Khan Mutaliev', 'Hamid Zaheeri', 'Nurlan Sadykov', 'Levan Kiknadzeh', 'Kaan Erdemir']),
+    );
+    expect(person(d.k, 'Amir Khan Mutaliev')?.title).toBe('acting foreign minister of the interim government');
+    const engine = createEngine(d.k);
+    expect(ask(engine, 'how many kazakh tourists are in da nang?').status).toBe('not_found');
+    expect(toPlainText(ask(engine, 'how many kazakh tourists were in nha trang?'), engine.knowledge)).toContain('2,300');
   });
 });
