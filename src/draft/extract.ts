@@ -341,7 +341,11 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   let ownSide: { ids: string[]; source: { paragraph: number; quote: string } } | undefined;
   let lastParagraph = 0;
   let lastActor: string | undefined;
+  /** "The delegations were headed by:" ending its paragraph: the list in the next one is who was there. */
+  let listLeadIn = false;
   for (const s of sentences) {
+    const listFollows = listLeadIn && s.paragraph !== lastParagraph;
+    listLeadIn = LIST_LEAD_IN.test(s.text) && !s.people.length;
     const newParagraph = s.paragraph !== lastParagraph;
     lastParagraph = s.paragraph;
     if (newParagraph) lastActor = undefined;
@@ -438,7 +442,8 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       for (const id of ids) if (!joinedTalks!.with.includes(id)) joinedTalks!.with.push(id);
       if (ids.length) joinedTalks!.sources.push({ paragraph: s.paragraph, quote: s.text.replace(/[.!]$/, '') });
     }
-    const present = intro ? null : PRESENT.exec(s.text);
+    // (The list after a lead-in is who was there from its first word: an empty match at its start.)
+    const present = intro ? null : (PRESENT.exec(s.text) ?? (listFollows ? /^/.exec(s.text) : null));
     // "The Argentine delegation was led by X": X is who was met — one person; the home delegation's head is not.
     const ledBy = present ? /\b(?:led|headed) by\s+$/i.test(present[0]) : false;
     const delegationOf =
@@ -1602,6 +1607,10 @@ const RECEIVED_DELEGATION = /\b(?:received|welcomed|hosted|met(?: with)?)\s+(?:a
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "The heads of delegations were: …", "attended by …". */
 const PRESENT =
   /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants (?:were|included):?|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+/** A sentence that only leads in to a list of who was there, in the paragraph after it. */
+const LIST_LEAD_IN =
+  /\b(?:delegations (?:were|was) (?:headed|led) by|heads of (?:the )?delegations (?:were|included)|participants (?:were|included)|taking part(?: in [^,.;:]*?)? (?:was|were)|(?:those )?present (?:were|included))\s*:\s*$/i;
+
 /**
  * The heads of each side: "The Kazakh delegation was led by X, and the Japanese side by Y", "The Argentine
  * delegation was headed by Y" — each with the country its side is named by.

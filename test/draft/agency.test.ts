@@ -3161,3 +3161,26 @@ describe('who else was at the talks, a lower-case title before a name, and a fig
     expect(toPlainText(ask(engine, 'how many kazakh tourists were in nha trang?'), engine.knowledge)).toContain('2,300');
   });
 });
+
+describe('a list of the heads of delegations in the paragraph after its lead-in, and who led one side', () => {
+  const text = [
+    'Central Asian deputy ministers meet in Turkestan',
+    'TURKESTAN, 27 May 2031 – Deputy foreign ministers of the Central Asian states met in Turkestan.',
+    'The meeting was chaired by Kazakhstan. The delegations were headed by:',
+    [
+      '– Aidos Serikbay, Kazakh Deputy Foreign Minister (chair);',
+      '– Farrukh Saidov, Tajik First Deputy Minister of Foreign Affairs;',
+      '– Myrat Annayew, Turkmen Deputy Minister of Foreign Affairs.',
+    ].join('\n'),
+    'Trade among the five countries reached $10.8 billion in 2030, up 9 percent from the year before.',
+  ].join('\n\n');
+
+  it('drafts the listed heads as met and answers who led a side from them', async () => {
+    const d = await draft(await knowledgeCopy(), 'turkestan.txt', `${text}\n`);
+    expect(meetingsWith(d).flat()).toEqual(expect.arrayContaining(['Farrukh Saidov', 'Myrat Annayew']));
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, "who led tajikistan's delegation in turkestan?"), engine.knowledge)).toContain('Farrukh Saidov');
+    expect(toPlainText(ask(engine, 'who led the kz side at the turkestan meeting?'), engine.knowledge)).toContain('Aidos Serikbay');
+    expect(toPlainText(ask(engine, 'trade figure from the turkestan meeting + growth %'), engine.knowledge)).toContain('10.8');
+  });
+});

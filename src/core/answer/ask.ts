@@ -224,7 +224,11 @@ function kindAnswer(ctx: Context): Answer {
   const { engine, a, lang, S, releases } = ctx;
   // The year is the release's date, when it has one: only an undated release makes it an attribute to look for.
   const yearKnown = a.attribute === 'year' && [...releases].some((id) => engine.knowledge.releases.get(id)?.date);
-  if (a.attribute && a.ask !== 'summary' && !yearKnown) return attributeAnswer(ctx);
+  if (a.attribute && a.ask !== 'summary' && !yearKnown) {
+    const found = attributeAnswer(ctx);
+    const heads = found.status === 'not_found' && a.attribute === 'heads' ? sideHead(ctx) : undefined;
+    return heads ? describePeople(ctx, [heads]) : found;
+  }
   // "What's the name of Ecuador's ambassador who met him?" asks who holds the role.
   const answer = ANSWER_BY_KIND[a.asksName && a.ask === 'what' && a.roleWords.length ? 'who' : a.ask](ctx);
   // "What year do the visa changes take effect?" of a release with no year ("on 1 March"): it does not say.
@@ -922,6 +926,21 @@ const GATHERING = 3;
 function metLine(ctx: Context, m: Meeting, who: string): string {
   const v = visitWords(ctx.engine, releaseOf(ctx.engine, m.release)!, ctx.lang);
   return ctx.S.metWith(v.principal, `${who} (${scene(v.place, v.date)})`);
+}
+
+/**
+ * "Who led the Austrian side at the consultations?" of one release that says so in no sentence: its one person of that
+ * country met — or, asked of the visitor's own side, the visitor.
+ */
+function sideHead(ctx: Context): string | undefined {
+  const side = ctx.a.delegationOf;
+  if (!side || ctx.releases.size !== 1) return undefined;
+  const id = [...ctx.releases][0]!;
+  const principal = ctx.engine.knowledge.releases.get(id)?.principal;
+  if (principal && entity(ctx.engine, principal)?.country === side) return principal;
+  const meetings = ctx.engine.index.meetingsByRelease.get(id) ?? [];
+  const met = [...new Set(meetings.flatMap((m) => m.with))].filter((p) => entity(ctx.engine, p)?.country === side);
+  return met.length === 1 ? met[0] : undefined;
 }
 
 function describePeople(ctx: Context, people: readonly string[], ofCountry?: string): Answer {

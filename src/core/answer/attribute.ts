@@ -12,7 +12,7 @@ import { meetingsIn } from './ask-context';
 import { factsOf } from './topics';
 import { nameOf, visitWords } from './people';
 import { factsAnswer } from './facts-answer';
-import { namesAnyOf, sceneStems, sentenceAnswer, sentencesStating, withResponses } from './sentences';
+import { namesAnyOf, mayNamePerson, sceneStems, sentenceAnswer, sentencesStating, withResponses } from './sentences';
 import { tokensOf } from '../search/tokens';
 
 /** Up to this many releases asked about, the words of their scenes set the scene and need not be in the answer. */
@@ -68,7 +68,12 @@ export function attributeAnswer(ctx: Context): Answer {
   // "Who headed Cyprus's delegation?": a sentence about that country's side.
   const side = attribute === 'heads' ? ctx.a.delegationOf : undefined;
   // (Not a figure of another year than the one asked: "trade in 2025" is not "512 million in 2024".)
-  const stating = evidence && ((text: string) => evidence(text) && (!side || namesAnyOf(ctx.engine, text, [side])) && !figureOfOtherYear(ctx.a, text));
+  // (Asked who, a sentence that names someone: "who led the Kazakh side?" is not answered by "the meeting was chaired by Kazakhstan".)
+  const person = attribute === 'heads' && ctx.a.ask === 'who';
+  const stating =
+    evidence &&
+    ((text: string) =>
+      evidence(text) && (!side || namesAnyOf(ctx.engine, text, [side])) && (!person || mayNamePerson(ctx.engine, text)) && !figureOfOtherYear(ctx.a, text));
   if (stating && (attribute === 'proposal' || attribute === 'response') && scene.length) {
     // "What proposals came up, and what happened to them?", "… the business council and the Aktau idea?": every
     // proposal of the visit that speaks of what is asked (all of them when only the scene is asked), each with its answer.

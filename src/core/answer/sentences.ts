@@ -452,6 +452,18 @@ export function namesAnyOf(engine: Engine, text: string, ids: readonly string[])
   return ids.some((id) => named.has(id));
 }
 
+/**
+ * Whether a text may name a person: one the knowledge knows, or capitalized words after its first that are no name of
+ * anything known ("… led by Permanent Representative … Talgat Zhumagulov" — not "The meeting was chaired by Kazakhstan").
+ */
+export function mayNamePerson(engine: Engine, text: string): boolean {
+  const tokens = tokensOf(text);
+  const links = linkExact(tokens, engine.index.formTable);
+  if (links.some((l) => engine.index.persons.has(l.entity))) return true;
+  const known = new Set(links.flatMap((l) => Array.from({ length: l.end - l.start }, (_, k) => l.start + k)));
+  return tokens.some((t, i) => i > 0 && !known.has(i) && /^\p{Lu}\p{Ll}/u.test(t.raw));
+}
+
 /** Whether a sentence holds what the kind of question asks for: a person for who, a place for where, a date for when. */
 function answersKind(ctx: Context, text: string, tokens: ReturnType<typeof tokensOf>, byName: ReadonlySet<string>): boolean {
   const { index } = ctx.engine;
