@@ -191,7 +191,8 @@ function debrisLine(line: string): string | undefined {
     .replace(/\p{Extended_Pictographic}\uFE0F?\s*\d[\d,]*/gu, ' ') // "• 👁 873"
     .replace(/\b(date of publication|date|published|posted|updated?|views?|publication)\b\s*:?/g, ' ')
     .replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g, date ? ' ' : '$&');
-  if (rest.replace(/[\s|•·:,/\-–—]+/g, '') !== '') return undefined;
+  // (Brackets around what was taken out: "18:21 GMT 09.04.2024 (Updated: 19:02 GMT 09.04.2024)".)
+  if (rest.replace(/[\s|•·:,/\-–—()]+/g, '') !== '') return undefined;
   return date;
 }
 
@@ -216,7 +217,12 @@ export function dayMonthIn(text: string, before: string, after: string): DayMont
 
 /** "3 October", "14 November, 16:05", "Oct. 3": a date line without a year — its day and month. */
 const dayMonthLine = (line: string): DayMonth | undefined =>
-  dayMonthIn(line, '^', '\\.?(?:,? \\d{1,2}:\\d{2})?(?:\\s*[·|•,]\\s*(?:views?:?\\s*)?\\d[\\d ,]*(?:\\s*views?)?)?$');
+  // ("18 November 14:27 (UTC +04:00)": and the clock's zone.)
+  dayMonthIn(
+    line,
+    '^',
+    '\\.?(?:,? \\d{1,2}:\\d{2})?(?:\\s*\\(?(?:UTC|GMT)(?:\\s*[+−-]\\s*\\d{1,2}(?::\\d{2})?)?\\)?)?(?:\\s*[·|•,]\\s*(?:views?:?\\s*)?\\d[\\d ,]*(?:\\s*views?)?)?$',
+  );
 
 /** Non-breaking and zero-width spaces, tabs: whatever the page used, one plain space. */
 function tidyLine(line: string): string {

@@ -429,12 +429,12 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       continue;
     }
     // "Ambassador of Vietnam … Pham Thai Giang also took part in the consultations": whoever is named before joins them
-    // (so does "X joined the conversation from the Akorda", "X sat in on the talks").
+    // (so does "X joined the conversation from the Akorda", "X sat in on the talks", "X and Y also took part.").
     const joinedTalks = current ?? meetings[meetings.length - 1];
     const tookPart =
       intro || !joinedTalks
         ? null
-        : /\b(?:also )?(?:took part|participated|was present|were present|attended|joined|sat in on) (?:in |at )?the (?:consultations|talks|meeting|negotiations|conversation|call|video call|videoconference|video conference|expanded session)\b/i.exec(
+        : /\b(?:also )?(?:took part|participated|was present|were present|attended|joined|sat in on) (?:in |at )?the (?:consultations|talks|meeting|negotiations|conversation|call|video call|videoconference|video conference|expanded session)\b|\balso (?:took part|participated|attended)(?=\s*[.;]|$)/i.exec(
             s.text,
           );
     if (tookPart) {

@@ -1695,6 +1695,7 @@ describe("a page's own lines around the release", () => {
     ['Source: Xinhua   |   2021-03-18 20:41:07   |   Editor: huaxia', '[Font size: A A A]', '2021-03-18'],
     ['Aslı Kaya   |08.11.2023 - Update : 08.11.2023', 'Views: 18 412   Comments: 57', '2023-11-08'],
     ['By Dana Omarova in Aktau   |   Nation   |   17 May 2023', 'Share:   WhatsApp   Telegram', '2023-05-17'],
+    ['18:21 GMT 09.04.2024 (Updated: 19:02 GMT 09.04.2024)', 'Subscribe', '2024-04-09'],
   ])("reads a line of the page's fields (%j) for its date, and a widget (%j) as the page's", (fields, widget, date) => {
     const clean = cleanRelease(
       ['Kazakhstan and China hold video talks on border crossings', fields, widget, '', 'ASTANA – The ministers held talks.'].join('\n'),
@@ -1702,6 +1703,16 @@ describe("a page's own lines around the release", () => {
     expect(clean.date).toBe(date);
     expect(clean.title).toBe('Kazakhstan and China hold video talks on border crossings');
     expect(clean.paragraphs).toEqual(['The ministers held talks.']);
+  });
+
+  it('reads a date line with no year and the clock\'s zone ("18 November 14:27 (UTC +04:00)") as the day', () => {
+    const clean = cleanRelease(
+      ['Kazakh FM and Georgian counterpart talk by phone', '18 November 14:27 (UTC +04:00)', '', 'BAKU, Trend:', '', 'The ministers spoke by phone.'].join(
+        '\n',
+      ),
+    );
+    expect(clean.dayMonth).toMatchObject({ month: 11, day: 18 });
+    expect(clean.title).toBe('Kazakh FM and Georgian counterpart talk by phone');
   });
 
   it('reads a date line with a view counter ("17 March, 16:20 · 1 204 views") as the day, and a site name that starts with a digit', () => {
@@ -3182,5 +3193,21 @@ describe('a list of the heads of delegations in the paragraph after its lead-in,
     expect(toPlainText(ask(engine, "who led tajikistan's delegation in turkestan?"), engine.knowledge)).toContain('Farrukh Saidov');
     expect(toPlainText(ask(engine, 'who led the kz side at the turkestan meeting?'), engine.knowledge)).toContain('Aidos Serikbay');
     expect(toPlainText(ask(engine, 'trade figure from the turkestan meeting + growth %'), engine.knowledge)).toContain('10.8');
+  });
+});
+
+describe('"… also took part." with no talks named, and a videoconference typed "videoconf"', () => {
+  const text = [
+    'Kazakh and Irish ministers hold a videoconference',
+    'ASTANA, 14 April 2031 – Kazakh Foreign Minister Aidos Serikbay held a videoconference with Irish Foreign Minister Sean Fitzgerald.',
+    'The ministers discussed dairy farming and aviation.',
+    'Deputy Foreign Minister Nurlan Sadykov and Ireland’s Ambassador to Kazakhstan, Ciara Byrne, who resides in Moscow, also took part.',
+  ].join('\n\n');
+
+  it('drafts those who also took part as at the meeting, and reads "videoconf" as the videoconference', async () => {
+    const d = await draft(await knowledgeCopy(), 'dublin.txt', `${text}\n`);
+    expect(meetingsWith(d).flat()).toEqual(expect.arrayContaining(['Sean Fitzgerald', 'Ciara Byrne']));
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'which kz foreign minister did the videoconf with ireland'), engine.knowledge)).toContain('Aidos Serikbay');
   });
 });
