@@ -1212,6 +1212,9 @@ function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinis
     if (!personName(name)) continue;
     items.push({ country: m, name, nameStart: m.end + after[0].length - name.length });
   }
+  // "The foreign ministers of Uzbekistan, Kazakhstan and Kyrgyzstan — Bakhtiyor Saidov, Murat Nurtleu and Zheenbek
+  // Kulubaev — gathered …": the names set off by dashes, in the countries' order.
+  if (said && items.length === 0) items.push(...respectiveNames(text, said.index, resolver, personName));
   if (items.length < (said ? 2 : 3)) return [];
   const clauseStart = clauseStartBefore(text, group.index);
   const first = Math.min(items[0]!.country.start, items[0]!.nameStart);
@@ -1246,6 +1249,28 @@ function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinis
       group: groupWords,
       ...(lead ? { lead } : {}),
     };
+  });
+}
+
+/** A list of names between dashes after a list of countries, one name a country, in the same order. */
+function respectiveNames(
+  text: string,
+  from: number,
+  resolver: EntityResolver,
+  personName: (name: string) => boolean,
+): { country: Mention; name: string; nameStart: number }[] {
+  const NAME = "\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){1,3}";
+  const dashed = new RegExp(`\\s[—–-]\\s(${NAME}(?:,\\s+${NAME})*,?\\s+and\\s+${NAME})\\s[—–-]\\s`, 'u').exec(text.slice(from));
+  if (!dashed) return [];
+  const listAt = from + dashed.index + dashed[0].indexOf(dashed[1]!);
+  const countries = resolver.mentions(text, true).filter((m) => m.type === 'country' && m.start >= from && m.end <= from + dashed.index);
+  const names = dashed[1]!.split(/,\s+(?:and\s+)?|\s+and\s+/);
+  if (names.length < 2 || names.length !== countries.length || !names.every(personName)) return [];
+  let at = listAt;
+  return names.map((name, k) => {
+    const nameStart = text.indexOf(name, at);
+    at = nameStart + name.length;
+    return { country: countries[k]!, name, nameStart };
   });
 }
 

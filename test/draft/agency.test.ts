@@ -3211,3 +3211,21 @@ describe('"… also took part." with no talks named, and a videoconference typed
     expect(toPlainText(ask(engine, 'which kz foreign minister did the videoconf with ireland'), engine.knowledge)).toContain('Aidos Serikbay');
   });
 });
+
+describe('"turkey" typed in lower case and "the turks", and ministers listed after their countries', () => {
+  const text = [
+    'Kazakhstan and Türkiye hold consultations in Ankara',
+    'ANKARA (AA) - The foreign ministers of Uzbekistan, Kazakhstan and Kyrgyzstan — Bakhtiyor Saidkulov, Aidos Serikbay and Temir Asanov — gathered in Ankara on 8 November 2031.',
+    'Serikbay briefed the Turkish side on the Astana International Forum.',
+    'Trade between Kazakhstan and Türkiye reached $4.7 billion in the first nine months of the year.',
+  ].join('\n\n');
+
+  it('links the country, not a person whose name shares its stem, and names each minister by the country in the same place', async () => {
+    const d = await draft(await knowledgeCopy(), 'ankara.txt', `${text}\n`);
+    expect(person(d.k, 'Temir Asanov')?.country).toBe('kyrgyzstan');
+    expect(person(d.k, 'Bakhtiyor Saidkulov')?.title).toBe('Foreign Minister of Uzbekistan');
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'what did serikbay brief the turks on in ankara'), engine.knowledge)).toContain('Astana International Forum');
+    expect(toPlainText(ask(engine, 'kz-turkey trade, ankara?'), engine.knowledge)).toContain('4.7 billion');
+  });
+});

@@ -187,7 +187,9 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       // (Or the action asked, where every word beside it is its release's scene: "what got signed at the embassy
       // opening?" of "Kazakhstan opens embassy in Ethiopia" — "… signed a memorandum".)
       (ctx.a.ask === 'what' && strict.some((c) => hit.queryTerms.includes(c)) && words.every((w) => sceneStems(engine, release).has(w))) ||
-      (namesPerson && (ctx.a.ask !== 'who' || !ctx.a.asksCounterpart)) ||
+      // (Not where, when or how many of a thing: "where is the LEU bank Tokayev and Grossi talked about?" is not
+      // answered by the sentence that names the two.)
+      (namesPerson && (ctx.a.ask !== 'who' || !ctx.a.asksCounterpart) && !(['where', 'when', 'count'].includes(ctx.a.ask) && words.length)) ||
       (ctx.a.groupNamed && groupNames(ctx, tokens) > 0) ||
       (ctx.a.ask === 'who' && persons > 0 && required.length > 0 && required.every((id) => named.has(id)));
     if (words.length && !answers) return [];

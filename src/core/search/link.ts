@@ -121,8 +121,11 @@ export function linkExact(tokens: readonly Token[], table: FormTable, taken: boo
       if (!free) continue;
       const span = tokens.slice(i, i + len);
       const forms = table.byKey.get(stemKey(span.map((t) => t.stem)));
-      const matching = forms?.filter((f) => caseFits(f, span));
-      if (!matching?.length) continue;
+      const fitting = forms?.filter((f) => caseFits(f, span));
+      if (!fitting?.length) continue;
+      // A form spelled as written beats one that only shares its stems: "the turks" are Turkey's, not Volker Türk.
+      const spelled = fitting.filter((f) => f.norms.length === span.length && f.norms.every((n, k) => n === span[k]!.norm));
+      const matching = spelled.length ? spelled : fitting;
       for (const entity of new Set(matching.map((f) => f.entity))) {
         const form = matching.find((f) => f.entity === entity)!;
         links.push({ entity, role: form.role, start: i, end: i + len, fuzzy: false });
