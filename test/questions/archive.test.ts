@@ -240,3 +240,4 @@ archiveSuite('archive-39');
 archiveSuite('archive-40');
 archiveSuite('archive-41');
 archiveSuite('archive-42');
+archiveSuite('archive-43');
