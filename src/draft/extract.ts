@@ -298,11 +298,13 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   const datelineCountry = options.dateline?.country ? resolver.mentions(options.dateline.country, false).find((m) => m.type === 'country')?.entity : undefined;
   const remote = first !== undefined && REMOTE_MEETING.test(first.text) && datelineCountry !== undefined && datelineCountry !== homeCountry(resolver);
   // "The ceremony took place at Tashichho Dzong in Thimphu": the text says where, whatever the agency's dateline.
-  const heldIn = textPlace ? undefined : heldInPlace(sentences);
-  const place =
-    countryOnly && datelinePlace && resolver.entity(datelinePlace)?.type === 'place'
+  // (Over a country ¶1 names too: "… was held in the Kazakh city of Taraz, the Water Resources Service of Kyrgyzstan said".)
+  const heldIn = textPlace && resolver.entity(textPlace)?.type !== 'country' ? undefined : heldInPlace(sentences);
+  const place = heldIn
+    ? heldIn
+    : countryOnly && datelinePlace && resolver.entity(datelinePlace)?.type === 'place'
       ? datelinePlace
-      : (textPlace ?? heldIn ?? (remote ? undefined : datelinePlace));
+      : (textPlace ?? (remote ? undefined : datelinePlace));
   const title = options.title ?? shortTitle(first, principal);
   const source = sourceOf(paragraphs) ?? agencyOf(paragraphs) ?? options.dateline?.agency;
   const placeSlug = place ? slug(resolver.entity(place)?.name ?? place) : '';
@@ -1510,9 +1512,14 @@ function undatedId(placeSlug: string, title: string, knowledge: Knowledge | unde
 function heldInPlace(sentences: readonly Sentence[]): string | undefined {
   for (const s of sentences) {
     if (s.paragraph > HELD_IN_PARAGRAPHS) break;
-    if (!/^The (?:[\p{L}-]+ ){0,3}?(?:ceremony|meeting|talks|event|consultations|conversation|forum|session|signing)\b/u.test(s.text)) continue;
+    // ("The 34th meeting of the … commission … was held in the Kazakh city of Taraz": an ordinal, and the city named as one.)
+    if (!/^The (?:[\p{L}\d-]+ ){0,3}?(?:ceremony|meeting|talks|event|consultations|conversation|forum|session|signing)\b/u.test(s.text)) continue;
     const m = s.mentions.find(
-      (x) => x.type === 'place' && /\b(?:took place|was held|were held)\b[^.;]{0,60}\bin\s+(?:the\s+)?$/.test(s.text.slice(0, x.start)),
+      (x) =>
+        x.type === 'place' &&
+        /\b(?:took place|was held|were held)\b[^.;]{0,100}\bin\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+)?(?:city|town|village|port) of\s+)?$/u.test(
+          s.text.slice(0, x.start),
+        ),
     );
     if (m) return m.entity;
   }

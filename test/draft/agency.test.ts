@@ -3229,3 +3229,21 @@ describe('"turkey" typed in lower case and "the turks", and ministers listed aft
     expect(toPlainText(ask(engine, 'kz-turkey trade, ankara?'), engine.knowledge)).toContain('4.7 billion');
   });
 });
+
+describe('a meeting held in a city the agency did not write from, and a role asked of its actual holder', () => {
+  const text = [
+    'Kazakhstan and Kyrgyzstan agree on water allocation',
+    'BISHKEK (AKIpress) - The 34th meeting of the Kazakh-Kyrgyz water commission was held in the Kazakh city of Taraz on April 22, 2031, the Water Resources Service of Kyrgyzstan said.',
+    'Kazakh Deputy Minister Aidos Serikbay held talks with Kyrgyz Assistant Minister for Water Temir Asanov.',
+  ].join('\n\n');
+
+  it('places it where the text says it was held, and confirms no meeting with an office nobody there holds', async () => {
+    const d = await draft(await knowledgeCopy(), 'taraz.txt', `${text}\n`);
+    expect(d.result.draft.release.place).toBe('taraz');
+    const engine = createEngine(d.k);
+    const where = ask(engine, 'the 34th water commission meeting was in bishkek yeah?');
+    expect(where.summary).not.toMatch(/^Yes/);
+    expect(toPlainText(where, engine.knowledge)).toContain('Taraz');
+    expect(ask(engine, "did serikbay meet kyrgyzstan's actual foreign minister in taraz?").summary).not.toMatch(/^Yes/);
+  });
+});

@@ -89,6 +89,7 @@ function fileSchema() {
     groups: z.partialRecord(z.enum(GROUPS), phrases),
     roles: phrases,
     role_modifiers: phrases,
+    holder_adjectives: phrases,
     role_held_by: z.record(z.string(), phrases).default({}),
     countable: phrases,
     counted_kinds: z.record(z.string(), phrases).default({}),
@@ -218,6 +219,8 @@ export const LEXICON = {
   groups: merged<Group, string>((f) => f.groups),
   roles: all((f) => f.roles),
   roleModifiers: new Set(all((f) => f.role_modifiers)),
+  /** Words between a country and its role that say which holder ("australia's actual foreign minister"). */
+  holderAdjectives: new Set(all((f) => f.holder_adjectives)),
   countable: all((f) => f.countable),
   attendanceWords: all((f) => f.attendance_words),
   yearBefore: all((f) => f.year_before),

@@ -669,7 +669,10 @@ function rolesIn(
     const start = i - (portfolio ? 1 : 0) - (modifier ? 1 : 0);
     // ("the central asia plus japan fm meeting": a country joined to a format by "plus" names the format, not whose minister.)
     const joined = (l: Link): boolean => LEXICON.formatJoiners.has(tokens[l.start - 1]?.norm ?? '');
-    const of = links.find((l) => l.end === start && !joined(l)) ?? (after === undefined ? undefined : links.find((l) => l.start === after));
+    // ("australia's actual foreign minister": a word of which holder between them.)
+    const holder = start > 0 && LEXICON.holderAdjectives.has(tokens[start - 1]!.norm) ? start - 1 : start;
+    const of =
+      links.find((l) => (l.end === start || l.end === holder) && !joined(l)) ?? (after === undefined ? undefined : links.find((l) => l.start === after));
     // The role as the lexicon writes it: "ambasador" typed is the ambassador. Of no country, asked for by name
     // ("what's the name of the PM who received him?"): whoever holds it in the releases asked about.
     // (A Russian role is looked for in the English titles: "посла" is the ambassador.)
