@@ -233,6 +233,9 @@ function tidyLine(line: string): string {
     .trim();
 }
 
+/** A wire's end mark, or an e-mail address alone on its line. */
+const WIRE_END = /^(?:[-–—]{1,2}\s*)?\(ends?\)(?:\s+[\w./-]{1,20})?$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/i;
+
 /** A line that ends a sentence (or a paragraph): a full stop, a question or exclamation mark, a colon, maybe a closing quote. */
 const ENDS_SENTENCE = /[.!?:;]["”»’)]*$/u;
 
@@ -381,6 +384,16 @@ export function cleanRelease(raw: string): CleanText {
     const atTop = i < firstSentenceLine && i !== content[0];
     const atEnd = i === content[content.length - 1] && content.length > 2;
     if ((atTop || atEnd) && isByline(kept[i]!)) {
+      removed.push(kept[i]!);
+      kept[i] = GONE;
+    }
+  }
+  // A wire's end mark ("(END)", "-- (end) aam.mb") or the reporter's address alone on a line ("hayoon@yna.co.kr"): the
+  // story ends there, whatever the page's widgets after it say in sentences ("Thanks for your feedback!").
+  const endMark = firstSentenceLine < 0 ? -1 : kept.findIndex((l, i) => i > firstSentenceLine && l !== GONE && WIRE_END.test(l));
+  if (endMark > 0) {
+    for (let i = endMark; i < kept.length; i++) {
+      if (!kept[i] || kept[i] === GONE) continue;
       removed.push(kept[i]!);
       kept[i] = GONE;
     }

@@ -300,11 +300,17 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   // "The ceremony took place at Tashichho Dzong in Thimphu": the text says where, whatever the agency's dateline.
   // (Over a country ¶1 names too: "… was held in the Kazakh city of Taraz, the Water Resources Service of Kyrgyzstan said".)
   const heldIn = textPlace && resolver.entity(textPlace)?.type !== 'country' ? undefined : heldInPlace(sentences);
-  const place = heldIn
-    ? heldIn
-    : countryOnly && datelinePlace && resolver.entity(datelinePlace)?.type === 'place'
-      ? datelinePlace
-      : (textPlace ?? (remote ? undefined : datelinePlace));
+  // The headline and the dateline naming one city say where, over another city ¶1 names: "… dialogue in Busan" /
+  // "BUSAN, Oct. 24 (Yonhap) -- … agreeing to set up a joint secretariat in Seoul".
+  const headlined =
+    datelinePlace && options.title ? resolver.mentions(options.title, true).some((m) => m.type === 'place' && m.entity === datelinePlace) : false;
+  const place = headlined
+    ? datelinePlace
+    : heldIn
+      ? heldIn
+      : countryOnly && datelinePlace && resolver.entity(datelinePlace)?.type === 'place'
+        ? datelinePlace
+        : (textPlace ?? (remote ? undefined : datelinePlace));
   const title = options.title ?? shortTitle(first, principal);
   const source = sourceOf(paragraphs) ?? agencyOf(paragraphs) ?? options.dateline?.agency;
   const placeSlug = place ? slug(resolver.entity(place)?.name ?? place) : '';

@@ -3247,3 +3247,25 @@ describe('a meeting held in a city the agency did not write from, and a role ask
     expect(ask(engine, "did serikbay meet kyrgyzstan's actual foreign minister in taraz?").summary).not.toMatch(/^Yes/);
   });
 });
+
+describe("a wire's end mark, a city in the headline and the dateline, and others of one side", () => {
+  const text = [
+    '(LEAD) S. Korea, Central Asian nations launch minerals dialogue in Busan',
+    'BUSAN, Oct. 24, 2031 (Yonhap) -- South Korea and the Central Asian nations launched a dialogue on critical minerals here, agreeing to set up a joint secretariat in Seoul.',
+    'Kazakh Deputy Foreign Minister Aidos Serikbay held a meeting with the President of the Port Network Authority of the Eastern Adriatic Sea Paolo Zanetti.',
+    'Kazakhstan’s Chairman of the Border Service Yerbol Kassymbek and Kazakh Deputy Minister of Internal Affairs Timur Akhmetov also took part in the meeting.',
+    ['hayoon@yna.co.kr', '(END)', 'Keywords', 'Most Liked', 'Send Feedback', 'How can we improve?', 'Thanks for your feedback!'].join('\n'),
+  ].join('\n\n');
+
+  it('ends the text at the mark, places it in Busan, and answers who else of the Kazakh side was there', async () => {
+    const d = await draft(await knowledgeCopy(), 'busan.txt', `${text}\n`);
+    expect(d.result.draft.release.place).toBe('busan');
+    expect(d.k.releases.get(d.result.draft.release.id)?.paragraphs.join(' ')).not.toContain('feedback');
+    expect(meetingsWith(d).flat()).toContain('Paolo Zanetti');
+    const engine = createEngine(d.k);
+    const others = toPlainText(ask(engine, 'who else took part in the busan dialogue from the kazakh side?'), engine.knowledge);
+    expect(others).toContain('Yerbol Kassymbek');
+    expect(others).toContain('Timur Akhmetov');
+    expect(ask(engine, 'how many delegations attended the busan dialogue?').status).toBe('not_found');
+  });
+});

@@ -552,7 +552,8 @@ function whoAnswer(ctx: Context): Answer | undefined {
     return said?.sources.some((x) => mayBeOfIt(x.quote)) ? said : notFound(ctx.S.releaseSilent, ctx.lang);
   }
   // "Besides the foreign minister, which Algerian leaders did he meet?": that country's people he met, less the roles named.
-  const ofCountry = a.peopleOfCountry;
+  // ("Who else took part from the Kazakh side?": the side's people there, less the visitor.)
+  const ofCountry = a.peopleOfCountry ?? a.memberOf;
   if (a.others && ofCountry && entity(engine, ofCountry)?.type === 'country') {
     const met = [...new Set(counterpartsIn(ctx).map((c) => c.person))].filter(
       (p) => entity(engine, p)?.country === ofCountry && !namedPeople(ctx).some((n) => n === p && a.links.some((l) => l.entity === n && l.role !== 'title')),
