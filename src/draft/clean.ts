@@ -390,26 +390,22 @@ export function cleanRelease(raw: string): CleanText {
   }
   // A wire's end mark ("(END)", "-- (end) aam.mb") or the reporter's address alone on a line ("hayoon@yna.co.kr"): the
   // story ends there, whatever the page's widgets after it say in sentences ("Thanks for your feedback!").
-  const endMark = firstSentenceLine < 0 ? -1 : kept.findIndex((l, i) => i > firstSentenceLine && l !== GONE && WIRE_END.test(l));
-  if (endMark > 0) {
-    for (let i = endMark; i < kept.length; i++) {
+  /** Takes out every line from `start` on: the page's, not the release's. */
+  const dropFrom = (start: number): void => {
+    for (let i = start; i < kept.length; i++) {
       if (!kept[i] || kept[i] === GONE) continue;
       removed.push(kept[i]!);
       kept[i] = GONE;
     }
-  }
+  };
+  const endMark = firstSentenceLine < 0 ? -1 : kept.findIndex((l, i) => i > firstSentenceLine && l !== GONE && WIRE_END.test(l));
+  if (endMark > 0) dropFrom(endMark);
   // The page's tail: after the text's last sentence, once a line of the page's own has come (tags, share buttons, "Read
   // also:"), the rest is the page's too — a tags line wrapped onto the next ("communique, MFA"), other stories'
   // headlines, "(c) AKIpress News Agency. Use of materials is allowed only with a" / "hyperlink to akipress.com".
   const lastSentence = kept.findLastIndex((l) => l !== GONE && ENDS_SENTENCE.test(l) && !COPYRIGHT.test(l));
   const tail = kept.indexOf(GONE, lastSentence + 1);
-  if (lastSentence >= 0 && tail > 0) {
-    for (let i = tail + 1; i < kept.length; i++) {
-      if (!kept[i] || kept[i] === GONE) continue;
-      removed.push(kept[i]!);
-      kept[i] = GONE;
-    }
-  }
+  if (lastSentence >= 0 && tail > 0) dropFrom(tail + 1);
   // (A line taken out leaves no blank behind: "The Astana Times" between "Skip to content" and the menu does not make
   // two paragraphs of the page's header.)
   kept = kept.filter((l) => l !== GONE);

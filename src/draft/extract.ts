@@ -304,13 +304,15 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   // "BUSAN, Oct. 24 (Yonhap) -- … agreeing to set up a joint secretariat in Seoul".
   const headlined =
     datelinePlace && options.title ? resolver.mentions(options.title, true).some((m) => m.type === 'place' && m.entity === datelinePlace) : false;
-  const place = headlined
-    ? datelinePlace
-    : heldIn
-      ? heldIn
-      : countryOnly && datelinePlace && resolver.entity(datelinePlace)?.type === 'place'
-        ? datelinePlace
-        : (textPlace ?? (remote ? undefined : datelinePlace));
+  const cityOverCountry = countryOnly && datelinePlace !== undefined && resolver.entity(datelinePlace)?.type === 'place';
+  // The first of these that is known, in this order.
+  const place = [
+    headlined ? datelinePlace : undefined,
+    heldIn,
+    cityOverCountry ? datelinePlace : undefined,
+    textPlace,
+    remote ? undefined : datelinePlace,
+  ].find((p) => p !== undefined);
   const title = options.title ?? shortTitle(first, principal);
   const source = sourceOf(paragraphs) ?? agencyOf(paragraphs) ?? options.dateline?.agency;
   const placeSlug = place ? slug(resolver.entity(place)?.name ?? place) : '';
@@ -353,7 +355,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   let listLeadIn = false;
   for (const s of sentences) {
     const listFollows = listLeadIn && s.paragraph !== lastParagraph;
-    listLeadIn = LIST_LEAD_IN.test(s.text) && !s.people.length;
+    listLeadIn = leadsInToList(s);
     const newParagraph = s.paragraph !== lastParagraph;
     lastParagraph = s.paragraph;
     if (newParagraph) lastActor = undefined;
@@ -1645,9 +1647,14 @@ const RECEIVED_DELEGATION = /\b(?:received|welcomed|hosted|met(?: with)?)\s+(?:a
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "The heads of delegations were: …", "attended by …". */
 const PRESENT =
   /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants (?:were|included):?|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
-/** A sentence that only leads in to a list of who was there, in the paragraph after it. */
-const LIST_LEAD_IN =
-  /\b(?:delegations (?:were|was) (?:headed|led) by|heads of (?:the )?delegations (?:were|included)|participants (?:were|included)|taking part(?: in [^,.;:]*?)? (?:was|were)|(?:those )?present (?:were|included))\s*:\s*$/i;
+/**
+ * A sentence that only leads in to a list of who was there, in the paragraph after it: PRESENT's words and a colon
+ * ("The participants were:"), or "The delegations were headed by:".
+ */
+function leadsInToList(s: Sentence): boolean {
+  if (s.people.length || !/:\s*$/.test(s.text)) return false;
+  return PRESENT.test(`${s.text} `) || /\bdelegations (?:were|was) (?:headed|led) by:\s*$/i.test(s.text);
+}
 
 /**
  * The heads of each side: "The Kazakh delegation was led by X, and the Japanese side by Y", "The Argentine

@@ -235,15 +235,11 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     // the release's scene ("during the forum" of a release about the Kazakhstan-Malawi Business Forum).
     // (A city is where the thing counted is, unless it is the release's own: "how many tourists are on Phu Quoc?" is not
     // answered by "2,300 tourists were in Nha Trang".)
-    const elsewhere = (type: string | undefined, id: string) => type === 'place' && engine.knowledge.releases.get(release)?.place !== id;
-    if (
-      ctx.a.ask === 'count' &&
-      required.some((id) => {
-        const type = entity(engine, id)?.type;
-        return (!['place', 'country'].includes(type ?? '') || elsewhere(type, id)) && !named.has(id) && !sets(id);
-      })
-    )
-      return [];
+    const countedThere = (id: string): boolean => {
+      const type = entity(engine, id)?.type;
+      return type === 'place' ? engine.knowledge.releases.get(release)?.place !== id : type !== 'country';
+    };
+    if (ctx.a.ask === 'count' && required.some((id) => countedThere(id) && !named.has(id) && !sets(id))) return [];
     // "kz-eu trade": a figure of a pair is of the partner asked — "trade between the two countries" in a release about
     // a Polish delegation is Poland's, not the EU's. The partner is named in the sentence or sets its release's scene.
     if (asksFigure(ctx.a) && statesFigure(text) && required.some((id) => !named.has(id) && !sets(id))) return [];
