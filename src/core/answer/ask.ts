@@ -13,7 +13,7 @@ import { REMOTE_MEETING } from '../text/remote';
 import { LEXICON, type Group, type Intent } from '../lexicon/lexicon';
 import { read, type Frame } from '../read/read';
 import { type Lang, scene, STRINGS } from '../strings';
-import { isCyrillic, splitSentences, stem, tokenize } from '../text/normalize';
+import { isCyrillic, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
 import { tokenSpans, tokensOf, type Token } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
@@ -39,7 +39,7 @@ import { presentNotMet, unnamedMet, withUnnamed } from './unnamed';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
-import { meetingParagraphs, namesAnyOf, sceneStems, sentenceAnswer, sentencesStating, withResponses } from './sentences';
+import { meetingParagraphs, namesAnyOf, sceneStems, sentenceAnswer, sentencesOf, sentencesStating, withResponses } from './sentences';
 
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -441,9 +441,10 @@ function peopleInstead(engine: Engine, summary: string, people: readonly string[
 /** Whether a few releases write an office of a country in some sentence ("the President of Vietnam"); many: assume so. */
 function writesOffice(engine: Engine, releases: ReadonlySet<string>, role: string, of: string): boolean {
   if (releases.size > 3) return true;
-  return [...releases].some((id) =>
-    (engine.knowledge.releases.get(id)?.paragraphs ?? []).some((p) => splitSentences(p).some((x) => titlesHoldRole([x], role) && namesAnyOf(engine, x, [of]))),
-  );
+  return [...releases].some((id) => {
+    const release = engine.knowledge.releases.get(id);
+    return !!release && sentencesOf(release).some((p) => p.some((x) => titlesHoldRole([x], role) && namesAnyOf(engine, x, [of])));
+  });
 }
 
 /** The people of a country or organization these releases report meetings with — or, if none, introduce. */
@@ -1187,9 +1188,12 @@ function namedEntities(ctx: Context, type: Group): Answer | undefined {
       const e = entity(ctx.engine, id);
       if (e?.type !== type || items.includes(e.name)) continue;
       items.push(e.name);
-      const text = ctx.engine.knowledge.releases.get(release)?.paragraphs[paragraph - 1] ?? '';
+      const r = ctx.engine.knowledge.releases.get(release);
+      const text = r?.paragraphs[paragraph - 1] ?? '';
       // Quote the sentence that names it, not the whole paragraph.
-      const sentence = splitSentences(text).find((x) => linkExact(tokensOf(x), ctx.engine.index.formTable).some((l) => l.entity === id));
+      const sentence = (r ? (sentencesOf(r)[paragraph - 1] ?? []) : []).find((x) =>
+        linkExact(tokensOf(x), ctx.engine.index.formTable).some((l) => l.entity === id),
+      );
       if (text) sources.push({ release, paragraph, quote: sentence ?? text });
     }
   }
@@ -1208,7 +1212,7 @@ function spelledOut(ctx: Context, id: string): Answer {
     for (const [i, paragraph] of release.paragraphs.entries()) {
       const hit = longNames.find((n) => paragraph.includes(n));
       if (hit) {
-        const sentence = splitSentences(paragraph).find((x) => x.includes(hit)) ?? paragraph;
+        const sentence = sentencesOf(release)[i]!.find((x) => x.includes(hit)) ?? paragraph;
         return answered(`${hit}.`, [], [{ release: release.id, paragraph: i + 1, quote: sentence }], ctx.lang);
       }
     }

@@ -124,17 +124,27 @@ export function rankFacts(ctx: Context, ids: readonly string[], within: boolean)
   const strict = a.ask === 'yesno' ? [] : strictCues(a);
   // (Checked only when the question asks a figure of some year: thousands of facts may be ranked.)
   const yearsMatter = a.dates.some((d) => d.year) && asksFigure(a);
+  // Thousands of facts may be ranked: each word and entity asked about is looked up in the facts' sets once
+  // (an entity with its people, as factNames does), and each fact's set once.
+  const { factStems: stems, factEntities: names } = engine.index;
+  const weighted = (words: readonly string[]) => words.map((w) => ({ word: stems.idOf(w), weight: engine.index.stemWeight(w) }));
+  const terms = weighted(ctx.terms);
+  const cues = weighted(a.cues);
+  const strictWords = strict.map((w) => stems.idOf(w));
+  const namers = ctx.specific.map((e) => [e, ...peopleOf(engine, e)].map((x) => names.idOf(x)));
   const scored: Array<{ fact: Fact; score: number }> = [];
   for (const id of new Set(ids)) {
     const fact = engine.knowledge.facts.get(id);
     if (!fact || !ctx.releases.has(fact.release)) continue;
-    const has = (s: string): boolean => engine.index.factStems.has(id, s);
-    if (strict.length && !strict.some(has)) continue;
+    const words = stems.keyOf(id);
+    const has = (word: number): boolean => stems.holds(words, word);
+    if (strictWords.length && !strictWords.some(has)) continue;
     if (yearsMatter && fact.sources.length && fact.sources.every((x) => figureOfOtherYear(a, x.quote))) continue;
-    const covered = ctx.terms.filter(has).reduce((sum, t) => sum + engine.index.stemWeight(t), 0);
-    const named = ctx.specific.filter((e) => factNames(ctx, fact, e)).length;
+    const covered = terms.reduce((sum, t) => sum + (has(t.word) ? t.weight : 0), 0);
+    const entities = names.keyOf(id);
+    const named = namers.filter((any) => any.some((e) => names.holds(entities, e))).length;
     const kindMatch = kinds.includes(fact.kind);
-    const cued = a.cues.filter(has).reduce((sum, c) => sum + engine.index.stemWeight(c), 0) / 2;
+    const cued = cues.reduce((sum, c) => sum + (has(c.word) ? c.weight : 0), 0) / 2;
     if (within) {
       if (covered === 0 && !kindMatch && cued === 0) continue;
       scored.push({ fact, score: covered + cued + (kindMatch ? 1 : 0) });

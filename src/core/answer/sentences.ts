@@ -9,7 +9,7 @@
  * ("at the first ministerial meeting") need not all be in the sentence that answers.
  */
 import type { Engine } from '../engine';
-import type { Meeting, Source } from '../knowledge/types';
+import type { Meeting, Release, Source } from '../knowledge/types';
 import { linkExact } from '../search/link';
 import { entitiesNamed } from '../search/index';
 import { tokensOf } from '../search/tokens';
@@ -166,13 +166,10 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     // "Where will the next round be held?": a sentence about what is to come, not about this round.
     if (ctx.a.future && (ctx.a.ask === 'where' || ctx.a.ask === 'when') && !LEXICON.toCome(text)) return [];
     const tokens = tokensOf(text);
-    const named = entitiesNamed(tokens, index.formTable);
+    const links = linkExact(tokens, index.formTable);
+    const named = entitiesNamed(tokens, index.formTable, [], links);
     // People by their names only: a title ("the foreign ministers of Kazakhstan") may be anyone's.
-    const byName = new Set(
-      linkExact(tokens, index.formTable)
-        .filter((l) => l.role === 'name')
-        .map((l) => l.entity),
-    );
+    const byName = new Set(links.filter((l) => l.role === 'name').map((l) => l.entity));
     const namesPerson = people.some((id) => byName.has(id));
     // "How many Spanish students…" is not answered by "Kazakh students": the same word, another country's.
     if (qualifiedByAnotherCountry(ctx, tokens)) return [];
@@ -377,21 +374,26 @@ function otherHalves<T extends { terms: readonly string[]; source: Source; score
  */
 export function withResponses(engine: Engine, sources: readonly Source[], following = 0): Source[] {
   const out: Source[] = [];
-  const quoted = (quote: string): boolean => sources.some((x) => x.quote === quote) || out.some((x) => x.quote === quote);
+  const quotes = new Set(sources.map((x) => x.quote));
+  const add = (source: Source, quote: string): void => {
+    if (quotes.has(quote)) return;
+    quotes.add(quote);
+    out.push({ release: source.release, paragraph: source.paragraph, quote });
+  };
   for (const source of sources) {
     const { before, after, next } = besideResponse(engine, source, following);
-    if (before && !quoted(before)) out.push({ release: source.release, paragraph: source.paragraph, quote: before });
+    if (before) add(source, before);
     out.push(source);
-    if (after && !quoted(after)) out.push({ release: source.release, paragraph: source.paragraph, quote: after });
-    for (const quote of next) if (!quoted(quote)) out.push({ release: source.release, paragraph: source.paragraph, quote });
+    if (after) add(source, after);
+    for (const quote of next) add(source, quote);
   }
   return out;
 }
 
 /** The proposal a quoted response answers (the sentence before), or the response to a quoted proposal (the one after). */
 function besideResponse(engine: Engine, source: Source, following: number): { before?: string; after?: string; next: string[] } {
-  const paragraph = engine.knowledge.releases.get(source.release)?.paragraphs[source.paragraph - 1];
-  const sentences = paragraph ? splitSentences(paragraph) : [];
+  const release = engine.knowledge.releases.get(source.release);
+  const sentences = release ? (sentencesOf(release)[source.paragraph - 1] ?? []) : [];
   const at = sentences.indexOf(source.quote);
   const before = at > 0 ? sentences[at - 1] : undefined;
   const after = at >= 0 ? sentences[at + 1] : undefined;
@@ -404,6 +406,22 @@ function besideResponse(engine: Engine, source: Source, following: number): { be
     ...(isProposal && after && LEXICON.response(after) ? { after } : {}),
   };
 }
+
+/**
+ * A release's paragraphs split into sentences, once per release: answers come back to the same
+ * paragraphs again and again (a topic asked of an organization met in hundreds of releases quotes
+ * each of their sentences and the ones beside them), and splitting is most of that work.
+ */
+export function sentencesOf(release: Release): readonly (readonly string[])[] {
+  let split = SPLITS.get(release);
+  if (!split) {
+    split = release.paragraphs.map((text) => splitSentences(text));
+    SPLITS.set(release, split);
+  }
+  return split;
+}
+// Keyed by the release object, as SCENES below: a reload's new knowledge brings new objects.
+const SPLITS = new WeakMap<object, readonly (readonly string[])[]>();
 
 /** A release's headline and opening paragraph as stems: the words that set its scene. Worked out once per release. */
 export function sceneStems(engine: Engine, id: string): ReadonlySet<string> {
@@ -434,9 +452,9 @@ function qualifiedByAnotherCountry(ctx: Context, tokens: ReturnType<typeof token
 export function sentencesStating(engine: Engine, releases: Iterable<string>, stating: (text: string) => boolean, max = MAX_STATING): Source[] {
   const out: Source[] = [];
   for (const id of releases) {
-    const paragraphs = engine.knowledge.releases.get(id)?.paragraphs ?? [];
-    paragraphs.forEach((text, i) => {
-      for (const quote of splitSentences(text)) if (stating(quote)) out.push({ release: id, paragraph: i + 1, quote });
+    const release = engine.knowledge.releases.get(id);
+    (release ? sentencesOf(release) : []).forEach((sentences, i) => {
+      for (const quote of sentences) if (stating(quote)) out.push({ release: id, paragraph: i + 1, quote });
     });
     if (out.length >= max) break;
   }

@@ -7,12 +7,11 @@
 import type { FactKind } from '../knowledge/schema';
 import type { Fact, Meeting, Release, Source } from '../knowledge/types';
 import { LEXICON } from '../lexicon/lexicon';
-import { splitSentences } from '../text/normalize';
 import { answered, type Answer } from './answer';
 import { inGroup, meetingsIn, type Context } from './ask-context';
 import { entity, factsIn, nameOf, visitWords } from './people';
 import { releasesInScope } from './release-meta';
-import { sceneStems, sentencesStating } from './sentences';
+import { sceneStems, sentencesOf, sentencesStating } from './sentences';
 import { factsOf } from './topics';
 
 export const MAX_SUMMARY = 1200;
@@ -35,7 +34,7 @@ export function summaryAnswer(ctx: Context): Answer | undefined {
     if (meetings.length === 0) {
       // Nobody curated it (or nothing matches the group): its opening sentences say what it is about…
       const lead = release.paragraphs[0];
-      if (lead) sources.push({ release: release.id, paragraph: 1, quote: splitSentences(lead).slice(0, 2).join(' ') });
+      if (lead) sources.push({ release: release.id, paragraph: 1, quote: sentencesOf(release)[0]!.slice(0, 2).join(' ') });
       if (ctx.group) continue;
       // …and, of a call or an event with no meeting drafted, what was discussed and what the release's own facts say.
       const own = factsIn(ctx.engine, [release.id]).filter((f) => !f.meeting && f.kind !== 'visit');
@@ -109,7 +108,7 @@ const POINT_CHARS = 240;
  * `complete` when every paragraph got its opening.
  */
 function skimmed(release: Release): { points: { line: string; source: Source }[]; complete: boolean } {
-  const sentences = release.paragraphs.map((text) => splitSentences(text));
+  const sentences = sentencesOf(release);
   const taken = sentences.map(() => 0);
   let room = MAX_SKIM;
   for (let round = 0, full = false; !full; round++) {

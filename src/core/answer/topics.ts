@@ -49,13 +49,14 @@ export function meetingTopics(
   const S = STRINGS[lang];
   const items: string[] = [];
   const sources = [];
+  const ofSeveralReleases = new Set(meetings.map((x) => x.release)).size > 1;
   for (const m of meetings) {
     const facts = factsOf(engine, m).filter((f) => !only || only.has(f.id));
     if (facts.length === 0) continue;
     const who = m.with.filter((p) => people.length === 0 || people.includes(p));
     const whoText = (who.length ? who : m.with).map((p) => nameWithTitle(engine, p)).join(', ');
     const release = releaseOf(engine, m.release)!;
-    const dated = meetings.length > 1 && new Set(meetings.map((x) => x.release)).size > 1 ? ` (${visitWords(engine, release, lang).date})` : '';
+    const dated = ofSeveralReleases ? ` (${visitWords(engine, release, lang).date})` : '';
     items.push(`${S.topicsWith(whoText)}${dated}`);
     for (const f of facts) {
       items.push(`  – ${f.label}`);

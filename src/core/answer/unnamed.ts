@@ -7,12 +7,12 @@
 import type { Source } from '../knowledge/types';
 import type { Engine } from '../engine';
 import { LEXICON, phrasePattern } from '../lexicon/lexicon';
-import { splitSentences } from '../text/normalize';
 import { entitiesNamed } from '../search/index';
 import { tokensOf } from '../search/tokens';
 import { linkExact } from '../search/link';
 import { STRINGS, type Lang } from '../strings';
 import { answered, type Answer } from './answer';
+import { sentencesOf } from './sentences';
 
 /** One official named only by office, and the sentence that says they were met. */
 export interface Unnamed {
@@ -42,8 +42,8 @@ export function unnamedMet(engine: Engine, releases: Iterable<string>): Unnamed[
   for (const id of ids) {
     const release = engine.knowledge.releases.get(id);
     if (!release) continue;
-    release.paragraphs.forEach((paragraph, i) => {
-      for (const quote of splitSentences(paragraph)) {
+    sentencesOf(release).forEach((sentences, i) => {
+      for (const quote of sentences) {
         if (!LEXICON.met(quote)) continue;
         // Less the people the sentence names, title and all: what is left of an office is someone unnamed.
         const rest = namedTexts(engine, quote).reduce((text, n) => text.split(n).join(' '), quote);
@@ -69,8 +69,8 @@ export function presentNotMet(engine: Engine, releases: Iterable<string>): strin
     const release = engine.knowledge.releases.get(id);
     if (!release) continue;
     const met = new Set((engine.index.meetingsByRelease.get(id) ?? []).flatMap((m) => m.with));
-    for (const paragraph of release.paragraphs)
-      for (const quote of splitSentences(paragraph)) {
+    for (const sentences of sentencesOf(release))
+      for (const quote of sentences) {
         if (!LEXICON.met(quote)) continue;
         for (const p of entitiesNamed(tokensOf(quote), engine.index.formTable))
           if (

@@ -11,7 +11,7 @@ import { WORLD } from '../lexicon/world';
 import { LEXICON } from '../lexicon/lexicon';
 import { stem, normalize } from '../text/normalize';
 import { entityForms, formOf, stemKey, stemsOf, type EntityForm } from './entity-forms';
-import { formTableSteps, linkExact, type FormTable } from './link';
+import { formTableSteps, linkExact, type FormTable, type Link } from './link';
 import { rawWordsOf, tokenOf, tokensOf } from './tokens';
 import { SentenceIndex, sentenceIndexSteps } from './sentence-index';
 import { SmallSets } from './small-sets';
@@ -523,9 +523,15 @@ function* releasesNamingLookup(
 }
 
 /** The entities a text names, names inside a longer name included: "…for Central Asia and Afghanistan" names Afghanistan, "President of the Turkic Academy" the Academy. */
-export function entitiesNamed(tokens: ReturnType<typeof tokensOf>, formTable: FormTable, taken: boolean[] = []): Set<string> {
+export function entitiesNamed(
+  tokens: ReturnType<typeof tokensOf>,
+  formTable: FormTable,
+  taken: boolean[] = [],
+  // (A caller that needs the links too passes them: linking is most of the cost.)
+  links: readonly Link[] = linkExact(tokens, formTable, taken),
+): Set<string> {
   const named = new Set<string>();
-  for (const link of linkExact(tokens, formTable, taken)) {
+  for (const link of links) {
     named.add(link.entity);
     for (let k = link.start + 1; k < link.end; k++) for (const nested of linkExact(tokens.slice(k, link.end), formTable)) named.add(nested.entity);
     // …and at its start: "OTS Secretary General Kubanychbek Omuraliyev" names the OTS.
