@@ -136,6 +136,8 @@ export class EntityResolver {
     const ruAdjective = (f: string) => place.kind === 'country' && /^\p{Ll}/u.test(f);
     // A long name goes by its acronym ("OHCHR"), as the knowledge's ids do.
     const acronym = [name, ...others, ...caseSensitive].find((n) => /^[A-Z][A-Z&]{1,7}$/.test(n));
+    // A city is in its country (the gazetteer says which): "… in Libreville, right?" is then answered of Gabon too.
+    const country = place.kind === 'city' && place.country ? this.countryNamed(place.country) : undefined;
     const id = this.define({
       ...(acronym && name.length > 24 ? { id: acronym.toLowerCase().replace(/&/g, '') } : {}),
       type: WORLD_TYPE[place.kind],
@@ -143,10 +145,19 @@ export class EntityResolver {
       aliases: [...others, ...ru.filter((f) => !ruAdjective(f))].filter((a) => !caseSensitive.includes(a)),
       demonyms: [...(place.demonyms ?? []), ...ru.filter(ruAdjective)],
       caseSensitive,
+      ...(country ? { country } : {}),
       why: `${place.kind === 'organization' ? 'an' : 'a'} ${place.kind} the release names; names from the world gazetteer`,
     });
     this.fromWorld.set(key, id);
     return id;
+  }
+
+  /** The country of this canonical name: the knowledge's, this draft's, or a new one from the gazetteer. */
+  private countryNamed(name: string): string | undefined {
+    const known = this.lookup(name, ['country']);
+    if (known) return known;
+    const key = [...this.worldEntries].find(([, w]) => w.kind === 'country' && w.names[0] === name)?.[0];
+    return key ? this.fromWorldEntry(key, this.worldEntries.get(key)!) : undefined;
   }
 
   /**

@@ -544,7 +544,9 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   // no country or organization is of the host country — flagged for the moderator to check.
   // "… received a delegation of the Senate of the Czech Republic led by …": those met without a country are the
   // delegation's, which the release names once.
-  const hostCountry = [textPlace, place].find((id) => id !== undefined && resolver.entity(id)?.type === 'country');
+  // (Or the country of the city it was in: "LIBREVILLE. KAZINFORM – …".)
+  const isCountry = (id: string | undefined) => id !== undefined && resolver.entity(id)?.type === 'country';
+  const hostCountry = [textPlace, place].find(isCountry) ?? [textPlace, place].map((id) => resolver.entity(id ?? '')?.country).find(isCountry);
   const guests =
     hostCountry && hostCountry !== home ? { country: hostCountry, why: "the host's — met during the visit" } : visitingDelegation(sentences, resolver, home);
   if (guests) {
@@ -795,6 +797,20 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, f
     const quoteStart = title ? Math.min(title.start, start) : start;
     const quoteEnd = of ? of.end : title ? Math.max(title.end, end) : end;
     if (title && of) title = { ...title, text: `${title.text} ${of.text}` };
+    // "At the Ministry of Energy and Energy Industries, the Kazakh diplomat met Minister Camille Ramkissoon": a bare
+    // office takes the ministry the sentence names before it.
+    const ministry = title && /^(?:(?:deputy|vice|first deputy)\s+)?minister$/i.test(title.text) ? ministryBefore(text.slice(stop, title.start)) : undefined;
+    if (title && ministry) title = { ...title, text: `${title.text} of ${ministry}` };
+    // "… a delegation of the International Fund for Agricultural Development (IFAD) headed by its Vice-President X": the
+    // organization named before "its" is hers.
+    const its =
+      title && !of && /\bits\s+$/.test(text.slice(stop, title.start))
+        ? resolver
+            .mentions(text.slice(0, title.start), false)
+            .filter((m) => m.type === 'organization')
+            .pop()
+        : undefined;
+    if (title && its) title = { ...title, text: `${title.text} of ${resolver.entity(its.entity)?.name ?? its.text}` };
     // "Kyrgyzstan: Jeenbek Kulubaev, Foreign Minister;": a list that heads each item with the country.
     const label = /(?:^|[\n;:]\s*|-\s+)(\p{Lu}[\p{L}'’ -]{2,40}):\s*$/u.exec(text.slice(stop, start))?.[1];
     const labelCountry = label ? resolver.mentions(label, true).find((m) => m.type === 'country' && m.text === label.trim())?.entity : undefined;
@@ -808,21 +824,32 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, f
 /**
  * "Kyrgyz Foreign Minister Zheenbek Kulubaev met with his Kazakh counterpart Mukhtar Tileuberdi": a counterpart holds
  * the office of the person named before, for the country its adjective names ("Kazakh Foreign Minister").
+ * ("Nurtleu was welcomed by his counterpart Hermine Mboumba-Nzé": with no adjective, the office alone — of the
+ * deputy prime minister and foreign minister, the last: a counterpart is a foreign minister. The country is the host's.)
  */
 function counterpartTitle(text: string, nameStart: number, found: readonly PersonMention[], resolver: EntityResolver): TitleSpan | undefined {
-  const said = /\b(?:his|her|their)\s+(\p{Lu}[\p{L}-]*)\s+counterparts?,?\s+$/u.exec(text.slice(0, nameStart));
-  if (!said || !resolver.mentions(said[1]!, true).some((m) => m.type === 'country')) return undefined;
-  const before = [...found].reverse().find((p) => p.end <= said.index && p.titled);
-  const office = before ? officeWithoutCountry(resolver, resolver.entity(before.person)?.title ?? '') : undefined;
+  const said = /\b(?:his|her|their)\s+(?:(\p{Lu}[\p{L}-]*)\s+)?counterparts?,?\s+$/u.exec(text.slice(0, nameStart));
+  const adjective = said?.[1];
+  if (!said || (adjective && !resolver.mentions(adjective, true).some((m) => m.type === 'country'))) return undefined;
+  const before = [...found].reverse().find((p) => p.end <= said.index && (p.titled || !adjective));
+  const offices = (resolver.entity(before?.person ?? '')?.title ?? '').split(/\s+(?:[–—-]|and)\s+/);
+  const office = officeWithoutCountry(resolver, offices[offices.length - 1]!);
   if (!office) return undefined;
-  return { text: `${said[1]} ${office}`, start: said.index + said[0].indexOf(said[1]!), end: nameStart - 1 };
+  const start = said.index + said[0].indexOf(adjective ?? 'counterpart');
+  return { text: adjective ? `${adjective} ${office}` : office, start, end: nameStart - 1 };
+}
+
+/** The one ministry a stretch of a sentence names, its portfolio: "At the Ministry of Energy and Energy Industries, …" → "Energy and Energy Industries". */
+function ministryBefore(text: string): string | undefined {
+  const named = [...text.matchAll(/\bMinistry of ((?:\p{Lu}[\p{L}-]*|and|of|the)(?:\s+(?:\p{Lu}[\p{L}-]*|and|of|the))*)/gu)];
+  return named.length === 1 ? named[0]![1]!.replace(/\s+(?:and|of|the)$/u, '') : undefined;
 }
 
 /** "Kyrgyz Foreign Minister", "Uzbekistan's Foreign Minister", "Minister of Foreign Affairs of Azerbaijan" → the office alone. */
 function officeWithoutCountry(resolver: EntityResolver, title: string): string | undefined {
   const office = title
     .replace(/^(\p{Lu}[\p{L}-]*)(?:['’]s)?\s+/u, (whole, word: string) => (resolver.mentions(word, true).some((m) => m.type === 'country') ? '' : whole))
-    .replace(/\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*$/u, (whole) =>
+    .replace(/\s+of\s+(?:the\s+)?(?:Republic\s+of\s+(?:the\s+)?)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*$/u, (whole) =>
       resolver.mentions(whole, true).some((m) => m.type === 'country') ? '' : whole,
     );
   return hasTitleHead(office) ? office : undefined;
@@ -1196,7 +1223,7 @@ function clauseStartBefore(text: string, at: number): number {
 
 function countryListedPeople(s: Sentence, resolver: EntityResolver, foreignMinisters = false): PersonMention[] {
   const text = s.text;
-  const said = /\b((?:deputy |vice |first deputy )?(?:foreign )?ministers(?: of foreign affairs)?|counterparts)\b/iu.exec(text);
+  const said = /\b((?:deputy |vice |first deputy )?(?:foreign )?ministers(?: of foreign affairs)?|counterparts|ambassadors|envoys|diplomats)\b/iu.exec(text);
   // ("Around the table sat Kazakhstan's X, Kyrgyzstan's Y, …" in a release about foreign ministers: three or more such
   // names are they, though the sentence does not say "ministers".)
   const group = said ?? (foreignMinisters ? { index: 0, 1: 'foreign ministers' } : undefined);
@@ -1646,7 +1673,7 @@ const RECEIVED_DELEGATION = /\b(?:received|welcomed|hosted|met(?: with)?)\s+(?:a
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "The heads of delegations were: …", "attended by …". */
 const PRESENT =
-  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants (?:were|included):?|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants (?:were|included):?|(?:who|that) (?:presented|handed over|handed) (?:their |the )?(?:credentials|letters of credence)[^.;:]{0,40}? (?:were|included):?|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /**
  * A sentence that only leads in to a list of who was there, in the paragraph after it: PRESENT's words and a colon
  * ("The participants were:"), or "The delegations were headed by:".
@@ -1789,7 +1816,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
     const firstAfter = others.find(
       (p) =>
         p.quoteStart >= cue.end &&
-        /^(?:(?:today|yesterday)\s+)?(?:(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+)?(?:(?:on|at|during|via)\s+[\p{L}\d'’ .-]{1,30}?\s+)?with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:the\s+|its\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:(?:his|her|their)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:ministers|counterparts|colleagues)\s+(?:from|of)\s+[^.;:]{1,80}:\s+|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?,?\s+|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+)?$/iu.test(
+        /^(?:(?:today|yesterday)\s+)?(?:(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+)?(?:(?:on|at|during|via)\s+[\p{L}\d'’ .-]{1,30}?\s+)?with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:the\s+|its\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:(?:his|her|their)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:ministers|counterparts|colleagues)\s+(?:from|of)\s+[^.;:]{1,80}:\s+|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:(?:[\p{L}-]+\s+)?counterparts?,?\s+)?|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+(?:its\s+|the\s+)?)?$/iu.test(
           s.text.slice(cue.end, p.quoteStart),
         ),
     );

@@ -555,7 +555,7 @@ export const LEADING_CONNECTIVE =
 
 /** Verbs that list what was talked about. */
 export const LIST_VERBS_ACTIVE =
-  /\b(?:(?:the )?agenda (?:included|covered|featured)|discussing|discussed|addressed|considered|reviewed|exchanged views on|talked about|focused on|(?:particular |special |great |much )?attention (?:was|were) (?:paid|given|devoted) to)\s+/i;
+  /\b(?:(?:the )?agenda (?:included|covered|featured)|discussing|discussed|addressed|considered|reviewed|exchanged views on|talked about|focused on|(?:particular |special |great |much )?attention (?:was|were) (?:paid|given|devoted) to|(?:was|were) (?:mainly |mostly |largely |chiefly )?(?:devoted|dedicated) to|(?:conversation|discussion|talks|meeting|dialogue)s? (?:was|were) (?:mainly |mostly |largely |chiefly )?about|(?:centred|centered) on)\s+/i;
 export const LIST_VERBS_PASSIVE = /\s+(?:were|was)\s+(?:discussed|addressed|considered|raised|reviewed)\b/i;
 /** The reporting tail of a sentence, no part of what it reports: ", Trend reports via the Kazakh MFA.", ", the press service of the MFA said." */
 export const REPORT_TAIL =
@@ -588,9 +588,9 @@ export const FACT_VERBS: readonly { kind: FactKind; pattern: RegExp }[] = [
  * Ambassador to the Republic of Vanuatu to …".
  */
 export const MEETING_WITH =
-  /\b(?:meeting|meetings|talks|conversation|negotiations|consultations|interview|call)(?:\s+(?:was|were)(?:\s+held)?|\s+took\s+place)?(?:\s+(?:in|at|on)\s+[^,.;]{1,40}?,?)?\s+(?:with|between)\s+/gi;
+  /\b(?:meeting|meetings|talks|conversation|negotiations|consultations|interview|call)(?:\s+(?:was|were)(?:\s+held)?|\s+took\s+place)?(?:\s+(?:in|at|on)\s+[^,.;]{1,40}?,?)?,?\s+(?:with|between)\s+/gi;
 export const MEETING_VERB =
-  /\b(?:met with|met|sat down(?: with)?|conferred with|exchanged views with|(?:was|were) (?:discussed|held) with|received by|(?:was|were) (?:met|welcomed|greeted) by|(?:breakfast|lunch|luncheon|dinner|reception) (?:was )?(?:hosted|given|offered) by|paid (?:a |an )?(?:farewell |courtesy |introductory |protocol )?call (?:on|to)|bade farewell to|said (?:goodbye|farewell) to|received (?:copies of )?(?:the |his |her )?credentials (?:of|from)(?: the)?(?: newly appointed| new)?|received|informed|spoke with|spoke to|talked with|(?:spoke|talked) (?:by|over the|on the) (?:tele)?phone (?:with|to)|held talks with|had talks with|held talks|had talks|co-chaired by|(?:was|were) represented by|presented (?:copies of )?(?:his |her |the )?(?:credentials|letters of credence)(?: as [^.;]{1,100}?,(?: with residence in [^,.;]+,)?| as [^.;,]{1,100}? to (?:the )?[^.;,]{1,60}?)? to|held (?:a |an )?(?:meeting|videoconference|video conference|video call|phone call|telephone conversation|phone conversation|conversation))\s+/gi;
+  /\b(?:met with|met|sat down(?: with)?|went (?:on )?to see|conferred with|exchanged views with|(?:was|were) (?:discussed|held) with|received by|(?:was|were) (?:met|welcomed|greeted) by|(?:breakfast|lunch|luncheon|dinner|reception) (?:was )?(?:hosted|given|offered) by|paid (?:a |an )?(?:farewell |courtesy |introductory |protocol )?call (?:on|to)|bade farewell to|said (?:goodbye|farewell) to|received (?:copies of )?(?:the |his |her )?credentials (?:of|from)(?: the)?(?: newly appointed| new)?|received|informed|spoke with|spoke to|talked with|(?:spoke|talked) (?:by|over the|on the) (?:tele)?phone (?:with|to)|held talks with|had talks with|held talks|had talks|co-chaired by|(?:was|were) represented by|presented (?:copies of )?(?:his |her |the )?(?:credentials|letters of credence)(?: as [^.;]{1,100}?,(?: with residence in [^,.;]+,)?| as [^.;,]{1,100}? to (?:the )?[^.;,]{1,60}?)? to|held (?:a |an )?(?:meeting|videoconference|video conference|video call|phone call|telephone conversation|phone conversation|conversation))\s+/gi;
 /** "… paid an official visit to Budapest at the invitation of <host>": the host is met. */
 export const AT_INVITATION = /\bat the invitation of\s+/gi;
 /** "held the 7th round of political consultations between the two ministries in Bern with <counterpart>". */
@@ -613,6 +613,8 @@ export function groupTitle(group: string, country: string): string {
   ) {
     return `Minister of Foreign Affairs of ${country}`;
   }
+  // "the diplomats who presented their credentials were A of Ghana, …" → "Ambassador of Ghana"
+  if (/^(?:ambassadors|envoys|diplomats)$/.test(g)) return `Ambassador of ${country}`;
   // "deputy foreign ministers" → "Deputy Foreign Minister of Azerbaijan"
   if (/\bministers?\b/.test(g)) return `${g.replace(/\bministers\b/, 'minister').replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())} of ${country}`;
   const singular = g.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');

@@ -3269,3 +3269,78 @@ describe("a wire's end mark, a city in the headline and the dateline, and others
     expect(ask(engine, 'how many delegations attended the busan dialogue?').status).toBe('not_found');
   });
 });
+
+describe('a day of meetings told in other words: welcomed by a counterpart, went to see, "the third meeting, with"', () => {
+  const text = [
+    'Nurtleu holds talks in Gabon',
+    'LIBREVILLE. KAZINFORM – Deputy Prime Minister – Foreign Minister of Kazakhstan Murat Nurtleu paid a visit to Gabon on 17 October 2031 and held talks in its capital.',
+    'The day began at the Ministry of Foreign Affairs, where Nurtleu was welcomed by his counterpart Hermine Mboumba-Nzé. The ministers compared notes on climate finance.',
+    'From there Nurtleu went to see Prime Minister Aurélien Ndong Obiang. Most of their conversation was about food security. Exporters could ship up to 60,000 tonnes of wheat a year through the port of Owendo.',
+    'The third meeting, with Minister of Petroleum and Mines Landry Moussavou-Ibinga, was devoted to geology and mining.',
+    'Nurtleu proposed a joint survey. On Friday Nurtleu is expected to move on to Malabo, the capital of Equatorial Guinea, the next stop of his tour.',
+  ].join('\n\n');
+
+  it('drafts three meetings with their topics, the counterpart a foreign minister, everyone of the city’s country', async () => {
+    const d = await draft(await knowledgeCopy(), 'libreville.txt', `${text}\n`);
+    expect(meetingsWith(d)).toEqual([['Hermine Mboumba-Nzé'], ['Aurélien Ndong Obiang'], ['Landry Moussavou-Ibinga']]);
+    expect(person(d.k, 'Hermine Mboumba-Nzé')?.title).toBe('Minister of Foreign Affairs');
+    expect(person(d.k, 'Landry Moussavou-Ibinga')?.country).toBe('gabon');
+    expect(d.k.entities.get('libreville')?.country).toBe('gabon');
+    const engine = createEngine(d.k);
+    // (A heading sentence brings the details after it.)
+    expect(toPlainText(ask(engine, 'what did nurtleu and the gabonese pm talk about?'), engine.knowledge)).toContain('60,000 tonnes');
+    expect(toPlainText(ask(engine, 'what did nurtleu discuss with moussavou-ibinga?'), engine.knowledge)).toContain('mining');
+    const where = ask(engine, "was nurtleu's gabon visit in libreville?");
+    expect(where.summary).toMatch(/^Yes/);
+    // (A visit on another day is no yes.)
+    expect(ask(engine, "nurtleu's gabon visit was back in march, yeah?").summary).toMatch(/^No\. .*17 October 2031/);
+  });
+});
+
+describe('ambassadors listed by name and country after a lead-in', () => {
+  const text = [
+    'Tokayev accepts credentials of four new ambassadors',
+    'ASTANA, March 3, 2031 (Kazinform) – President Kassym-Jomart Tokayev on Thursday accepted the letters of credence of four newly appointed ambassadors at the Akorda.',
+    'The diplomats who presented their credentials were Arvid Lindqvist of Sweden, Mateo Ferrante of Uruguay, Kofi Mensah-Bonsu of Ghana and Sione Taufa of Tonga.',
+    'Tokayev told the ambassador of Ghana that Kazakhstan was ready to share its experience in grain storage.',
+  ].join('\n\n');
+
+  it('drafts each as the ambassador of their country, all met at the ceremony', async () => {
+    const d = await draft(await knowledgeCopy(), 'credentials.txt', `${text}\n`);
+    expect(person(d.k, 'Kofi Mensah-Bonsu')).toMatchObject({ title: 'Ambassador of Ghana', country: 'ghana' });
+    expect(meetingsWith(d).flat()).toEqual(['Arvid Lindqvist', 'Mateo Ferrante', 'Kofi Mensah-Bonsu', 'Sione Taufa']);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, "who's the new tongan ambassador (credentials at the akorda)?"), engine.knowledge)).toContain('Sione Taufa');
+  });
+});
+
+describe('an office asked of those at a meeting, and a bare minister at a ministry', () => {
+  const guests = [
+    'Kazakh Deputy Foreign Minister receives Qamar Power delegation',
+    'ASTANA, 12 March 2031 – Deputy Minister of Foreign Affairs of Kazakhstan Aidos Serikbay received a delegation of the Saudi energy company Qamar Power led by its Chief Executive Officer Marco Vitali.',
+    "The sides discussed the progress of Qamar Power's wind farm project in the Mangystau region.",
+  ].join('\n\n');
+  const ministry = [
+    'Kazakh Deputy FM in Port of Spain',
+    'PORT OF SPAIN, 23 October 2031 – Kazakh Deputy Foreign Minister Aidos Serikbay paid a working visit to Trinidad and Tobago.',
+    'At the Ministry of Energy and Energy Industries, the Kazakh diplomat met Minister Camille Ramkissoon. Their discussion centered on liquefied natural gas.',
+    'On the same day he also met the Minister of Tourism Paula Gopee-Scoon. Both talks were held in a warm atmosphere.',
+  ].join('\n\n');
+
+  it("answers which holder of the office asked, not the guest the facts are with; an office's name is its holder", async () => {
+    const d = await draft(await knowledgeCopy(), 'qamar.txt', `${guests}\n`);
+    expect(meetingsWith(d).flat()).toEqual(['Marco Vitali']);
+    const engine = createEngine(d.k);
+    const which = toPlainText(ask(engine, 'which deputy foreign minister received the qamar power delegation?'), engine.knowledge);
+    expect(which).toMatch(/^Aidos Serikbay/);
+    expect(toPlainText(ask(engine, 'name of the kz deputy fm in the qamar power talks?'), engine.knowledge)).toMatch(/^Aidos Serikbay/);
+  });
+
+  it('gives a bare minister the ministry the sentence names, and reads "on the day" as when, not what', async () => {
+    const d = await draft(await knowledgeCopy(), 'portofspain.txt', `${ministry}\n`);
+    expect(person(d.k, 'Camille Ramkissoon')?.title).toBe('Minister of Energy and Energy Industries');
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, "who is trinidad's energy minister in the serikbay visit?"), engine.knowledge)).toContain('Ramkissoon');
+    expect(toPlainText(ask(engine, 'which trinidad minister did serikbay meet on the day he talked gas?'), engine.knowledge)).toContain('Ramkissoon');
+  });
+});

@@ -182,6 +182,17 @@ describe('WORLD gazetteer', () => {
     }
   });
 
+  it("puts a city in a country of the gazetteer by that country's canonical name, and only a city", () => {
+    const countries = new Set(WORLD.filter((x) => x.kind === 'country').map((x) => x.names[0]));
+    const cities = WORLD.filter((x) => x.kind === 'city');
+    expect(cities.filter((c) => c.country && !countries.has(c.country)).map((c) => c.names[0])).toEqual([]);
+    expect(WORLD.filter((x) => x.kind !== 'city' && x.country).map((x) => x.names[0])).toEqual([]);
+    // (Nearly all: a disputed city has none.)
+    expect(cities.filter((c) => !c.country).length).toBeLessThan(10);
+    const countryOf = (city: string) => cities.find((c) => c.names.includes(city))?.country;
+    expect([countryOf('Libreville'), countryOf('Geneva'), countryOf("Xi'an"), countryOf('Astana')]).toEqual(['Gabon', 'Switzerland', 'China', 'Kazakhstan']);
+  });
+
   it('gives every organization and city a Russian form', () => {
     for (const e of WORLD.filter((x) => x.kind !== 'country')) {
       expect([...(e.ru ?? []), ...(e.caseSensitive ?? [])].some((f) => /[а-яё]/i.test(f))).toBe(true);

@@ -241,3 +241,5 @@ archiveSuite('archive-40');
 archiveSuite('archive-41');
 archiveSuite('archive-42');
 archiveSuite('archive-43');
+archiveSuite('archive-44');
+archiveSuite('archive-45');

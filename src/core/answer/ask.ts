@@ -15,6 +15,7 @@ import { read, type Frame } from '../read/read';
 import { type Lang, scene, STRINGS } from '../strings';
 import { isCyrillic, stem, tokenize } from '../text/normalize';
 import { linkExact } from '../search/link';
+import { dateMatches } from '../search/dates';
 import { tokenSpans, tokensOf, type Token } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
 import { allCounterparts, entity, factsIn, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
@@ -88,7 +89,9 @@ export function ask(engine: Engine, question: string, spellAcronyms = true): Ans
       lang,
     );
   }
-  let people = [...new Set(specific.flatMap((id) => peopleOf(engine, id)))].filter(inScope);
+  // (Not the people of where a role's holder serves: "who did the kazakh ambassador to italy meet in milan?" asks no Italian.)
+  const servedAt = new Set(a.roles.flatMap((r) => (r.to ? [r.to] : [])));
+  let people = [...new Set(specific.filter((id) => !servedAt.has(id)).flatMap((id) => peopleOf(engine, id)))].filter(inScope);
   // "The Turkish foreign minister", "Kazakhstan's foreign minister": of that country's people, those
   // who hold the role; none in the releases asked about means the release does not mention one.
   for (const { role, of } of a.roles) {
@@ -239,12 +242,15 @@ function kindAnswer(ctx: Context): Answer {
   // (Words of the one visit's scene need not be in it: "who did he meet at the SCO council?", "who was in the
   // Kazakh delegation at the OSCE ministerial?")
   const ofTheScene = ((a.asksCounterpart && !a.others) || (a.accompany && a.delegationOf !== undefined)) && sceneOnly(ctx);
+  // ("Name of the kz deputy fm in the qamar power talks?": the other words say which; the office's holder is what is asked.)
+  // (An office of a country named: of no country, "which dfm welcomed them at the airport?", it could be anyone's.)
+  const ofTheOffice = a.asksName && a.roles.length > 0 && a.roles.every((r) => r.of !== '') && (answer?.about?.length ?? 0) > 0;
   // "Did cargo grow 86% last year?": a number put for confirmation is answered by a sentence that gives one.
   const proposesNumber = a.ask === 'yesno' && a.proposed.numbers.some((n) => n.length > 1);
   const inText = (): Answer | undefined =>
     (proposesNumber ? sentenceAnswer(ctx, ctx.releases, undefined, (text) => STANDALONE_NUMBER.test(text)) : undefined) ?? sentenceAnswer(ctx);
   // (Nor, of one visit, need its kind: "what did the King discuss after the credentials ceremony?")
-  if (answer?.status === 'answered' && !speaksTo(answer, beyondTheScene(ctx)) && !ofTheScene) {
+  if (answer?.status === 'answered' && !speaksTo(answer, beyondTheScene(ctx)) && !ofTheScene && !ofTheOffice) {
     const said = inText();
     // "Who else did he meet on the sidelines, apart from Cormann?": a sentence about those the question names
     // ("on the sidelines, he held talks with Cormann") is not about the others asked for.
@@ -711,7 +717,12 @@ function whoOfFacts(ctx: Context, facts: readonly Fact[]): Answer {
     return under ? [...under.with] : counterpartsOf(ctx, f);
   };
   const who = ctx.a.asksCounterpart ? facts.flatMap((f) => counterpartsOf(ctx, f)) : facts.flatMap(actor);
-  const people = [...new Set(who)];
+  // ("Which deputy foreign minister received the ACWA Power delegation?": the office asked says which of those there —
+  // its holder, not the guest the facts are with.)
+  const offices = ctx.a.roles.filter((r) => r.asked);
+  const principals = facts.flatMap((f) => ctx.engine.knowledge.releases.get(f.release)?.principal ?? []);
+  const holders = [...new Set([...who, ...ctx.people, ...principals])].filter((p) => offices.some((r) => holdsRole(ctx.engine, p, r.role)));
+  const people = holders.length ? holders : [...new Set(who)];
   const summary = people.map((p) => nameWithTitle(ctx.engine, p)).join('; ');
   return {
     ...answered(
@@ -991,6 +1002,9 @@ function whatAnswer(ctx: Context): Answer | undefined {
   if (a.intents.has('date') && ctx.specific.length === 0 && ctx.terms.length === 0) return releaseDate(ctx);
   if (a.intents.has('place') && !ctx.group && ctx.specific.length === 0 && ctx.terms.length === 0) return releasePlace(ctx);
   if (a.spellOut && ctx.specific.length === 1) return spelledOut(ctx, ctx.specific[0]!);
+  // "Name of the outgoing kz ambassador to malta?": the name of an office is who holds it.
+  const holders = a.asksName && a.roles.length ? ctx.people.filter((p) => a.roles.some((r) => holdsRole(engine, p, r.role))) : [];
+  if (holders.length) return describePeople(ctx, holders);
   // "What position does Nurtleu hold?": who he is, whatever else the words suggest.
   // ("What is the job title of the Samoan official in Vassilenko's call?": the Samoan official's — Vassilenko only says which call.)
   // ("What's Paula's portfolio? (the Trinidad minister at the business forum)": the words of the scene say which Paula.)
@@ -1048,7 +1062,8 @@ function whatAnswer(ctx: Context): Answer | undefined {
     const visitScene = visits.size === 1 ? sceneStems(engine, [...visits][0]!) : new Set<string>();
     const scene =
       (meetings.length === 1 || visits.size === 1) && (a.intents.has('topic') || strictCues(a).length > 0)
-        ? ctx.terms.filter((t) => (meetings.length === 1 && intro.has(t)) || visitScene.has(t))
+        ? // (And the words of the office asked of whom: "… discuss with Hungary's agriculture minister Halmos?" asks no agriculture.)
+          ctx.terms.filter((t) => (meetings.length === 1 && intro.has(t)) || visitScene.has(t) || a.roleQualifiers.includes(t))
         : [];
     const asked: Context = scene.length ? { ...ctx, terms: ctx.terms.filter((t) => !scene.includes(t)) } : ctx;
     const ranked = rankFacts(
@@ -1386,6 +1401,22 @@ function didVisit(ctx: Context): Answer {
       return visitors.length === 0 ? who === engine.knowledge.releases.get(f.release)?.principal : who !== undefined && visitors.includes(who);
     });
   if (visits.length === 0) return notFound(ctx.S.releaseSilent, ctx.lang);
+  // "… visit was back in march, yeah?": a visit on another day is no yes — its release's day answers. (An undated
+  // release that gives its day, "21 November", is checked by month and day: a year asked of it is not known.)
+  const dates = ctx.a.proposed.dates;
+  const onDay = (f: Fact): boolean | undefined => {
+    const release = engine.knowledge.releases.get(f.release);
+    if (release?.date) return dates.every((d) => dateMatches(release.date!, d));
+    if (!release?.monthDay) return undefined;
+    if (!dates.every((d) => dateMatches(`0000-${release.monthDay}`, { ...d, year: undefined }))) return false;
+    return dates.some((d) => d.year !== undefined) ? undefined : true;
+  };
+  const days = visits.map(onDay);
+  if (dates.length && !days.includes(true)) {
+    const release = releaseOf(engine, visits[0]!.release)!;
+    const day = ctx.S.releaseDate(visitWords(engine, release, ctx.lang).date);
+    return answered(days.every((d) => d === false) ? `${ctx.S.noBut} ${day}` : day, [], visits[0]!.sources, ctx.lang);
+  }
   return answered(
     `${ctx.S.yesDiscussed} ${visits[0]!.label}`,
     visits.slice(1).map((f) => f.label),

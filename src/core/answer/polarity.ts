@@ -151,10 +151,12 @@ function placeOfMeeting(ctx: Context, values: ReadonlyArray<{ id: string; kind: 
   // ("Did the Thai Senate President visit Kazakhstan in 2022?": his visit, not the meeting the release reports — unless
   // the trip asked about is to meet someone, "did she fly to Santiago to meet Valdés?", or to the country the meeting
   // was in: "Kwape's visit to Kazakhstan was in Almaty, yeah?")
-  if (ctx.a.intents.has('visit') && !ctx.a.intents.has('meet') && !inCountryOfMeeting(ctx, values)) return undefined;
   // (The principal met everyone his release reports: "tolegenov handed over his credentials in canberra, right?".)
   const principals = new Set(ctx.a.links.map((l) => l.entity).filter((id) => ctx.engine.index.principals.has(id)));
   const led = ctx.releases === ctx.engine.index.releaseIds ? [] : releasesInScope(ctx).filter((r) => r.principal && principals.has(r.principal));
+  // (…or the visit is the one release's own, its visitor asked about: "was nurtleu's gabon visit in libreville?".)
+  if (ctx.a.intents.has('visit') && !ctx.a.intents.has('meet') && !inCountryOfMeeting(ctx, values) && !(led.length === 1 && ctx.releases.size === 1))
+    return undefined;
   const met = ctx.people.some((p) => meetingsIn(ctx, p).length > 0);
   if (!met && led.length !== 1) return undefined;
   const verdict = meetingVerdict(met ? ctx : { ...ctx, releases: new Set([led[0]!.id]) }, values, dates);
@@ -192,6 +194,9 @@ function factVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kin
     const confirming = naming.filter((f) => factStatesAsked(ctx.engine, f, ctx.a, ctx.a.cues) && (!ctx.a.intents.has('visit') || f.kind === 'visit'));
     if (confirming[0]) return answer(true, confirming[0], confirming.slice(1, 3));
     if (naming.length) return undefined;
+    // (Nor is the place a release is placed in contradicted by another a fact names: "was nurtleu's gabon visit in
+    // libreville?" — not "no" for "he is expected to move on to Malabo"; the visit's own place answers.)
+    if (releasesInScope(ctx).some((r) => r.place === value.id || entity(ctx.engine, r.place ?? '')?.country === value.id)) continue;
     // …contradicted by one that names another of the same kind — and states the action asked about
     // ("proposed holding the commission in Astana?" is not contradicted by a joint venture in Kostanay).
     // (…and concerns someone the question names: "did King Hamad accept the invitation to Kazakhstan?" is not

@@ -390,6 +390,9 @@ export function withResponses(engine: Engine, sources: readonly Source[], follow
   return out;
 }
 
+/** A sentence that names a subject in this many words at most is a heading, not a point of its own. */
+const MAX_HEADING_WORDS = 14;
+
 /** The proposal a quoted response answers (the sentence before), or the response to a quoted proposal (the one after). */
 function besideResponse(engine: Engine, source: Source, following: number): { before?: string; after?: string; next: string[] } {
   const release = engine.knowledge.releases.get(source.release);
@@ -400,8 +403,10 @@ function besideResponse(engine: Engine, source: Source, following: number): { be
   // (A response names the proposal: "Zhao supported the proposal." answers one, it makes none.)
   const isResponse = LEXICON.response(source.quote);
   const isProposal = !isResponse && LEXICON.proposal(source.quote);
+  // ("Much of the conversation was about transport." names a subject the next sentence gives the details of.)
+  const heading = at >= 0 && LEXICON.heading(source.quote) && source.quote.split(/\s+/).length <= MAX_HEADING_WORDS;
   return {
-    next: at >= 0 ? sentences.slice(at + 1, at + 1 + following) : [],
+    next: at >= 0 ? sentences.slice(at + 1, at + 1 + Math.max(following, heading ? 1 : 0)) : [],
     ...(isResponse && before && LEXICON.proposal(before) ? { before } : {}),
     ...(isProposal && after && LEXICON.response(after) ? { after } : {}),
   };

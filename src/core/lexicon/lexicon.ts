@@ -123,6 +123,7 @@ function fileSchema() {
     proposal_words: phrases,
     met_words: phrases,
     discussion_phrases: phrases,
+    heading_phrases: phrases,
     offices: phrases,
     speech_verbs: phrases,
     response_phrases: phrases,
@@ -269,6 +270,8 @@ export const LEXICON = {
   met: phraseTest(all((f) => f.met_words)),
   /** A sentence that says what was discussed ("to discuss", "exchanged views on"). */
   discussion: phraseTest(all((f) => f.discussion_phrases)),
+  /** A short sentence that only names what the next one tells ("Much of the talk was about trade."). */
+  heading: phraseTest(all((f) => f.heading_phrases)),
   /** Offices as a release writes them, capitalized ("the Permanent Secretary of …"): an official named only by office. */
   offices: all((f) => f.offices),
   /** A sentence in which someone says something ("noted", "stressed", "according to"). */

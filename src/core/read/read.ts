@@ -618,7 +618,7 @@ function rolesIn(
   /** Whether a word is one nobody knows: "the Croatian president Milanovic" — a role, and a name no release has. */
   unknownAt: (i: number) => boolean = () => false,
 ): Frame['roles'] {
-  const found: Array<{ role: string; of: string; asked: boolean }> = [];
+  const found: Array<{ role: string; of: string; asked: boolean; to?: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
     // "The UN deputy secretary-general", "Tedros's deputy": a modifier makes the role next to it someone else's.
     if (LEXICON.roleModifiers.has(tokens[i]!.norm) && free(i)) {
@@ -679,7 +679,10 @@ function rolesIn(
     const words = matched.words.map((w) => (isCyrillic(w) ? (toEnglish(w) ?? w) : w));
     const role = [...(modifier ? [modifier] : []), ...(portfolio ? [portfolio] : []), ...words].join(' ');
     const asked = askedAt(tokens, of && of.end === start ? of.start : start);
-    if (of) found.push({ role, of: of.entity, asked });
+    // "the kazakh ambassador to italy": the country after "to" is where the holder serves, not whose people are asked.
+    const servesAt = next === 'to' ? (tokens[end + 1]?.norm === 'the' ? end + 2 : end + 1) : undefined;
+    const to = servesAt === undefined ? undefined : links.find((l) => l.start === servesAt && !isPerson(l.entity))?.entity;
+    if (of) found.push({ role, of: of.entity, asked, ...(to ? { to } : {}) });
     else if (namesAsked && !isPluralPeopleNoun(tokens[end - 1]!.norm) && (next === undefined || STOP(next) || beforeVerb)) found.push({ role, of: '', asked });
     // "gave his credentials to PM Mottley, right?": a role before a name nobody knows, of no country named — whoever
     // holds it in the releases asked about.
