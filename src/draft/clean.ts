@@ -77,10 +77,10 @@ export interface Dateline {
 
 const MONTH = MONTH_PATTERN_EN;
 
-/** A date as written: 2024-02-28, 28 February 2024, February 28, 2024, 28.02.2024. */
+/** A date as written: 2024-02-28, 28 February 2024, February 28, 2024, 28.02.2024, 28-02-2024 (day first, as Kabar's pages). */
 // (A day may be a range: "held on August 29-30, 2024", "on 29–30 August 2024" — its last day.)
 export const DATE_PATTERN = new RegExp(
-  `\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|(?:\\d{1,2}[–-])?\\d{1,2} ${MONTH},? \\d{4}|${MONTH} (?:\\d{1,2}[–-])?\\d{1,2},? \\d{4})\\b`,
+  `\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[.-]\\d{1,2}[.-]\\d{4}|(?:\\d{1,2}[–-])?\\d{1,2} ${MONTH},? \\d{4}|${MONTH} (?:\\d{1,2}[–-])?\\d{1,2},? \\d{4})\\b`,
   'i',
 );
 
@@ -88,11 +88,11 @@ export const DATE_PATTERN = new RegExp(
 export function parseDate(written: string): string | undefined {
   const plain = written.trim().toLowerCase().replace(/,/g, '');
   // ("29-30 august 2024": the range's last day; an ISO date has no range.)
-  const text = /^\d{4}-/.test(plain) ? plain : plain.replace(/\b\d{1,2}[–-](\d{1,2})\b/, '$1');
+  const text = /^\d{4}-|^\d{1,2}-\d{1,2}-\d{4}$/.test(plain) ? plain : plain.replace(/\b\d{1,2}[–-](\d{1,2})\b/, '$1');
   let y: number, m: number, d: number;
   let match: RegExpExecArray | null;
   if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})([.-])(\d{1,2})\2(\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), Number(match[3]), Number(match[4])];
   else if ((match = /^(\d{1,2}) ([a-z]+)\.? (\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), monthNumber(match[2]!) ?? 0, Number(match[3])];
   else if ((match = /^([a-z]+)\.? (\d{1,2}) (\d{4})$/.exec(text))) [m, d, y] = [monthNumber(match[1]!) ?? 0, Number(match[2]), Number(match[3])];
   else return undefined;

@@ -811,8 +811,9 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, f
             .pop()
         : undefined;
     if (title && its) title = { ...title, text: `${title.text} of ${resolver.entity(its.entity)?.name ?? its.text}` };
-    // "Kyrgyzstan: Jeenbek Kulubaev, Foreign Minister;": a list that heads each item with the country.
-    const label = /(?:^|[\n;:]\s*|-\s+)(\p{Lu}[\p{L}'’ -]{2,40}):\s*$/u.exec(text.slice(stop, start))?.[1];
+    // "Kyrgyzstan: Jeenbek Kulubaev, Foreign Minister;": a list that heads each item with the country (before the title
+    // too: "- Kyrgyzstan: Deputy Minister of Foreign Affairs Nurlanbek Asanaliev;").
+    const label = /(?:^|[\n;:]\s*|-\s+)(\p{Lu}[\p{L}'’ -]{2,40}):\s*$/u.exec(text.slice(stop, quoteStart))?.[1];
     const labelCountry = label ? resolver.mentions(label, true).find((m) => m.type === 'country' && m.text === label.trim())?.entity : undefined;
     id ??= definePerson(resolver, name, title!.text, text.slice(quoteStart, quoteEnd), s.paragraph, labelCountry);
     found.push({ person: id, start, end, quoteStart, quoteEnd, titled: Boolean(title) });

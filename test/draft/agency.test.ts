@@ -3344,3 +3344,30 @@ describe('an office asked of those at a meeting, and a bare minister at a minist
     expect(toPlainText(ask(engine, 'which trinidad minister did serikbay meet on the day he talked gas?'), engine.knowledge)).toContain('Ramkissoon');
   });
 });
+
+describe('a list of delegations headed by country labels, under a day-first dashed date', () => {
+  const text = [
+    'KABAR Kyrgyz National News Agency',
+    'ECO senior officials meet on Issyk-Kul',
+    '13-06-2031 17:32',
+    'BISHKEK, June 13 (Kabar) – Senior officials of the member states of the Economic Cooperation Organization (ECO) gathered on Thursday in Cholpon-Ata.',
+    'The delegations were led by:',
+    [
+      '- Kyrgyzstan: Deputy Minister of Foreign Affairs Nurlanbek Asanaliev (chair of the meeting);',
+      '- Kazakhstan: Deputy Minister of Foreign Affairs Aidos Serikbay;',
+      '- Iran: Deputy Minister for Economic Diplomacy Hamid Rezaeinejad.',
+    ].join('\n'),
+    'On the sidelines Serikbay had a bilateral meeting. With Asanaliev he discussed the water and energy balance for the coming summer.',
+  ].join('\n\n');
+
+  it("dates it by the page's line and gives each head the country of its label: the Kazakh one is whose release it is", async () => {
+    const d = await draft(await knowledgeCopy(), 'cholpon.txt', `${text}\n`);
+    expect(d.result.draft.release.date).toBe('2031-06-13');
+    expect(d.result.draft.release.principal).toBe('aidos-serikbay');
+    expect(person(d.k, 'Nurlanbek Asanaliev')?.country).toBe('kyrgyzstan');
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'what did serikbay discuss with asanaliev in cholpon-ata?'), engine.knowledge)).toContain('water and energy');
+    // ("On the sidelines" says where they talked, not what about.)
+    expect(toPlainText(ask(engine, 'what did serikbay talk about with the kyrgyz delegate on the sidelines?'), engine.knowledge)).toContain('water and energy');
+  });
+});

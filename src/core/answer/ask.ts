@@ -736,6 +736,9 @@ function whoOfFacts(ctx: Context, facts: readonly Fact[]): Answer {
 }
 
 /** Actions ("invited", "agreed", "supported") make a "who" question about a fact, not about a person's title. */
+/** Words that say where a talk was, not what about ("on the sidelines", "on the phone"), as stems. */
+const SCENE_STEMS = new Set([...LEXICON.sceneAfterOn].map((w) => stem(w)));
+
 const ACTION_INTENTS: readonly Intent[] = ['invite', 'agree', 'support', 'assess', 'plan', 'topic'];
 function asksAboutAction(ctx: Context): boolean {
   return ACTION_INTENTS.some((i) => ctx.a.intents.has(i)) || ctx.specific.some((id) => entity(ctx.engine, id)?.type === 'event');
@@ -1062,8 +1065,9 @@ function whatAnswer(ctx: Context): Answer | undefined {
     const visitScene = visits.size === 1 ? sceneStems(engine, [...visits][0]!) : new Set<string>();
     const scene =
       (meetings.length === 1 || visits.size === 1) && (a.intents.has('topic') || strictCues(a).length > 0)
-        ? // (And the words of the office asked of whom: "… discuss with Hungary's agriculture minister Halmos?" asks no agriculture.)
-          ctx.terms.filter((t) => (meetings.length === 1 && intro.has(t)) || visitScene.has(t) || a.roleQualifiers.includes(t))
+        ? // (And the words of the office asked of whom: "… discuss with Hungary's agriculture minister Halmos?" asks no agriculture;
+          // nor where they talked: "… with the pakistani delegate on the sidelines?".)
+          ctx.terms.filter((t) => (meetings.length === 1 && intro.has(t)) || visitScene.has(t) || a.roleQualifiers.includes(t) || SCENE_STEMS.has(t))
         : [];
     const asked: Context = scene.length ? { ...ctx, terms: ctx.terms.filter((t) => !scene.includes(t)) } : ctx;
     const ranked = rankFacts(
