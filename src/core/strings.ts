@@ -84,6 +84,7 @@ const en = {
   yesDiscussed: 'Yes.',
   yes: 'Yes.',
   noBut: 'No.',
+  notInPerson: 'It was not in person:',
   digest: (principal: string, place: string | undefined, date: string, meetings: number) =>
     `${principal}${place ? ` in ${place}` : ''}, ${date}${meetings ? `: ${meetings} ${meetings === 1 ? 'meeting' : 'meetings'}` : ''}.`,
   metOnly: 'met',
@@ -166,6 +167,7 @@ const ru: typeof en = {
   yesDiscussed: 'Да.',
   yes: 'Да.',
   noBut: 'Нет.',
+  notInPerson: 'Это была не очная встреча:',
   digest: (principal, place, date, meetings) =>
     meetings ? `${principal}: ${scene(place, date)} — ${meetings} ${plural(meetings, RU_MEETINGS)}.` : `${principal}: ${scene(place, date)}.`,
   metOnly: 'встреча',

@@ -555,7 +555,7 @@ export const LEADING_CONNECTIVE =
 
 /** Verbs that list what was talked about. */
 export const LIST_VERBS_ACTIVE =
-  /\b(?:(?:the )?agenda (?:included|covered|featured)|discussing|discussed|addressed|considered|reviewed|exchanged views on|talked about|focused on|(?:particular |special |great |much )?attention (?:was|were) (?:paid|given|devoted) to|(?:was|were) (?:mainly |mostly |largely |chiefly )?(?:devoted|dedicated) to|(?:conversation|discussion|talks|meeting|dialogue)s? (?:was|were) (?:mainly |mostly |largely |chiefly )?about|(?:centred|centered) on)\s+/i;
+  /\b(?:(?:the )?agenda (?:included|covered|featured)|discussing|discussed|addressed|considered|reviewed|exchanged views on|talked about|focused on|(?:particular |special |great |much )?attention (?:was|were) (?:paid|given|devoted) to|(?:was|were) (?:mainly |mostly |largely |chiefly )?(?:devoted|dedicated) to|(?:conversation|discussion|talks|meeting|dialogue)s? (?:was|were) (?:mainly |mostly |largely |chiefly )?about|(?:centred|centered) on|dealt with)\s+/i;
 export const LIST_VERBS_PASSIVE = /\s+(?:were|was)\s+(?:discussed|addressed|considered|raised|reviewed)\b/i;
 /** The reporting tail of a sentence, no part of what it reports: ", Trend reports via the Kazakh MFA.", ", the press service of the MFA said." */
 export const REPORT_TAIL =

@@ -3371,3 +3371,20 @@ describe('a list of delegations headed by country labels, under a day-first dash
     expect(toPlainText(ask(engine, 'what did serikbay talk about with the kyrgyz delegate on the sidelines?'), engine.knowledge)).toContain('water and energy');
   });
 });
+
+describe('a yes/no about meeting in person, of a phone call', () => {
+  const text = [
+    'Kosherbayev holds phone talks with Gabonese foreign minister',
+    'ASTANA, 18 November 2031 – Kazakh Foreign Minister Aidos Serikbay held a telephone conversation on Tuesday with the Minister of Foreign Affairs of Gabon, Hermine Moussavou-Ekomi.',
+    'The ministers discussed grain supplies.',
+  ].join('\n\n');
+
+  it('says no: the call was not in person, whatever the place and day; the day alone is a yes', async () => {
+    const d = await draft(await knowledgeCopy(), 'call.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    const inPerson = toPlainText(ask(engine, 'serikbay met the gabonese fm in person in astana in nov 2031, correct?'), engine.knowledge);
+    expect(inPerson).toMatch(/^No\. It was not in person/);
+    expect(inPerson).toContain('telephone conversation');
+    expect(ask(engine, 'serikbay talked to the gabonese fm in nov 2031, correct?').summary).toMatch(/^Yes/);
+  });
+});

@@ -217,11 +217,16 @@ export function figureOfOtherYear(a: Frame, text: string, releaseYear?: number):
   if (asked.length === 0 || !asksFigure(a) || !statesFigure(text)) return false;
   // (A year compared with is not the figure's: "$3.2 million in the first half of 2024, up 41 percent compared with
   // the same period of 2023" is no figure of 2023.)
+  const years = yearsSaid(text, releaseYear);
+  return years.length > 0 && !years.some((y) => asked.includes(y));
+}
+
+/** The years a text says, the relative ones by the release's ("last year" in a release of 2024 is 2023), not those compared with. */
+export function yearsSaid(text: string, releaseYear?: number): number[] {
   const own = text.replace(COMPARED_YEAR, ' ');
   // ("reached $1.4 billion last year" in a release of April 2024 is a figure of 2023.)
   const relative = releaseYear === undefined ? [] : [...own.matchAll(RELATIVE_YEAR)].map((m) => releaseYear + (/^(?:this|the current)/i.test(m[0]) ? 0 : -1));
-  const years = [...(own.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number), ...relative];
-  return years.length > 0 && !years.some((y) => asked.includes(y));
+  return [...(own.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number), ...relative];
 }
 
 /** The period a release states by its year alone ("trade in 2023 reached …"), not by words of its own. */

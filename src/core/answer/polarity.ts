@@ -4,6 +4,7 @@
  * says>" when a fact states another value of the same kind, and nothing (left to the other answers,
  * or to "the release doesn't say") when no fact speaks to it.
  */
+import { REMOTE_MEETING } from '../text/remote';
 import type { Fact, Release, Source } from '../knowledge/types';
 import type { DateMention } from '../search/dates';
 import { dateMatches, whenMatches } from '../search/dates';
@@ -38,6 +39,12 @@ export function polarAnswer(ctx: Context): Answer | undefined {
       : (factVerdict(subject, values, proposed.dates) ?? placeOfMeeting(subject, values, proposed.dates)));
   if (!verdict) return undefined;
   const S = ctx.S;
+  // "They met in person in Astana, right?" of a phone call: no, whatever the place and day.
+  const remote =
+    ctx.a.inPerson && verdict.yes
+      ? verdict.sources.find((x) => REMOTE_MEETING.test(x.quote) || REMOTE_MEETING.test(firstParagraph(ctx, x.release)))
+      : undefined;
+  if (remote) return answered(`${S.noBut} ${S.notInPerson}`, [], [remote], ctx.lang);
   // ("Did he accept the invite to Vilnius?": yes, it was to Vilnius — and the sentence after says what became of it.)
   return answered(`${verdict.yes ? S.yes : S.noBut} ${verdict.text}`, verdict.more ?? [], withResponses(ctx.engine, verdict.sources), ctx.lang);
 }
@@ -46,6 +53,10 @@ export function polarAnswer(ctx: Context): Answer | undefined {
  * "Did Abdrakhmanov host King Abdullah II in Astana?" when the king was only mentioned: no — and whom the visit's
  * principal did meet there.
  */
+function firstParagraph(ctx: Context, release: string): string {
+  return ctx.engine.knowledge.releases.get(release)?.paragraphs[0] ?? '';
+}
+
 function notMet(ctx: Context): Verdict | undefined {
   // (A meeting asked about, nothing done at it: "did Maris accept the invitation?" asks about the invitation.)
   if (!ctx.a.intents.has('meet') || [...ctx.a.intents].some((i) => i !== 'meet' && i !== 'date' && i !== 'place')) return undefined;

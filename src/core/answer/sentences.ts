@@ -22,7 +22,7 @@ import { MONTH_FORMS_EN, MONTH_WORDS } from '../text/months';
 import { saysAnotherOrdinal } from '../text/ordinals';
 import { listItemNumber, splitSentences, stem } from '../text/normalize';
 import { LEXICON } from '../lexicon/lexicon';
-import { asksFigure, figureOfOtherYear, statesFigure, strictCues } from './fact-match';
+import { asksFigure, figureOfOtherYear, statesFigure, strictCues, yearsSaid } from './fact-match';
 
 /** The year of a release's date, when it is known. */
 function releaseYear(engine: Engine, id: string): number | undefined {
@@ -236,10 +236,23 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
       const type = entity(engine, id)?.type;
       return type === 'place' ? engine.knowledge.releases.get(release)?.place !== id : type !== 'country';
     };
-    if (ctx.a.ask === 'count' && required.some((id) => countedThere(id) && !named.has(id) && !sets(id))) return [];
+    // (Or its paragraph names it before it: "… pastures in the Zhambyl and Turkestan regions. The project … would cover some
+    // 250,000 hectares." — so of a figure's partner, below.)
+    // (Its year too: "… the assistance delivered last year. … 3,500 tonnes of wheat flour were shipped" is no figure of 2022.)
+    const previous = (() => {
+      const r = engine.knowledge.releases.get(release);
+      const paragraph = r ? (sentencesOf(r)[hit.paragraph - 1] ?? []) : [];
+      const at = paragraph.indexOf(text);
+      return at > 0 ? paragraph.slice(0, at).join(' ') : undefined;
+    })();
+    const askedYears = ctx.a.dates.flatMap((d) => d.year ?? []);
+    const otherYear = (said: number[]): boolean => askedYears.length > 0 && said.length > 0 && !said.some((y) => askedYears.includes(y));
+    const namedBefore = (id: string): boolean =>
+      previous !== undefined && namesAnyOf(engine, previous, [id]) && !otherYear(yearsSaid(`${previous} ${text}`, releaseYear(engine, release)));
+    if (ctx.a.ask === 'count' && required.some((id) => countedThere(id) && !named.has(id) && !sets(id) && !namedBefore(id))) return [];
     // "kz-eu trade": a figure of a pair is of the partner asked — "trade between the two countries" in a release about
     // a Polish delegation is Poland's, not the EU's. The partner is named in the sentence or sets its release's scene.
-    if (asksFigure(ctx.a) && statesFigure(text) && required.some((id) => !named.has(id) && !sets(id))) return [];
+    if (asksFigure(ctx.a) && statesFigure(text) && required.some((id) => !named.has(id) && !sets(id) && !namedBefore(id))) return [];
     const boost =
       1 +
       0.25 * required.filter((id) => named.has(id) && !sets(id)).length +

@@ -99,6 +99,7 @@ function fileSchema() {
     format_joiners: phrases.default([]),
     periods: z.record(z.string(), phrases).default({}),
     spell_out: phrases,
+    in_person: phrases,
     membership: phrases,
     others: phrases,
     accompany: phrases,
@@ -233,6 +234,7 @@ export const LEXICON = {
   /** For each countable word, the words a sentence counts that kind of thing with ("people": participants, delegates …). */
   countedKinds: new Map(FILES.flatMap((f) => Object.values(f.counted_kinds).flatMap((words) => words.map((w) => [w, words] as const)))),
   spellOut: all((f) => f.spell_out),
+  inPerson: all((f) => f.in_person),
   membership: new Set(all((f) => f.membership)),
   others: all((f) => f.others),
   accompany: all((f) => f.accompany),

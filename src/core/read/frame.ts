@@ -81,6 +81,8 @@ export interface Frame {
   membership: boolean;
   /** "What does CICA stand for?" */
   spellOut: boolean;
+  /** "They met in person?", "face to face": not a call. */
+  inPerson: boolean;
   /** "In which city…": a country alone does not answer it. */
   asksCity: boolean;
   /** Asked of what is to come ("when will she visit …"): what already happened does not answer it. */

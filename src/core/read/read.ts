@@ -42,6 +42,7 @@ const GROUP_PHRASES: Array<{ group: Group; words: string[] }> = [...LEXICON.grou
   list.map((p) => ({ group, words: lexiconPhrase(p) })),
 );
 const SPELL_OUT = LEXICON.spellOut.map(lexiconPhrase);
+const IN_PERSON = LEXICON.inPerson.map(lexiconPhrase);
 /** Phrases by their first word: each position of a question looks up only the phrases that can start there. */
 function byFirst<T extends { words: string[] }>(phrases: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -361,6 +362,7 @@ export function read(question: string, index: SearchIndex): Frame {
     accompany: saysPhrase(ACCOMPANY, words),
     membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
     spellOut: saysPhrase(SPELL_OUT, words),
+    inPerson: saysPhrase(IN_PERSON, words),
     asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),
     // "When is Bettel coming?": a when with "is" and an -ing verb asks about what is to come.
     future:
