@@ -239,16 +239,17 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
     // (Or its paragraph names it before it: "… pastures in the Zhambyl and Turkestan regions. The project … would cover some
     // 250,000 hectares." — so of a figure's partner, below.)
     // (Its year too: "… the assistance delivered last year. … 3,500 tonnes of wheat flour were shipped" is no figure of 2022.)
-    const previous = (() => {
+    // (Worked out only when asked: most candidates name what they must.)
+    const namedBefore = (id: string): boolean => {
       const r = engine.knowledge.releases.get(release);
       const paragraph = r ? (sentencesOf(r)[hit.paragraph - 1] ?? []) : [];
       const at = paragraph.indexOf(text);
-      return at > 0 ? paragraph.slice(0, at).join(' ') : undefined;
-    })();
-    const askedYears = ctx.a.dates.flatMap((d) => d.year ?? []);
-    const otherYear = (said: number[]): boolean => askedYears.length > 0 && said.length > 0 && !said.some((y) => askedYears.includes(y));
-    const namedBefore = (id: string): boolean =>
-      previous !== undefined && namesAnyOf(engine, previous, [id]) && !otherYear(yearsSaid(`${previous} ${text}`, releaseYear(engine, release)));
+      if (at <= 0) return false;
+      const previous = paragraph.slice(0, at).join(' ');
+      const asked = ctx.a.dates.flatMap((d) => d.year ?? []);
+      const said = yearsSaid(`${previous} ${text}`, releaseYear(engine, release));
+      return namesAnyOf(engine, previous, [id]) && !(asked.length && said.length && !said.some((y) => asked.includes(y)));
+    };
     if (ctx.a.ask === 'count' && required.some((id) => countedThere(id) && !named.has(id) && !sets(id) && !namedBefore(id))) return [];
     // "kz-eu trade": a figure of a pair is of the partner asked — "trade between the two countries" in a release about
     // a Polish delegation is Poland's, not the EU's. The partner is named in the sentence or sets its release's scene.
