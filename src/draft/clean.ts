@@ -215,12 +215,12 @@ export function dayMonthIn(text: string, before: string, after: string): DayMont
   return month && day >= 1 && day <= 31 ? { month, day, text: m[0] } : undefined;
 }
 
-/** "3 October", "14 November, 16:05", "Oct. 3": a date line without a year — its day and month. */
+/** "3 October", "14 November, 16:05", "Oct. 3", "Published: 26 November, 15:40": a date line without a year — its day and month. */
 const dayMonthLine = (line: string): DayMonth | undefined =>
-  // ("18 November 14:27 (UTC +04:00)": and the clock's zone.)
+  // ("18 November 14:27 (UTC +04:00)": and the clock's zone.) (Not "Updated: …": the day it changed, not the release's.)
   dayMonthIn(
     line,
-    '^',
+    '^(?:(?:published|posted|date)\\s*:?\\s*)?',
     '\\.?(?:,? \\d{1,2}:\\d{2})?(?:\\s*\\(?(?:UTC|GMT)(?:\\s*[+−-]\\s*\\d{1,2}(?::\\d{2})?)?\\)?)?(?:\\s*[·|•,]\\s*(?:views?:?\\s*)?\\d[\\d ,]*(?:\\s*views?)?)?$',
   );
 

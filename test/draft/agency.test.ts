@@ -131,6 +131,14 @@ describe('dates', () => {
     expect(toPlainText(ask(createEngine(d.k), 'When were the talks in Oslo?'), d.k)).toMatch(/30 May \(year not given\)/);
   });
 
+  it('reads a labelled date line without a year ("Published: 26 November, 15:40") as the day, not the day it was updated', async () => {
+    const text =
+      'Ministers talk by phone\n\nPublished: 26 November, 15:40\nUpdated: 27 November, 16:05\n\nForeign Minister of Kazakhstan Arman Oskenov had a telephone conversation on Wednesday with Foreign Minister of Norway Liv Strand.\n\nThe sides discussed energy cooperation.\n';
+    const d = await draft(await knowledgeCopy(), 'published-line.txt', text);
+    expect(d.result.draft.release.month_day).toBe('11-26');
+    expect(toPlainText(ask(createEngine(d.k), 'when was the kz-norway fm call?'), d.k)).toMatch(/26 November/);
+  });
+
   it('reads a date line without a year ("14 November, 16:05") as the day, so that the dateline below it still gives the place', async () => {
     const kdir = await knowledgeCopy();
     const text =
