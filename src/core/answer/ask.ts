@@ -721,7 +721,7 @@ function whoOfFacts(ctx: Context, facts: readonly Fact[]): Answer {
   // its holder, not the guest the facts are with.)
   const offices = ctx.a.roles.filter((r) => r.asked);
   const principals = facts.flatMap((f) => ctx.engine.knowledge.releases.get(f.release)?.principal ?? []);
-  const holders = [...new Set([...who, ...ctx.people, ...principals])].filter((p) => offices.some((r) => holdsRole(ctx.engine, p, r.role)));
+  const holders = holdersOf(ctx.engine, [...new Set([...who, ...ctx.people, ...principals])], offices);
   const people = holders.length ? holders : [...new Set(who)];
   const summary = people.map((p) => nameWithTitle(ctx.engine, p)).join('; ');
   return {
@@ -751,6 +751,11 @@ function asksAboutAction(ctx: Context): boolean {
 function holdsRole(engine: Engine, person: string, role: string, shorthand = true): boolean {
   const e = entity(engine, person);
   return titlesHoldRole([e?.title ?? '', ...(e?.titles ?? [])], role, shorthand);
+}
+
+/** Those of these people who hold one of the roles the question names. */
+function holdersOf(engine: Engine, people: readonly string[], roles: Frame['roles']): string[] {
+  return people.filter((p) => roles.some((r) => holdsRole(engine, p, r.role)));
 }
 
 function titlesHoldRole(titles: readonly string[], role: string, shorthand = true, others = true): boolean {
@@ -1006,7 +1011,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
   if (a.intents.has('place') && !ctx.group && ctx.specific.length === 0 && ctx.terms.length === 0) return releasePlace(ctx);
   if (a.spellOut && ctx.specific.length === 1) return spelledOut(ctx, ctx.specific[0]!);
   // "Name of the outgoing kz ambassador to malta?": the name of an office is who holds it.
-  const holders = a.asksName && a.roles.length ? ctx.people.filter((p) => a.roles.some((r) => holdsRole(engine, p, r.role))) : [];
+  const holders = a.asksName ? holdersOf(engine, ctx.people, a.roles) : [];
   if (holders.length) return describePeople(ctx, holders);
   // "What position does Nurtleu hold?": who he is, whatever else the words suggest.
   // ("What is the job title of the Samoan official in Vassilenko's call?": the Samoan official's — Vassilenko only says which call.)
@@ -1030,7 +1035,7 @@ function whatAnswer(ctx: Context): Answer | undefined {
   const roleAsked = a.roles.filter((r) => r.asked && r.of !== '');
   const named = namedPeople(ctx);
   if (roleAsked.length && named.length) {
-    const holders = ctx.people.filter((p) => !named.includes(p) && roleAsked.some((r) => holdsRole(engine, p, r.role)));
+    const holders = holdersOf(engine, ctx.people, roleAsked).filter((p) => !named.includes(p));
     if (holders.length) return describePeople(ctx, holders);
   }
   // "What was discussed with the foreign ministers?": the group's meetings.
