@@ -75,7 +75,8 @@ export interface Dateline {
   agency?: string;
 }
 
-const MONTH = MONTH_PATTERN_EN;
+// (And a Russian page's date line: "26 ноября 2021, 17:20".)
+const MONTH = `(?:${MONTH_PATTERN_EN}|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)`;
 
 /** A date as written: 2024-02-28, 28 February 2024, February 28, 2024, 28.02.2024, 28-02-2024 (day first, as Kabar's pages). */
 // (A day may be a range: "held on August 29-30, 2024", "on 29–30 August 2024" — its last day.)
@@ -93,7 +94,7 @@ export function parseDate(written: string): string | undefined {
   let match: RegExpExecArray | null;
   if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else if ((match = /^(\d{1,2})([.-])(\d{1,2})\2(\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), Number(match[3]), Number(match[4])];
-  else if ((match = /^(\d{1,2}) ([a-z]+)\.? (\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), monthNumber(match[2]!) ?? 0, Number(match[3])];
+  else if ((match = /^(\d{1,2}) (\p{L}+)\.? (\d{4})$/u.exec(text))) [d, m, y] = [Number(match[1]), monthNumber(match[2]!) ?? 0, Number(match[3])];
   else if ((match = /^([a-z]+)\.? (\d{1,2}) (\d{4})$/.exec(text))) [m, d, y] = [monthNumber(match[1]!) ?? 0, Number(match[2]), Number(match[3])];
   else return undefined;
   return isoDate(y, m, d);
@@ -126,8 +127,8 @@ function stampReadings(line: string): string[] {
   return a <= 12 && b <= 12 ? [isoDate(y, b, a), isoDate(y, a, b)].filter((d): d is string => d !== undefined) : [];
 }
 
-/** A byline with its section and date: "By Madina Serikbayeva in Diplomacy on 12 March 2025". */
-const BYLINE = /^By \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}(?: in [\p{L} &]{2,40}?)?(?: on (.+))?$/u;
+/** A byline with its section and date: "By Madina Serikbayeva in Diplomacy on 12 March 2025", "By Madina Seitkali · 29 November 2023". */
+const BYLINE = /^By \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}(?: in [\p{L} &]{2,40}?)?(?:(?: on |\s*[·•|,–—]\s*)(.+))?$/u;
 
 /**
  * A line that is only debris: share buttons, and a date with or without a "date" /

@@ -503,7 +503,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       // "The talks in extended format were attended by …": the talks just reported, both sides' people.
       // ("On the Kazakh side, the expanded session was attended by …": one side's people at the talks.)
       const ofTheTalks = /\b(?:talks|meeting|negotiations|consultations|session)\b|\bon the [\p{L}-]+ side\b/iu.test(s.text.slice(0, present.index));
-      if (ids.length && joined && (/\b(?:also|delegation)\b/i.test(present[0]) || ofTheTalks)) {
+      if (ids.length && joined && (/\b(?:also|delegation|side)\b/i.test(present[0]) || ofTheTalks)) {
         current = joined;
         for (const id of ids) if (!current.with.includes(id)) current.with.push(id);
         current.sources.push({ paragraph: s.paragraph, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim() });
@@ -652,7 +652,8 @@ function namedInstitutions(text: string, resolver: EntityResolver): Institution[
       toks = toks.slice(k);
     }
     if (toks.length === 0 || (toks.length < 2 && !phrase.acronym)) continue;
-    const connector = toks.findIndex((t) => CONNECTORS.has(t.text));
+    // (The head is before "of", not before "and": "Trinidad and Tobago Chamber of Industry and Commerce".)
+    const connector = toks.findIndex((t) => CONNECTORS.has(t.text) && t.text !== 'and');
     // "the Turkic Academy Darkhan Kydyrali": the institution ends at its head word, a name may follow it.
     const lastHead = toks.map((t, n) => (connector < 0 || n < connector) && HEAD_TYPES.has(lower(t))).lastIndexOf(true);
     let cut = false;
@@ -669,6 +670,12 @@ function namedInstitutions(text: string, resolver: EntityResolver): Institution[
       const country = resolver.mentions(rest, false).find((m) => m.start === 0 && m.type === 'country');
       const after = country ? toks.filter((t) => t.start >= tail[0]!.start + country.end) : [];
       if (country && after.length > 0 && after.every((t) => isCapWord(t) && !HEAD_TYPES.has(lower(t)))) toks = toks.slice(0, toks.length - after.length);
+      // ("President of the Brazil–Central Asia Chamber of Commerce Rafael Augusto dos Santos Moreira": after a word of
+      // institutions, two or more words that are none are the holder's name.)
+      const named = tail.findIndex((t, n) => n > 0 && !INSTITUTION_WORDS.has(lower(t)) && INSTITUTION_WORDS.has(lower(tail[n - 1]!)));
+      const holder = named > 0 ? tail.slice(named) : [];
+      if (!country && holder.length >= 2 && holder.every((t) => isCapWord(t) && !INSTITUTION_WORDS.has(lower(t)) && !HEAD_TYPES.has(lower(t))))
+        toks = toks.filter((t) => t.start < holder[0]!.start);
     }
     const head = connector < 0 ? toks : toks.slice(0, connector);
     const headWord = [...head].reverse().find((t) => isCapWord(t) && !isAcronym(t));
@@ -700,7 +707,9 @@ function capitalizedPhrases(text: string): { toks: Tok[]; acronym?: string; end:
       continue;
     }
     let j = i;
-    while (j + 1 < toks.length && sep(text, toks, j + 1) === ' ' && (isCapWord(toks[j + 1]!) || CONNECTORS.has(toks[j + 1]!.text))) j++;
+    // ("… Chamber of Entrepreneurs and the Malawi Confederation of …": "and the" starts another name.)
+    const andThe = (k: number) => toks[k]!.text === 'and' && toks[k + 1]?.text === 'the';
+    while (j + 1 < toks.length && sep(text, toks, j + 1) === ' ' && (isCapWord(toks[j + 1]!) || CONNECTORS.has(toks[j + 1]!.text)) && !andThe(j + 1)) j++;
     while (j > i && CONNECTORS.has(toks[j]!.text)) j--;
     const run = toks.slice(i, j + 1);
     let end = toks[j]!.end;
@@ -748,7 +757,9 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, f
     while (j > i && (NAME_PARTICLES.has(toks[j]!.text) || isInitial(toks[j]!))) j--;
     const run = toks.slice(i, j + 1);
     i = j + 1;
-    if (found.some((p) => overlaps(p, { start: run[0]!.start, end: run[run.length - 1]!.end }))) continue;
+    // (Nor within the title of one found: "Megan Thorburn, chief executive of Southern Cross Lithium".)
+    const span = { start: run[0]!.start, end: run[run.length - 1]!.end };
+    if (found.some((p) => overlaps(p, span) || overlaps({ start: p.quoteStart, end: p.quoteEnd }, span))) continue;
     const person = personInRun(text, run, resolver);
     if (!person) continue;
     let { nameToks } = person;
@@ -778,10 +789,16 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, f
     const before =
       titleBefore(text, toks, nameIndex, stop) ??
       (closes ? (titleBefore(text, toks, nameIndex, stop, true) ?? lowerCaseTitleBefore(text, start, stop)) : undefined);
-    const after = before ? undefined : titleAfter(text, toks, toks.indexOf(nameToks[nameToks.length - 1]!));
+    // ("Ambassador Luiz Henrique Pacheco, Director of the Eurasia Department at …": a bare rank before, the office after.)
+    const bareRank = before !== undefined && /^Ambassador$/i.test(before.text);
+    const after = before && !bareRank ? undefined : titleAfter(text, toks, toks.indexOf(nameToks[nameToks.length - 1]!));
     // "senators Petra Zemanová and Lukáš Hořejší": one plural title for the names listed after it.
     const shared = before || after ? undefined : pluralTitleBefore(text, start, listTitle);
-    let title = before ?? after ?? shared ?? counterpartTitle(text, start, found, resolver);
+    let title =
+      (bareRank && after ? { text: `${before.text}, ${after.text}`, start: before.start, end: after.end } : before) ??
+      after ??
+      shared ??
+      counterpartTitle(text, start, found, resolver);
     // "Ambassador Tomas Brenn of the Eurasian Water Council (EWC)": what follows the name belongs to the title.
     const of = before ? ofAfterName(text, end, resolver) : undefined;
     let id = person.known;
@@ -963,7 +980,8 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
     const bracketed = (gap === ' (' && inBrackets(toks[j + 1]!)) || (gap === ') ' && inBrackets(t));
     // (", Professor Pornpetch Wichitcholchai": an honorific between the comma and the name is the name's.)
     const beforeName = toks.slice(j + 1, nameIndex).every((x) => HONORIFICS.has(lower(x)));
-    const gapOk = /^(?: | [-–—] |['’]s )$/u.test(gap) || portfolios || bracketed || (apposition && beforeName && gap === ', ');
+    // ("President of the Brazil–Central Asia Chamber of Commerce …": a dash joins two names inside the title.)
+    const gapOk = /^(?: | [-–—] |[–—]|['’]s )$/u.test(gap) || portfolios || bracketed || (apposition && beforeName && gap === ', ');
     if (!gapOk) break;
     // "… Ambassador of Kazakhstan to Vanuatu to President Nikenike Vurobaravu": a "to" before a title of its own
     // hands something to its holder ("presented his credentials to …"); the title is the words after it.
@@ -1016,8 +1034,11 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
  */
 function lowerCaseTitleBefore(text: string, nameStart: number, stop: number): TitleSpan | undefined {
   const before = text.slice(stop, nameStart);
-  const m = /\b(?:the|an?)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)\s+(?:of|to|for)\s+[^,.;:()]{2,80}?,\s+$/u.exec(before);
-  if (!m || !TITLE_HEADS.has(m[2]!) || m[1]!.split(/\s+/).some((w) => TITLE_HEADS.has(w))) return undefined;
+  // (Capitalized up to a word in lower case that a capitalized title would not have: "was received by the Principal
+  // Secretary of the ministry, Thabo Mphahlele".)
+  const m = /\b(?:the|an?)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)\s+(?:of|to|for)\s+[^,.;:()]{2,80}?,\s+$/u.exec(before);
+  const lower = (w: string) => w.toLowerCase();
+  if (!m || !TITLE_HEADS.has(lower(m[2]!)) || m[1]!.split(/\s+/).some((w) => TITLE_HEADS.has(lower(w)))) return undefined;
   const start = stop + m.index + m[0].indexOf(m[1]! || m[2]!);
   const end = stop + before.trimEnd().length - 1;
   return { text: text.slice(start, end), start, end };
@@ -1056,7 +1077,8 @@ const PLURAL_TITLE = new RegExp(
 
 /** ", Director General of the World Intellectual Property Organization (WIPO)" after "Daren Tang". */
 /** ", Foreign Trade and Immigration" after a title's first portfolio: capitalized portfolios, the last after "and". */
-const PORTFOLIO_LIST = /^(?:, \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*)*,? and \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*(?=[,.;]|$)/u;
+// (At least one item before "and": ", and Naveed Akhtar Bhatti" after a title is the next person.)
+const PORTFOLIO_LIST = /^(?:, \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*)+,? and \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*(?=[,.;]| of \p{Lu}|$)/u;
 
 function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | undefined {
   let j = lastName + 1;
@@ -1109,21 +1131,31 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
   const capsFrom = (k: number): boolean => toks.slice(head, head + k + 1).every((t, n) => isCapWord(t) && (n === 0 || sep(text, toks, head + n) === ' '));
   if (!firstTok || !isCapWord(firstTok) || ![0, 1, 2, 3, 4].some((k) => toks[head + k] && capsFrom(k) && hasTitleHead(toks[head + k]!.text))) return undefined;
   let last = head;
-  while (
-    last + 1 < toks.length &&
-    sep(text, toks, last + 1) === ' ' &&
-    (isCapWord(toks[last + 1]!) ||
-      isAcronym(toks[last + 1]!) ||
-      CONNECTORS.has(toks[last + 1]!.text) ||
-      // "…, Kazakhstan’s Ambassador to Mexico,": where the office is held is the title's too.
-      (/^(?:to|in)$/.test(toks[last + 1]!.text) && toks[last + 2] !== undefined && isCapWord(toks[last + 2]!)))
-  )
-    last++;
-  // "…, Belize’s Minister of Foreign Affairs, Foreign Trade and Immigration,": a list of portfolios inside one title.
+  const extend = (): void => {
+    while (
+      last + 1 < toks.length &&
+      sep(text, toks, last + 1) === ' ' &&
+      (isCapWord(toks[last + 1]!) ||
+        isAcronym(toks[last + 1]!) ||
+        CONNECTORS.has(toks[last + 1]!.text) ||
+        (toks[last]!.text === 'at' && /^\p{Lu}[\p{L}-]*['’]s$/u.test(toks[last + 1]!.text)) ||
+        // "…, Kazakhstan’s Ambassador to Mexico,": where the office is held is the title's too ("…, Under-Secretary of State
+        // for External Economic Relations at the Ministry for Foreign Affairs of Finland,": so is where it sits).
+        (/^(?:to|in)$/.test(toks[last + 1]!.text) && toks[last + 2] !== undefined && isCapWord(toks[last + 2]!)) ||
+        (toks[last + 1]!.text === 'at' &&
+          ((toks[last + 2]?.text === 'the' && toks[last + 3] !== undefined && isCapWord(toks[last + 3]!)) ||
+            /^\p{Lu}[\p{L}-]*['’]s$/u.test(toks[last + 2]?.text ?? ''))))
+    )
+      last++;
+  };
+  extend();
+  // "…, Belize’s Minister of Foreign Affairs, Foreign Trade and Immigration,": a list of portfolios inside one title
+  // (and whose they are after it: "…, Minister of Foreign Affairs, Trade and Immigration of Antigua and Barbuda.").
   const portfolios = PORTFOLIO_LIST.exec(text.slice(toks[last]!.end));
   if (portfolios && toks[last]!.text !== 'and') {
     const end = toks[last]!.end + portfolios[0].length;
     while (last + 1 < toks.length && toks[last + 1]!.end <= end) last++;
+    if (toks[last + 1]?.text === 'of') extend();
   }
   while (last > j && TITLE_JOINERS.has(toks[last]!.text)) last--;
   let end = toks[last]!.end;
@@ -1674,7 +1706,7 @@ const RECEIVED_DELEGATION = /\b(?:received|welcomed|hosted|met(?: with)?)\s+(?:a
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "The heads of delegations were: …", "attended by …". */
 const PRESENT =
-  /\b(?:delegation\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants (?:were|included):?|(?:who|that) (?:presented|handed over|handed) (?:their |the )?(?:credentials|letters of credence)[^.;:]{0,40}? (?:were|included):?|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+  /\b(?:(?:delegation|side)\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants (?:were|included):?|(?:who|that) (?:presented|handed over|handed) (?:their |the )?(?:credentials|letters of credence)[^.;:]{0,40}? (?:were|included):?|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
 /**
  * A sentence that only leads in to a list of who was there, in the paragraph after it: PRESENT's words and a colon
  * ("The participants were:"), or "The delegations were headed by:".
@@ -1698,6 +1730,12 @@ function sideHeads(s: Sentence): { person: string; country: string }[] {
     const country = s.mentions.filter((x) => x.type === 'country' && x.end <= m.index! && m.index! - x.end <= 2).pop();
     const person = s.people.find((p) => p.quoteStart >= at && /^(?:the\s+)?$/i.test(s.text.slice(at, p.quoteStart)));
     if (country && person) heads.push({ person: person.person, country: country.entity });
+  }
+  // (In the active too: "Foreign Secretary X led the Bangladesh side from Dhaka, while …".)
+  for (const p of s.people) {
+    const m = /^,?\s+(?:led|headed)\s+the\s+(?:[\p{L}-]+\s+){1,2}?(?:side|delegation)\b/iu.exec(s.text.slice(p.quoteEnd));
+    const country = m ? s.mentions.find((x) => x.type === 'country' && x.start >= p.quoteEnd && x.end <= p.quoteEnd + m[0].length) : undefined;
+    if (country && !heads.some((h) => h.person === p.person)) heads.push({ person: p.person, country: country.entity });
   }
   return heads;
 }
@@ -1805,7 +1843,14 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   // "Temirbolatov and Kertész discussed …": the principal and one other, together the subject.
   const lead = s.people[0];
   const partner = s.people[1];
-  if (lead && partner && lead.person === principal && partner.person !== principal && /^\s+and\s+$/.test(s.text.slice(lead.end, partner.quoteStart))) {
+  // ("Bakayev and the Permanent Secretary of …, Ambassador X, held the first round of consultations": a title between.)
+  if (
+    lead &&
+    partner &&
+    lead.person === principal &&
+    partner.person !== principal &&
+    /^\s+and\s+(?:the\s+)?$/.test(s.text.slice(lead.end, partner.quoteStart))
+  ) {
     if (PAIR_VERB.test(s.text.slice(partner.quoteEnd))) cues.push({ end: partner.quoteStart });
   }
   const opening = MEETING_WITH_OPENING.exec(s.text);

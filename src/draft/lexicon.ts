@@ -322,6 +322,7 @@ export const INSTITUTION_WORDS = new Set([
   'investments',
   'invest',
   'chamber',
+  'society',
   'consular',
   // Words of a firm's name: "Vauclair Minerals", "Aqmola Beef Holding", "Steppe Logistics Group".
   'minerals',
@@ -491,6 +492,9 @@ export const HEAD_TYPES: ReadonlyMap<string, EntityType> = new Map<string, Entit
     'league',
     'academy',
     'university',
+    'chamber',
+    'confederation',
+    'society',
   ].map((w) => [w, 'organization'] as const),
   ...['conference', 'summit', 'forum', 'congress', 'session', 'games', 'expo', 'exhibition', 'festival', 'week', 'dialogue'].map((w) => [w, 'event'] as const),
   ...[
@@ -590,13 +594,13 @@ export const FACT_VERBS: readonly { kind: FactKind; pattern: RegExp }[] = [
 export const MEETING_WITH =
   /\b(?:meeting|meetings|talks|conversation|negotiations|consultations|interview|call)(?:\s+(?:was|were)(?:\s+held)?|\s+took\s+place)?(?:\s+(?:in|at|on)\s+[^,.;]{1,40}?,?)?,?\s+(?:with|between)\s+/gi;
 export const MEETING_VERB =
-  /\b(?:met with|met|sat down(?: with)?|went (?:on )?to see|conferred with|exchanged views with|(?:was|were) (?:discussed|held) with|received by|(?:was|were) (?:met|welcomed|greeted) by|(?:breakfast|lunch|luncheon|dinner|reception) (?:was )?(?:hosted|given|offered) by|paid (?:a |an )?(?:farewell |courtesy |introductory |protocol )?call (?:on|to)|bade farewell to|said (?:goodbye|farewell) to|received (?:copies of )?(?:the |his |her )?credentials (?:of|from)(?: the)?(?: newly appointed| new)?|received|informed|spoke with|spoke to|talked with|(?:spoke|talked) (?:by|over the|on the) (?:tele)?phone (?:with|to)|held talks with|had talks with|held talks|had talks|co-chaired by|(?:was|were) represented by|presented (?:copies of )?(?:his |her |the )?(?:credentials|letters of credence)(?: as [^.;]{1,100}?,(?: with residence in [^,.;]+,)?| as [^.;,]{1,100}? to (?:the )?[^.;,]{1,60}?)? to|held (?:a |an )?(?:meeting|videoconference|video conference|video call|phone call|telephone conversation|phone conversation|conversation))\s+/gi;
+  /\b(?:met with|met|sat down(?: with)?|went (?:on )?to see|conferred with|exchanged views with|(?:was|were) (?:discussed|held) with|received by|(?:was|were) (?:met|welcomed|greeted) by|(?:breakfast|lunch|luncheon|dinner|reception) (?:was )?(?:hosted|given|offered) by|paid (?:a |an )?(?:farewell |courtesy |introductory |protocol )?call (?:on|to)|bade farewell to|said (?:goodbye|farewell) to|received (?:copies of )?(?:the |his |her )?credentials (?:of|from)(?: the)?(?: newly appointed| new)?|received|informed|spoke with|spoke to|talked with|(?:spoke|talked)(?: (?:today|yesterday))? (?:by|over the|on the) (?:tele)?phone(?: (?:today|yesterday))? (?:with|to)|held talks with|had talks with|held talks|had talks|(?:co-)?chaired by|(?:counterpart|interlocutor|host) (?:was|were)|(?:was|were) represented by|presented (?:copies of )?(?:his |her |the )?(?:credentials|letters of credence)(?: as [^.;]{1,100}?,(?: with residence in [^,.;]+,)?| as [^.;,]{1,100}? to (?:the )?[^.;,]{1,60}?)? to|held (?:a |an )?(?:meeting|videoconference|video conference|video call|phone call|telephone conversation|phone conversation|conversation))\s+/gi;
 /** "… paid an official visit to Budapest at the invitation of <host>": the host is met. */
 export const AT_INVITATION = /\bat the invitation of\s+/gi;
 /** "held the 7th round of political consultations between the two ministries in Bern with <counterpart>". */
 export const HELD_TALKS_WITH = /\bheld\s+(?:the\s+|a\s+|an\s+)?[^.;]{0,80}?\b(?:consultations|talks|negotiations|meeting|dialogue)\b[^.;]{0,100}?\bwith\s+/gi;
 /** "Temirbolatov and Kertész discussed …": the two named together as the subject of a talk. */
-export const PAIR_VERB = /^\s+(?:co-chaired|discussed|held|had|noted|agreed|signed|exchanged|reviewed|talked|spoke|met|considered|addressed|focused)\b/i;
+export const PAIR_VERB = /^,?\s+(?:co-chaired|discussed|held|had|noted|agreed|signed|exchanged|reviewed|talked|spoke|met|considered|addressed|focused)\b/i;
 export const MEETING_WITH_OPENING = /^(?:(?:on the same day|also|then|later|in addition),\s*)?(?:meeting\s+(?:with\s+)?|with\s+)/i;
 
 /** A continuing paragraph: "The parties discussed …". */

@@ -3396,3 +3396,113 @@ describe('a yes/no about meeting in person, of a phone call', () => {
     expect(ask(engine, 'serikbay talked to the gabonese fm in nov 2031, correct?').summary).toMatch(/^Yes/);
   });
 });
+
+describe('titles written around a name: after it with where the office sits, before it with a dash or a comma', () => {
+  const text = [
+    'Kazakh Deputy FM holds consultations in Canberra',
+    "Astana, 12 March 2031 – Kazakhstan's Deputy Foreign Minister Aidos Serikbay today received Liisa Korpela-Niemi, Under-Secretary of State for External Economic Relations at the Ministry for Foreign Affairs of Finland, who is in Astana on a working visit.",
+    'Later Serikbay spoke by telephone today with Everton Lindsay-Marsh, Minister of Foreign Affairs, Trade and Immigration of Antigua and Barbuda. They discussed scholarships.',
+    "President of the Brazil–Central Asia Chamber of Commerce Rafael Augusto dos Santos Pereira presented the Chamber's plans, and President of the Slovak–Kazakh Friendship Society Ján Kováčik-Lesný gave a speech.",
+    "Serikbay also met Megan Thorwood, chief executive of Southern Cross Lithium, and Naveed Akhtar Rana, Additional Secretary for Central Asia at Pakistan's Ministry of Foreign Affairs.",
+  ].join('\n\n');
+
+  it('gives each person the whole office, and its country; an office is no name', async () => {
+    const d = await draft(await knowledgeCopy(), 'titles.txt', `${text}\n`);
+    expect(person(d.k, 'Liisa Korpela-Niemi')?.country).toBe('finland');
+    expect(person(d.k, 'Everton Lindsay-Marsh')?.title).toBe('Minister of Foreign Affairs, Trade and Immigration of Antigua and Barbuda');
+    expect(person(d.k, 'Everton Lindsay-Marsh')?.country).toBe('antigua-and-barbuda');
+    expect(person(d.k, 'Rafael Augusto dos Santos Pereira')?.title).toBe('President of the Brazil–Central Asia Chamber of Commerce');
+    expect(person(d.k, 'Ján Kováčik-Lesný')?.title).toBe('President of the Slovak–Kazakh Friendship Society');
+    expect(person(d.k, 'Naveed Akhtar Rana')?.country).toBe('pakistan');
+    expect(person(d.k, 'Cross Lithium')).toBeUndefined();
+    expect(meetingsWith(d).flat()).toEqual(expect.arrayContaining(['Liisa Korpela-Niemi', 'Everton Lindsay-Marsh', 'Megan Thorwood', 'Naveed Akhtar Rana']));
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'who did serikbay meet w from finland in astana in march?'), engine.knowledge)).toContain('Korpela-Niemi');
+  });
+});
+
+describe('meetings told in other words: chaired by, counterpart was, led the side, the side included', () => {
+  const trip = [
+    'Kazakh Deputy FM visits Port of Spain',
+    'PORT OF SPAIN, 23 October 2031 – Deputy Foreign Minister of Kazakhstan Aidos Serikbay paid a working visit to Trinidad and Tobago.',
+    "In Canberra, Serikbay's counterpart was DFAT Deputy Secretary Catherine Hollins. The two officials reviewed trade.",
+    'The third meeting took the form of a business roundtable hosted by the Trinidad and Tobago Chamber of Industry and Commerce and chaired by its president, Gregory Ashwell. Some 20 companies attended.',
+    'On the same day the ambassador visited the Ministry of Foreign Affairs of Lesotho. The Kazakh diplomat was received by the Principal Secretary of the ministry, Thabo Mokoena.',
+  ].join('\n\n');
+  const consultations = [
+    'Kazakhstan and Bangladesh hold consultations',
+    'ABUJA, 3 March 2031 – Kazakh Deputy Foreign Minister Aidos Serikbay and the Permanent Secretary of the Ministry of Foreign Affairs of Nigeria, Ambassador Olufemi Adebayo-Ojo, held the first round of political consultations.',
+    "Foreign Secretary Masud Karim Rahman led the Bangladesh side from Dhaka, while Serikbay led the Kazakh delegation. The Seychelles side included the country's non-resident Ambassador to Kazakhstan Marie-Claire Payet.",
+  ].join('\n\n');
+
+  it('makes a meeting of each', async () => {
+    const d = await draft(await knowledgeCopy(), 'trip.txt', `${trip}\n`);
+    expect(meetingsWith(d).flat()).toEqual(expect.arrayContaining(['Catherine Hollins', 'Gregory Ashwell', 'Thabo Mokoena']));
+    expect(person(d.k, 'Gregory Ashwell')?.title).toBe('president of Trinidad and Tobago Chamber of Industry and Commerce');
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'who received the kz diplomat at the ministry of foreign affairs of lesotho?'), engine.knowledge)).toContain('Mokoena');
+  });
+
+  it('reads the other side of consultations by their pair, their side and who it included', async () => {
+    const d = await draft(await knowledgeCopy(), 'consultations.txt', `${consultations}\n`);
+    expect(meetingsWith(d).flat()).toEqual(expect.arrayContaining(['Olufemi Adebayo-Ojo', 'Masud Karim Rahman', 'Marie-Claire Payet']));
+    expect(person(d.k, 'Masud Karim Rahman')?.country).toBe('bangladesh');
+    expect(person(d.k, 'Marie-Claire Payet')?.country).toBe('seychelles');
+  });
+});
+
+describe('page dates in Russian and after a byline', () => {
+  it('dates a release by "26 ноября 2031, 17:20" and by "By … · 29 November 2031" (the headline stays the headline)', async () => {
+    const ru = [
+      'Казинформ',
+      'Посол Кореи завершил миссию',
+      '26 ноября 2031, 17:20',
+      'NUR-SULTAN. KAZINFORM – Kazakh Foreign Minister Aidos Serikbay received the Ambassador of Korea Kwon Sang-woo.',
+    ];
+    const en = [
+      'Diplomacy',
+      'Chilean ambassador pays farewell call',
+      'By Madina Seitova · 29 November 2031',
+      'ASTANA, Nov. 29 – Deputy Foreign Minister Aidos Serikbay received Ambassador of Chile Rodrigo Valenzuela Soto.',
+    ];
+    const a = await draft(await knowledgeCopy(), 'ru.txt', `${ru.join('\n\n')}\n`);
+    expect(a.result.draft.release.date).toBe('2031-11-26');
+    const b = await draft(await knowledgeCopy(), 'byline.txt', `${en.join('\n\n')}\n`);
+    expect(b.result.draft.release.date).toBe('2031-11-29');
+    expect(b.result.draft.release.title).toBe('Chilean ambassador pays farewell call');
+  });
+});
+
+describe('what a question asks of an office, an airline, a price or an outcome', () => {
+  const ceremony = [
+    'Tokayev accepts credentials of new ambassadors',
+    'ASTANA, 8 February 2031 – President Kassym-Jomart Tokayev on Thursday accepted the letters of credence of newly appointed ambassadors at a ceremony in the Akorda.',
+    'The diplomats who presented their credentials were Emmanuel Kollie Dahn of Liberia and Tesfay Woldegiorgis of Eritrea.',
+    'Minister of Foreign Affairs of Kazakhstan Aidos Serikbay was present at the ceremony.',
+    "Welcoming the envoys, Tokayev said Kazakhstan's foreign policy remains balanced.",
+  ].join('\n\n');
+  const talks = [
+    'Kazakhstan and Kyrgyzstan discuss energy',
+    'ASTANA, 4 June 2031 – Deputy Foreign Minister of Kazakhstan Aidos Serikbay received Deputy Foreign Minister of Kyrgyzstan Nurlan Asanov at the Ministry of Foreign Affairs of Kazakhstan.',
+    'The Kyrgyz side asked Kazakhstan to consider supplying 400 million kWh of electricity in winter.',
+    'More than 300 citizens will be flown home on two charter flights on Saturday.',
+    'Later in the day, the Kyrgyz delegation was due to hold talks at the Ministry of Energy.',
+    'Chilean Ambassador Rodrigo Valenzuela Soto paid a farewell call on Serikbay the same day.',
+  ].join('\n\n');
+
+  it('answers "was any kz minister at the ceremony?" by the sentence that names one', async () => {
+    const d = await draft(await knowledgeCopy(), 'ceremony.txt', `${ceremony}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, "was any kz minister at tokayev's credentials ceremony?"), engine.knowledge)).toContain('was present at the ceremony');
+  });
+
+  it('says what the release leaves out: no airline, no price, no outcome of talks still to come; paying a call is no sum', async () => {
+    const d = await draft(await knowledgeCopy(), 'talks.txt', `${talks}\n`);
+    const engine = createEngine(d.k);
+    expect(ask(engine, 'which airline is flying the charters home from astana?').status).toBe('not_found');
+    expect(ask(engine, 'what price per kwh did kz quote for the electricity kyrgyzstan asked for?').status).toBe('not_found');
+    expect(ask(engine, "what came out of the kyrgyz delegation's talks at the energy ministry in astana?").status).toBe('not_found');
+    expect(toPlainText(ask(engine, 'which chilean amb paid the farewell call on serikbay?'), engine.knowledge)).toContain('Valenzuela');
+    expect(toPlainText(ask(engine, 'who from the kz mfa received the kyrgyz deputy fm in astana?'), engine.knowledge)).toContain('Aidos Serikbay');
+  });
+});

@@ -243,3 +243,5 @@ archiveSuite('archive-42');
 archiveSuite('archive-43');
 archiveSuite('archive-44');
 archiveSuite('archive-45');
+archiveSuite('archive-46');
+archiveSuite('archive-47');

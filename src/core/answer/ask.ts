@@ -18,6 +18,7 @@ import { linkExact } from '../search/link';
 import { dateMatches } from '../search/dates';
 import { tokenSpans, tokensOf, type Token } from '../search/tokens';
 import { answered, notFound, type Answer } from './answer';
+import { holdersOf, holdsRole, titlesHoldRole } from './roles';
 import { allCounterparts, entity, factsIn, meetingsWith, mentionSources, nameOf, nameWithTitle, peopleOf, personLine, releaseOf, visitWords } from './people';
 import { factsOf, meetingTopics, visitTopics } from './topics';
 import { whoMet } from './who-met';
@@ -254,7 +255,9 @@ function kindAnswer(ctx: Context): Answer {
     const said = inText();
     // "Who else did he meet on the sidelines, apart from Cormann?": a sentence about those the question names
     // ("on the sidelines, he held talks with Cormann") is not about the others asked for.
-    if (said && a.others && !said.sources.some((x) => namesSomeoneElse(ctx, x.quote))) return answer;
+    // (Nor is one about the visitor the "else" is beside: "who else was at the Almaty forum?" — "Issetov accepted …".)
+    const visitors = [...releases].flatMap((id) => engine.knowledge.releases.get(id)?.principal ?? []);
+    if (said && a.others && !said.sources.some((x) => namesSomeoneElse(ctx, x.quote, visitors))) return answer;
     return said ?? answer;
   }
   if (answer) return answer;
@@ -307,23 +310,10 @@ function peopleByName(ctx: Context, tokens: readonly Token[]): string[] {
     .map((l) => l.entity);
 }
 
-/** Whether a text names a person the question does not. */
-function namesSomeoneElse(ctx: Context, text: string): boolean {
-  const named = new Set(namedPeople(ctx));
+/** Whether a text names a person the question does not (nor one of `besides`). */
+function namesSomeoneElse(ctx: Context, text: string, besides: readonly string[] = []): boolean {
+  const named = new Set([...namedPeople(ctx), ...besides]);
   return peopleByName(ctx, tokensOf(text)).some((id) => !named.has(id));
-}
-
-/** A title's words with the lexicon's two-word shorthand spelled out: "UK Foreign Secretary" holds "foreign minister". */
-function withShorthand(words: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const two = i + 1 < words.length ? LEXICON.shorthand.get(`${words[i]} ${words[i + 1]}`) : undefined;
-    if (two) {
-      out.push(...tokenize(two));
-      i++;
-    } else out.push(words[i]!);
-  }
-  return out;
 }
 
 /** A person's title words, as stems. */
@@ -744,37 +734,6 @@ function asksAboutAction(ctx: Context): boolean {
   return ACTION_INTENTS.some((i) => ctx.a.intents.has(i)) || ctx.specific.some((id) => entity(ctx.engine, id)?.type === 'event');
 }
 
-/**
- * Whether one of a person's titles holds a role: "foreign minister" in "Minister of Foreign Affairs".
- * A title's modifier must be asked too: a Deputy Prime Minister is not the prime minister.
- */
-function holdsRole(engine: Engine, person: string, role: string, shorthand = true): boolean {
-  const e = entity(engine, person);
-  return titlesHoldRole([e?.title ?? '', ...(e?.titles ?? [])], role, shorthand);
-}
-
-/** Those of these people who hold one of the roles the question names. */
-function holdersOf(engine: Engine, people: readonly string[], roles: Frame['roles']): string[] {
-  return people.filter((p) => roles.some((r) => holdsRole(engine, p, r.role)));
-}
-
-function titlesHoldRole(titles: readonly string[], role: string, shorthand = true, others = true): boolean {
-  // (The other titles of a role are looked up once, not theirs in turn: "spokesman" and "spokesperson" list each other.)
-  const also = others ? (LEXICON.roleHeldBy.get(role) ?? []) : [];
-  if (also.some((other) => titlesHoldRole(titles, other, shorthand, false))) return true;
-  const wanted = tokenize(role).map((w) => stem(w));
-  // "Deputy Prime Minister, Minister of Foreign Affairs of Cambodia": each office of a double title on its own
-  // (the "deputy" of one is not of the other).
-  const offices = titles.flatMap((title) => title.split(/,\s+|\s+[–—-]\s+/));
-  return offices.some((title) => {
-    const words = shorthand ? withShorthand(tokenize(title)) : tokenize(title);
-    const stems = words.map((w) => stem(w));
-    if (!wanted.every((w) => stems.includes(w))) return false;
-    const modifiers = words.filter((w) => LEXICON.roleModifiers.has(w)).map((w) => stem(w));
-    return modifiers.every((m) => wanted.includes(m));
-  });
-}
-
 /** The question's subject words, less those of the one release's scene (its headline and opening). */
 function beyondTheScene(ctx: Context): readonly string[] {
   if (ctx.releases.size !== 1) return ctx.terms;
@@ -1032,9 +991,10 @@ function whatAnswer(ctx: Context): Answer | undefined {
     return describePeople(ctx, ctx.specific);
   }
   // "Which kz ambassador sat in on the Kulubaev–Tileuberdi talks?": who holds the role asked, not the talks of those named.
+  // ("Which kz dfm went to Brasília for the consultations?": nobody named — the holder in the one visit asked about.)
   const roleAsked = a.roles.filter((r) => r.asked && r.of !== '');
   const named = namedPeople(ctx);
-  if (roleAsked.length && named.length) {
+  if (roleAsked.length && (named.length || ctx.releases.size === 1)) {
     const holders = holdersOf(engine, ctx.people, roleAsked).filter((p) => !named.includes(p));
     if (holders.length) return describePeople(ctx, holders);
   }

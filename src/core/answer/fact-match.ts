@@ -197,8 +197,10 @@ export function otherFactHalves(ctx: Context, chosen: readonly Fact[], pool: rea
 /** Attributes whose evidence is a figure: a sum, a trade figure, a share, a change. */
 const FIGURE_ATTRIBUTES: ReadonlySet<Attribute> = new Set<Attribute>(['money', 'trade', 'percent', 'growth']);
 const FIGURE_EVIDENCE = [...FIGURE_ATTRIBUTES].flatMap((at) => LEXICON.evidence.get(at) ?? []);
-/** Whether a text states a figure: a sum, a trade figure, a share, a change. */
-export const statesFigure = (text: string): boolean => FIGURE_EVIDENCE.some((states) => states(text));
+/** A quantity that is no sum: "1.2 million tonnes", "400 million kWh" (the lexicon's money evidence leaves those out). */
+const QUANTITY = /\b\d[\d,.]*\s*(?:million|billion|thousand|mln|bln|tonnes?|tons?|kwh|cubic)\b/i;
+/** Whether a text states a figure: a sum, a trade figure, a share, a change, a quantity. */
+export const statesFigure = (text: string): boolean => QUANTITY.test(text) || FIGURE_EVIDENCE.some((states) => states(text));
 
 /**
  * "Trade in the first half of 2025?" is not answered by "trade reached 512 million dollars in 2024": a figure

@@ -17,6 +17,7 @@ import { stemsOf } from '../search/entity-forms';
 import { answered, type Answer } from './answer';
 import type { Context } from './ask-context';
 import { entity } from './people';
+import { holdersOf } from './roles';
 import { findDates } from '../search/dates';
 import { MONTH_FORMS_EN, MONTH_WORDS } from '../text/months';
 import { saysAnotherOrdinal } from '../text/ordinals';
@@ -154,6 +155,13 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   };
 
   const strict = strictCues(ctx.a);
+  // People who hold an office the question names, of the country or organization it names with it.
+  const holdsAsked = (ids: readonly string[]): boolean =>
+    ctx.a.roles.length > 0 &&
+    holdersOf(engine, ids, ctx.a.roles).some((id) => {
+      const e = entity(engine, id);
+      return ctx.a.roles.some((r) => !r.of || e?.country === r.of || e?.organization === r.of);
+    });
   const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
     const release = hit.release;
     if (!covers(release)) return [];
@@ -274,13 +282,20 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
           responseAnswersKind(ctx, { release, paragraph: hit.paragraph, quote: text }) ||
           introducesList,
         source: { release, paragraph: hit.paragraph, quote: text },
+        namesHolder: holdsAsked([...byName]),
       },
     ];
   });
   // Asked who, where or when, only a sentence that names a person, a place or a date answers; the others set the scene.
   const stating = scored.filter((x) => x.statesStrict);
   const typed = stating.filter((x) => x.answersKind);
-  const kept = typed.length || ['who', 'where', 'when', 'count'].includes(ctx.a.ask) ? typed : stating;
+  const kinds = typed.length || ['who', 'where', 'when', 'count'].includes(ctx.a.ask) ? typed : stating;
+  // "Was any Kazakh minister at the ceremony?": the sentence that names one ("Foreign Minister X was present at the
+  // ceremony"), not the one that best repeats the ceremony.
+  // (Only when the office is what is asked: "who received the Finnish FM?" asks her host; "did King Hamad accept the
+  // invite? (bahrain fm in astana)" asks the king.)
+  const holding = (ctx.a.ask === 'yesno' || ctx.a.ask === 'who') && ctx.a.roles.some((r) => r.asked) ? kinds.filter((x) => x.namesHolder) : [];
+  const kept = holding.length ? holding : kinds;
   kept.sort((a, b) => b.score - a.score);
   const best = kept[0]?.score ?? 0;
   // The sentence that best matches the question names no place (or person, or date): one that does but

@@ -25,12 +25,15 @@ const MAX_RELEASES = 3;
 const MAX_UNNAMED = 6;
 
 // "the [First] Deputy Minister of …", "Kazakhstan's Permanent Representative to the UN": an office after "the" or a
-// possessive, before "of/for/to", up to where the sentence goes on to someone or something else.
+// possessive, before "of/for/to", up to where the sentence goes on to someone or something else ("… and the …",
+// "… and Kazakhstan's …": another office).
 const OFFICE = new RegExp(
   `(?:\\bthe|\\p{Lu}[\\p{L}-]*['’]s)\\s+(?:(?:First|Deputy|Vice|Acting|Senior|Executive)\\s+)?(?:${[...LEXICON.offices]
     .sort((a, b) => b.length - a.length)
     .map(phrasePattern)
-    .join('|')})\\s+(?:of|for|to)\\s+[^,;.()]*?(?:\\s*\\([^)]*\\))?(?=\\s+and\\s+with\\b|\\s+to\\s+(?:discuss|present)\\b|\\s+who\\b|\\s+on\\b|[,;.]|$)`,
+    .join(
+      '|',
+    )})\\s+(?:of|for|to)\\s+[^,;.()]*?(?:\\s*\\([^)]*\\))?(?=\\s+and\\s+(?:with|the)\\b|\\s+and\\s+\\p{Lu}[\\p{L}-]*['’]s\\s|\\s+to\\s+(?:discuss|present)\\b|\\s+who\\b|\\s+on\\b|[,;.]|$)`,
   'gu',
 );
 

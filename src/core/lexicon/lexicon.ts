@@ -18,6 +18,8 @@ export const ATTRIBUTES = [
   'duration',
   'start',
   'institution',
+  'airline',
+  'outcome',
   'venue',
   'size',
   'age',

@@ -105,7 +105,8 @@ export interface Frame {
   period: string | undefined;
   /** Roles that single out an office of a named country or organization ("the Saudi king", "the Turkish foreign minister"); `of` is '' for a role of nobody named ("which deputy FM went to Manila?"). */
   /** `of`: the entity the role is of; '' when the question names none ("which deputy FM …"). `asked`: the role right
-   * after "which"/"what" ("which kz ambassador sat in …"), whose holder is what is asked for. */
+   * after "which", "what" or "any" ("which kz ambassador sat in …", "was any kz minister there?"), whose holder is what
+   * is asked for. */
   /** `to`: where the holder serves ("the Kazakh ambassador to Italy"). */
   roles: ReadonlyArray<{ role: string; of: string; asked: boolean; to?: string }>;
   /** Every role the question names, of anyone or no one ("besides the foreign minister"): the lexicon's words. */

@@ -90,6 +90,20 @@ const OPENERS = new Set(['and', 'so', 'ok', 'okay', 'also', 'please', 'tell', 'm
 /** Fuzzy look-ups one question may make: a long question of unknown words must stay quick. */
 const MAX_FUZZY_LOOKUPS = 32;
 
+/**
+ * "Who received the delegation?", and "who from the Kazakh MFA received …", "кто из МИД Казахстана принимал …": a host
+ * verb right after "who", or after a body "who" is of.
+ */
+function hostAsked(words: readonly string[]): boolean {
+  if (LEXICON.hostVerbs.has(words[1] ?? '')) return true;
+  if (!HOST_BODY_BEFORE.has(words[1] ?? '')) return false;
+  const verb = words.findIndex((w, i) => i > 1 && LEXICON.hostVerbs.has(w));
+  return verb > 1 && verb <= HOST_BODY_WORDS + 2;
+}
+/** The words that say whose body "who" is of ("from", "из"), and how long that body may be. */
+const HOST_BODY_BEFORE = new Set(['from', 'of', 'at', 'in', 'из', 'от']);
+const HOST_BODY_WORDS = 5;
+
 export function read(question: string, index: SearchIndex): Frame {
   const raw = fromLatin(tokensOf(tagLast(splitNumbered(joinedFormat(question)))));
   const tag = yesNoTagLength(raw.map((t) => t.norm));
@@ -356,7 +370,7 @@ export function read(question: string, index: SearchIndex): Frame {
     groupNamed: grouped?.named ?? false,
     groupPeople: group !== undefined && words.some((w, i) => free(i) && isPeopleNoun(w) && !/^(people|persons?|люди)$/.test(w)),
     asksCounterpart: asksCounterpart(words, intents),
-    asksHost: ask === 'who' && LEXICON.hostVerbs.has(words[1] ?? ''),
+    asksHost: ask === 'who' && hostAsked(words),
     agent: agentOf(links, tokens, index),
     others: saysPhrase(OTHERS, words),
     accompany: saysPhrase(ACCOMPANY, words),
@@ -697,7 +711,8 @@ function rolesIn(
 
 /** "Which kz ambassador …", "what Chinese minister …": the role at `start` is who is asked for. */
 function askedAt(tokens: readonly Token[], start: number): boolean {
-  return start > 0 && /^(?:which|what)$/.test(tokens[start - 1]!.norm);
+  // ("Was any Kazakh minister at the ceremony?": whether anyone holds it, and who.)
+  return start > 0 && /^(?:which|what|any)$/.test(tokens[start - 1]!.norm);
 }
 
 /** Every role the question names, longest first and without overlaps ("foreign minister", not also "minister"). */
