@@ -190,7 +190,7 @@ function debrisLine(line: string): string | undefined {
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\b/g, ' ')
     .replace(/\b(?:views?|comments?)\b:?\s*\d[\d, ]*/g, ' ') // "| Views: 412", "Views: 18 412   Comments: 57"
     .replace(/\p{Extended_Pictographic}\uFE0F?\s*\d[\d,]*/gu, ' ') // "• 👁 873"
-    .replace(/\b(date of publication|date|published|posted|updated?|views?|publication)\b\s*:?/g, ' ')
+    .replace(/\b(date of publication|date|published|posted|updated?|views?|publication)\b\s*:?(?:\s*on\b)?/g, ' ')
     .replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g, date ? ' ' : '$&');
   // (Brackets around what was taken out: "18:21 GMT 09.04.2024 (Updated: 19:02 GMT 09.04.2024)".)
   if (rest.replace(/[\s|•·:,/\-–—()]+/g, '') !== '') return undefined;
@@ -458,6 +458,14 @@ export function cleanRelease(raw: string): CleanText {
       removed.push(...above.filter((l) => l !== title));
       blocks[0] = top.slice(body).join('\n');
     }
+  }
+  // Site / menu / languages / breadcrumbs / headline, a blank line, then the dateline's paragraph: a block of heading lines
+  // only is the page's, and its headline the title ("THE TBILISI HERALD" / "News   Business …" / "ქარ  ENG  РУС" / …).
+  if (title === undefined && top.length > 1 && top.length <= MAX_HEADING_LINES && top.every(heading) && splitDateline(blocks[1] ?? '')) {
+    const above = top.map((l) => l.trim());
+    title = wrappedHeadline(above, headlineOf(above));
+    removed.push(...above.filter((l) => l !== title));
+    blocks.shift();
   }
   const blockLines = blocks.map((b) =>
     b

@@ -546,7 +546,9 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
   // delegation's, which the release names once.
   // (Or the country of the city it was in: "LIBREVILLE. KAZINFORM – …".)
   const isCountry = (id: string | undefined) => id !== undefined && resolver.entity(id)?.type === 'country';
-  const hostCountry = [textPlace, place].find(isCountry) ?? [textPlace, place].map((id) => resolver.entity(id ?? '')?.country).find(isCountry);
+  // (A city the text names that nobody knows is in no country yet: the dateline's city says which — "TIRANA – … in the port
+  // city of Durrës".)
+  const hostCountry = [textPlace, place].find(isCountry) ?? [textPlace, place, datelinePlace].map((id) => resolver.entity(id ?? '')?.country).find(isCountry);
   const guests =
     hostCountry && hostCountry !== home ? { country: hostCountry, why: "the host's — met during the visit" } : visitingDelegation(sentences, resolver, home);
   if (guests) {
@@ -696,6 +698,8 @@ function sameInstitution(name: string): string[] {
   return (names ?? []).filter((n) => n !== name.toLowerCase()).map((n) => n.replace(/\b(?!of\b)\p{L}/gu, (c) => c.toUpperCase()));
 }
 
+const WEEKDAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** Runs of capitalized words joined by spaces and small words, with an acronym in parentheses after them if any. */
 function capitalizedPhrases(text: string): { toks: Tok[]; acronym?: string; end: number }[] {
   const toks = toksOf(text);
@@ -708,8 +712,21 @@ function capitalizedPhrases(text: string): { toks: Tok[]; acronym?: string; end:
     }
     let j = i;
     // ("… Chamber of Entrepreneurs and the Malawi Confederation of …": "and the" starts another name.)
+    // (Nor is a day a name's: "… Commission on Thursday".)
     const andThe = (k: number) => toks[k]!.text === 'and' && toks[k + 1]?.text === 'the';
-    while (j + 1 < toks.length && sep(text, toks, j + 1) === ' ' && (isCapWord(toks[j + 1]!) || CONNECTORS.has(toks[j + 1]!.text)) && !andThe(j + 1)) j++;
+    const day = (k: number): boolean => {
+      const t = toks[k];
+      return t !== undefined && (WEEKDAYS.test(t.text) || MONTH_WORDS.has(lower(t)));
+    };
+    while (
+      j + 1 < toks.length &&
+      sep(text, toks, j + 1) === ' ' &&
+      (isCapWord(toks[j + 1]!) || CONNECTORS.has(toks[j + 1]!.text)) &&
+      !andThe(j + 1) &&
+      !(CONNECTORS.has(toks[j + 1]!.text) && day(j + 2)) &&
+      !day(j + 1)
+    )
+      j++;
     while (j > i && CONNECTORS.has(toks[j]!.text)) j--;
     const run = toks.slice(i, j + 1);
     let end = toks[j]!.end;
@@ -830,8 +847,14 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, f
     if (title && its) title = { ...title, text: `${title.text} of ${resolver.entity(its.entity)?.name ?? its.text}` };
     // "Kyrgyzstan: Jeenbek Kulubaev, Foreign Minister;": a list that heads each item with the country (before the title
     // too: "- Kyrgyzstan: Deputy Minister of Foreign Affairs Nurlanbek Asanaliev;").
-    const label = /(?:^|[\n;:]\s*|-\s+)(\p{Lu}[\p{L}'’ -]{2,40}):\s*$/u.exec(text.slice(stop, quoteStart))?.[1];
-    const labelCountry = label ? resolver.mentions(label, true).find((m) => m.type === 'country' && m.text === label.trim())?.entity : undefined;
+    // ("• Uzbekistan – Deputy Minister of Foreign Affairs Dilshod Nurmatov;": the label before a dash, inside the title read.)
+    const dashed = title ? /^(\p{Lu}[\p{L}'’ ]{2,40}?)\s+[–—-]\s+(?=\p{Lu})/u.exec(title.text) : null;
+    const dashCountry = dashed ? resolver.mentions(dashed[1]!, true).find((m) => m.type === 'country' && m.text === dashed[1])?.entity : undefined;
+    if (title && dashed && dashCountry) title = { ...title, text: title.text.slice(dashed[0].length) };
+    // ("• Romania, attending as an observer – State Secretary X": a note after the label, and a dash for the colon.)
+    const label = /(?:^|[\n;:•]\s*|-\s+)(\p{Lu}[\p{L}'’ -]{2,40}?)(?:,[^–—:\n]{0,40})?(?::|\s[–—-])\s*$/u.exec(text.slice(stop, quoteStart))?.[1];
+    const labelCountry =
+      dashCountry ?? (label ? resolver.mentions(label, true).find((m) => m.type === 'country' && m.text === label.trim())?.entity : undefined);
     id ??= definePerson(resolver, name, title!.text, text.slice(quoteStart, quoteEnd), s.paragraph, labelCountry);
     found.push({ person: id, start, end, quoteStart, quoteEnd, titled: Boolean(title) });
     listTitle = shared ? { ...shared, end } : undefined;
@@ -935,7 +958,7 @@ function startsWithTitleHead(toks: Tok[], from: number, end: number): boolean {
 /** ", with residence in Canberra, " right before a name. */
 // (…and ", concurrently accredited to Guyana, ": another country of the same office, no part of its title either.)
 const RESIDENCE_BEFORE_NAME =
-  /,\s+(?:(?:with\s+(?:his\s+|her\s+)?residence|resident)\s+in|(?:concurrently|also|simultaneously)\s+accredited\s+(?:to|in))\s+(?:the\s+)?\p{Lu}[\p{L}'’ -]*,\s*$/u;
+  /,\s+(?:(?:with\s+(?:his\s+|her\s+)?residence|resident)\s+in|(?:who\s+is\s+)?(?:concurrently|also|simultaneously)\s+accredited\s+(?:to|in))\s+(?:the\s+)?\p{Lu}[\p{L}'’ -]*,\s*$/u;
 
 /** Offices that are "to" someone: "Adviser to the President", "Assistant to the Prime Minister". */
 const TO_OFFICES = new Set(['adviser', 'advisor', 'assistant', 'aide', 'counsellor', 'counselor', 'envoy']);
@@ -1632,8 +1655,17 @@ function placeOf(first: Sentence, resolver: EntityResolver): string | undefined 
       return resolver.define({ type: 'place', name: words, aliases: [], demonyms: [], caseSensitive: [], why: `“${visit[0]}” in ¶${first.paragraph}` });
     }
   }
+  // ("… in the port city of Durrës": named as a city, known or not.)
+  const city = namedIn(first) === undefined ? CITY_NAMED.exec(first.text) : null;
+  if (city) {
+    return (
+      resolver.lookup(city[1]!, placeTypes) ??
+      resolver.define({ type: 'place', name: city[1]!, aliases: [], demonyms: [], caseSensitive: [], why: `“${city[0]}” in ¶${first.paragraph}` })
+    );
+  }
   return namedIn(first);
 }
+const CITY_NAMED = /\bin\s+the\s+(?:[\p{L}-]+\s+)?(?:city|town|port)\s+of\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)/u;
 
 /** The city or country the first sentence names after "in" ("held talks in Belgrade"), or as the host of the event. */
 function namedIn(first: Sentence): string | undefined {
@@ -1643,7 +1675,14 @@ function namedIn(first: Sentence): string | undefined {
     const before = first.text.slice(0, m.start);
     // ("in the Turkmen capital Ashgabat": the city, not the country whose capital it is.)
     if (CAPITAL_NAMED_AFTER.test(first.text.slice(m.end))) continue;
-    if (placeTypes.includes(m.type) && (/\bin\s+(?:the\s+)?$/.test(before) || CITY_OF.test(before) || IN_THE_CAPITAL.test(before)) && !RESIDES_IN.test(before))
+    // ("… on Thursday in the port city of Durrës": the city named as one.)
+    if (
+      placeTypes.includes(m.type) &&
+      (/\bin\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+)?(?:city|town|village|port|resort)\s+of\s+)?$/u.test(before) ||
+        CITY_OF.test(before) ||
+        IN_THE_CAPITAL.test(before)) &&
+      !RESIDES_IN.test(before)
+    )
       return m.entity;
     // "On 27–28 May, Astana hosted the 9th meeting of …": the city that hosted it.
     if (m.type === 'place' && /^\s+(?:hosted|played host to)\b/.test(first.text.slice(m.end))) return m.entity;
@@ -1706,7 +1745,7 @@ const RECEIVED_DELEGATION = /\b(?:received|welcomed|hosted|met(?: with)?)\s+(?:a
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "The heads of delegations were: …", "attended by …". */
 const PRESENT =
-  /\b(?:(?:delegation|side)\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants (?:were|included):?|(?:who|that) (?:presented|handed over|handed) (?:their |the )?(?:credentials|letters of credence)[^.;:]{0,40}? (?:were|included):?|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:)\s+/i;
+  /\b(?:(?:delegation|side)\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants (?:were|included):?|(?:who|that) (?:presented|handed over|handed) (?:their |the )?(?:credentials|letters of credence)[^.;:]{0,40}? (?:were|included):?|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:|brought together(?: the following)?(?: delegations| participants)?:)\s+/i;
 /**
  * A sentence that only leads in to a list of who was there, in the paragraph after it: PRESENT's words and a colon
  * ("The participants were:"), or "The delegations were headed by:".

@@ -3506,3 +3506,79 @@ describe('what a question asks of an office, an airline, a price or an outcome',
     expect(toPlainText(ask(engine, 'who from the kz mfa received the kyrgyz deputy fm in astana?'), engine.knowledge)).toContain('Aidos Serikbay');
   });
 });
+
+describe('a council of delegations listed by country, in a city named as a port', () => {
+  const council = [
+    'THE CASPIAN HERALD',
+    'News   Business   Region   Opinion',
+    'ქარ  ENG  РУС',
+    'Home › Region › Transport',
+    'Middle Corridor deputy ministers agree on a transit pilot',
+    '',
+    'BAKU, Azerbaijan, June 20, 2031 (Herald) – Deputy foreign ministers of the Middle Corridor met on Thursday for the fifth session of their council.',
+    'The session brought together the following delegations:\n• Georgia – First Deputy Minister of Foreign Affairs Levan Gogiashvili, who chaired the meeting;\n• Kazakhstan – Deputy Minister of Foreign Affairs Aidos Serikbay;\n• Uzbekistan – Deputy Minister of Foreign Affairs Dilshod Nurmatovich;\n• Romania, attending as an observer – State Secretary Ioana Murescu.',
+    'On the sidelines, Serikbay held a separate meeting with Gogiashvili, at which they discussed the transit of Kazakh grain through Batumi.',
+  ].join('\n');
+  const commission = [
+    'Albania and Kazakhstan launch a commission in Durrës',
+    'Published on Thursday, 24 June 2031 – 18:30',
+    'TIRANA, 24 June (ADW) – Albania and Kazakhstan held the first session of their Intergovernmental Commission on Thursday in the port city of Durrës, where the delegations signed three documents.',
+    'The Kazakh delegation was led by Vice-Minister of Trade of Kazakhstan Aidos Serikbay, and the Albanian side by Deputy Minister of Finance Elira Kastrova.',
+  ].join('\n\n');
+
+  it('takes the headline out of a block of heading lines, each delegate of their label, and no talks one-on-one with the others', async () => {
+    const d = await draft(await knowledgeCopy(), 'council.txt', `${council}\n`);
+    expect(d.result.draft.release.title).toBe('Middle Corridor deputy ministers agree on a transit pilot');
+    expect(person(d.k, 'Dilshod Nurmatovich')?.country).toBe('uzbekistan');
+    expect(person(d.k, 'Dilshod Nurmatovich')?.title).toBe('Deputy Minister of Foreign Affairs');
+    expect(person(d.k, 'Ioana Murescu')?.country).toBe('romania');
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, "who was uzbekistan's deputy fm at the corridor council in june 2031?"), engine.knowledge)).toContain('Nurmatovich');
+    expect(ask(engine, 'what did serikbay and the uzbek deputy fm nurmatovich discuss one-on-one?').status).toBe('not_found');
+    expect(toPlainText(ask(engine, 'what did serikbay and gogiashvili discuss one-on-one?'), engine.knowledge)).toContain('grain');
+  });
+
+  it('places it in the port the text names, not the dateline’s city; "Published on …" is no headline', async () => {
+    const d = await draft(await knowledgeCopy(), 'durres.txt', `${commission}\n`);
+    expect(d.result.draft.release.title).toBe('Albania and Kazakhstan launch a commission in Durrës');
+    expect(d.result.draft.release.place).toBe('durres');
+    const engine = createEngine(d.k);
+    expect(ask(engine, 'the kazakhstan-albania igc session was held in tirana, right?').summary).toMatch(/^No\. .*Durrës/);
+  });
+});
+
+describe('who led a side, what award, and who replaces an ambassador', () => {
+  const consultations = [
+    'Kazakhstan and Bangladesh hold consultations virtually',
+    'NUR-SULTAN, 17 March 2031 – Kazakhstan and Bangladesh held the third round of consultations by video link.',
+    "Foreign Secretary Masud Karim Rahman led the Bangladesh side from Dhaka, while Deputy Foreign Minister Aidos Serikbay led the Kazakh delegation. Kazakhstan's Ambassador to India, who is also accredited to Bangladesh, Marat Aitmukhan, took part.",
+  ].join('\n\n');
+  const farewell = [
+    'Korean ambassador pays farewell call',
+    'NUR-SULTAN, 26 November 2031 – Kazakh Foreign Minister Aidos Serikbay received Ambassador of the Republic of Korea Kwon Sang-woo on the completion of his mission.',
+    'The minister presented the ambassador with the Order of Dostyk of the second degree.',
+    'Kwon informed the minister that his successor, Ambassador-designate Oh Min-soo, was expected next month.',
+    'The minister also thanked Kazakhstan for the 30,000 tonnes of wheat it delivered to Korea when a poor harvest left the country short of food.',
+  ].join('\n\n');
+  const chile = [
+    'Chilean ambassador pays farewell call',
+    'ASTANA, 29 November 2031 – Deputy Foreign Minister Aidos Serikbay received Ambassador of Chile Rodrigo Valenzuela Soto, who is completing his mission.',
+    'Valenzuela said his successor was expected to arrive early next year.',
+  ].join('\n\n');
+
+  it('answers who led a side said in the active, and drafts an envoy named after a clause', async () => {
+    const d = await draft(await knowledgeCopy(), 'video.txt', `${consultations}\n`);
+    expect(person(d.k, 'Marat Aitmukhan')?.title).toBe("Kazakhstan's Ambassador to India");
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'who led bangladesh at the kz-bangladesh video consultations in march 2031?'), engine.knowledge)).toContain('Rahman');
+  });
+
+  it('finds the award by another word, and says so when the successor is not named', async () => {
+    const d = await draft(await knowledgeCopy(), 'farewell.txt', `${farewell}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'what award did the korean amb get from serikbay?'), engine.knowledge)).toContain('Dostyk');
+    const c = await draft(await knowledgeCopy(), 'chile.txt', `${chile}\n`);
+    const chilean = createEngine(c.k);
+    expect(ask(chilean, "who's going to replace valenzuela as chile's amb in astana?").status).toBe('not_found');
+  });
+});

@@ -177,7 +177,13 @@ export function inGroup(engine: Engine, person: string, group: Group | undefined
 }
 
 export function meetingsIn(ctx: Context, person: string): Meeting[] {
-  return meetingsWith(ctx.engine, person).filter((m) => ctx.releases.has(m.release));
+  // ("One-on-one": not the session of five delegations they were both at — the people of one country at most, besides the
+  // visitor's own.)
+  const twoSides = (m: Meeting): boolean => {
+    const own = entity(ctx.engine, ctx.engine.knowledge.releases.get(m.release)?.principal ?? '')?.country;
+    return new Set(m.with.map((p) => entity(ctx.engine, p)?.country ?? p).filter((c) => c !== own)).size <= 1;
+  };
+  return meetingsWith(ctx.engine, person).filter((m) => ctx.releases.has(m.release) && (!ctx.a.oneOnOne || twoSides(m)));
 }
 
 export function counterpartsIn(ctx: Context) {

@@ -41,7 +41,7 @@ import { presentNotMet, unnamedMet, withUnnamed } from './unnamed';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
-import { meetingParagraphs, namesAnyOf, sceneStems, sentenceAnswer, sentencesOf, sentencesStating, withResponses } from './sentences';
+import { holdsWordsAsked, meetingParagraphs, namesAnyOf, sceneStems, sentenceAnswer, sentencesOf, sentencesStating, withResponses } from './sentences';
 
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -250,6 +250,16 @@ function kindAnswer(ctx: Context): Answer {
   const proposesNumber = a.ask === 'yesno' && a.proposed.numbers.some((n) => n.length > 1);
   const inText = (): Answer | undefined =>
     (proposesNumber ? sentenceAnswer(ctx, ctx.releases, undefined, (text) => STANDALONE_NUMBER.test(text)) : undefined) ?? sentenceAnswer(ctx);
+  // Asked who, the people the question names by name are no answer (unless who they are is asked, or their office): "whose
+  // letter did Umarov hand to Aleinik?" is not Aleinik — the text may say whose; "who's going to replace Valenzuela?".
+  const named = namedPeople(ctx);
+  const onlyNamed = (x: Answer): boolean =>
+    a.ask === 'who' &&
+    !a.intents.has('identity') &&
+    ctx.terms.length > 0 &&
+    (x.about?.length ?? 0) > 0 &&
+    x.about!.every((p) => named.includes(p) && !holdsWordsAsked(ctx, p));
+  if (answer?.status === 'answered' && onlyNamed(answer)) return inText() ?? notFound(S.releaseSilent, lang);
   // (Nor, of one visit, need its kind: "what did the King discuss after the credentials ceremony?")
   if (answer?.status === 'answered' && !speaksTo(answer, beyondTheScene(ctx)) && !ofTheScene && !ofTheOffice) {
     const said = inText();
@@ -258,6 +268,9 @@ function kindAnswer(ctx: Context): Answer {
     // (Nor is one about the visitor the "else" is beside: "who else was at the Almaty forum?" — "Issetov accepted …".)
     const visitors = [...releases].flatMap((id) => engine.knowledge.releases.get(id)?.principal ?? []);
     if (said && a.others && !said.sources.some((x) => namesSomeoneElse(ctx, x.quote, visitors))) return answer;
+    // (Nor whoever holds an office of nobody named, where nothing says they did what is asked: "which dfm welcomed them
+    // at the airport?")
+    if (!said && a.ask === 'who' && a.roles.length && a.roles.every((r) => r.of === '')) return notFound(S.releaseSilent, lang);
     return said ?? answer;
   }
   if (answer) return answer;

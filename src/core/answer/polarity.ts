@@ -113,10 +113,14 @@ function aboutMeeting(ctx: Context): boolean {
   return ctx.people.some((p) => meetingsIn(ctx, p).length > 0) || (!ctx.a.future && sceneEvent(ctx));
 }
 
-/** Whether the question names an event that the headline or opening of the one release asked about names. */
+/**
+ * Whether the question names an event that the headline or opening of the one release asked about names (or a body
+ * that meets: "the Kazakhstan–Albania commission was held in Tirana, right?" of "… held the first session of their
+ * Intergovernmental Commission … in Durrës").
+ */
 function sceneEvent(ctx: Context): boolean {
   const release = ctx.releases.size === 1 ? ctx.engine.knowledge.releases.get([...ctx.releases][0]!) : undefined;
-  const events = ctx.specific.filter((id) => entity(ctx.engine, id)?.type === 'event');
+  const events = ctx.specific.filter((id) => ['event', 'organization'].includes(entity(ctx.engine, id)?.type ?? ''));
   return release !== undefined && events.length > 0 && namesAnyOf(ctx.engine, `${release.title} ${release.paragraphs[0] ?? ''}`, events);
 }
 

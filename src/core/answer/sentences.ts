@@ -523,7 +523,14 @@ function answersKind(ctx: Context, text: string, tokens: ReturnType<typeof token
       // Asked whom someone met, someone else: "which deputies did Hakala meet?" is not answered by "Hakala is due to meet
       // members of the Mazhilis".
       // (Or a name nobody drafted: "Issetov met Vice-Chair of … VNO-NCW Ingrid de Vries".)
-      const asked = new Set(ctx.a.asksCounterpart ? ctx.a.links.filter((l) => l.role !== 'title').map((l) => l.entity) : []);
+      // (Nor is whom the question names by name the answer to who: "who's going to replace Valenzuela?" — "Valenzuela said
+      // his successor was expected …". Unless their office is what is asked: "who chairs the IFAS executive committee
+      // (askhat …?)".)
+      const asked = new Set(
+        ctx.a.links
+          .filter((l) => (ctx.a.asksCounterpart ? l.role !== 'title' : l.role === 'name' && index.persons.has(l.entity) && !holdsWordsAsked(ctx, l.entity)))
+          .map((l) => l.entity),
+      );
       return (
         [...byName].some((id) => index.persons.has(id) && !asked.has(id)) ||
         (asked.size > 0 && [...byName].some((id) => asked.has(id)) && unknownNameIn(ctx, text))
@@ -571,6 +578,12 @@ function answersKind(ctx: Context, text: string, tokens: ReturnType<typeof token
     default:
       return true;
   }
+}
+
+/** Whether a person's title has a word the question asks about ("chairs" — "Chairman of the Executive Committee"). */
+export function holdsWordsAsked(ctx: Context, person: string): boolean {
+  const title = new Set(tokensOf(entity(ctx.engine, person)?.title ?? '').map((t) => t.stem));
+  return ctx.a.terms.some((w) => title.has(w));
 }
 
 /** Whether a place in a sentence says where something is: named (not "Kazakh"), and not "for Central Asia", "with Tajikistan". */

@@ -83,6 +83,8 @@ export interface Frame {
   spellOut: boolean;
   /** "They met in person?", "face to face": not a call. */
   inPerson: boolean;
+  /** "What did A and B discuss one-on-one?": their talks alone, not a meeting of many delegations. */
+  oneOnOne: boolean;
   /** "In which city…": a country alone does not answer it. */
   asksCity: boolean;
   /** Asked of what is to come ("when will she visit …"): what already happened does not answer it. */

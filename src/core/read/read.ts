@@ -43,6 +43,7 @@ const GROUP_PHRASES: Array<{ group: Group; words: string[] }> = [...LEXICON.grou
 );
 const SPELL_OUT = LEXICON.spellOut.map(lexiconPhrase);
 const IN_PERSON = LEXICON.inPerson.map(lexiconPhrase);
+const ONE_ON_ONE = LEXICON.oneOnOne.map(lexiconPhrase);
 /** Phrases by their first word: each position of a question looks up only the phrases that can start there. */
 function byFirst<T extends { words: string[] }>(phrases: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -377,6 +378,7 @@ export function read(question: string, index: SearchIndex): Frame {
     membership: ask === 'yesno' && words.some((w, i) => free(i) && LEXICON.membership.has(w)),
     spellOut: saysPhrase(SPELL_OUT, words),
     inPerson: saysPhrase(IN_PERSON, words),
+    oneOnOne: saysPhrase(ONE_ON_ONE, words),
     asksCity: words.some((w) => w === 'city' || w === 'town' || w.startsWith('город')),
     // "When is Bettel coming?": a when with "is" and an -ing verb asks about what is to come.
     future:
