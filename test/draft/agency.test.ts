@@ -3582,3 +3582,35 @@ describe('who led a side, what award, and who replaces an ambassador', () => {
     expect(ask(chilean, "who's going to replace valenzuela as chile's amb in astana?").status).toBe('not_found');
   });
 });
+
+describe('chat shorthand for an office, and a country nobody represented', () => {
+  const text = [
+    'Kazakhstan and Nigeria hold consultations in Abuja',
+    'ABUJA, 3 March 2031 – Kazakh Deputy Foreign Minister Aidos Serikbay met the Permanent Secretary of the Ministry of Foreign Affairs of Nigeria, Olufemi Adebayo-Ojo. They discussed scholarships and consular matters.',
+    'Serikbay also attended a meeting of the Asia Cooperation Dialogue (ACD) chaired by ACD Secretary General Nasser Al-Kandawi.',
+  ].join('\n\n');
+
+  it('reads "perm sec" as the permanent secretary, and says nothing of India where no one of India is named', async () => {
+    const d = await draft(await knowledgeCopy(), 'abuja.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'what did serikbay n the nigerian perm sec talk about'), engine.knowledge)).toContain('scholarships');
+    expect(ask(engine, 'who represented india at the acd meeting in abuja?').status).toBe('not_found');
+  });
+});
+
+describe('the date of an event a release only mentions', () => {
+  const text = [
+    'Nurtleu meets Bosnian leadership in Sarajevo',
+    'SARAJEVO, 16 April 2031 – Kazakh Foreign Minister Aidos Serikbay met Nenad Jurković, Chairman of the Presidency of Bosnia and Herzegovina.',
+    'Serikbay invited Jurković to take part in the Astana International Forum.',
+  ].join('\n\n');
+
+  it('is not the day of the meeting that mentions it', async () => {
+    const d = await draft(await knowledgeCopy(), 'sarajevo.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    const when = ask(engine, 'when is the astana international forum that serikbay invited jurkovic to?');
+    expect(when.status).toBe('not_found');
+    expect(when.summary).toContain('Astana International Forum');
+    expect(ask(engine, 'when did serikbay meet jurkovic?').summary).toContain('16 April 2031');
+  });
+});

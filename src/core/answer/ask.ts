@@ -41,7 +41,17 @@ import { presentNotMet, unnamedMet, withUnnamed } from './unnamed';
 import { polarAnswer } from './polarity';
 import { summaryAnswer } from './summary';
 import { factsAnswer } from './facts-answer';
-import { holdsWordsAsked, meetingParagraphs, namesAnyOf, sceneStems, sentenceAnswer, sentencesOf, sentencesStating, withResponses } from './sentences';
+import {
+  holdsWordsAsked,
+  meetingParagraphs,
+  namesAnyOf,
+  sceneText,
+  sceneStems,
+  sentenceAnswer,
+  sentencesOf,
+  sentencesStating,
+  withResponses,
+} from './sentences';
 
 /** Longer questions are refused, not truncated: a cut question may mean something else. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -628,6 +638,11 @@ function whoAnswer(ctx: Context): Answer | undefined {
     return said ? answered(described.summary, described.items, [...described.sources, ...said.sources], ctx.lang) : described;
   }
   // "Who is the Director General of WIPO?", "Which minister represented Indonesia?"
+  // (Not where nobody of the body asked is among them: "who represented India at the ACD meeting in Kuwait?" is not the
+  // ACD's Secretary General.)
+  const ofTheBody = (p: string): boolean => [entity(engine, p)?.country, entity(engine, p)?.organization].includes(a.memberOf);
+  if (a.memberOf && ctx.people.length && !ctx.people.some(ofTheBody) && ctx.terms.length === 0 && !asksAboutAction(ctx))
+    return sentenceAnswer(ctx) ?? notFound(ctx.S.releaseSilent, ctx.lang);
   if (ctx.people.length && ctx.terms.length === 0 && !asksAboutAction(ctx)) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
     // "Who did the Kazakh ambassador to Italy meet in Milan?": the role's holder is the visitor — whom they met.
@@ -1432,6 +1447,14 @@ function whenAnswer(ctx: Context): Answer | undefined {
   // (Of a visit to come, only a sentence with what is asked: "when is Búcaro going to visit? He accepted the
   // invitation" is not answered by a September in another sentence.)
   const futureVisit = ctx.people.length > 0 && ctx.a.future && ctx.a.intents.has('visit');
+  // "When is the Astana International Forum that Nurtleu invited Jurišić to?": an event the releases mention, not the one
+  // they are about — its date is in the text or nowhere (not the day of the meeting that mentions it).
+  const mentioned = ctx.specific.filter(
+    (id) =>
+      entity(ctx.engine, id)?.type === 'event' && ![...ctx.releases].some((r) => namesAnyOf(ctx.engine, sceneText(ctx.engine.knowledge.releases.get(r)), [id])),
+  );
+  if (mentioned.length)
+    return sentenceAnswer(ctx) ?? notFound(ctx.S.mentionsButNot(mentioned.map((id) => nameOf(ctx.engine, id)).join(', '), ctx.S.askedWhen), ctx.lang);
   if (ctx.terms.length) {
     const said = sentenceAnswer(ctx);
     if (!futureVisit || (said && speaksTo(said, ctx.terms))) return said;

@@ -13,7 +13,7 @@ import { meetingsIn, namedPeople, type Context } from './ask-context';
 import { factStatesAction, factStatesAsked, matchingFacts } from './fact-match';
 import { entity, mentionSources, nameOf, peopleOf, personLine, visitWords } from './people';
 import { releasesInScope } from './release-meta';
-import { namesAnyOf, sceneStems, sentencesStating, withResponses } from './sentences';
+import { namesAnyOf, sceneStems, sceneText, sentencesStating, withResponses } from './sentences';
 import { tokensOf } from '../search/tokens';
 
 type Kind = 'place' | 'country' | 'organization';
@@ -121,7 +121,7 @@ function aboutMeeting(ctx: Context): boolean {
 function sceneEvent(ctx: Context): boolean {
   const release = ctx.releases.size === 1 ? ctx.engine.knowledge.releases.get([...ctx.releases][0]!) : undefined;
   const events = ctx.specific.filter((id) => ['event', 'organization'].includes(entity(ctx.engine, id)?.type ?? ''));
-  return release !== undefined && events.length > 0 && namesAnyOf(ctx.engine, `${release.title} ${release.paragraphs[0] ?? ''}`, events);
+  return release !== undefined && events.length > 0 && namesAnyOf(ctx.engine, sceneText(release), events);
 }
 
 function meetingVerdict(ctx: Context, values: ReadonlyArray<{ id: string; kind: Kind | undefined }>, dates: readonly DateMention[]): Verdict | undefined {

@@ -458,13 +458,18 @@ export function sentencesOf(release: Release): readonly (readonly string[])[] {
 const SPLITS = new WeakMap<object, readonly (readonly string[])[]>();
 
 /** A release's headline and opening paragraph as stems: the words that set its scene. Worked out once per release. */
+/** A release's headline and opening paragraph: what it is about. */
+export function sceneText(release: Release | undefined): string {
+  return release ? `${release.title} ${release.paragraphs[0] ?? ''}` : '';
+}
+
 export function sceneStems(engine: Engine, id: string): ReadonlySet<string> {
   const release = engine.knowledge.releases.get(id);
   if (!release) return new Set();
   let scene = SCENES.get(release);
   if (!scene) {
     // (And the agency that put it out: "the consultations kazinform datelined astana" — Kazinform says which release.)
-    scene = new Set(tokensOf(`${release.title} ${release.paragraphs[0] ?? ''} ${release.source ?? ''}`).map((t) => t.stem));
+    scene = new Set(tokensOf(`${sceneText(release)} ${release.source ?? ''}`).map((t) => t.stem));
     SCENES.set(release, scene);
   }
   return scene;
