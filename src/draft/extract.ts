@@ -139,6 +139,8 @@ const isAcronym = (t: Tok) => /^\p{Lu}[\p{Lu}\d&]{1,9}$/u.test(t.text);
 /** An acronym in brackets may mix cases: "(IsDB)", "(UNESCO)". */
 const isBracketAcronym = (t: Tok) => isAcronym(t) || (/^\p{Lu}[\p{L}\d&]{1,9}$/u.test(t.text) && (t.text.match(/\p{Lu}/gu)?.length ?? 0) >= 2);
 const isPossessive = (t: Tok) => /['’]s$/u.test(t.text);
+/** A name's possessive: "Kazakhstan’s", "Pakistan's". */
+const isOwner = (t: Tok | undefined): boolean => t !== undefined && /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text);
 const isCapWord = (t: Tok) => /^\p{Lu}/u.test(t.text) && !isPossessive(t);
 const isInitial = (t: Tok) => /^\p{Lu}$/u.test(t.text);
 // ("Wetang'ula": an apostrophe inside a name; "Kenya's" is a possessive.)
@@ -1020,7 +1022,7 @@ function titleBefore(text: string, toks: Tok[], nameIndex: number, stop = 0, app
         /^[dl]['’]\p{Lu}/u.test(t.text) || // "Ambassador of Côte d'Ivoire": a name with an elided particle
         (TITLE_WORDS.has(t.text) && t.text !== 'his' && t.text !== 'her') ||
         HEAD_OF_PLACE.has(t.text) || // "Deputy Akim of the Mangystau region"
-        /^\p{Lu}[\p{L}-]*['’]s$/u.test(t.text)
+        isOwner(t)
       )
     )
       break;
@@ -1060,8 +1062,7 @@ function lowerCaseTitleBefore(text: string, nameStart: number, stop: number): Ti
   // (Capitalized up to a word in lower case that a capitalized title would not have: "was received by the Principal
   // Secretary of the ministry, Thabo Mphahlele".)
   const m = /\b(?:the|an?)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)\s+(?:of|to|for)\s+[^,.;:()]{2,80}?,\s+$/u.exec(before);
-  const lower = (w: string) => w.toLowerCase();
-  if (!m || !TITLE_HEADS.has(lower(m[2]!)) || m[1]!.split(/\s+/).some((w) => TITLE_HEADS.has(lower(w)))) return undefined;
+  if (!m || !TITLE_HEADS.has(m[2]!.toLowerCase()) || m[1]!.split(/\s+/).some((w) => TITLE_HEADS.has(w.toLowerCase()))) return undefined;
   const start = stop + m.index + m[0].indexOf(m[1]! || m[2]!);
   const end = stop + before.trimEnd().length - 1;
   return { text: text.slice(start, end), start, end };
@@ -1116,7 +1117,7 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
   }
   const former = toks[j]?.text === 'former' && sep(text, toks, j + 1) === ' ';
   // "Eamon Courtenay, Belize’s Minister of Foreign Affairs,": whose office it is, before its head.
-  const owner = !former && toks[j] && /^\p{Lu}[\p{L}-]*['’]s$/u.test(toks[j]!.text) && sep(text, toks, j + 1) === ' ';
+  const owner = !former && isOwner(toks[j]) && sep(text, toks, j + 1) === ' ';
   const firstTok = toks[former || owner ? j + 1 : j];
   // "Rauan Zhakupov, aide to Kazakh President Kassym-Jomart Tokayev on foreign policy,": a title in lower case,
   // as wire services write them, up to the next comma or full stop.
@@ -1161,13 +1162,12 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
       (isCapWord(toks[last + 1]!) ||
         isAcronym(toks[last + 1]!) ||
         CONNECTORS.has(toks[last + 1]!.text) ||
-        (toks[last]!.text === 'at' && /^\p{Lu}[\p{L}-]*['’]s$/u.test(toks[last + 1]!.text)) ||
+        (toks[last]!.text === 'at' && isOwner(toks[last + 1])) ||
         // "…, Kazakhstan’s Ambassador to Mexico,": where the office is held is the title's too ("…, Under-Secretary of State
         // for External Economic Relations at the Ministry for Foreign Affairs of Finland,": so is where it sits).
         (/^(?:to|in)$/.test(toks[last + 1]!.text) && toks[last + 2] !== undefined && isCapWord(toks[last + 2]!)) ||
         (toks[last + 1]!.text === 'at' &&
-          ((toks[last + 2]?.text === 'the' && toks[last + 3] !== undefined && isCapWord(toks[last + 3]!)) ||
-            /^\p{Lu}[\p{L}-]*['’]s$/u.test(toks[last + 2]?.text ?? ''))))
+          ((toks[last + 2]?.text === 'the' && toks[last + 3] !== undefined && isCapWord(toks[last + 3]!)) || isOwner(toks[last + 2]))))
     )
       last++;
   };
@@ -1608,15 +1608,20 @@ function heldInPlace(sentences: readonly Sentence[]): string | undefined {
     const m = s.mentions.find(
       (x) =>
         x.type === 'place' &&
-        /\b(?:took place|was held|were held)\b[^.;]{0,100}\bin\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+)?(?:city|town|village|port) of\s+)?$/u.test(
-          s.text.slice(0, x.start),
-        ),
+        new RegExp(`\\b(?:took place|was held|were held)\\b[^.;]{0,100}\\bin\\s+(?:the\\s+)?(?:${AS_A_CITY})?$`, 'u').test(s.text.slice(0, x.start)),
     );
     if (m) return m.entity;
   }
   return undefined;
 }
 const HELD_IN_PARAGRAPHS = 3;
+
+/** A place named as a city: "the Kazakh city of Taraz", "the port city of Durrës". */
+const AS_A_CITY = String.raw`(?:[\p{L}-]+\s+)?(?:city|town|village|port|resort)\s+of\s+`;
+/** "… in the port city of Durrës": the city named, known or not. */
+const CITY_NAMED = new RegExp(String.raw`\bin\s+the\s+${AS_A_CITY}(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)`, 'u');
+/** "… in Belgrade", "… in the port city of Durrës": right before a place the text puts something in. */
+const IN_PLACE = new RegExp(String.raw`\bin\s+(?:the\s+)?(?:${AS_A_CITY})?$`, 'u');
 
 /**
  * Words before "in" that say where someone lives or works, not where the event was — and where a mission is:
@@ -1655,17 +1660,16 @@ function placeOf(first: Sentence, resolver: EntityResolver): string | undefined 
       return resolver.define({ type: 'place', name: words, aliases: [], demonyms: [], caseSensitive: [], why: `“${visit[0]}” in ¶${first.paragraph}` });
     }
   }
+  const named = namedIn(first);
+  if (named) return named;
   // ("… in the port city of Durrës": named as a city, known or not.)
-  const city = namedIn(first) === undefined ? CITY_NAMED.exec(first.text) : null;
-  if (city) {
-    return (
-      resolver.lookup(city[1]!, placeTypes) ??
-      resolver.define({ type: 'place', name: city[1]!, aliases: [], demonyms: [], caseSensitive: [], why: `“${city[0]}” in ¶${first.paragraph}` })
-    );
-  }
-  return namedIn(first);
+  const city = CITY_NAMED.exec(first.text);
+  if (!city) return undefined;
+  return (
+    resolver.lookup(city[1]!, placeTypes) ??
+    resolver.define({ type: 'place', name: city[1]!, aliases: [], demonyms: [], caseSensitive: [], why: `“${city[0]}” in ¶${first.paragraph}` })
+  );
 }
-const CITY_NAMED = /\bin\s+the\s+(?:[\p{L}-]+\s+)?(?:city|town|port)\s+of\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)/u;
 
 /** The city or country the first sentence names after "in" ("held talks in Belgrade"), or as the host of the event. */
 function namedIn(first: Sentence): string | undefined {
@@ -1676,13 +1680,7 @@ function namedIn(first: Sentence): string | undefined {
     // ("in the Turkmen capital Ashgabat": the city, not the country whose capital it is.)
     if (CAPITAL_NAMED_AFTER.test(first.text.slice(m.end))) continue;
     // ("… on Thursday in the port city of Durrës": the city named as one.)
-    if (
-      placeTypes.includes(m.type) &&
-      (/\bin\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+)?(?:city|town|village|port|resort)\s+of\s+)?$/u.test(before) ||
-        CITY_OF.test(before) ||
-        IN_THE_CAPITAL.test(before)) &&
-      !RESIDES_IN.test(before)
-    )
+    if (placeTypes.includes(m.type) && (IN_PLACE.test(before) || CITY_OF.test(before) || IN_THE_CAPITAL.test(before)) && !RESIDES_IN.test(before))
       return m.entity;
     // "On 27–28 May, Astana hosted the 9th meeting of …": the city that hosted it.
     if (m.type === 'place' && /^\s+(?:hosted|played host to)\b/.test(first.text.slice(m.end))) return m.entity;

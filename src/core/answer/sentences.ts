@@ -157,11 +157,7 @@ export function bestSentences(ctx: Context, releases: ReadonlySet<string>, parag
   const strict = strictCues(ctx.a);
   // People who hold an office the question names, of the country or organization it names with it.
   const holdsAsked = (ids: readonly string[]): boolean =>
-    ctx.a.roles.length > 0 &&
-    holdersOf(engine, ids, ctx.a.roles).some((id) => {
-      const e = entity(engine, id);
-      return ctx.a.roles.some((r) => !r.of || e?.country === r.of || e?.organization === r.of);
-    });
+    ctx.a.roles.some((r) => holdersOf(engine, ids, [r]).some((id) => !r.of || [entity(engine, id)?.country, entity(engine, id)?.organization].includes(r.of)));
   const scored = hits.slice(0, MAX_CANDIDATES).flatMap((hit) => {
     const release = hit.release;
     if (!covers(release)) return [];
