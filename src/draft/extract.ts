@@ -453,6 +453,8 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       const ids = [...new Set(s.people.filter((p) => p.end <= tookPart.index && p.person !== principal?.person).map((p) => p.person))];
       for (const id of ids) if (!joinedTalks!.with.includes(id)) joinedTalks!.with.push(id);
       if (ids.length) joinedTalks!.sources.push({ paragraph: s.paragraph, quote: s.text.replace(/[.!]$/, '') });
+      // (What "the two sides" did next is of those talks still.)
+      if (ids.length) current = joinedTalks;
     }
     // (The list after a lead-in is who was there from its first word: an empty match at its start.)
     const present = intro ? null : (PRESENT.exec(s.text) ?? (listFollows ? /^/.exec(s.text) : null));

@@ -3614,3 +3614,29 @@ describe('the date of an event a release only mentions', () => {
     expect(ask(engine, 'when did serikbay meet jurkovic?').summary).toContain('16 April 2031');
   });
 });
+
+describe('talks someone joined, and which of the deputy ministers', () => {
+  const text = [
+    'Kazakhstan and Norway hold consultations by videoconference',
+    'OSLO, 4 May 2031 – Norway and Kazakhstan held their third round of consultations by videoconference.',
+    'Foreign Secretary Rudolf Elphberg led the Norwegian side, while Deputy Foreign Minister Aidos Serikbay led the Kazakh delegation.',
+    "Kazakhstan's Ambassador to Austria, Dana Temir, who is also accredited to Norway, joined the meeting online.",
+    'The two sides exchanged views on pharmaceutical exports and the registration of medicines.',
+  ].join('\n\n');
+
+  it('keeps what the two sides did after someone joined as the talks’ topics', async () => {
+    const d = await draft(await knowledgeCopy(), 'oslo.txt', `${text}\n`);
+    const talks = [...d.k.meetings.values()].find((m) => m.release === d.result.draft.release.id)!;
+    expect(talks.facts.map((id) => d.k.facts.get(id)!.label).join(' ')).toContain('Pharmaceutical exports');
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'what trade items came up in the serikbay – norway consultations'), engine.knowledge)).toContain('pharmaceutical');
+  });
+
+  it('answers "кто из заместителей министра …" by the holder of that office, not the people of the country named', async () => {
+    const d = await draft(await knowledgeCopy(), 'oslo.txt', `${text}\n`);
+    const engine = createEngine(d.k);
+    const who = ask(engine, 'Кто из заместителей министра иностранных дел Казахстана провел консультации с Норвегией?');
+    expect(toPlainText(who, engine.knowledge)).toContain('Serikbay');
+    expect(toPlainText(who, engine.knowledge)).not.toContain('Elphberg');
+  });
+});

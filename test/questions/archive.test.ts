@@ -245,3 +245,5 @@ archiveSuite('archive-44');
 archiveSuite('archive-45');
 archiveSuite('archive-46');
 archiveSuite('archive-47');
+archiveSuite('archive-48');
+archiveSuite('archive-49');

@@ -158,6 +158,11 @@ export function ask(engine: Engine, question: string, spellAcronyms = true): Ans
     const holders = literal.length ? literal : matched;
     people = [...new Set([...people.filter((p) => !peopleOf(engine, of).includes(p)), ...holders])];
   }
+  // "Which of Kazakhstan's deputy FMs held consultations in Suriname?": the office asked for is who is asked; the
+  // country named besides says where, not whose people.
+  const askedRoles = a.roles.filter((r) => r.asked);
+  const askedHolders = askedRoles.length ? holdersOf(engine, people, askedRoles) : [];
+  if (askedHolders.length) people = askedHolders;
   // "The Philippine agriculture secretary": when the question's words are all in the titles of some of these
   // people, they say which of them is meant — and are not also what is asked about (two words at least:
   // one, "secretary", is anyone's title).
@@ -1181,8 +1186,9 @@ function whatAnswer(ctx: Context): Answer | undefined {
 /** The topics of every meeting in the releases asked about. */
 function topicsOfScope(ctx: Context): Answer {
   const meetings = [...ctx.engine.knowledge.meetings.values()].filter((m) => ctx.releases.has(m.release));
-  // A forum, a ceremony — an event with no meeting drafted: the sentences that say what was discussed.
-  if (meetings.length === 0) {
+  // A forum, a ceremony — an event with no meeting drafted, or meetings a thin draft gave no topics: the sentences
+  // that say what was discussed.
+  if (meetings.every((m) => m.facts.length === 0)) {
     const said = sentencesStating(ctx.engine, ctx.releases, (s) => LEXICON.discussion(s));
     if (said.length) return answered(ctx.S.fromText, [], said, ctx.lang);
   }

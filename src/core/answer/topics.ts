@@ -22,7 +22,10 @@ export function visitTopics(engine: Engine, meetings: readonly Meeting[], lang: 
   if (meetings.length === 0) return notFound(S.releaseSilent, lang);
   const first = releaseOf(engine, meetings[0]!.release)!;
   const v = visitWords(engine, first, lang);
-  const items = meetings.map((m) => {
+  // (A meeting with no topics drafted says nothing here: not "With X:" and an empty line.)
+  const told = meetings.filter((m) => factsOf(engine, m).length > 0);
+  if (told.length === 0) return notFound(S.releaseSilent, lang);
+  const items = told.map((m) => {
     const who = m.with.map((p) => nameWithTitle(engine, p)).join(', ');
     const labels = factsOf(engine, m).map((f) => f.label);
     return `${S.topicsWith(who)} ${labels.join('; ')}`;
@@ -30,7 +33,7 @@ export function visitTopics(engine: Engine, meetings: readonly Meeting[], lang: 
   return answered(
     S.topicsOfVisit(v.principal, v.place, v.date),
     items,
-    meetings.flatMap((m) => m.sources.slice(0, 1)),
+    told.flatMap((m) => m.sources.slice(0, 1)),
     lang,
   );
 }

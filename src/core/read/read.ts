@@ -432,24 +432,26 @@ function dropFiller(tokens: Token[]): Token[] {
   return kept.length ? kept : tokens;
 }
 
-/** Chat shorthand spelled out (one or two words: "w/", "tl;dr"); the rest as typed. */
+/** Chat shorthand spelled out (up to four words: "w/", "tl;dr", "заместитель министра иностранных дел"); the rest as typed. */
 function spellOut(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const three = i + 2 < tokens.length ? LEXICON.shorthand.get(`${tokens[i]!.norm} ${tokens[i + 1]!.norm} ${tokens[i + 2]!.norm}`) : undefined;
-    if (three !== undefined) {
-      out.push(...tokensOf(three));
-      i += 2;
-      continue;
+    // The longest phrase the lexicon writes out, from here.
+    let length = Math.min(4, tokens.length - i);
+    let meant: string | undefined;
+    for (; length > 0 && meant === undefined; length--) {
+      meant = LEXICON.shorthand.get(
+        tokens
+          .slice(i, i + length)
+          .map((t) => t.norm)
+          .join(' '),
+      );
     }
-    const two = i + 1 < tokens.length ? LEXICON.shorthand.get(`${tokens[i]!.norm} ${tokens[i + 1]!.norm}`) : undefined;
-    if (two !== undefined) {
-      out.push(...tokensOf(two));
-      i++;
-      continue;
+    if (meant === undefined) out.push(tokens[i]!);
+    else {
+      out.push(...tokensOf(meant));
+      i += length;
     }
-    const one = LEXICON.shorthand.get(tokens[i]!.norm);
-    out.push(...(one === undefined ? [tokens[i]!] : tokensOf(one)));
   }
   return out;
 }
@@ -643,16 +645,20 @@ function rolesIn(
       const title = links.find((l) => l.start === i + 1 && l.role === 'title');
       const after = ROLE_PHRASES.find((r) => r.every((s, k) => free(i + 1 + k) && tokens[i + 1 + k]?.stem === s));
       const end = title ? title.end : i + 1 + (after?.length ?? 0);
-      const before = links.find((l) => l.end === i);
-      const next = tokens[end]?.norm;
+      // ("заместитель министра иностранных дел казахстана": in Russian the country follows the role.)
+      const genitive =
+        isCyrillic(tokens[i]!.norm) || isCyrillic(tokens[end]?.norm ?? '') ? links.find((l) => l.start === end && !isPerson(l.entity)) : undefined;
+      const before = links.find((l) => l.end === i) ?? genitive;
+      const next = tokens[genitive ? genitive.end : end]?.norm;
       // Before another noun ("the deputy ministers' consultations") it qualifies that noun, not a person;
       // before a verb ("which Kazakh deputy FM went to Stockholm") it is one person's role still.
-      if (next === undefined || STOP(next) || (verbAt(tokens, end) && !/s$/.test(tokens[end - 1]!.norm))) {
+      const afterRole = genitive ? genitive.end : end;
+      if (next === undefined || STOP(next) || (verbAt(tokens, afterRole) && !/s$/.test(tokens[end - 1]!.norm))) {
         const role = tokens
           .slice(i, end)
           .map((t) => t.norm)
           .join(' ');
-        const asked = askedAt(tokens, before ? before.start : i);
+        const asked = askedAt(tokens, before && before !== genitive ? before.start : i);
         if (title) found.push({ role, of: title.entity, asked });
         else if (before) found.push({ role, of: before.entity, asked });
         // "Which deputy FM went to Manila?": of no country named — whoever holds it in the releases asked about.
@@ -714,7 +720,9 @@ function rolesIn(
 /** "Which kz ambassador …", "what Chinese minister …": the role at `start` is who is asked for. */
 function askedAt(tokens: readonly Token[], start: number): boolean {
   // ("Was any Kazakh minister at the ceremony?": whether anyone holds it, and who.)
-  return start > 0 && /^(?:which|what|any)$/.test(tokens[start - 1]!.norm);
+  // ("Кто из заместителей министра …", "какой посол …": who of them, which.)
+  const before = tokens[start - 1]?.norm ?? '';
+  return /^(?:which|what|any|как(?:ой|ая|ие|ого|ому|им))$/.test(before) || (before === 'из' && tokens[start - 2]?.norm === 'кто');
 }
 
 /** Every role the question names, longest first and without overlaps ("foreign minister", not also "minister"). */
@@ -759,7 +767,12 @@ function namesASide(tokens: readonly Token[], link: { start: number; end: number
 function verbAt(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   return (
-    t !== undefined && (INTENT_BY_STEM.has(t.stem) || LEXICON.irregularVerbs.has(t.norm) || (/^\p{L}{3,}(?:ing|ed)$/u.test(t.norm) && t.norm !== 'meeting'))
+    t !== undefined &&
+    (INTENT_BY_STEM.has(t.stem) ||
+      LEXICON.irregularVerbs.has(t.norm) ||
+      (/^\p{L}{3,}(?:ing|ed)$/u.test(t.norm) && t.norm !== 'meeting') ||
+      // A Russian past tense: "провел", "подписала", "встретились" (not "посол").
+      /^[а-яё]{2,}[аеиыуя]л(?:а|и|о|ся|ась|ись)?$/.test(t.norm))
   );
 }
 
