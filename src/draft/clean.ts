@@ -117,7 +117,8 @@ export function findDate(text: string): string | undefined {
   return undefined;
 }
 
-const STAMP = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(AM|PM)?)?$/i;
+// ("14/11/2023 16:05 GMT+7": and the clock's zone.)
+const STAMP = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(AM|PM)?(?:\s*\(?(?:GMT|UTC)\s*(?:[+−-]\s*\d{1,2}(?::\d{2})?)?\)?)?)?$/i;
 
 /** Both dates a stamp may be ("11/02/2025": 11 February or 2 November), when nothing in it says which. */
 function stampReadings(line: string): string[] {
@@ -254,9 +255,9 @@ const AGENCY = `(?:\\p{Lu}[\\p{L}]*(?:[ -]\\p{Lu}[\\p{L}]*){0,2})`;
 const DATELINE = new RegExp(
   [
     `^(?:\\((?<prefix>[^)]{2,60})\\)\\s*)?`,
-    // The city: capitals ("NUR-SULTAN") or a capitalized word or two ("Astana") — after its spelling in another
-    // script, if the agency writes both ("ТАШКЕНТ/TASHKENT", "ӨСКЕМЕН / UST-KAMENOGORSK").
-    `(?:\\p{Lu}[\\p{L}'’-]* ?\\/ ?)?(?<place>\\p{Lu}[\\p{L}'’-]*(?: \\p{Lu}[\\p{L}'’-]*)?)`,
+    // The city: capitals ("NUR-SULTAN", "HO CHI MINH CITY") or a capitalized word or two ("Astana") — after its
+    // spelling in another script, if the agency writes both ("ТАШКЕНТ/TASHKENT", "ӨСКЕМЕН / UST-KAMENOGORSK").
+    `(?:\\p{Lu}[\\p{L}'’-]* ?\\/ ?)?(?<place>\\p{Lu}[\\p{L}'’-]*(?: \\p{Lu}[\\p{L}'’-]*){0,3})`,
     // ", Kazakhstan"
     // (Not a month: "ASTANA, Oct. 22 –".)
     `(?:, (?!${DATELINE_MONTH}[ \\d])(?<country>\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?))?`,
@@ -287,6 +288,8 @@ export function splitDateline(written: string): { dateline: Dateline; rest: stri
   const monthWord = g['month'] ?? g['month2'];
   const agency = g['agency'] ?? g['agency2'] ?? g['agency3'] ?? g['prefix']?.replace(/^[^\p{L}]*(?:MENAFN[-– ]*)?/u, '').trim();
   const capitals = place === place.toUpperCase() && /\p{Lu}{3}/u.test(place);
+  // (Three words or four only in capitals: "Deputy Foreign Minister Vassilenko, May 3 …" opens a sentence.)
+  if (place.split(' ').length > 2 && !capitals) return undefined;
   // A sentence may open with a capitalized word and a comma; a dateline has capitals, a date or an agency, and a dash or a full stop.
   if (!capitals && !monthWord && !agency) return undefined;
   if (!capitals && !monthWord && !/[–—-]/.test(g['end']!)) return undefined;

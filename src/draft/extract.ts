@@ -472,7 +472,12 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       sentences
         .slice(0, sentences.indexOf(s))
         .some((p) => RECEIVED_DELEGATION.test(p.text) && p.mentions.some((m) => m.type === 'country' && m.entity !== home));
-    if (present && !(ledBy && !guestsLed && (delegationOf === undefined || delegationOf === home))) {
+    // ("Throughout the visit Vassilenko was accompanied by …": the visitor's own companions, at no meeting of their own.)
+    const visitorAccompanied =
+      present !== null &&
+      /\baccompanied by\s+$/i.test(present[0]) &&
+      s.people.some((p) => p.person === principal?.person && p.end <= present.index + present[0].length);
+    if (present && !visitorAccompanied && !(ledBy && !guestsLed && (delegationOf === undefined || delegationOf === home))) {
       const oneHead = ledBy && !(guestsLed && /\bincluded\b/i.test(s.text.slice(present.index)));
       const listed = s.people.filter((p) => p.start >= present.index && p.person !== principal?.person).slice(0, oneHead ? 1 : undefined);
       const ids = [...new Set(listed.map((p) => p.person))];
@@ -494,6 +499,7 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
       const ownDelegation = delegationOf !== undefined && delegationOf === home && /delegation/i.test(present[0]);
       // "Also present at the meeting with the OPEC Secretary General was …": the meeting with the one that title or name is.
       const atMeetingWith = /\bat the (?:meeting|talks|conversation|consultations) with (.+?) (?:was|were)\s+$/i.exec(present[0])?.[1];
+      const guestsCame = /\baccompanied by\s+$/i.test(present[0]);
       const withWhom = atMeetingWith ? meetings.find((m) => m.with.some((id) => heldBy(resolver.entity(id), atMeetingWith))) : undefined;
       // ("On the Kazakh side, the expanded session was attended by …" in a paragraph of its own: the talks just reported.)
       const homeSide =
@@ -503,11 +509,13 @@ export function extractDraft(paragraphs: readonly string[], options: ExtractOpti
         withWhom ??
         (ownDelegation ? meetings[0] : undefined) ??
         current ??
-        (/\balso\b/i.test(present[0]) || homeSide ? meetings[meetings.length - 1] : undefined);
+        // ("The Secretary General was accompanied by A and B": at the meeting just told — not the visitor's own companions,
+        // "Throughout the visit Vassilenko was accompanied by …".)
+        (/\balso\b/i.test(present[0]) || homeSide || guestsCame ? meetings[meetings.length - 1] : undefined);
       // "The talks in extended format were attended by …": the talks just reported, both sides' people.
       // ("On the Kazakh side, the expanded session was attended by …": one side's people at the talks.)
       const ofTheTalks = /\b(?:talks|meeting|negotiations|consultations|session)\b|\bon the [\p{L}-]+ side\b/iu.test(s.text.slice(0, present.index));
-      if (ids.length && joined && (/\b(?:also|delegation|side)\b/i.test(present[0]) || ofTheTalks)) {
+      if (ids.length && joined && (/\b(?:also|delegation|side)\b/i.test(present[0]) || guestsCame || ofTheTalks)) {
         current = joined;
         for (const id of ids) if (!current.with.includes(id)) current.with.push(id);
         current.sources.push({ paragraph: s.paragraph, quote: s.text.slice(0, Math.max(...listed.map((p) => p.quoteEnd))).trim() });
@@ -790,11 +798,13 @@ function peopleIn(s: Sentence, resolver: EntityResolver, skipped: Set<string>, f
     const at = toks.indexOf(nameToks[0]!);
     const prev = toks[at - 1];
     const joiner = (t: Tok | undefined) => t !== undefined && /^(?:of|for|to|in)$/.test(t.text);
+    // (Not after what a person hands over or sends: "the copies of credentials of Marthese Zammit Cutajar" is all name.)
+    const afterTitle = (k: number) => joiner(toks[k]) && !/^(?:credentials|copies|letters?|greetings|message|invitation)$/.test(toks[k - 1]?.text ?? '');
     if (
       !person.known &&
       nameToks.length >= 3 &&
       prev &&
-      (joiner(prev) || (prev.text === 'the' && joiner(toks[at - 2]))) &&
+      (afterTitle(at - 1) || (prev.text === 'the' && afterTitle(at - 2))) &&
       text.slice(prev.end, nameToks[0]!.start) === ' '
     ) {
       nameToks = nameToks.slice(1);
@@ -1110,6 +1120,8 @@ function titleAfter(text: string, toks: Tok[], lastName: number): TitleSpan | un
   let j = lastName + 1;
   if (j >= toks.length || text.slice(toks[lastName]!.end, toks[j]!.start) !== ', ') return undefined;
   if (/^the$/i.test(toks[j]!.text)) j++;
+  // ("Marthese Zammit Cutajar, the newly appointed Ambassador …": which holder, not the office.)
+  while (j < toks.length && /^(?:new|newly|appointed|newly-appointed|outgoing|incoming|departing)$/.test(toks[j]!.text) && sep(text, toks, j + 1) === ' ') j++;
   // "Welber Barral, a well-known economist, former Secretary of State …": a description in lower case first;
   // the title is what follows it.
   if (/^an?$/.test(toks[j]!.text)) {
@@ -1745,7 +1757,7 @@ const RECEIVED_DELEGATION = /\b(?:received|welcomed|hosted|met(?: with)?)\s+(?:a
 
 /** Lists of who was there: "Also present at the meeting was …", "Those present included …", "The heads of delegations were: …", "attended by …". */
 const PRESENT =
-  /\b(?:(?:delegation|side)\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants (?:were|included):?|(?:who|that) (?:presented|handed over|handed) (?:their |the )?(?:credentials|letters of credence)[^.;:]{0,40}? (?:were|included):?|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:|brought together(?: the following)?(?: delegations| participants)?:)\s+/i;
+  /\b(?:(?:delegation|side)\b[^.;:]{0,60}?\b(?:also )?(?:included|comprised|consisted of):?|(?:delegation|side) (?:was|were) (?:led|headed) by|also present(?: at [^,.;]*?)? (?:was|were)|(?:those )?present (?:were|included)|(?:the )?heads of (?:the )?delegations (?:were|included):?|(?:the )?participants (?:were|included):?|(?:who|that) (?:presented|handed over|handed) (?:their |the )?(?:credentials|letters of credence)[^.;:]{0,40}? (?:were|included):?|(?:was|were|and) attended(?:, on the [A-Za-z-]+ side,)? by|(?:was|were) chaired by|(?:was|were) accompanied by|(?:also )?taking part(?: in [^,.;:]*?)? (?:was|were):?|among (?:those present|the participants) (?:was|were)|took part(?: as well| too)?:|brought together(?: the following)?(?: delegations| participants)?:)\s+/i;
 /**
  * A sentence that only leads in to a list of who was there, in the paragraph after it: PRESENT's words and a colon
  * ("The participants were:"), or "The delegations were headed by:".
@@ -1817,11 +1829,22 @@ function guestIntro(s: Sentence, named: readonly string[], resolver: EntityResol
     /^\s*(?:the\s+)?(\S+)\s+(?:minister|guest|delegation|official|diplomat|ambassador|envoy|visitor)\s+(?:was\s+)?(?:received|welcomed|hosted|met)\s+(?:by\s+|with\s+)?/iu.exec(
       s.text.slice(0, host.quoteStart),
     );
-  if (!lead || lead.index + lead[0].length !== host.quoteStart) return undefined;
+  if (!lead || lead.index + lead[0].length !== host.quoteStart) return passiveGuest(s, host, principal);
   const country = resolver.mentions(lead[1]!, false).find((m) => m.type === 'country')?.entity;
   const of = country ? named.filter((id) => id !== principal && resolver.entity(id)?.country === country) : [];
   if (of.length !== 1) return undefined;
   return { with: of, quote: s.text.slice(0, host.quoteEnd).trim(), bodyStart: host.quoteEnd };
+}
+
+/** "…, who is on an official visit to Kazakhstan, was received today by": a guest's clause, then the passive before the host. */
+const RECEIVED_BY =
+  /^(?:,[^.;]{1,160}?,)?\s+(?:was|were)\s+(?:(?:today|yesterday|on\s+\p{Lu}\p{Ll}+(?:\s+\d{1,2})?)\s+)?(?:received|welcomed|hosted|greeted)\s+(?:(?:today|yesterday|on\s+\p{Lu}\p{Ll}+(?:\s+\d{1,2})?)\s+)?by\s+(?:the\s+)?$/u;
+
+/** "The Secretary General of ECO, Ambassador X, …, was received today by <the visitor's host>": X was met. */
+function passiveGuest(s: Sentence, host: PersonMention, principal: string | undefined): Intro | undefined {
+  const guest = s.people.find((p) => p.person !== principal && p.quoteEnd <= host.quoteStart);
+  if (!guest || !RECEIVED_BY.test(s.text.slice(guest.quoteEnd, host.quoteStart))) return undefined;
+  return { with: [guest.person], quote: s.text.slice(0, host.quoteEnd).trim(), bodyStart: host.quoteEnd };
 }
 
 /** Offices a paragraph may name a counterpart by, and how a title shows each. */
@@ -1898,10 +1921,11 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   for (const cue of cues) {
     // "He said he would travel on to Moscow for talks with Lavrov": talks to come are no meeting.
     if (TO_COME_BEFORE.test(s.text.slice(Math.max(0, cue.end - 90), cue.end))) continue;
+    // (Words allowed between the cue and the name: a day, "with", "his counterpart", an honorific — "received Dr. X".)
     const firstAfter = others.find(
       (p) =>
         p.quoteStart >= cue.end &&
-        /^(?:(?:today|yesterday)\s+)?(?:(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+)?(?:(?:on|at|during|via)\s+[\p{L}\d'’ .-]{1,30}?\s+)?with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:the\s+|its\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:(?:his|her|their)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:ministers|counterparts|colleagues)\s+(?:from|of)\s+[^.;:]{1,80}:\s+|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:(?:[\p{L}-]+\s+)?counterparts?,?\s+)?|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+(?:its\s+|the\s+)?)?$/iu.test(
+        /^(?:(?:today|yesterday)\s+)?(?:(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+)?(?:(?:on|at|during|via)\s+[\p{L}\d'’ .-]{1,30}?\s+)?with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:(?:dr|mr|mrs|ms|prof|professor|sir)\.?\s+)?(?:the\s+|its\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:(?:his|her|their)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:ministers|counterparts|colleagues)\s+(?:from|of)\s+[^.;:]{1,80}:\s+|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:(?:[\p{L}-]+\s+)?counterparts?,?\s+)?|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+(?:its\s+|the\s+)?)?$/iu.test(
           s.text.slice(cue.end, p.quoteStart),
         ),
     );

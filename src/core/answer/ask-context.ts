@@ -11,6 +11,7 @@ import { LEXICON, type Group } from '../lexicon/lexicon';
 import { stem } from '../text/normalize';
 import { MONTH_FORMS_EN } from '../text/months';
 import { allCounterparts, entity, meetingsWith } from './people';
+import { sceneStems } from './sentences';
 
 export interface Context {
   engine: Engine;
@@ -113,7 +114,14 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   const byVisitor = scope.filter((id) => visited.has(id));
   // "What did Kulmanov discuss in Belgrade?": his releases name no Belgrade — no release answers, not another's.
   if (byVisitor.length === 0 && visited.size && (hosted.size || naming.length)) return new Set();
-  return new Set(byVisitor.length ? byVisitor : scope);
+  const found = byVisitor.length ? byVisitor : scope;
+  // Of a few releases, the one whose scene (headline, opening) has every word the question asks about: "the
+  // kazakh-vietnamese business forum" is the forum's release, not the two others that name Vietnam.
+  if (found.length >= 2 && found.length <= 5 && a.terms.length) {
+    const scenes = found.filter((id) => a.terms.every((t) => sceneStems(engine, id).has(t)));
+    if (scenes.length === 1) return new Set(scenes);
+  }
+  return new Set(found);
 }
 
 /** A release may report a day this many days late, at most. */

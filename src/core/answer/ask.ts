@@ -161,8 +161,10 @@ export function ask(engine: Engine, question: string, spellAcronyms = true): Ans
   // "Which of Kazakhstan's deputy FMs held consultations in Suriname?": the office asked for is who is asked; the
   // country named besides says where, not whose people.
   const askedRoles = a.roles.filter((r) => r.asked);
+  // (Those named by name stay: "which trinidad minister did serikbay meet …" asks whom Serikbay met.)
   const askedHolders = askedRoles.length ? holdersOf(engine, people, askedRoles) : [];
-  if (askedHolders.length) people = askedHolders;
+  const byName = new Set(a.links.filter((l) => l.role === 'name').map((l) => l.entity));
+  if (askedHolders.length) people = people.filter((p) => askedHolders.includes(p) || byName.has(p));
   // "The Philippine agriculture secretary": when the question's words are all in the titles of some of these
   // people, they say which of them is meant — and are not also what is asked about (two words at least:
   // one, "secretary", is anyone's title).
@@ -685,6 +687,14 @@ function whoAnswer(ctx: Context): Answer | undefined {
   // country's role asked who were met — the rest of the question says when, not who.
   if (asksAboutMeeting && !a.others && a.roles.length && a.roles.every((r) => r.of !== '') && !asksAboutAction(ctx)) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
+    // (…and of them, the ones whose talks hold the rest of the question's words: "… on the day he talked gas".)
+    // (With the words of those talks, which say so.)
+    const said = (p: string) => meetingsIn(ctx, p).flatMap((m) => factsOf(engine, m).filter((f) => ctx.terms.some((t) => engine.index.factStems.has(f.id, t))));
+    const talked = met.filter((p) => said(p).length);
+    if (talked.length) {
+      const described = describePeople(ctx, talked);
+      return { ...described, sources: [...described.sources, ...talked.flatMap((p) => said(p).flatMap((f) => f.sources))] };
+    }
     if (met.length) return describePeople(ctx, met);
   }
   // "The japanese guy at the consultations, who was he?" (no role asked: "кто из заместителей …"): of one visit, its words only its scene — that country’s
@@ -700,6 +710,14 @@ function whoAnswer(ctx: Context): Answer | undefined {
     sceneOnly(ctx)
   ) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
+    // (…and of them, the ones whose talks hold the rest of the question's words: "… on the day he talked gas".)
+    // (With the words of those talks, which say so.)
+    const said = (p: string) => meetingsIn(ctx, p).flatMap((m) => factsOf(engine, m).filter((f) => ctx.terms.some((t) => engine.index.factStems.has(f.id, t))));
+    const talked = met.filter((p) => said(p).length);
+    if (talked.length) {
+      const described = describePeople(ctx, talked);
+      return { ...described, sources: [...described.sources, ...talked.flatMap((p) => said(p).flatMap((f) => f.sources))] };
+    }
     if (met.length) return describePeople(ctx, met);
   }
   // "Who did he talk to about primary health care?", "Who conveyed the invitation?"
@@ -953,7 +971,10 @@ function sideHead(ctx: Context): string | undefined {
   if (principal && entity(ctx.engine, principal)?.country === side) return principal;
   const meetings = ctx.engine.index.meetingsByRelease.get(id) ?? [];
   const met = [...new Set(meetings.flatMap((m) => m.with))].filter((p) => entity(ctx.engine, p)?.country === side);
-  return met.length === 1 ? met[0] : undefined;
+  if (met.length === 1) return met[0];
+  // ("The Liberian minister was accompanied by A and B": whom the meeting was with first heads those who came along.)
+  const first = [...new Set(meetings.map((m) => m.with[0]!))].filter((p) => met.includes(p));
+  return first.length === 1 ? first[0] : undefined;
 }
 
 function describePeople(ctx: Context, people: readonly string[], ofCountry?: string): Answer {

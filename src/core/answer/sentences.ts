@@ -453,12 +453,19 @@ export function sentencesOf(release: Release): readonly (readonly string[])[] {
 // Keyed by the release object, as SCENES below: a reload's new knowledge brings new objects.
 const SPLITS = new WeakMap<object, readonly (readonly string[])[]>();
 
-/** A release's headline and opening paragraph as stems: the words that set its scene. Worked out once per release. */
-/** A release's headline and opening paragraph: what it is about. */
+/** A release's headline and opening: what it is about. */
 export function sceneText(release: Release | undefined): string {
-  return release ? `${release.title} ${release.paragraphs[0] ?? ''}` : '';
+  // (The opening's first sentences: a hard-wrapped page may come as one paragraph, the whole article.)
+  return release
+    ? `${release.title} ${splitSentences(release.paragraphs[0] ?? '')
+        .slice(0, SCENE_SENTENCES)
+        .join(' ')}`
+    : '';
 }
+/** The sentences of the first paragraph that set the scene. */
+const SCENE_SENTENCES = 3;
 
+/** A release's scene as stems. Worked out once per release. */
 export function sceneStems(engine: Engine, id: string): ReadonlySet<string> {
   const release = engine.knowledge.releases.get(id);
   if (!release) return new Set();

@@ -1187,7 +1187,7 @@ export const WORLD: readonly WorldName[] = [
   { kind: 'city', names: ['Ulaanbaatar', 'Ulan Bator'], country: 'Mongolia', ru: ['Улан-Батор'] },
   { kind: 'city', names: ['Jakarta'], country: 'Indonesia', ru: ['Джакарта'] },
   { kind: 'city', names: ['Hanoi', 'Hà Nội', 'Ha Noi'], country: 'Vietnam', ru: ['Ханой'] },
-  { kind: 'city', names: ['Ho Chi Minh City', 'Saigon'], country: 'Vietnam', ru: ['Хошимин', 'Сайгон'] },
+  { kind: 'city', names: ['Ho Chi Minh City', 'HCMC', 'Saigon'], country: 'Vietnam', ru: ['Хошимин', 'Сайгон'] },
   { kind: 'city', names: ['Bangkok'], country: 'Thailand', ru: ['Бангкок'] },
   { kind: 'city', names: ['Kuala Lumpur', 'KL'], country: 'Malaysia', ru: ['Куала-Лумпур'] },
   { kind: 'city', names: ['Manila'], country: 'Philippines', ru: ['Манила'] },

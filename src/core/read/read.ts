@@ -231,6 +231,8 @@ export function read(question: string, index: SearchIndex): Frame {
     else if (MONTH_WORDS.has(token.norm))
       continue; // a month outside a date the reader knows ("Jan-Aug 2025"): time, not a name nobody knows
     else if (frameWord[i]) continue;
+    // ("$48.6m", "2bn": a figure's magnitude, which the numbers proposed carry — no word nobody knows.)
+    else if (/^\d+(?:k|m|mn|mln|bn|b|tn)$/.test(token.norm)) continue;
     else if (!(lang === 'ru' && token.norm.length <= 2)) {
       unknownWords.push(token.raw);
       unknownPositions.push(i);
@@ -316,6 +318,7 @@ export function read(question: string, index: SearchIndex): Frame {
           tagged,
           dates,
           index,
+          question,
         )
       : { entities: [], unknownNames: [], dates: [], numbers: [] };
   // "… apart from the consultations in Nay Pyi Taw?": a name in what the asker already knows proposes nothing.
@@ -909,16 +912,29 @@ function countsWhatIsCounted(words: readonly string[], free: (i: number) => bool
  */
 /** The words after which a yes/no question names a place: "in", "at". */
 const IN_A_PLACE = new Set(['in', 'at', 'в']);
+/** Words of a journey, after which "to" names where it went. */
+const TRIP_WORDS = new Set(['trip', 'visit', 'visited', 'went', 'travelled', 'traveled', 'flew', 'journey', 'tour']);
 
 /** The numbers of a yes/no question that are no date or year: "signed 10 docs", "500m", "1.6bn" → "10", "500", "1.6". */
-function proposedNumbers(words: readonly string[], dates: Frame['dates']): string[] {
+function proposedNumbers(words: readonly string[], dates: Frame['dates'], question: string): string[] {
   const inDate = new Set(dates.flatMap((d) => d.positions));
-  return words.flatMap((w, i) => {
+  // (Words split a decimal in two — "$48.6m" is "48" and "6m" —: the question says where one was.)
+  const decimals = new Set(question.match(/\d+\.\d+/g) ?? []);
+  const digitsOf = (w: string | undefined) => (w === undefined ? undefined : /^\d[\d,.]*/.exec(w)?.[0].replace(/[.,]$/, ''));
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     // ("Did trade double?": a change is a number too.)
-    if (LEXICON.changeValues.has(w)) return [w];
-    const digits = /^\d[\d,.]*/.exec(w)?.[0].replace(/[.,]$/, '');
-    return digits && !inDate.has(i) && !/^(?:19|20)\d\d$/.test(digits) ? [digits] : [];
-  });
+    if (LEXICON.changeValues.has(w)) out.push(w);
+    const digits = digitsOf(w);
+    if (!digits || inDate.has(i) || /^(?:19|20)\d\d$/.test(digits)) continue;
+    const decimal = `${digits}.${digitsOf(words[i + 1]) ?? ''}`;
+    if (decimals.has(decimal)) {
+      out.push(decimal);
+      i++;
+    } else out.push(digits);
+  }
+  return out;
 }
 
 function proposedValues(
@@ -932,6 +948,7 @@ function proposedValues(
   tagged: boolean,
   dates: Frame['dates'],
   index: SearchIndex,
+  question: string,
 ): Frame['proposed'] {
   // "…with the Georgian foreign minister": a nationality, not a place proposed.
   const ofPersonNoun = (l: Link): boolean =>
@@ -955,14 +972,16 @@ function proposedValues(
     .map((l) => l.entity);
   // "…met the interpol chief in lyon in may, right?": a word no release uses, where a place goes, is a place
   // proposed — one no release names.
+  // ("… trip in kurdistan was to sulaymaniyah, right?": after "to" where the question is about a trip.)
+  const aTrip = words.some((w) => TRIP_WORDS.has(w));
   const unknownPlaces = unknown.filter((w) => {
     const i = words.indexOf(normalize(w));
-    return i > 0 && IN_A_PLACE.has(words[i - 1]!) && !MONTH_WORDS.has(words[i]!);
+    return i > 0 && (IN_A_PLACE.has(words[i - 1]!) || (aTrip && words[i - 1] === 'to')) && !MONTH_WORDS.has(words[i]!);
   });
   const names = ofPerson
     ? [...worldLinks.map((l) => l.entity), ...unknown]
     : [...worldLinks.filter((l) => after(l) && placed(index.worldKinds.get(l.entity))).map((l) => l.entity), ...unknownPlaces];
-  return { entities, unknownNames: [...new Set(names)], dates, numbers: proposedNumbers(words, dates) };
+  return { entities, unknownNames: [...new Set(names)], dates, numbers: proposedNumbers(words, dates, question) };
 }
 
 /** "credentials to PM Mottley in Bridgetown": a word nobody knows right after a role is a name, not a subject. */
