@@ -321,6 +321,33 @@ function unbracketed(paragraph: string): string {
   return m ? `${m[1]} (${m[2]}) – ${paragraph.slice(m[0].length)}` : paragraph;
 }
 
+/** Of a block's lines, this share at least must run near its widest for the block to be hard-wrapped text. */
+const WRAPPED_SHARE = 0.6;
+/** A line this much shorter than the widest is short: the last of its paragraph, when it ends a sentence. */
+const SHORT_LINE = 0.85;
+
+/**
+ * A block hard-wrapped at a fixed width with no blank line between its paragraphs (a page pasted as text): a line
+ * that ends a sentence well short of the width ends its paragraph ("… on trade, air links and" / "education.").
+ */
+function unwrapped(block: string): string[] {
+  const lines = block.split('\n');
+  if (lines.length < 6) return [block];
+  const width = Math.max(...lines.map((l) => l.length));
+  if (width > 100 || lines.filter((l) => l.length >= width * SHORT_LINE).length < lines.length * WRAPPED_SHARE) return [block];
+  const out: string[] = [];
+  let open: string[] = [];
+  for (const line of lines) {
+    open.push(line);
+    if (ENDS_SENTENCE.test(line) && line.length < width * SHORT_LINE) {
+      out.push(open.join('\n'));
+      open = [];
+    }
+  }
+  if (open.length) out.push(open.join('\n'));
+  return out;
+}
+
 /** Words a headline does not end on: one that does was wrapped, and its end is the short line under it. */
 const OPEN_ENDING = /\s(?:in|at|of|on|to|for|with|and|the|a|an|from|by)$/i;
 
@@ -417,7 +444,11 @@ export function cleanRelease(raw: string): CleanText {
   // it joins the next one; a line that ends one ends its paragraph.
   const hasBlankSeparators = /\S\n\n+\S/.test(kept.join('\n'));
   let blocks: string[];
-  if (hasBlankSeparators) blocks = kept.join('\n').split(/\n{2,}/);
+  if (hasBlankSeparators)
+    blocks = kept
+      .join('\n')
+      .split(/\n{2,}/)
+      .flatMap(unwrapped);
   else {
     blocks = [];
     let open = '';

@@ -13,6 +13,9 @@ import { cleanRelease, splitDateline } from '../../src/draft/clean';
 import { draftRelease } from '../../src/draft/draft';
 import { read } from '../../src/core/read/read';
 import { figureOfOtherYear } from '../../src/core/answer/fact-match';
+import { tokensOf } from '../../src/core/search/tokens';
+
+const tokensOfText = (text: string) => tokensOf(text).map((t) => t.stem);
 
 const SHIPPED = path.resolve(__dirname, '..', '..', 'knowledge');
 const dirs: string[] = [];
@@ -3727,5 +3730,74 @@ describe('who came along is not who led, and a new ambassador is the ambassador'
     const envoy = toPlainText(ask(engine, "who is kazakhstan's new ambassador to norway?"), engine.knowledge);
     expect(envoy).toContain('Iskakov');
     expect(envoy).not.toContain('Strand');
+  });
+});
+
+describe('a page hard-wrapped with no blank lines, and whom a visiting envoy met by office', () => {
+  const wrapped = [
+    'Kazakh envoy explores flour trade in Erbil',
+    '',
+    "ERBIL, March 3, 2031 (Hawler Daily) -- Kazakhstan's Ambassador to Iraq,",
+    'Daniyar Sultanov, wrapped up a three-day visit to the Kurdistan',
+    'Region on Wednesday after meetings with regional ministers, local',
+    'authorities, academics and business leaders on trade, air links and',
+    'education.',
+    'On Monday, the ambassador was received by the Kurdistan Regional',
+    "Government's Minister of Trade and Industry, Rebaz Hamid Karim. The",
+    "two discussed Kazakh deliveries of wheat flour to the region's",
+    'markets. Karim said Kurdish importers had bought about 95,000 tonnes',
+    'of Kazakh flour last year, mostly through traders in Mersin.',
+    'On Tuesday, Sultanov met Erbil Governor Shwan Aziz Qadir. Their',
+    'talks focused on tourism and on the prospect of charter flights',
+    'between Almaty and Erbil, which the governor said could start soon.',
+    '',
+    'Tags: Kazakhstan, Erbil',
+  ].join('\n');
+
+  it('splits the text at the short lines that end a sentence, and answers by title whom the envoy met', async () => {
+    const clean = cleanRelease(`${wrapped}\n`);
+    expect(clean.paragraphs).toHaveLength(3);
+    expect(clean.paragraphs[1]).toMatch(/^On Monday, the ambassador was received/);
+    const d = await draft(await knowledgeCopy(), 'erbil.txt', `${wrapped}\n`);
+    const engine = createEngine(d.k);
+    const trade = toPlainText(ask(engine, 'who did the kz ambassador meet at the trade ministry during the erbil visit?'), engine.knowledge);
+    expect(trade).toContain('Rebaz Hamid Karim');
+    expect(trade).not.toContain('Shwan Aziz Qadir');
+    expect(toPlainText(ask(engine, 'how much kz flour did kurdish importers buy last yr, per the erbil visit?'), engine.knowledge)).toContain('95,000 tonnes');
+    expect(ask(engine, "sultanov's trip in kurdistan was to sulaymaniyah, right?").summary).toMatch(/^No\b.*Erbil/);
+  });
+});
+
+describe('the visit of a visitor’s few the question’s words set the scene of, and a host who received them on a weekday', () => {
+  it('answers "his roundtable was in montreal, right?" of the roundtable’s release, not his other visit', async () => {
+    const kdir = await knowledgeCopy();
+    await draft(
+      kdir,
+      'toronto.txt',
+      "Kazakhstan offers Canadian miners critical minerals\n\nASTANA, 12 June 2031 – Kazakhstan's Deputy Foreign Minister Aidos Serikbay presented the country's critical minerals potential to Canadian companies at a roundtable held in Toronto.\n",
+    );
+    const d = await draft(
+      kdir,
+      'constanta.txt',
+      'Deputy ministers meet in Constanța\n\nCONSTANȚA, 23 April 2031 – Deputy Foreign Minister of Kazakhstan Aidos Serikbay took part in a meeting of deputy foreign ministers on connectivity in Constanța.\n',
+    );
+    const engine = createEngine(d.k);
+    expect(ask(engine, "serikbay's critical minerals roundtable was in montreal right?").summary).toMatch(/^No\b.*Toronto/);
+  });
+
+  it('drafts "X, who is on a visit to …, was received on Tuesday by <the host>" as a meeting with the host', async () => {
+    const text =
+      'Kazakh FM in Abu Dhabi\n\nASTANA, 14 May 2031 – Foreign Minister of Kazakhstan Aidos Serikbay, who is on a working visit to the United Arab Emirates, was received on Tuesday by UAE President Sheikh Hamdan Al Nuaimi at Qasr Al Shati palace in Abu Dhabi.\n';
+    const d = await draft(await knowledgeCopy(), 'uae.txt', text);
+    expect(meetingsWith(d)).toEqual([['Hamdan Al Nuaimi']]);
+  });
+
+  it('reads a release’s "MPs" as the members of parliament a question asks about', async () => {
+    const text =
+      'Georgian MPs at the ministry\n\nASTANA, 12 October 2031 – Deputy Foreign Minister of Kazakhstan Aidos Serikbay received at the ministry a delegation of the Parliament of Georgia led by Levan Gogava, chairman of the friendship group.\n\nThe delegation also included MPs Nino Beridze and Irakli Kapanadze.\n\nThe sides discussed the Middle Corridor.\n';
+    const d = await draft(await knowledgeCopy(), 'georgia.txt', text);
+    const engine = createEngine(d.k);
+    expect(toPlainText(ask(engine, 'who at the kz mfa hosted the georgian mps in astana?'), engine.knowledge)).toMatch(/^Aidos Serikbay met/);
+    expect(read('the georgian mps', engine.index).terms).toEqual(expect.arrayContaining(tokensOfText('MPs')));
   });
 });

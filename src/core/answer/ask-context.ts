@@ -63,7 +63,7 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   if (a.dates.length === 0 && naming.length === 0 && hosted.size === 0 && visits.length === 0) return index.releaseIds;
   // Only the visitor says which ("Did <minister> meet …?"): their releases as the index lists them — not a copy of
   // the thousands a minister may have at 10,000 releases.
-  if (a.dates.length === 0 && naming.length === 0 && hosted.size === 0 && visits.length === 1) return visits[0]!;
+  if (a.dates.length === 0 && naming.length === 0 && hosted.size === 0 && visits.length === 1) return ofTheScene(engine, a, [...visits[0]!]) ?? visits[0]!;
   const visited = union(visits);
   // The host city first: "…the consultations in Rome" is about the Rome release, whatever else it names.
   let scope: string[] = hosted.size ? [...hosted] : [...index.releaseIds];
@@ -115,13 +115,18 @@ export function scopeOf(engine: Engine, a: Frame): ReadonlySet<string> | undefin
   // "What did Kulmanov discuss in Belgrade?": his releases name no Belgrade — no release answers, not another's.
   if (byVisitor.length === 0 && visited.size && (hosted.size || naming.length)) return new Set();
   const found = byVisitor.length ? byVisitor : scope;
-  // Of a few releases, the one whose scene (headline, opening) has every word the question asks about: "the
-  // kazakh-vietnamese business forum" is the forum's release, not the two others that name Vietnam.
-  if (found.length >= 2 && found.length <= 5 && a.terms.length) {
-    const scenes = found.filter((id) => a.terms.every((t) => sceneStems(engine, id).has(t)));
-    if (scenes.length === 1) return new Set(scenes);
-  }
-  return new Set(found);
+  return ofTheScene(engine, a, found) ?? new Set(found);
+}
+
+/**
+ * Of a few releases, the one whose scene (headline, opening) has every word the question asks about: "the
+ * kazakh-vietnamese business forum" is the forum's release, not the two others that name Vietnam; "rakhmetullin's
+ * critical minerals roundtable" is that one of his visits.
+ */
+function ofTheScene(engine: Engine, a: Frame, ids: readonly string[]): ReadonlySet<string> | undefined {
+  if (ids.length < 2 || ids.length > 5 || a.terms.length === 0) return undefined;
+  const scenes = ids.filter((id) => a.terms.every((t) => sceneStems(engine, id).has(t)));
+  return scenes.length === 1 ? new Set(scenes) : undefined;
 }
 
 /** A release may report a day this many days late, at most. */

@@ -683,6 +683,22 @@ function whoAnswer(ctx: Context): Answer | undefined {
     const met = everyoneMet(ctx);
     if (met) return met;
   }
+  // "Who did the kz ambassador meet at the krg trade ministry?": the role's holder is the visitor; of those met on their
+  // visits, the ones whose titles hold most of the question's other words.
+  if (asksAboutMeeting && !a.others && a.roles.length && a.roles.every((r) => !r.asked) && ctx.terms.length && ctx.people.length && !asksAboutAction(ctx)) {
+    const visits = new Set(ctx.people.flatMap((p) => [...(engine.index.releasesByPrincipal.get(p) ?? [])]).filter((id) => ctx.releases.has(id)));
+    const met = [...new Set(counterpartsIn({ ...ctx, releases: visits }).map((c) => c.person))].filter((p) => !ctx.people.includes(p));
+    // (An office's word says more than another word: "the hormozgan governor general" is the Governor General, not the
+    // Director General of Hormozgan's ports.)
+    const offices = a.roleWords.filter((w) => !a.roles.some((r) => r.role === w)).flatMap((w) => tokensOf(w).map((t) => t.stem));
+    const held = (p: string) => {
+      const stems = titleStemsOf(engine, p);
+      return ctx.terms.filter((t) => stems.has(t)).length + 2 * offices.filter((t) => stems.has(t)).length;
+    };
+    const most = Math.max(0, ...met.map(held));
+    const titled = most > 0 ? met.filter((p) => held(p) === most) : [];
+    if (titled.length) return describePeople(ctx, titled);
+  }
   // "Which Barbados minister did the ambassador meet the same day as the credentials ceremony?": the holders of the
   // country's role asked who were met — the rest of the question says when, not who.
   if (asksAboutMeeting && !a.others && a.roles.length && a.roles.every((r) => r.of !== '') && !asksAboutAction(ctx)) {
