@@ -3801,3 +3801,25 @@ describe('the visit of a visitor’s few the question’s words set the scene of
     expect(read('the georgian mps', engine.index).terms).toEqual(expect.arrayContaining(tokensOfText('MPs')));
   });
 });
+
+describe('a visit put to the wrong visitor', () => {
+  it('says no, and whose it was, when the one release the rest names was someone else’s', async () => {
+    const kdir = await knowledgeCopy();
+    await draft(
+      kdir,
+      'mexico.txt',
+      "Kazakhstan and Mexico hold videoconference\n\nASTANA, 18 November 2031 – Foreign Minister of Kazakhstan Aidos Serikbay held a videoconference on Tuesday with Mexico's Undersecretary for Foreign Affairs Rodrigo Alcántara.\n\nThey discussed trade.\n",
+    );
+    const d = await draft(
+      kdir,
+      'oslo.txt',
+      'Talks in Oslo\n\nOSLO, 3 March 2031 – Deputy Foreign Minister of Kazakhstan Bolat Nurbek met State Secretary of Norway Liv Strand.\n',
+    );
+    const engine = createEngine(d.k);
+    const swapped = ask(engine, 'the kz-mexico videoconference in nov 2031 was done by nurbek, right?');
+    expect(swapped.summary).toMatch(/^No\. Aidos Serikbay/);
+    // (Not where the visitor named was there too, or the rest names no one release.)
+    expect(ask(engine, 'the kz-mexico videoconference was done by serikbay, right?').summary).not.toMatch(/^No\./);
+    expect(ask(engine, 'did nurbek meet the mexican undersecretary in oslo?').summary).not.toMatch(/^No\. Aidos/);
+  });
+});

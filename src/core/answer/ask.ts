@@ -83,6 +83,12 @@ export function ask(engine: Engine, question: string, spellAcronyms = true): Ans
       ),
       lang,
     );
+  // "The kz–mexico videoconference was done by Nurtleu, right?" of Kosherbayev's call: the one visit the rest names was
+  // someone else's — no, and whose.
+  if (a.ask === 'yesno' && releases.size === 0) {
+    const whose = anotherVisitor(engine, a);
+    if (whose) return whose;
+  }
   // People of what the question names, as far as the releases asked about introduce them.
   const inScope = (p: string): boolean => releases === engine.index.releaseIds || introducedIn(engine, p, releases);
   // "Did Bakayev meet the President of Türkiye in Istanbul?": someone the releases asked about never introduce.
@@ -350,6 +356,25 @@ function namesSomeoneElse(ctx: Context, text: string, besides: readonly string[]
 function titleStemsOf(engine: Engine, person: string): ReadonlySet<string> {
   const e = entity(engine, person);
   return new Set(tokensOf([e?.title ?? '', ...(e?.titles ?? [])].join(' ')).map((t) => t.stem));
+}
+
+/** The one release the question names besides its visitor, when another visitor's: "No." — whose it was, in its opening words. */
+function anotherVisitor(engine: Engine, a: Frame): Answer | undefined {
+  const visitors = [
+    ...new Set(a.links.filter((l) => l.role !== 'title' && engine.index.principals.has(l.entity) && engine.index.persons.has(l.entity)).map((l) => l.entity)),
+  ];
+  if (visitors.length !== 1) return undefined;
+  const others = scopeOf(engine, { ...a, links: a.links.filter((l) => l.entity !== visitors[0]) });
+  if (!others || others.size !== 1 || others === engine.index.releaseIds) return undefined;
+  const release = engine.knowledge.releases.get([...others][0]!);
+  const opening = release ? sentencesOf(release)[0]?.[0] : undefined;
+  if (!release?.principal || release.principal === visitors[0] || !opening) return undefined;
+  // (Only a release that names all else the question names, and does not introduce the visitor asked about: Nurtleu at
+  // Tokayev's talks with the Greek minister was there.)
+  const names = (id: string) => release.place === id || (engine.index.releasesNamingEntity.get(id)?.has(release.id) ?? false);
+  const introduced = engine.knowledge.mentions.some((m) => m.release === release.id && m.person === visitors[0]);
+  if (introduced || !a.links.every((l) => l.entity === visitors[0] || names(l.entity))) return undefined;
+  return answered(`${STRINGS[a.lang].noBut} ${personLine(engine, release.principal)}`, [], [{ release: release.id, paragraph: 1, quote: opening }], a.lang);
 }
 
 /** "The release doesn't say. What it says: …": no yes, and what the text does say about it. */
