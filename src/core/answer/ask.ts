@@ -728,15 +728,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
   // country's role asked who were met — the rest of the question says when, not who.
   if (asksAboutMeeting && !a.others && a.roles.length && a.roles.every((r) => r.of !== '') && !asksAboutAction(ctx)) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
-    // (…and of them, the ones whose talks hold the rest of the question's words: "… on the day he talked gas".)
-    // (With the words of those talks, which say so.)
-    const said = (p: string) => meetingsIn(ctx, p).flatMap((m) => factsOf(engine, m).filter((f) => ctx.terms.some((t) => engine.index.factStems.has(f.id, t))));
-    const talked = met.filter((p) => said(p).length);
-    if (talked.length) {
-      const described = describePeople(ctx, talked);
-      return { ...described, sources: [...described.sources, ...talked.flatMap((p) => said(p).flatMap((f) => f.sources))] };
-    }
-    if (met.length) return describePeople(ctx, met);
+    if (met.length) return describeMet(ctx, met);
   }
   // "The japanese guy at the consultations, who was he?" (no role asked: "кто из заместителей …"): of one visit, its words only its scene — that country’s
   // people there, those met first.
@@ -751,15 +743,7 @@ function whoAnswer(ctx: Context): Answer | undefined {
     sceneOnly(ctx)
   ) {
     const met = ctx.people.filter((p) => meetingsIn(ctx, p).length);
-    // (…and of them, the ones whose talks hold the rest of the question's words: "… on the day he talked gas".)
-    // (With the words of those talks, which say so.)
-    const said = (p: string) => meetingsIn(ctx, p).flatMap((m) => factsOf(engine, m).filter((f) => ctx.terms.some((t) => engine.index.factStems.has(f.id, t))));
-    const talked = met.filter((p) => said(p).length);
-    if (talked.length) {
-      const described = describePeople(ctx, talked);
-      return { ...described, sources: [...described.sources, ...talked.flatMap((p) => said(p).flatMap((f) => f.sources))] };
-    }
-    if (met.length) return describePeople(ctx, met);
+    if (met.length) return describeMet(ctx, met);
   }
   // "Who did he talk to about primary health care?", "Who conveyed the invitation?"
   const facts = matchingFacts(ctx);
@@ -1016,6 +1000,19 @@ function sideHead(ctx: Context): string | undefined {
   // ("The Liberian minister was accompanied by A and B": whom the meeting was with first heads those who came along.)
   const first = [...new Set(meetings.map((m) => m.with[0]!))].filter((p) => met.includes(p));
   return first.length === 1 ? first[0] : undefined;
+}
+
+/**
+ * Those met, and of them the ones whose talks hold the rest of the question's words ("which trinidad minister did he
+ * meet on the day he talked gas?"), with the words of those talks, which say so.
+ */
+function describeMet(ctx: Context, met: readonly string[]): Answer {
+  const { engine } = ctx;
+  const said = (p: string) => meetingsIn(ctx, p).flatMap((m) => factsOf(engine, m).filter((f) => ctx.terms.some((t) => engine.index.factStems.has(f.id, t))));
+  const talked = met.filter((p) => said(p).length);
+  if (talked.length === 0) return describePeople(ctx, met);
+  const described = describePeople(ctx, talked);
+  return { ...described, sources: [...described.sources, ...talked.flatMap((p) => said(p).flatMap((f) => f.sources))] };
 }
 
 function describePeople(ctx: Context, people: readonly string[], ofCountry?: string): Answer {

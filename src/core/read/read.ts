@@ -435,25 +435,25 @@ function dropFiller(tokens: Token[]): Token[] {
   return kept.length ? kept : tokens;
 }
 
+/** The longest phrase the shorthand may write out, in words. */
+const SHORTHAND_WORDS = 4;
+
 /** Chat shorthand spelled out (up to four words: "w/", "tl;dr", "заместитель министра иностранных дел"); the rest as typed. */
 function spellOut(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     // The longest phrase the lexicon writes out, from here.
-    let length = Math.min(4, tokens.length - i);
-    let meant: string | undefined;
-    for (; length > 0 && meant === undefined; length--) {
-      meant = LEXICON.shorthand.get(
-        tokens
-          .slice(i, i + length)
-          .map((t) => t.norm)
-          .join(' '),
-      );
-    }
-    if (meant === undefined) out.push(tokens[i]!);
+    const phrase = (length: number) =>
+      tokens
+        .slice(i, i + length)
+        .map((t) => t.norm)
+        .join(' ');
+    let length = Math.min(SHORTHAND_WORDS, tokens.length - i);
+    while (length > 0 && !LEXICON.shorthand.has(phrase(length))) length--;
+    if (length === 0) out.push(tokens[i]!);
     else {
-      out.push(...tokensOf(meant));
-      i += length;
+      out.push(...tokensOf(LEXICON.shorthand.get(phrase(length))!));
+      i += length - 1;
     }
   }
   return out;
