@@ -959,6 +959,13 @@ const HEAD_OF_PLACE = new Set(['region', 'province', 'oblast', 'district', 'city
 
 /** Words of courtesy or rank written right before a name: "Professor Pornpetch Wichitcholchai", "Sheikh Jassim". */
 const HONORIFICS = new Set(['professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir', 'sheikh', 'sheikha', 'academician', 'senator', 'excellency']);
+const HONORIFIC_BEFORE = String.raw`(?:(?:${[...HONORIFICS].join('|')})\.?\s+)?`;
+// Words allowed between a meeting cue and the name it introduces: a day, "with", "his counterpart", an honorific
+// ("received Dr. X").
+const CUE_TO_NAME = new RegExp(
+  String.raw`^(?:(?:today|yesterday)\s+)?(?:(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+)?(?:(?:on|at|during|via)\s+[\p{L}\d'’ .-]{1,30}?\s+)?with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?${HONORIFIC_BEFORE}(?:the\s+|its\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:(?:his|her|their)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:ministers|counterparts|colleagues)\s+(?:from|of)\s+[^.;:]{1,80}:\s+|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:(?:[\p{L}-]+\s+)?counterparts?,?\s+)?|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+(?:its\s+|the\s+)?)?$`,
+  'iu',
+);
 
 /** Forms of address before a title: "His Majesty the King", "Her Royal Highness". */
 const STYLES = new Set(['his', 'her', 'majesty', 'royal', 'highness', 'excellency']);
@@ -1921,14 +1928,7 @@ function meetingIntro(s: Sentence, principal: string | undefined): Intro | undef
   for (const cue of cues) {
     // "He said he would travel on to Moscow for talks with Lavrov": talks to come are no meeting.
     if (TO_COME_BEFORE.test(s.text.slice(Math.max(0, cue.end - 90), cue.end))) continue;
-    // (Words allowed between the cue and the name: a day, "with", "his counterpart", an honorific — "received Dr. X".)
-    const firstAfter = others.find(
-      (p) =>
-        p.quoteStart >= cue.end &&
-        /^(?:(?:today|yesterday)\s+)?(?:(?:in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s+)?(?:(?:on|at|during|via)\s+[\p{L}\d'’ .-]{1,30}?\s+)?with\s+|[^.;]*?,?\s+and(?: with)?\s+|[^.;]*?,\s*(?:and\s+)?\p{Lu}[\p{L}-]*\s+by\s+)?(?:(?:his|her)\s+(?:royal\s+)?(?:majesty|excellency|highness)\s+)?(?:(?:dr|mr|mrs|ms|prof|professor|sir)\.?\s+)?(?:the\s+|its\s+)?(?:(?:newly[\s-]+appointed|new|outgoing|incoming|visiting|departing|acting)\s+)?(?:heads? of .*|(?:(?:his|her|their)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:ministers|counterparts|colleagues)\s+(?:from|of)\s+[^.;:]{1,80}:\s+|(?:\p{Ll}+\s+){0,3}?(?:ministers|counterparts)(?:\s+of)?\s+|(?:his|her|their)\s+(?:(?:[\p{L}-]+\s+)?counterparts?,?\s+)?|(?:an?\s+)?(?:[\p{L}-]+\s+){0,3}?delegation\b[^.;]*?\b(?:led|headed)\s+by\s+(?:its\s+|the\s+)?)?$/iu.test(
-          s.text.slice(cue.end, p.quoteStart),
-        ),
-    );
+    const firstAfter = others.find((p) => p.quoteStart >= cue.end && CUE_TO_NAME.test(s.text.slice(cue.end, p.quoteStart)));
     if (!firstAfter) continue;
     let withPeople: PersonMention[];
     if (firstAfter.group) withPeople = others.filter((p) => p.group === firstAfter.group);

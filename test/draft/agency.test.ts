@@ -3665,6 +3665,13 @@ describe('a guest received in the passive, an honorific, a stamp with its zone a
     expect(meetingsWith(d)).toEqual([['Ingrid Lehner']]);
   });
 
+  it('allows every honorific the name reader knows between the cue and the name ("received Sheikh X", "met Senator Y")', async () => {
+    const text =
+      'Guests in Astana\n\nASTANA, 9 October 2031 – Foreign Minister of Kazakhstan Aidos Serikbay on Wednesday received Sheikh Khalid Al Mansouri, Chairman of the Gulf Investment Council.\n\nThe sides discussed logistics.\n';
+    const d = await draft(await knowledgeCopy(), 'gulf.txt', text);
+    expect(meetingsWith(d)).toEqual([['Khalid Al Mansouri']]);
+  });
+
   it('drafts "received on Tuesday the copies of credentials of A B C, the newly appointed Ambassador of X" as a meeting with all of A B C', async () => {
     const text =
       'New ambassador\n\nASTANA, 3 March 2031 – Deputy Foreign Minister of Kazakhstan Aidos Serikbay received on Tuesday the copies of credentials of Marthese Zammit Cutajar, the newly appointed Ambassador of Malta to Kazakhstan.\n';
